@@ -1,0 +1,1 @@
+"""theodoi: follow-up of tasks in Vietnamese Party and State documents."""

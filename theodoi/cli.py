@@ -1,0 +1,258 @@
+"""The `theodoi` command line: ingest, extract, search, tasks, serve, demo, reindex."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from theodoi.config import Settings
+
+err = Console(stderr=True)
+out = Console()
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return Settings.load(ctx.obj.get("data_dir"))
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
+@click.group()
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
+              help="Data directory (else THEODOI_DATA_DIR, else ./theodoi-data).")
+@click.pass_context
+def main(ctx: click.Context, data_dir: str | None) -> None:
+    """theodoi: who must do what by when, in Vietnamese Party and State documents."""
+    ctx.ensure_object(dict)
+    ctx.obj["data_dir"] = data_dir
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=False, type=click.Path())
+@click.option("--failed", "show_failed", is_flag=True, help="List the files that could not be read, and stop.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool) -> None:
+    """Read files and folders into the data directory (PDF, DOCX, DOC, HTML, TXT, images)."""
+    from theodoi.pipeline import expand_paths, ingest_paths
+
+    settings = _settings(ctx)
+    if show_failed:
+        _list_failed(settings)
+        return
+    if not paths:
+        raise click.UsageError("name at least one file or folder")
+    files = list(expand_paths(paths))
+    with Progress(TextColumn("[bold]Đọc văn bản"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True) as progress:
+        bar = progress.add_task("", total=len(files))
+
+        def on_file(outcome):
+            if outcome.status == "failed":
+                progress.console.print(f"[red]error[/red] {outcome.error_code}: {outcome.message}",
+                                       highlight=False, soft_wrap=True)
+            progress.update(bar, advance=1, description=outcome.path.name)
+
+        report = ingest_paths(paths, settings, on_file=on_file, files=files)
+    err.print(f"{report.count('added')} added, {report.count('unchanged')} unchanged, "
+              f"{report.count('failed')} failed ({settings.data_dir})", highlight=False)
+    if report.index_error:
+        err.print(f"[yellow]search index not updated[/yellow] ({report.index_error}); "
+                  "run `theodoi reindex`", highlight=False)
+    if report.failed:
+        sys.exit(1)
+
+
+def _list_failed(settings: Settings) -> None:
+    from theodoi.store import repo
+    from theodoi.store.db import Store
+
+    store = Store(settings)
+    with store.session() as session:
+        rows = repo.failed_files(session)
+        for row in rows:
+            out.print(f"{row.source_path}\t{row.error_code}\t{row.error_message}", highlight=False, soft_wrap=True)
+    if not rows:
+        err.print("no failed files")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the extraction JSON (eval/SCHEMA.md).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write DIR/<file stem>.json per file.")
+def extract(files: tuple[str, ...], as_json: bool, out_dir: str | None) -> None:
+    """Extract header, tasks, targets and citations from files, without storing them."""
+    from theodoi.domain import IngestError
+    from theodoi.ingest import parse_file
+    from theodoi.nlp import extract as run_extract
+    from theodoi.nlp.schema_json import to_schema
+
+    settings = Settings.load()
+    if out_dir:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    results, failures = [], 0
+    for name in files:
+        path = Path(name)
+        try:
+            parsed = parse_file(path, settings)
+            data = to_schema(parsed, run_extract(parsed))
+        except IngestError as error:
+            err.print(f"[red]error[/red] {error.code}: {error}", highlight=False, soft_wrap=True)
+            failures += 1
+            continue
+        if out_dir:
+            (Path(out_dir) / f"{path.stem}.json").write_text(
+                json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        else:
+            results.append(data)
+    if results and as_json:
+        _print_json(results[0] if len(results) == 1 else results)
+    elif results:
+        for name, data in zip((f for f in files), results):
+            doc = data["document"]
+            out.print(f"{name}: {doc['kind'] or '?'} {doc['number'] or ''} — {len(data['tasks'])} tasks, "
+                      f"{len(data['targets'])} targets, {len(data['references'])} references", highlight=False)
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--limit", default=10, show_default=True, help="How many results.")
+@click.option("--kind", help="Only this kind of document (Nghị quyết, Chỉ thị, ...).")
+@click.option("--year", type=int, help="Only documents issued this year.")
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int,
+           kind: str | None, year: int | None) -> None:
+    """Search documents (with or without diacritics, symbols such as 15-NQ/TU)."""
+    from theodoi.search import open_index
+    from theodoi.store import repo
+    from theodoi.store.db import Store
+
+    settings = _settings(ctx)
+    filters = {k: v for k, v in {"kind": kind, "year": year}.items() if v}
+    results = open_index(settings).search(" ".join(query), filters=filters, limit=limit)
+    store = Store(settings)
+    with store.session() as session:
+        documents = repo.get_documents(session, [hit.id for hit in results.hits])
+        rows = []
+        for hit in results.hits:
+            document = documents.get(hit.id)
+            if document is None:
+                continue
+            rows.append({"id": document.id, "number": document.number, "kind": document.kind,
+                         "title": document.title, "date": document.date.isoformat() if document.date else None,
+                         "issuer": document.issuer, "file_name": document.file.original_name,
+                         "score": round(hit.score, 3), "snippet": hit.snippet_text})
+    if as_json:
+        _print_json(rows)
+        return
+    if results.suggestion:
+        out.print(f"Có phải bạn muốn tìm: [bold]{results.suggestion}[/bold]", highlight=False)
+    out.print(f"{results.total} kết quả", highlight=False)
+    for row in rows:
+        out.print(f"[bold]#{row['id']}[/bold] {row['number'] or ''} {row['kind'] or ''} {row['date'] or ''} "
+                  f"— {row['title'] or row['file_name']}\n    {row['snippet']}", highlight=False, soft_wrap=True)
+
+
+@main.command()
+@click.option("--agency", help="Only tasks led or supported by this body (as typed; abbreviations work).")
+@click.option("--status", type=click.Choice(["open", "in_progress", "done", "done_late", "cancelled",
+                                             "superseded", "overdue"]), help="Only tasks in this status.")
+@click.option("--due-before", help="Only tasks due on or before this date (YYYY-MM-DD).")
+@click.option("--as-of", help="Compute overdue as of this date (default today).")
+@click.option("--json", "as_json", is_flag=True, help="Print the tasks as JSON.")
+@click.pass_context
+def tasks(ctx: click.Context, agency: str | None, status: str | None, due_before: str | None,
+          as_of: str | None, as_json: bool) -> None:
+    """List the stored tasks with document, lead, deadline and status."""
+    from theodoi.store.db import Store
+    from theodoi.tracking.export import task_record
+    from theodoi.tracking.tasks import list_tasks
+
+    store = Store(_settings(ctx))
+    with store.session() as session:
+        views = list_tasks(session, agency=agency, status=status, as_of=_iso_date(as_of),
+                           due_before=_iso_date(due_before))
+        records = [task_record(view) for view in views]
+    if as_json:
+        _print_json(records)
+        return
+    table = Table("ID", "Văn bản", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Trạng thái", show_lines=True)
+    for r in records:
+        table.add_row(str(r["id"]), r["document"]["number"] or f"#{r['document']['id']}", r["text"][:160],
+                      ", ".join(r["lead"]), r["deadline"]["due"] or r["deadline"]["kind"] if r["deadline"] else "",
+                      r["status"])
+    out.print(table)
+    err.print(f"{len(records)} nhiệm vụ")
+
+
+@main.command()
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Rebuild the search index from the database (into a new folder, swapped in when done)."""
+    from theodoi.search import rebuild
+    from theodoi.store.db import Store
+
+    settings = _settings(ctx)
+    count = rebuild(Store(settings), settings)
+    err.print(f"{count} documents indexed")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the web app (search, documents, task board)."""
+    from theodoi.web import create_app
+
+    create_app(_settings(ctx)).run(host=host, port=port)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+@click.option("--no-serve", is_flag=True, help="Build the demo data directory and stop.")
+@click.pass_context
+def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
+    """Build a fresh data directory from the bundled corpus and serve it."""
+    import shutil
+
+    from theodoi.pipeline import ingest_paths
+
+    settings = Settings.load(ctx.obj.get("data_dir") or "./theodoi-demo")
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "demo"
+    if not corpus.is_dir():
+        raise click.ClickException(f"the demo corpus is not at {corpus} (run from a clone of the repository)")
+    if settings.data_dir.exists():
+        shutil.rmtree(settings.data_dir)
+    report = ingest_paths([corpus], settings)
+    err.print(f"demo: {report.count('added')} documents in {settings.data_dir}", highlight=False)
+    for outcome in report.failed:
+        err.print(f"[red]error[/red] {outcome.message}", highlight=False)
+    if not no_serve:
+        from theodoi.web import create_app
+
+        create_app(settings).run(host=host, port=port)
+
+
+if __name__ == "__main__":
+    main()

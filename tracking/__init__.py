@@ -1,0 +1,1 @@
+"""Follow-up: task status derived from the history, task listings, officers' updates."""

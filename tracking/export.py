@@ -1,0 +1,36 @@
+"""Task records for JSON output and exports."""
+from __future__ import annotations
+
+from theodoi.domain import STATUS_LABELS
+from theodoi.tracking.tasks import TaskView
+
+
+def task_record(view: TaskView) -> dict:
+    """A task as a plain dict: its document, text, bodies, deadline, status and evidence."""
+    task, state = view.task, view.state
+    document = task.document
+    evidence = [
+        {"status": e.status, "source": e.source, "user": e.user, "note": e.note,
+         "at": e.created_at.isoformat(timespec="seconds"), "passage": e.passage,
+         "document_id": e.evidence_document_id, "file": e.evidence_path}
+        for e in task.events]
+    return {
+        "id": task.id,
+        "document": {"id": document.id, "number": document.number, "kind": document.kind,
+                     "title": document.title, "date": document.date.isoformat() if document.date else None,
+                     "file_name": document.file.original_name},
+        "label": task.label,
+        "text": task.text,
+        "lead": [b.text for b in task.lead],
+        "lead_canonical": [b.canonical for b in task.lead],
+        "owners": view.owners,
+        "support": [b.text for b in task.support],
+        "deadline": ({"text": task.deadline_text, "kind": task.deadline_kind,
+                      "due": task.due.isoformat() if task.due else None} if task.deadline_kind else None),
+        "status": state.display,
+        "status_label": STATUS_LABELS.get(state.display, state.display),
+        "recorded_status": state.recorded,
+        "overdue_days": state.overdue_days,
+        "group": state.group,
+        "evidence": evidence,
+    }

@@ -1,0 +1,67 @@
+"""Task listings for officers: filter by agency, status and due window, as of a day."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from theodoi.nlp.agencies import canonical, current_owner
+from theodoi.store import repo
+from theodoi.store.models import Task, TaskBody
+from theodoi.tracking.status import TaskState, task_state
+from theodoi.vietnamese import fold
+
+
+@dataclass
+class TaskView:
+    """A task with its derived state, ready for a page, a table or JSON."""
+
+    task: Task
+    state: TaskState
+    owners: list[str]  # the lead bodies under the names that own them today (after mergers)
+
+
+def body_owner(body: TaskBody, on: dt.date | None) -> str:
+    """The canonical body that owns a task of `body` today, after any merger."""
+    name = body.canonical or canonical(body.text) or body.text
+    return current_owner(name, on=on or dt.date.today())
+
+
+def matches_agency(task: Task, agency: str, as_of: dt.date | None = None) -> bool:
+    """Whether `agency` (as typed: "Sở TT&TT", "so thong tin") names a lead or support body
+    of the task, under its written, canonical or present-day name."""
+    wanted = {fold(agency)}
+    resolved = canonical(agency)
+    if resolved:
+        wanted.add(fold(resolved))
+    for body in task.bodies:
+        names = {fold(body.text), fold(body.canonical or ""), fold(body_owner(body, as_of))}
+        if any(w and any(w == n or (len(w) > 3 and w in n) for n in names if n) for w in wanted):
+            return True
+    return False
+
+
+def list_tasks(session: Session, *, agency: str | None = None, status: str | None = None,
+               as_of: dt.date | None = None, due_before: dt.date | None = None,
+               document_id: int | None = None) -> list[TaskView]:
+    """Stored tasks with their state as of a day, filtered.
+
+    `status` is a recorded status (open, in_progress, done, ...) or "overdue"; "open"
+    also lists overdue tasks that are still open, as officers expect.
+    """
+    as_of = as_of or dt.date.today()
+    views = []
+    for task in repo.all_tasks(session):
+        if document_id is not None and task.document_id != document_id:
+            continue
+        if agency and not matches_agency(task, agency, as_of):
+            continue
+        if due_before and not (task.due and task.due <= due_before):
+            continue
+        state = task_state(task, as_of)
+        if status and not (state.display == status or state.recorded == status):
+            continue
+        owners = [body_owner(b, as_of) for b in task.lead]
+        views.append(TaskView(task=task, state=state, owners=owners))
+    return views
