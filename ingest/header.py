@@ -1,0 +1,409 @@
+"""Read the formal parts of a Vietnamese document (NĐ 30/2020, HD 36-HD/VPTW) from its text.
+
+`parse_header(text)` works on the cleaned text that ingest produces. The header block
+is expected in reading order (left column, then right column); lines that still hold
+both columns side by side (separated by a tab or 2+ spaces) are split. Whatever the
+text does not state stays None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from theodoi.domain import Block, Header
+from theodoi.vietnamese import fold
+
+KINDS = [
+    "Thông báo kết luận", "Nghị quyết liên tịch", "Thông tư liên tịch", "Nghị quyết", "Quyết định",
+    "Chỉ thị", "Kết luận", "Thông báo", "Kế hoạch", "Báo cáo", "Chương trình", "Công văn", "Hướng dẫn",
+    "Quy định", "Quy chế", "Tờ trình", "Công điện", "Thông tri", "Đề án", "Phương án", "Thông cáo",
+    "Thông tư", "Nghị định", "Pháp lệnh", "Luật", "Biên bản", "Giấy mời", "Lời kêu gọi", "Quy hoạch",
+]
+KIND_CODES = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "KL": "Kết luận", "TB": "Thông báo",
+    "KH": "Kế hoạch", "BC": "Báo cáo", "CTR": "Chương trình", "HD": "Hướng dẫn", "QYĐ": "Quy định",
+    "QĐI": "Quy định", "QC": "Quy chế", "TTR": "Tờ trình", "CĐ": "Công điện", "NĐ": "Nghị định",
+    "TT": "Thông tư", "CV": "Công văn", "ĐA": "Đề án", "PA": "Phương án", "TC": "Thông cáo",
+    "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch", "GM": "Giấy mời", "BB": "Biên bản",
+}
+ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "BCH": "Ban Chấp hành", "BTV": "Ban Thường vụ", "MTTQ": "Mặt trận Tổ quốc", "TP.": "thành phố",
+    "TP": "thành phố", "TW": "Trung ương", "VPCP": "Văn phòng Chính phủ", "TTCP": "Thủ tướng Chính phủ",
+}
+MINISTRIES = [
+    "Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Bộ Nội vụ", "Bộ Tư pháp", "Bộ Kế hoạch và Đầu tư",
+    "Bộ Tài chính", "Bộ Công Thương", "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Nông nghiệp và Môi trường",
+    "Bộ Giao thông vận tải", "Bộ Xây dựng", "Bộ Tài nguyên và Môi trường", "Bộ Thông tin và Truyền thông",
+    "Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Khoa học và Công nghệ",
+    "Bộ Giáo dục và Đào tạo", "Bộ Y tế", "Bộ Dân tộc và Tôn giáo",
+]
+
+_UP = "A-ZĐÀ-ỸÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"
+_SEPARATOR = re.compile(r"^[\s\-–—_*=.…]*$")
+_NATIONAL = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s*X[AÃ]\s*H[OỘ]I|Độc\s*lập\s*[-–]\s*Tự\s*do|ĐẢNG\s*CỘNG\s*SẢN\s*VIỆT\s*NAM")
+_NUMBER = re.compile(r"(?:^|\b)(?:[\w ]{0,20}\s)?[Ss]ố\s*(?:hiệu)?\s*[:.]?\s*(?P<num>\d[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*)")
+_DATE = re.compile(r"(?:(?P<place>[^\n,:;]{2,40}),\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+                   re.IGNORECASE)
+_NUMERIC_DATE = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
+_AUTHORITY = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|T\.M\.?|K\.T\.?)\s*(?P<rest>.*)$")
+_SIGNER_TITLE = re.compile(
+    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN|"
+    r"TỔNG\s+BÍ\s+THƯ|CHỦ\s+NHIỆM|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|CHÁNH\s+THANH\s+TRA|"
+    r"THỨ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG)\b")
+_BODY_LINE = re.compile(
+    r"^(?:Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|"
+    r"Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ban Chấp hành|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Bộ trưởng|"
+    r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ)\b", re.IGNORECASE)
+_TITLE_STOP = re.compile(
+    r"^(?:Căn cứ|Kính gửi|Thực hiện|Theo|Xét|\(?\s*(?:Ban hành\s+)?[Kk]èm theo|Điều\s+\d|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|"
+    r"CHỈ THỊ\s*:|KHÓA\b|KHOÁ\b|Khóa\b|Khoá\b|KỲ HỌP|Kỳ họp|Nơi nhận|I[.\-]\s|1[.\-]\s|Ngày\s+\d)")
+_ISSUED_WITH = re.compile(
+    r"kèm theo\s+(?P<kind>" + "|".join(KINDS) + r")\s+(?:số\s*:?\s*)?(?P<num>\d+[^\s,;)]*)"
+    r"(?:\s+ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})|"
+    r"(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})))?", re.IGNORECASE)
+_ADOPTED = re.compile(
+    r"thông qua(?:\s+(?:tại|trong)\s+[^.;]{0,80}?)?\s+ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+"
+    r"(?P<y>\d{4})|" + _NUMERIC_DATE.replace("P<d>", "P<d2>").replace("P<m>", "P<m2>").replace("P<y>", "P<y2>") + ")",
+    re.IGNORECASE)
+_LEVEL = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+_ISSUING_VERB = (r"(?:chỉ thị|yêu cầu|quyết định|ban hành|xây dựng kế hoạch|xây dựng Kế hoạch|đề nghị|giao|"
+                 r"thông báo|kết luận)")
+
+
+def _date(d, m, y) -> dt.date | None:
+    try:
+        value = dt.date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+    return value if 1945 <= value.year <= 2100 else None
+
+
+def _norm_number(raw: str) -> str:
+    number = re.sub(r"\s*([/\-–])\s*", r"\1", raw.strip()).replace("–", "-")
+    return number.rstrip(".:;,)")
+
+
+def _split_columns(lines: list[str]) -> list[str]:
+    """Lines with two header columns side by side become two lines (left first, right after)."""
+    left, right, out = [], [], []
+    for line in lines:
+        parts = [p.strip() for p in re.split(r"\t+|\s{2,}|\s\|\s", line.strip()) if p.strip()]
+        if len(parts) >= 2:
+            left.append(parts[0])
+            right.append(" ".join(parts[1:]))
+        else:
+            out.append(line.strip())
+    return left + right + out if left else out
+
+
+def _kind_of(line: str, first_line: bool = False) -> tuple[str, str] | None:
+    """(kind, rest of the line) when the line is a document's kind line."""
+    stripped = line.strip().lstrip("#*").strip()
+    for kind in KINDS:
+        n = len(kind)
+        head = stripped[:n]
+        if head.lower() != kind.lower():
+            continue
+        rest = stripped[n:]
+        if rest and rest[0].isalnum():
+            continue
+        rest = rest.strip(" :")
+        if head == kind.upper():
+            return kind, rest
+        if first_line and head[0].isupper() and (not rest or rest[0].islower()):
+            return kind, rest
+    return None
+
+
+def _is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
+def _expand(name: str) -> str:
+    words = []
+    for word in name.split():
+        key = word.upper().rstrip(",")
+        words.append(ABBREVIATIONS.get(key, word) if word.isupper() or key in ("TP.",) else word)
+    return " ".join(words)
+
+
+def _recase(phrase: str, text: str) -> str:
+    """The phrase as the document writes it with capitals, if it does; else as given."""
+    best, best_caps = phrase, sum(w[:1].isupper() for w in phrase.split())
+    pattern = re.compile(r"\s+".join(map(re.escape, phrase.split())), re.IGNORECASE)
+    for match in pattern.finditer(text):
+        found = match.group(0)
+        caps = sum(w[:1].isupper() for w in found.split())
+        if caps > best_caps and not _is_upper(found):
+            best, best_caps = " ".join(found.split()), caps
+    return best
+
+
+def _name_case(upper: str) -> str:
+    """'ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG' → 'Ủy ban nhân dân tỉnh Bình Dương' (body names)."""
+    if not _is_upper(upper):
+        return " ".join(_expand(upper).split())
+    cased = " ".join(_cased(_expand(upper).lower().split()))
+    for phrase in ("Ban Chấp hành", "Ban Thường vụ", "Ủy ban Thường vụ", "Uỷ ban Thường vụ", "Đảng bộ", "Đảng ủy", "Đảng uỷ", "Mặt trận Tổ quốc"):
+        cased = re.sub(re.escape(phrase), phrase, cased, flags=re.IGNORECASE)
+    return cased
+
+
+def _cased(words: list[str]):
+    capital_next, proper = True, False
+    for i, word in enumerate(words):
+        pair = f"{words[i - 1]} {word}" if i else word
+        if capital_next or proper or word in ("quốc", "chính", "trung") and i + 1 < len(words) and words[
+                i + 1] in ("hội", "phủ", "ương", "trị"):
+            word = word[:1].upper() + word[1:]
+        capital_next = False
+        if word in ("tỉnh", "huyện", "quận", "xã", "phường") or pair in ("thành phố", "thị xã", "thị trấn"):
+            proper = True
+        elif word.lower() in ("bộ", "sở", "cục", "vụ", "viện") and i + 1 < len(words) and (
+                not i or words[i - 1] != "đảng"):
+            capital_next = True
+        yield word
+
+
+def _issuer_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, parent) from the upper-case name lines of the header's left column."""
+    if not lines:
+        return None, None
+    names: list[str] = []
+    for line in lines:
+        starts_body = re.match(
+            r"^(?:SỞ|BAN|VĂN PHÒNG|PHÒNG|CỤC|CHI CỤC|VỤ|TỔNG CỤC|TRUNG TÂM|THANH TRA|ĐẢNG ỦY|ĐẢNG UỶ|TỈNH ỦY|"
+            r"TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ|CHÍNH PHỦ|QUỐC HỘI|TRƯỜNG|"
+            r"VIỆN|CÔNG AN|ĐOÀN|HỘI|LIÊN ĐOÀN|MẶT TRẬN)\b", line)
+        if names and starts_body and not re.match(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG)\b", line):
+            names.append(line)
+        elif names:
+            names[-1] = f"{names[-1]} {line}"
+        else:
+            names.append(line)
+    if len(names) >= 2 and re.fullmatch(r"BAN (?:CHẤP HÀNH|THƯỜNG VỤ)", names[-1]):
+        names[-1] = f"{names[-1]} {names[-2]}"
+    issuer = _name_case(names[-1])
+    parent = _name_case(names[-2]) if len(names) >= 2 else None
+    return issuer, parent
+
+
+def _place_name(text_after_level: str, full_text: str) -> str | None:
+    words = []
+    for word in text_after_level.split():
+        bare = word.strip(",.;:()")
+        if not bare or bare.lower() in ("đến", "năm", "giai", "về", "và", "trong", "giai đoạn", "từ", "trên"):
+            break
+        words.append(bare)
+        if bare != word or len(words) == 4:
+            break
+    if not words:
+        return None
+    return _recase(" ".join(words), full_text)
+
+
+def _infer_issuer(text: str, title: str | None) -> str | None:
+    """The issuing body of a document whose header was stripped, from what the text says of itself."""
+    body = re.search(r"(?P<body>Văn phòng Chính phủ|Văn phòng Bộ|Văn phòng Trung ương Đảng)\s+xin\s+thông\s+báo", text)
+    if body:
+        if body.group("body") != "Văn phòng Bộ":
+            return body.group("body")
+        haystack = fold(f"{title or ''}\n{text}")
+        hits = [(haystack.count(fold(m)), m) for m in MINISTRIES if fold(m) in haystack]
+        return max(hits)[1] if hits else None
+    council = re.search(r"\b(?:Ủy|Uỷ) ban nhân dân\s+(?P<level>tỉnh|thành phố|Thành phố|huyện|quận)\s+" + _ISSUING_VERB
+                        + r"|\bUBND\s+(?P<level2>tỉnh|thành phố|Thành phố|huyện|quận)\s+" + _ISSUING_VERB, text)
+    if council:
+        level = (council.group("level") or council.group("level2"))
+        place = None
+        if title:
+            m = re.search(rf"\b{level}\s+(?P<rest>.+)$", title, re.IGNORECASE)
+            place = _place_name(m.group("rest"), text) if m else None
+        if not place:
+            found = Counter(
+                " ".join(m.group("name").split()) for m in re.finditer(
+                    rf"\b(?i:{level})\s+(?P<name>[{_UP}][\w]*(?:\s+[{_UP}][\w]*){{0,3}})", text)
+                if all(w[0].isupper() for w in m.group("name").split()))
+            place = found.most_common(1)[0][0] if found else None
+        if place:
+            return f"Ủy ban nhân dân {level.lower()} {place}"
+    if title:
+        m = re.search(r"\b(ban chấp hành|ban thường vụ)\s+(?P<body>.+?)(?:\s+\(?kh[oó][aáà]\b|\s+lần\b|\s+về\b|$)",
+                      title, re.IGNORECASE)
+        if m:
+            return _recase(f"{m.group(1)} {m.group('body')}", text)
+    return None
+
+
+def _signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(authority, signer title, signer name) from the last lines of the document."""
+    received = next((i for i, line in enumerate(lines) if re.match(r"^Nơi nhận", line)), None)
+    window = lines[max(received - 15, 0):received + 40] if received is not None else lines[-80:]
+    tail = [line.strip() for line in window if line.strip()]
+    start = None
+    authority = None
+    for i in range(len(tail) - 1, -1, -1):
+        m = _AUTHORITY.match(tail[i])
+        if m:
+            start, authority = i, m.group(1)
+            break
+    if start is None:
+        for i in range(len(tail) - 1, -1, -1):
+            if _SIGNER_TITLE.match(tail[i]) and len(tail[i]) < 40:
+                start = i - 1
+                break
+    if start is None:
+        return None, None, None
+    signer_title = None
+    for line in tail[start + 1:start + 14]:
+        if _SIGNER_TITLE.match(line):
+            signer_title = signer_title or line
+            continue
+        if re.match(r"^(Nơi nhận|Lưu|[-+•])", line) or _is_upper(line) and len(line.split()) > 5:
+            continue
+        words = line.replace(".", " ").split()
+        if 2 <= len(words) <= 5 and all(w[0].isupper() and w.isalpha() for w in words):
+            if not _SIGNER_TITLE.match(line.upper()) and not re.search(r"\b(?:ỦY|BAN|BỘ|SỞ|HỘI|ĐẢNG)\b", line.upper()):
+                name = " ".join(w.capitalize() for w in words) if _is_upper(line) else " ".join(words)
+                return authority, signer_title, name
+    return authority, signer_title, None
+
+
+def _recipients(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        m = re.match(r"^\s*(Kính gửi|Nơi nhận)\s*:?\s*(?P<rest>.*)$", line)
+        if not m:
+            continue
+        if m.group("rest").strip():
+            out.append(m.group("rest").strip(" -+;,."))
+        for follow in lines[i + 1:i + 40]:
+            f = follow.strip()
+            if re.match(r"^[-+•]", f):
+                out.append(f.lstrip("-+• ").rstrip(";,. "))
+            elif f:
+                break
+    return [r for r in out if r]
+
+
+def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
+    """The formal parts of the document in `text`; fields the text does not state are None."""
+    header = Header()
+    lines = [line for line in text.split("\n")]
+    nonempty = [line.strip() for line in lines if line.strip()]
+    head_zone = _split_columns(nonempty[:30])
+    kind_index = None
+    title_lines: list[str] = []
+    for i, line in enumerate(head_zone):
+        if _TITLE_STOP.match(line) and kind_index is None and i > 0 and not _is_upper(line):
+            break
+        found = _kind_of(line, first_line=(line == nonempty[0].strip()))
+        if found and not line.lower().startswith(("nghị quyết số", "quyết định số")):
+            header.kind, rest = found
+            kind_index = i
+            if rest:
+                title_lines.append(rest)
+            break
+    before = head_zone[:kind_index] if kind_index is not None else head_zone[:12]
+    has_formal_header = any(_NATIONAL.search(line) for line in before) or any(
+        re.match(r"^(?:[\w ]{0,20}\s)?Số\s*:?\s*\d", line) for line in before)
+    # number, place and date
+    for line in before:
+        m = _NUMBER.search(re.sub(r"\s*([/\-–])\s*", r"\1", line))
+        if m and header.number is None and "/" in m.group("num") and (
+                line.startswith("Số") or re.match(r"^[\w ]{0,20}\s[Ss]ố\s*:", line)):
+            header.number = _norm_number(m.group("num"))
+        m = _DATE.search(line)
+        if m and header.date is None:
+            header.date = _date(m.group("d"), m.group("m"), m.group("y"))
+            place = (m.group("place") or "").strip(" .")
+            if place and not re.search(r"\d|Số", place):
+                header.place = place
+    # issuer: the upper-case name lines above the first separator, number or quốc hiệu line
+    if has_formal_header:
+        name_lines = []
+        for line in before:
+            if _NATIONAL.search(line) or _SEPARATOR.match(line) or re.match(r"^(?:[\w ]{0,20}\s)?Số\b", line) \
+                    or _DATE.search(line) or line.startswith(("V/v", "v/v", "Về việc")):
+                if name_lines:
+                    break
+                continue
+            if _is_upper(line):
+                name_lines.append(line.strip(" *"))
+            elif name_lines:
+                break
+        header.issuer, header.parent_issuer = _issuer_from_lines(name_lines)
+        vv = next((i for i, line in enumerate(before) if re.match(r"^(?:V/v|v/v|Về việc|V/V)\b", line)), None)
+        if header.kind is None and vv is not None:
+            header.kind = "Công văn"
+            subject = [before[vv]]
+            for line in before[vv + 1:]:
+                if line[:1].islower():
+                    subject.append(line)
+                else:
+                    break
+            title_lines = [re.sub(r"^(?:V/v|v/v|V/V)\s*", "Về việc ", " ".join(subject))]
+    # title
+    after = head_zone[kind_index + 1:] if kind_index is not None else []
+    title_end = 0
+    if kind_index is not None:
+        for j, line in enumerate(after[:8]):
+            if _TITLE_STOP.match(line) or _SEPARATOR.match(line) or _NATIONAL.search(line):
+                break
+            if _BODY_LINE.match(line) and (title_lines or j):
+                break
+            if title_lines:
+                joined = " ".join(title_lines)
+                if _is_upper(joined) != _is_upper(line) and not line[:1].islower():
+                    break
+                if not _is_upper(joined) and not line[:1].islower():
+                    break
+            title_lines.append(line)
+            title_end = j + 1
+        if header.kind == "Thông báo" and title_lines and fold(title_lines[0]).startswith("ket luan"):
+            header.kind = "Thông báo kết luận"
+    elif not has_formal_header and nonempty:
+        first = nonempty[0].lstrip("#* ").strip()
+        if len(first) <= 220 and not re.search(r"[.:;]$", first) and not first.startswith("(") \
+                and not re.match(r"^(?:Ngày|Sáng|Chiều|Tối)\s+\d", first) and len(nonempty) > 1:
+            header.title = first
+    if title_lines:
+        header.title = " ".join(" ".join(title_lines).split()).strip(" :")
+    # headerless documents: number/date from annexes and adoption lines, issuer from the text
+    if header.kind and not has_formal_header:
+        if header.issuer is None:
+            for line in after[title_end:title_end + 2]:
+                if _BODY_LINE.match(line) and len(line.split()) <= 12 and not line.rstrip().endswith((".", ";")):
+                    header.issuer = _name_case(line.strip(" ,"))
+                    break
+        if header.issuer is None:
+            header.issuer = _infer_issuer(text, header.title)
+    # "kèm theo": just below the title it names the parent document; later, an annex of this one
+    for m in _ISSUED_WITH.finditer(text):
+        near_top = m.start() < len("\n".join(nonempty[:(kind_index or 0) + title_end + 6]))
+        kind = next(k for k in KINDS if k.lower() == m.group("kind").lower())
+        if near_top and kind != header.kind and header.issued_with is None:
+            header.issued_with = _norm_number(m.group("num"))
+        elif not near_top and kind == header.kind:
+            if header.number is None:
+                header.number = _norm_number(m.group("num"))
+            if header.date is None:
+                header.date = _date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
+                                    m.group("y") or m.group("y2"))
+    if header.date is None and header.kind in ("Nghị quyết", "Nghị quyết liên tịch", "Luật", "Pháp lệnh"):
+        adopted = list(_ADOPTED.finditer(text))
+        if adopted:
+            m = adopted[-1]
+            header.date = _date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
+                                m.group("y") or m.group("y2"))
+    if header.kind is None and header.number and has_formal_header:
+        code = re.search(r"(?:\d/|-)(?P<code>[A-Za-zĐđ]+)(?:[-/])", header.number)
+        header.kind = KIND_CODES.get(code.group("code").upper()) if code else None
+        if header.kind is None and re.match(r"^\d+/[A-ZĐ]", header.number):
+            header.kind = "Công văn"
+    header.signer_authority, header.signer_title, header.signer = _signature(nonempty)
+    header.recipients = _recipients(lines)
+    return header

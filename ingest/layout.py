@@ -1,0 +1,141 @@
+"""Assemble parser output into clean text plus blocks with offsets into it.
+
+Parsers hand over `RawBlock`s in reading order; `build_text` cleans each one with
+`theodoi.vietnamese.clean_text` (so offsets stay valid after NFC), converts legacy
+TCVN3/VNI text, and joins the blocks with newlines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from theodoi.domain import Block
+from theodoi.vietnamese import clean_text
+
+from . import legacy
+
+_LIST_MARK = re.compile(
+    r"^(?:[-+•●▪*–]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|\(?[a-zđ]\)\s|[a-zđ]\.\s)")
+_HEADING = re.compile(
+    r"^(?:(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG|MỤC)\s+[\dIVXLC]+\b|[IVXLC]{1,5}[.\-/]\s|[A-D][.\-/]\s)")
+_TERMINAL = re.compile(r"[.;:!?…]\s*(?:/\.)?$|\./\.$")
+
+
+@dataclass
+class RawBlock:
+    """A block as a parser found it, before cleaning."""
+
+    kind: str
+    text: str
+    rows: list[list[str]] | None = None
+    page: int | None = None
+
+
+def classify_line(text: str) -> str:
+    """heading, list_item or paragraph, from how the line starts and its case."""
+    stripped = text.strip()
+    if _HEADING.match(stripped):
+        return "heading"
+    if _LIST_MARK.match(stripped):
+        return "list_item"
+    letters = [ch for ch in stripped if ch.isalpha()]
+    if letters and len(stripped) < 200 and all(ch.isupper() for ch in letters) and len(letters) > 3:
+        return "heading"
+    return "paragraph"
+
+
+def starts_new_unit(line: str) -> bool:
+    """A line that starts a heading or list item never continues the line before it."""
+    return bool(_HEADING.match(line) or _LIST_MARK.match(line))
+
+
+def join_wrapped_lines(lines: list[str], full_width: int | None = None) -> list[str]:
+    """Join lines that a page or a text editor wrapped back into paragraphs.
+
+    A line continues the previous one when the previous one has no closing
+    punctuation and either the new line starts in lower case or the previous
+    line ran to (about) the full width `full_width` (in characters)."""
+    out: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        if out and out[-1]:
+            prev = out[-1]
+            continues = not _TERMINAL.search(prev) and not starts_new_unit(line)
+            lower_start = line[0].islower() or (line[0].isdigit() and not starts_new_unit(line))
+            long_prev = full_width is not None and len(prev.rsplit("\n", 1)[-1]) >= 0.8 * full_width
+            prev_upper = prev.isupper()
+            if continues and (lower_start or (long_prev and not prev_upper)):
+                out[-1] = f"{prev} {line}"
+                continue
+        out.append(line)
+    return [line for line in out if line]
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """A table as text: one line per row, cells separated by ' | '."""
+    return "\n".join(" | ".join(" ".join(cell.split()) for cell in row) for row in rows)
+
+
+def is_layout_table(rows: list[list[str]]) -> bool:
+    """A borderless table that only places the header or signature blocks side by side."""
+    if not rows or len(rows) > 8 or max(len(r) for r in rows) > 3:
+        return False
+    joined = " ".join(" ".join(r) for r in rows)
+    return bool(re.search(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Nơi nhận|\bSố\s*:|\b(?:TM|KT|TL|TUQ)\.|T/M|K/T",
+                          clean_text(joined)))
+
+
+def layout_table_lines(rows: list[list[str]]) -> list[str]:
+    """The cells of a layout table column by column (left block first), one line each."""
+    width = max(len(r) for r in rows)
+    lines: list[str] = []
+    for col in range(width):
+        for row in rows:
+            if col < len(row):
+                lines.extend(part.strip() for part in row[col].splitlines() if part.strip())
+    return lines
+
+
+def build_text(raw_blocks: list[RawBlock], legacy_encoding: str | None = None) -> tuple[str, list[Block]]:
+    """Clean each raw block and join them into one text; return (text, blocks with offsets).
+
+    `legacy_encoding` ('tcvn3'/'vni') forces a conversion; otherwise it is detected."""
+    if legacy_encoding is None:
+        legacy_encoding = legacy.detect_legacy("\n".join(b.text for b in raw_blocks))
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for raw in raw_blocks:
+        rows = None
+        if raw.rows is not None:
+            rows = [[clean_text(legacy.to_unicode(c, legacy_encoding)).strip() for c in row] for row in raw.rows]
+            rows = [row for row in rows if any(row)]
+            if not rows:
+                continue
+            text = table_text(rows)
+        else:
+            text = clean_text(legacy.to_unicode(raw.text, legacy_encoding)).strip()
+            text = re.sub(r"[ \t]+", " ", text)
+        if not text:
+            continue
+        blocks.append(Block(kind=raw.kind, text=text, start=offset, end=offset + len(text), rows=rows, page=raw.page))
+        parts.append(text)
+        offset += len(text) + 1
+    return "\n".join(parts), blocks
+
+
+def lines_to_blocks(lines: list[str], page: int | None = None) -> list[RawBlock]:
+    """Each line becomes a block classified by `classify_line`."""
+    return [RawBlock(classify_line(line), line, page=page) for line in lines if line.strip()]
+
+
+def typical_width(lines: list[str]) -> int | None:
+    """The usual length of a full line (90th percentile), for `join_wrapped_lines`."""
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 20)
+    if len(lengths) < 5:
+        return None
+    return lengths[int(len(lengths) * 0.9) - 1]

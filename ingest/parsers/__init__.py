@@ -1,0 +1,1 @@
+"""One parser class per file format; `theodoi.ingest.registry` lists them."""
