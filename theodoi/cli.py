@@ -1,8 +1,11 @@
-"""The `theodoi` command line: ingest, extract, search, tasks, serve, demo, reindex."""
+"""The `theodoi` command line: ingest, extract, search, tasks, task update, links, report, serve,
+demo, reindex."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -30,6 +33,12 @@ def _iso_date(value: str | None) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
+def _plain(snippet_html: str) -> str:
+    """A highlighted HTML snippet as plain text, matches in [brackets]."""
+    marked = snippet_html.replace("<mark>", "[").replace("</mark>", "]")
+    return html.unescape(re.sub(r"<[^>]+>", "", marked))
+
+
 def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
 
@@ -47,12 +56,16 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=False, type=click.Path())
 @click.option("--failed", "show_failed", is_flag=True, help="List the files that could not be read, and stop.")
+@click.option("--workers", type=int, help="Processes reading files (else THEODOI_INGEST_WORKERS; 0 = per core).")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool) -> None:
-    """Read files and folders into the data directory (PDF, DOCX, DOC, HTML, TXT, images)."""
+def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, workers: int | None) -> None:
+    """Read files and folders into the data directory (PDF, DOCX, DOC, HTML, TXT, images).
+    Files already stored are skipped, so an interrupted run resumes when started again."""
     from theodoi.pipeline import expand_paths, ingest_paths
 
     settings = _settings(ctx)
+    if workers is not None:
+        settings = settings.with_(ingest_workers=workers)
     if show_failed:
         _list_failed(settings)
         return
@@ -160,7 +173,7 @@ def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int
             rows.append({"id": document.id, "number": document.number, "kind": document.kind,
                          "title": document.title, "date": document.date.isoformat() if document.date else None,
                          "issuer": document.issuer, "file_name": document.file.original_name,
-                         "score": round(hit.score, 3), "snippet": hit.snippet_text})
+                         "score": round(hit.score, 3), "snippet": _plain(hit.snippet)})
     if as_json:
         _print_json(rows)
         return
@@ -172,36 +185,128 @@ def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int
                   f"— {row['title'] or row['file_name']}\n    {row['snippet']}", highlight=False, soft_wrap=True)
 
 
+STATUS_CHOICES = ["open", "in_progress", "done", "done_late", "cancelled", "superseded", "overdue"]
+
+
 @main.command()
 @click.option("--agency", help="Only tasks led or supported by this body (as typed; abbreviations work).")
-@click.option("--status", type=click.Choice(["open", "in_progress", "done", "done_late", "cancelled",
-                                             "superseded", "overdue"]), help="Only tasks in this status.")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUS_CHOICES),
+              help="Only tasks in this status (repeat for several).")
 @click.option("--due-before", help="Only tasks due on or before this date (YYYY-MM-DD).")
 @click.option("--as-of", help="Compute overdue as of this date (default today).")
+@click.option("--document", "document_id", type=int, help="Only the tasks of this document (its id).")
 @click.option("--json", "as_json", is_flag=True, help="Print the tasks as JSON.")
 @click.pass_context
-def tasks(ctx: click.Context, agency: str | None, status: str | None, due_before: str | None,
-          as_of: str | None, as_json: bool) -> None:
-    """List the stored tasks with document, lead, deadline and status."""
+def tasks(ctx: click.Context, agency: str | None, statuses: tuple[str, ...], due_before: str | None,
+          as_of: str | None, document_id: int | None, as_json: bool) -> None:
+    """List the stored tasks with document, lead, deadline, status and evidence."""
     from theodoi.store.db import Store
     from theodoi.tracking.export import task_record
     from theodoi.tracking.tasks import list_tasks
 
     store = Store(_settings(ctx))
     with store.session() as session:
-        views = list_tasks(session, agency=agency, status=status, as_of=_iso_date(as_of),
-                           due_before=_iso_date(due_before))
+        views = list_tasks(session, agency=agency, status=statuses[0] if len(statuses) == 1 else None,
+                           as_of=_iso_date(as_of), due_before=_iso_date(due_before), document_id=document_id)
+        if len(statuses) > 1:
+            views = [v for v in views if v.state.display in statuses or v.state.recorded in statuses]
         records = [task_record(view) for view in views]
     if as_json:
         _print_json(records)
         return
-    table = Table("ID", "Văn bản", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Trạng thái", show_lines=True)
+    table = Table("ID", "Văn bản", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Trạng thái", "Bằng chứng", show_lines=True)
     for r in records:
+        latest = r["evidence"][-1] if r["evidence"] else None
+        evidence = ""
+        if latest:
+            source = latest["user"] if latest["source"] == "manual" else (latest["document_number"] or "báo cáo")
+            evidence = f"{latest['at'][:10]} {source}: {(latest['passage'] or latest['note'] or '')[:100]}"
+        status = r["status"] + (f" ({r['overdue_days']} ngày)" if r["overdue_days"] else "")
         table.add_row(str(r["id"]), r["document"]["number"] or f"#{r['document']['id']}", r["text"][:160],
                       ", ".join(r["lead"]), r["deadline"]["due"] or r["deadline"]["kind"] if r["deadline"] else "",
-                      r["status"])
+                      status, evidence)
     out.print(table)
     err.print(f"{len(records)} nhiệm vụ")
+
+
+@main.group()
+def task() -> None:
+    """Work on one task (officers' updates)."""
+
+
+@task.command("update")
+@click.argument("task_id", type=int)
+@click.option("--status", required=True, type=click.Choice(["open", "in_progress", "done", "done_late",
+                                                            "cancelled", "superseded"]))
+@click.option("--user", required=True, help="Who makes the update.")
+@click.option("--note", help="What was done, or why.")
+@click.option("--evidence", type=click.Path(exists=True, dir_okay=False), help="A file to keep as evidence.")
+@click.pass_context
+def task_update(ctx: click.Context, task_id: int, status: str, user: str, note: str | None,
+                evidence: str | None) -> None:
+    """Record an officer's status change of task TASK_ID (appended to its history)."""
+    from theodoi.store.db import Store
+    from theodoi.tracking.updates import UpdateError, update_status
+
+    settings = _settings(ctx)
+    try:
+        event = update_status(Store(settings), task_id, status=status, user=user, note=note,
+                              evidence_file=Path(evidence) if evidence else None, settings=settings)
+    except UpdateError as error:
+        raise click.ClickException(str(error))
+    err.print(f"task {task_id}: {event.status} by {event.user} at {event.created_at:%Y-%m-%d %H:%M}"
+              + (f", evidence {event.evidence_path}" if event.evidence_path else ""), highlight=False)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the links as JSON.")
+@click.option("--unresolved", is_flag=True, help="Only citations whose document is not stored yet.")
+@click.option("--relink", is_flag=True, help="Resolve every citation again first (and read reports again).")
+@click.pass_context
+def links(ctx: click.Context, as_json: bool, unresolved: bool, relink: bool) -> None:
+    """List the links between documents: who implements, reports on, urges, ... what."""
+    from theodoi.store.db import Store
+    from theodoi.tracking.followup import relink as relink_all
+    from theodoi.tracking.links import document_links
+
+    store = Store(_settings(ctx))
+    if relink:
+        with store.transaction() as session:
+            done = relink_all(session)
+        err.print(f"relinked: {done.links} links, {done.child_tasks} plan tasks placed, {done.events} status events, "
+                  f"{done.figures} figures", highlight=False)
+    with store.session() as session:
+        records = document_links(session)
+    if unresolved:
+        records = [r for r in records if not r["to"]["resolved"]]
+    if as_json:
+        _print_json(records)
+        return
+    table = Table("Từ văn bản", "Quan hệ", "Đến văn bản", show_lines=False)
+    for r in records:
+        source, target = r["from"], r["to"]
+        name = f"#{target['id']} {target['number']}" if target["resolved"] else f"[dim]{target['number']} (chưa có)[/dim]"
+        via = f" (qua {r['via']})" if r.get("via") else ""
+        table.add_row(f"#{source['id']} {source['number'] or source['file_name']}", r["relation"],
+                      f"{name} {target['number'] is None and target['file_name'] or ''}{target['date'] or ''}{via}")
+    out.print(table)
+    err.print(f"{len(records)} liên kết, {sum(1 for r in records if r['to']['resolved'])} đã xác định văn bản")
+
+
+@main.command()
+@click.option("--agency", help="The body whose tasks are reported (as typed; abbreviations work).")
+@click.option("--as-of", help="Compute statuses as of this date (default today).")
+@click.option("--xlsx", "xlsx_path", required=True, type=click.Path(dir_okay=False), help="The Excel file to write.")
+@click.pass_context
+def report(ctx: click.Context, agency: str | None, as_of: str | None, xlsx_path: str) -> None:
+    """Write the follow-up table (task, document, deadline, status, evidence) to an Excel file."""
+    from theodoi.store.db import Store
+    from theodoi.tracking.report import write_report
+
+    store = Store(_settings(ctx))
+    with store.session() as session:
+        count = write_report(session, Path(xlsx_path), agency=agency, as_of=_iso_date(as_of))
+    err.print(f"{count} nhiệm vụ → {xlsx_path}", highlight=False)
 
 
 @main.command()

@@ -28,8 +28,8 @@ class TaskState:
     unconfirmed_event: StatusEvent | None  # a later automatic event that differs from a manual decision
 
 
-def _deciding_events(task: Task) -> tuple[StatusEvent | None, StatusEvent | None]:
-    events = sorted(task.events, key=lambda e: (e.created_at, e.id))
+def _deciding_events(task: Task, as_of: dt.date) -> tuple[StatusEvent | None, StatusEvent | None]:
+    events = sorted((e for e in task.events if e.created_at.date() <= as_of), key=lambda e: (e.created_at, e.id))
     manual = [e for e in events if e.source == "manual"]
     if not manual:
         return (events[-1] if events else None), None
@@ -40,9 +40,9 @@ def _deciding_events(task: Task) -> tuple[StatusEvent | None, StatusEvent | None
 
 
 def task_state(task: Task, as_of: dt.date | None = None) -> TaskState:
-    """The status of `task` as of a day (today by default)."""
+    """The status of `task` as of a day (today by default); later events are not yet known."""
     as_of = as_of or dt.date.today()
-    deciding, unconfirmed = _deciding_events(task)
+    deciding, unconfirmed = _deciding_events(task, as_of)
     recorded = deciding.status if deciding else "open"
     if recorded == "done" and task.due and deciding and deciding.created_at.date() > task.due:
         recorded = "done_late"

@@ -54,3 +54,9 @@ def test_manual_decision_is_not_overwritten_by_a_later_automatic_event():
 def test_latest_automatic_event_counts_when_there_is_no_manual_one():
     t = task(events=[("open", "auto", dt.date(2021, 5, 1)), ("in_progress", "auto", dt.date(2021, 6, 1))])
     assert task_state(t, as_of=dt.date(2021, 6, 2)).display == "in_progress"
+
+
+def test_events_after_the_as_of_day_are_not_yet_known():
+    t = task(events=[("done", "auto", dt.date(2021, 8, 2))])
+    assert task_state(t, as_of=dt.date(2021, 7, 1)).display == "overdue"
+    assert task_state(t, as_of=dt.date(2021, 9, 1)).display == "done_late"

@@ -1,0 +1,100 @@
+"""The Vietnamese analysers shared by indexing and querying.
+
+Every token goes through `compare_key` (NFC, one tone placement, lowercase). Tokens are
+syllables (`\\w+`); there is no stop list and no minimum length, so "tổ", "thể", "cần"
+and "ý" survive. Three flavours:
+
+- `EXACT`: syllables as written (lowercase, tones placed one way): "chuyển", "đổi", "số".
+- `FOLDED`: the same syllables without diacritics, đ → d: "chuyen", "doi", "so".
+- `SYMBOL`: the letter and digit runs of a document symbol, never folded, so
+  "15-NQ/TU" → "15", "nq", "tu" and "HĐ" stays "hđ" (not "hd").
+- `LINES`: one token per line, normalised: the multi-valued agency field.
+
+`analyser_fingerprint()` hashes what the analysers make of a probe text; the index
+stores it and is rebuilt when it changes.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from whoosh.analysis import Filter, RegexTokenizer
+
+from theodoi.vietnamese import compare_key, fold
+
+WORD_PATTERN = r"\w+"
+SYMBOL_PATTERN = r"[^\W_]+"
+
+
+@lru_cache(maxsize=500_000)
+def exact_form(token: str) -> str:
+    """The exact (diacritic-keeping) index form of one token."""
+    return compare_key(token)
+
+
+@lru_cache(maxsize=500_000)
+def folded_form(token: str) -> str:
+    """The diacritic-folded index form of one token."""
+    return fold(compare_key(token))
+
+
+class VietnameseFilter(Filter):
+    """Normalise each token to its exact form, or its folded form when `folded`."""
+
+    def __init__(self, folded: bool = False):
+        self.folded = folded
+
+    def __call__(self, tokens):
+        form = folded_form if self.folded else exact_form
+        for token in tokens:
+            token.text = form(token.text)
+            if token.text:
+                yield token
+
+
+def _exact_analyser():
+    return RegexTokenizer(WORD_PATTERN) | VietnameseFilter(folded=False)
+
+
+def _folded_analyser():
+    return RegexTokenizer(WORD_PATTERN) | VietnameseFilter(folded=True)
+
+
+def _symbol_analyser():
+    return RegexTokenizer(SYMBOL_PATTERN) | VietnameseFilter(folded=False)
+
+
+def _lines_analyser():
+    return RegexTokenizer(r"[^\n]+") | VietnameseFilter(folded=False)
+
+
+EXACT = _exact_analyser()
+FOLDED = _folded_analyser()
+SYMBOL = _symbol_analyser()
+LINES = _lines_analyser()
+
+
+def exact_tokens(text: str) -> list[str]:
+    """The exact-field tokens of `text`."""
+    return [t.text for t in EXACT(text)]
+
+
+def folded_tokens(text: str) -> list[str]:
+    """The folded-field tokens of `text`."""
+    return [t.text for t in FOLDED(text)]
+
+
+def symbol_tokens(text: str) -> list[str]:
+    """The symbol-field tokens of a document symbol ("15-NQ/TU" → 15, nq, tu)."""
+    return [t.text for t in SYMBOL(text)]
+
+
+_PROBE = ("Ý kiến của Sở TT&TT ở tỉnh về quy định; thuỷ lợi, hoà bình, CHUYỂN ĐỔI SỐ.\n"
+          "Số: 15-NQ/TU, 36-HĐ/VPTW; tổ chức thể hiện cần làm.")
+
+
+def analyser_fingerprint() -> str:
+    """A short hash of what every analyser makes of a probe text."""
+    parts = [exact_tokens(_PROBE), folded_tokens(_PROBE), symbol_tokens(_PROBE),
+             [t.text for t in LINES(_PROBE)]]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]

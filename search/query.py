@@ -1,0 +1,211 @@
+"""From what a person typed to a Whoosh query, without Whoosh's query parser.
+
+The input is never parsed as query syntax, so field prefixes, wildcards, operators,
+unbalanced quotes and very long input cannot raise: quotes make phrases, chunks shaped
+like a document symbol ("15-NQ/TU", "01/2020/NĐ-CP") match the symbol field unfolded,
+everything else becomes syllables. Each syllable matches the folded fields (so
+"chuyen doi so" finds "chuyển đổi số"); a syllable typed with diacritics also matches
+the exact fields with a higher boost, so exact spellings rank first. Agency
+abbreviations are looked up in both directions ("UBND" ↔ "Ủy ban nhân dân").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as q
+
+from theodoi.search.abbreviations import agency_keys, longest_spelling, spellings
+from theodoi.search.analysis import exact_tokens, folded_form, symbol_tokens
+from theodoi.search.schema import CONTENT, CONTENT_FOLDED, META, META_FOLDED, SYMBOL_FIELD
+from theodoi.vietnamese import clean_text
+
+MAX_QUERY_CHARS = 400
+MAX_TERMS = 24
+
+EXACT_BOOST = 2.0
+META_BOOST = 2.0
+SYMBOL_BOOST = 4.0
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_PHRASE = re.compile(r'"([^"]*)"')
+_FIELD_PREFIX = re.compile(r"(?<!\S)[A-Za-z_]+:(?=\S)")
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_SYMBOL_CHUNK = re.compile(r"^(?=[\w&./-]*\d)(?=[\w&./-]*[^\W\d_])[\w&]+(?:[./-][\w&]+)+$")
+
+FILTER_NAMES = ("kind", "issuer", "year", "date_from", "date_to", "agency", "status",
+                "deadline_from", "deadline_to")
+
+
+@dataclass
+class ParsedQuery:
+    """A user query turned into a Whoosh query, with the words that may get a suggestion."""
+
+    query: q.Query | None  # None: nothing to search for (match everything)
+    words: list[str] = field(default_factory=list)  # plain syllables, as normalised exact forms
+    text: str = ""  # the sanitised text
+
+    @property
+    def has_diacritics(self) -> bool:
+        """True when the person typed diacritics (then exact spellings are preferred)."""
+        return folded_form(self.text) != self.text.lower()
+
+
+def _term_unit(exact: str) -> q.Query:
+    folded = folded_form(exact)
+    clauses = [q.Term(CONTENT_FOLDED, folded), q.Term(META_FOLDED, folded, boost=META_BOOST),
+               q.Term(SYMBOL_FIELD, exact, boost=SYMBOL_BOOST)]
+    if folded != exact:
+        clauses += [q.Term(CONTENT, exact, boost=EXACT_BOOST),
+                    q.Term(META, exact, boost=EXACT_BOOST * META_BOOST)]
+    return q.Or(clauses)
+
+
+def _sequence(fieldname: str, words: list[str], boost: float = 1.0) -> q.Query:
+    if len(words) == 1:
+        return q.Term(fieldname, words[0], boost=boost)
+    return q.Phrase(fieldname, words, boost=boost)
+
+
+def _phrase_unit(exact_words: list[str]) -> q.Query:
+    if len(exact_words) == 1:
+        return _term_unit(exact_words[0])
+    folded = [folded_form(w) for w in exact_words]
+    clauses = [_sequence(CONTENT_FOLDED, folded), _sequence(META_FOLDED, folded, META_BOOST)]
+    if folded != exact_words:
+        clauses += [_sequence(CONTENT, exact_words, EXACT_BOOST),
+                    _sequence(META, exact_words, EXACT_BOOST * META_BOOST)]
+    return q.Or(clauses)
+
+
+def _spelling_unit(spelling_options: list[tuple[str, ...]]) -> q.Query:
+    clauses = []
+    for words in spelling_options:
+        clauses += [_sequence(CONTENT_FOLDED, list(words)), _sequence(META_FOLDED, list(words), META_BOOST)]
+    return q.Or(clauses)
+
+
+def _symbol_unit(parts: list[str]) -> q.Query:
+    return q.Or([q.And([q.Term(SYMBOL_FIELD, part) for part in parts], boost=SYMBOL_BOOST),
+                 _sequence(CONTENT, parts), _sequence(META, parts, META_BOOST)])
+
+
+def _word_units(words: list[str]) -> list[q.Query]:
+    """Syllables to query units, replacing agency abbreviations or their written-out
+    forms by a choice of both."""
+    table, longest = spellings(), longest_spelling()
+    folded = [folded_form(w) for w in words]
+    units, i = [], 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            key = tuple(folded[i:i + size])
+            if key in table:
+                units.append(_spelling_unit([key, *sorted(table[key])]))
+                i += size
+                break
+        else:
+            units.append(_term_unit(words[i]))
+            i += 1
+    return units
+
+
+def sanitise(raw: str) -> str:
+    """The query text made safe: clean, short, without field prefixes or operators."""
+    text = clean_text(raw or "").translate(_QUOTES)[:MAX_QUERY_CHARS]
+    text = _FIELD_PREFIX.sub(" ", text)
+    return " ".join(word for word in text.split() if word not in _OPERATORS)
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """Build the Whoosh query for what a person typed."""
+    text = sanitise(raw)
+    units: list[q.Query] = []
+    plain_words: list[str] = []
+    pieces = _PHRASE.split(text)  # odd indexes are the insides of balanced quotes
+    budget = MAX_TERMS
+    for index, piece in enumerate(pieces):
+        piece = piece.replace('"', " ")
+        if index % 2 == 1:
+            words = exact_tokens(piece)[:budget]
+            if words:
+                units.append(_phrase_unit(words))
+                budget -= len(words)
+            continue
+        run: list[str] = []
+        for chunk in piece.split():
+            if budget <= 0:
+                break
+            if _SYMBOL_CHUNK.match(chunk):
+                units.extend(_word_units(run))
+                run = []
+                parts = symbol_tokens(chunk)[:budget]
+                units.append(_symbol_unit(parts))
+                budget -= len(parts)
+                continue
+            words = exact_tokens(chunk)[:budget]
+            run += words
+            plain_words += words
+            budget -= len(words)
+        units.extend(_word_units(run))
+    if not units:
+        return ParsedQuery(None, [], text)
+    # No optional phrase bonus for adjacent words: Whoosh matches phrases span by span
+    # over every candidate, which made 2-3 word queries several times slower.
+    query = units[0] if len(units) == 1 else q.And(units)
+    return ParsedQuery(query, plain_words, text)
+
+
+def _as_date(value) -> dt.datetime:
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime(value.year, value.month, value.day)
+
+
+def _end_of_day(value) -> dt.datetime:
+    return _as_date(value).replace(hour=23, minute=59, second=59)
+
+
+def _one_or_many(fieldname: str, value, convert=lambda v: v) -> q.Query:
+    values = value if isinstance(value, (list, tuple, set)) else [value]
+    terms = [q.Term(fieldname, convert(v)) for v in values]
+    return terms[0] if len(terms) == 1 else q.Or(terms)
+
+
+def build_filter(filters: dict | None) -> q.Query | None:
+    """The filter query for the search page's filters (see FILTER_NAMES); None if none.
+
+    kind, issuer: exact values (as in the facets); year: int; date_from/date_to and
+    deadline_from/deadline_to: date or ISO string, inclusive; agency: any spelling of a
+    lead or support body; status: a task status."""
+    if not filters:
+        return None
+    unknown = set(filters) - set(FILTER_NAMES)
+    if unknown:
+        raise ValueError(f"unknown search filters: {', '.join(sorted(unknown))}")
+    clauses: list[q.Query] = []
+    for name in ("kind", "issuer"):
+        if filters.get(name):
+            clauses.append(_one_or_many(name, filters[name]))
+    if filters.get("year"):
+        years = filters["year"] if isinstance(filters["year"], (list, tuple, set)) else [filters["year"]]
+        clauses.append(q.Or([q.NumericRange("year", int(y), int(y)) for y in years]))
+    for fieldname, start_key, end_key in (("date", "date_from", "date_to"),
+                                          ("deadline", "deadline_from", "deadline_to")):
+        start, end = filters.get(start_key), filters.get(end_key)
+        if start or end:
+            clauses.append(q.DateRange(fieldname, _as_date(start) if start else None,
+                                       _end_of_day(end) if end else None))
+    if filters.get("agency"):
+        keys = set()
+        for name in (filters["agency"] if isinstance(filters["agency"], (list, tuple, set))
+                     else [filters["agency"]]):
+            keys |= agency_keys(name)
+        clauses.append(q.Or([q.Term("agency", key) for key in sorted(keys)]))
+    if filters.get("status"):
+        clauses.append(_one_or_many("status", filters["status"], lambda v: str(v).lower()))
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else q.And(clauses)

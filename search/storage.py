@@ -1,0 +1,104 @@
+"""Where the index lives on disk: generations under the index directory.
+
+    <index_dir>/CURRENT            name of the live generation (replaced atomically)
+    <index_dir>/gen-<ns>-<id>/      a Whoosh index (names sort by creation time)
+    <index_dir>/gen-<stamp>/theodoi-index.json   schema version and analyser fingerprint
+
+A rebuild writes a new generation and then points CURRENT at it, so the live index is
+never touched until the new one is complete; old generations are removed afterwards.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from theodoi.search.errors import IndexCorruptError
+from theodoi.search.schema import build_schema, index_version
+
+POINTER = "CURRENT"
+VERSION_FILE = "theodoi-index.json"
+_OPEN_ATTEMPTS = 3
+
+
+def current_generation(root: Path) -> Path | None:
+    """The live generation's directory, or None when there is none yet."""
+    try:
+        name = (root / POINTER).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return root / name if name else None
+
+
+def pointer_stamp(root: Path) -> tuple[int, int] | None:
+    """A cheap token that changes whenever CURRENT is replaced."""
+    try:
+        stat = (root / POINTER).stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
+
+
+def create_generation(root: Path) -> Path:
+    """A new, empty index directory with the current schema and its version file."""
+    root.mkdir(parents=True, exist_ok=True)
+    directory = root / f"gen-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"  # names sort by age
+    directory.mkdir()
+    whoosh_index.create_in(str(directory), build_schema())
+    (directory / VERSION_FILE).write_text(json.dumps(index_version(), indent=2), encoding="utf-8")
+    return directory
+
+
+def read_version(directory: Path) -> dict | None:
+    """The version stored beside an index, or None if missing or unreadable."""
+    try:
+        return json.loads((directory / VERSION_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def make_current(root: Path, directory: Path) -> None:
+    """Point CURRENT at `directory` (atomic rename), then delete other generations."""
+    temporary = root / f"{POINTER}.{uuid.uuid4().hex[:8]}.tmp"
+    temporary.write_text(directory.name, encoding="utf-8")
+    os.replace(temporary, root / POINTER)
+    remove_stale_generations(root)
+
+
+def remove_stale_generations(root: Path) -> None:
+    """Delete generations other than the live one (best effort; a rebuild in progress
+    elsewhere is left alone if it was touched in the last hour)."""
+    live = current_generation(root)
+    for path in root.glob("gen-*"):
+        if path == live or not path.is_dir():
+            continue
+        if time.time() - path.stat().st_mtime < 3600 and not _is_older_than(path, live):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _is_older_than(path: Path, live: Path | None) -> bool:
+    return live is not None and path.name < live.name
+
+
+def open_whoosh(directory: Path):
+    """Open the Whoosh index in `directory`, retrying transient races; a missing or
+    unreadable table of contents raises IndexCorruptError and deletes nothing."""
+    last_error: Exception | None = None
+    for attempt in range(_OPEN_ATTEMPTS):
+        try:
+            return whoosh_index.open_dir(str(directory))
+        except FileNotFoundError as error:  # a concurrent commit renaming files
+            last_error = error
+            time.sleep(0.1 * (attempt + 1))
+        except whoosh_index.EmptyIndexError as error:
+            raise IndexCorruptError(f"no index in {directory}; run `theodoi reindex`") from error
+        except Exception as error:  # noqa: BLE001 - any unreadable TOC or segment
+            raise IndexCorruptError(f"cannot read the index in {directory}: {error!r}; "
+                                    "run `theodoi reindex`") from error
+    raise IndexCorruptError(f"cannot open the index in {directory}: {last_error!r}; run `theodoi reindex`")
