@@ -1,0 +1,41 @@
+"""The theodoi web app: search, documents with their tasks marked, and follow-up of tasks.
+
+`create_app(settings, test_config)` is the application factory (Flask tutorial style);
+each area is a blueprint in its own module; every query goes through theodoi.store.repo.
+"""
+from __future__ import annotations
+
+import secrets
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFProtect
+
+from theodoi.config import Settings
+from theodoi.web import documents, search, tasks, template_helpers
+from theodoi.web.resources import init_resources
+
+
+def create_app(settings: Settings | None = None, test_config: dict | None = None) -> Flask:
+    """Build the Flask app over the store (and search index) that `settings` name."""
+    settings = settings or Settings.load()
+    app = Flask(__name__)
+    app.config.from_mapping(
+        SECRET_KEY=settings.secret_key or secrets.token_hex(32),
+        THEODOI_SETTINGS=settings,
+        SEARCH_PAGE_SIZE=10,
+        MAX_CONTENT_LENGTH=settings.max_file_mb * 1024 * 1024,
+    )
+    if test_config:
+        app.config.update(test_config)
+    CSRFProtect(app)
+    init_resources(app, settings)
+    template_helpers.init_app(app)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(documents.bp)
+    app.register_blueprint(tasks.bp)
+
+    @app.errorhandler(404)
+    def not_found(_error):
+        return render_template("not_found.html"), 404
+
+    return app

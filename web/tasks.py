@@ -1,0 +1,100 @@
+"""Follow-up pages: the task list with its filters and VPCP groups, one task's history,
+and an officer's status update (through theodoi.tracking.updates.update_status)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+
+from theodoi.domain import TASK_STATUSES
+from theodoi.store import repo
+from theodoi.tracking.status import task_state
+from theodoi.tracking.tasks import list_tasks
+from theodoi.tracking.updates import UpdateError, update_status
+from theodoi.web.params import date_arg
+from theodoi.web.resources import data_file, db, settings, store
+from theodoi.web.template_helpers import GROUP_LABELS
+
+bp = Blueprint("tasks", __name__, url_prefix="/tasks")
+
+STATUS_CHOICES = ("overdue", *TASK_STATUSES)
+_SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
+
+
+@bp.get("")
+def index():
+    """Tasks filtered by agency, status, due date, as of a day; with counts per VPCP group."""
+    agency = (request.args.get("agency") or "").strip()
+    status = request.args.get("status") or ""
+    if status not in STATUS_CHOICES:
+        status = ""
+    due_before, due_error = date_arg("due_before")
+    as_of, as_of_error = date_arg("as_of")
+    as_of = as_of or dt.date.today()
+    filtered = dict(agency=agency or None, as_of=as_of, due_before=due_before)
+    in_scope = list_tasks(db(), **filtered)
+    views = list_tasks(db(), status=status, **filtered) if status else in_scope
+    counts = Counter(view.state.group for view in in_scope)
+    groups = [(key, label, counts.get(key, 0)) for key, label in GROUP_LABELS.items()]
+    return render_template(
+        "tasks/index.html", views=views, groups=groups, total_in_scope=len(in_scope),
+        agency=agency, status=status, due_before=due_before, as_of=as_of,
+        status_choices=STATUS_CHOICES, errors=[e for e in (due_error, as_of_error) if e])
+
+
+def _render_task(task_id: int, *, form_error: str | None = None, form: dict | None = None, code: int = 200):
+    task = repo.get_task(db(), task_id)
+    if task is None:
+        abort(404)
+    as_of, date_error = date_arg("as_of")
+    events = sorted(task.events, key=lambda e: (e.created_at, e.id), reverse=True)
+    return render_template("tasks/show.html", task=task, state=task_state(task, as_of), events=events,
+                           date_error=date_error, statuses=TASK_STATUSES, form_error=form_error,
+                           form=form or {}), code
+
+
+@bp.get("/<int:task_id>")
+def show(task_id: int):
+    """One task: its document, bodies, deadline, derived status, history and update form."""
+    return _render_task(task_id)
+
+
+@bp.post("/<int:task_id>/status")
+def update(task_id: int):
+    """Record an officer's status change (with a note and an optional evidence file)."""
+    form = {name: (request.form.get(name) or "").strip() for name in ("status", "user", "note")}
+    if form["status"] not in TASK_STATUSES:
+        return _render_task(task_id, form_error="Hãy chọn một trạng thái.", form=form, code=400)
+    if not form["user"]:
+        return _render_task(task_id, form_error="Hãy nhập tên người cập nhật.", form=form, code=400)
+    upload = request.files.get("evidence")
+    with tempfile.TemporaryDirectory() as folder:
+        evidence_file = None
+        if upload is not None and upload.filename:
+            suffix = Path(upload.filename).suffix.lower()
+            evidence_file = Path(folder) / f"evidence{suffix if _SAFE_SUFFIX.match(suffix) else ''}"
+            upload.save(evidence_file)
+        try:
+            update_status(store(), task_id, status=form["status"], user=form["user"], note=form["note"] or None,
+                          evidence_file=evidence_file, settings=settings())
+        except UpdateError as error:
+            if repo.get_task(db(), task_id) is None:
+                abort(404)
+            return _render_task(task_id, form_error=f"Không cập nhật được: {error}", form=form, code=400)
+    flash("Đã cập nhật trạng thái nhiệm vụ.", "success")
+    return redirect(url_for("tasks.show", task_id=task_id) + "#history")
+
+
+@bp.get("/<int:task_id>/events/<int:event_id>/evidence")
+def evidence(task_id: int, event_id: int):
+    """The evidence file an officer attached to a status update."""
+    task = repo.get_task(db(), task_id)
+    event = next((e for e in task.events if e.id == event_id), None) if task else None
+    if event is None or not event.evidence_path:
+        abort(404)
+    path = data_file(event.evidence_path)
+    return send_file(path, as_attachment=True, download_name=f"minh-chung-{task_id}-{event_id}{path.suffix}")
