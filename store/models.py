@@ -6,6 +6,7 @@ tasks        tasks found in a document, with their bodies (task_bodies) and dead
 targets      numeric targets found in a document
 citations    references to other documents; `cited_document_id` once resolved
 status_events  the append-only history of each task's status (automatic and manual)
+target_progress  figures reached for a target, read from reports ("đến nay đạt 85%")
 users        people who log in to the web app
 """
 from __future__ import annotations
@@ -155,6 +156,8 @@ class Target(Base):
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
 
     document: Mapped[Document] = relationship(back_populates="targets")
+    progress: Mapped[list["TargetProgress"]] = relationship(
+        back_populates="target", cascade="all, delete-orphan", order_by="TargetProgress.id")
 
 
 class Citation(Base):
@@ -197,6 +200,26 @@ class StatusEvent(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, server_default=func.now())
 
     task: Mapped[Task] = relationship(back_populates="events")
+    evidence_document: Mapped[Document | None] = relationship()
+
+
+class TargetProgress(Base):
+    """A figure reached for a target, with the report passage that states it (append-only)."""
+
+    __tablename__ = "target_progress"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)  # the figure as written: "đạt 85%"
+    passage: Mapped[str | None] = mapped_column(Text)
+    evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    as_of: Mapped[dt.date | None] = mapped_column(Date)  # the report's date
+    source: Mapped[str] = mapped_column(String(10), default="auto")  # auto | manual
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    target: Mapped[Target] = relationship(back_populates="progress")
     evidence_document: Mapped[Document | None] = relationship()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -177,12 +178,14 @@ def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int
     if as_json:
         _print_json(rows)
         return
+    # Text from documents goes through rich.markup.escape: "[số]" would otherwise be read as a style tag.
     if results.suggestion:
-        out.print(f"Có phải bạn muốn tìm: [bold]{results.suggestion}[/bold]", highlight=False)
+        out.print(f"Có phải bạn muốn tìm: [bold]{escape(results.suggestion)}[/bold]", highlight=False)
     out.print(f"{results.total} kết quả", highlight=False)
     for row in rows:
-        out.print(f"[bold]#{row['id']}[/bold] {row['number'] or ''} {row['kind'] or ''} {row['date'] or ''} "
-                  f"— {row['title'] or row['file_name']}\n    {row['snippet']}", highlight=False, soft_wrap=True)
+        line = (f"{row['number'] or ''} {row['kind'] or ''} {row['date'] or ''} "
+                f"— {row['title'] or row['file_name']}\n    {row['snippet']}")
+        out.print(f"[bold]#{row['id']}[/bold] {escape(line)}", highlight=False, soft_wrap=True)
 
 
 STATUS_CHOICES = ["open", "in_progress", "done", "done_late", "cancelled", "superseded", "overdue"]

@@ -2,7 +2,16 @@
 from __future__ import annotations
 
 from theodoi.domain import STATUS_LABELS
+from theodoi.store.models import StatusEvent
 from theodoi.tracking.tasks import TaskView
+
+
+def _unconfirmed(event: StatusEvent | None) -> dict | None:
+    """A later automatic event that differs from the officer's decision, shown beside it."""
+    if event is None:
+        return None
+    return {"status": event.status, "document_id": event.evidence_document_id, "passage": event.passage,
+            "at": event.created_at.isoformat(timespec="seconds")}
 
 
 def task_record(view: TaskView) -> dict:
@@ -12,7 +21,9 @@ def task_record(view: TaskView) -> dict:
     evidence = [
         {"status": e.status, "source": e.source, "user": e.user, "note": e.note,
          "at": e.created_at.isoformat(timespec="seconds"), "passage": e.passage,
-         "document_id": e.evidence_document_id, "file": e.evidence_path}
+         "document_id": e.evidence_document_id,
+         "document_number": e.evidence_document.number if e.evidence_document else None,
+         "file": e.evidence_path}
         for e in task.events]
     return {
         "id": task.id,
@@ -33,4 +44,7 @@ def task_record(view: TaskView) -> dict:
         "overdue_days": state.overdue_days,
         "group": state.group,
         "evidence": evidence,
+        "unconfirmed": _unconfirmed(state.unconfirmed_event),
+        "parent_task_id": task.parent_task_id,
+        "children": view.children,
     }

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
 from theodoi.nlp.agencies import canonical, current_owner
 from theodoi.store import repo
 from theodoi.store.models import Task, TaskBody
+from theodoi.tracking.rollup import children_summary
 from theodoi.tracking.status import TaskState, task_state
 from theodoi.vietnamese import fold
 
@@ -20,6 +21,7 @@ class TaskView:
     task: Task
     state: TaskState
     owners: list[str]  # the lead bodies under the names that own them today (after mergers)
+    children: dict[str, int] = field(default_factory=dict)  # plan tasks under it, by status
 
 
 def body_owner(body: TaskBody, on: dt.date | None) -> str:
@@ -51,17 +53,24 @@ def list_tasks(session: Session, *, agency: str | None = None, status: str | Non
     also lists overdue tasks that are still open, as officers expect.
     """
     as_of = as_of or dt.date.today()
+    tasks = repo.all_tasks(session)
+    states = {task.id: task_state(task, as_of) for task in tasks}
+    child_states: dict[int, list[TaskState]] = {}
+    for task in tasks:
+        if task.parent_task_id is not None:
+            child_states.setdefault(task.parent_task_id, []).append(states[task.id])
     views = []
-    for task in repo.all_tasks(session):
+    for task in tasks:
         if document_id is not None and task.document_id != document_id:
             continue
         if agency and not matches_agency(task, agency, as_of):
             continue
         if due_before and not (task.due and task.due <= due_before):
             continue
-        state = task_state(task, as_of)
+        state = states[task.id]
         if status and not (state.display == status or state.recorded == status):
             continue
         owners = [body_owner(b, as_of) for b in task.lead]
-        views.append(TaskView(task=task, state=state, owners=owners))
+        children = children_summary(child_states[task.id]) if task.id in child_states else {}
+        views.append(TaskView(task=task, state=state, owners=owners, children=children))
     return views

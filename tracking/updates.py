@@ -1,0 +1,58 @@
+"""Officers' updates: a status change by a named user, with a note and an evidence file.
+
+`update_status` is the one function the CLI (`theodoi task update`) and the web app call.
+The update is appended to the task's history (never replacing an event); the evidence
+file is kept content-addressed under the data directory's evidence folder.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from theodoi.config import Settings
+from theodoi.domain import TASK_STATUSES
+from theodoi.store import repo
+from theodoi.store.db import Store
+from theodoi.store.models import StatusEvent
+
+
+class UpdateError(ValueError):
+    """An update that cannot be made: unknown task or status, no user, missing file."""
+
+
+def keep_evidence(path: Path, settings: Settings) -> str:
+    """Copy an evidence file into settings.evidence_dir by its SHA-256; return its path
+    relative to the data directory (the same file twice is kept once)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    sha = digest.hexdigest()
+    target = settings.evidence_dir / sha[:2] / f"{sha}{path.suffix.lower()}"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return target.relative_to(settings.data_dir).as_posix()
+
+
+def update_status(store: Store, task_id: int, *, status: str, user: str, note: str | None = None,
+                  evidence_file: Path | None = None, settings: Settings) -> StatusEvent:
+    """Append an officer's status change to a task's history and return the event.
+
+    Raises UpdateError for an unknown task or status, an empty user name or a missing file.
+    """
+    if status not in TASK_STATUSES:
+        raise UpdateError(f"unknown status {status!r}; one of: {', '.join(TASK_STATUSES)}")
+    if not user or not user.strip():
+        raise UpdateError("a status update needs the name of the user who makes it")
+    if evidence_file is not None and not Path(evidence_file).is_file():
+        raise UpdateError(f"{evidence_file}: no such file")
+    with store.transaction() as session:
+        task = repo.get_task(session, task_id)
+        if task is None:
+            raise UpdateError(f"no task with id {task_id}")
+        evidence_path = keep_evidence(Path(evidence_file), settings) if evidence_file is not None else None
+        return repo.add_status_event(session, task, status=status, source="manual", user=user.strip(),
+                                     note=note.strip() if note and note.strip() else None,
+                                     evidence_path=evidence_path)
