@@ -16,8 +16,11 @@ from . import registry
 from .detect import sniff
 from .header import parse_header
 from .layout import build_text
+from .ocr_checks import check_header
 
 __all__ = ["parse_file", "parse_header", "IngestError"]
+
+BINARY_EXTENSIONS = {"pdf", "docx", "doc", "png", "jpg", "jpeg", "tif", "tiff"}
 
 
 def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> ParsedDocument:
@@ -34,7 +37,15 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
                           f"{settings.max_file_mb} MB", str(path))
     mime = sniff(path)
     extension = path.suffix.lower().lstrip(".")
+    if extension in BINARY_EXTENSIONS and mime in ("text/html", "text/plain"):
+        what = "a web page (HTML), often an error page saved in place of the download" if mime == "text/html" \
+            else "plain text"
+        raise IngestError("type_mismatch", f"{path.name}: the file is named .{extension} but holds {what}",
+                          str(path))
     parser_class = registry.choose(mime, extension)
+    if parser_class is None and extension in BINARY_EXTENSIONS:
+        raise IngestError("corrupt_file", f"{path.name}: the content is not a readable .{extension} file (damaged "
+                          "or truncated)", str(path))
     if parser_class is None:
         what = f"content type {mime}" if mime else "unknown binary content"
         raise IngestError("unsupported_type", f"{path.name}: this kind of file cannot be read ({what}, "
@@ -44,7 +55,11 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
     if not text.strip():
         hint = " (it may be a scan and OCR is off)" if settings.ocr_mode == "off" else ""
         raise IngestError("empty_text", f"{path.name}: no text could be read from the file{hint}", str(path))
+    header = parse_header(text, blocks)
+    warnings = list(result.warnings)
+    if 1 in result.ocr_pages:
+        warnings.extend(check_header(header, "\n".join(b.text for b in blocks[:30] if b.page in (1, None))))
     return ParsedDocument(
         path=str(path), file_name=path.name, mime=mime or parser_class.MIME_TYPES[0],
         parser=f"{parser_class.NAME}/{parser_class.VERSION}", text=text, blocks=blocks,
-        header=parse_header(text, blocks), pages=result.pages, warnings=result.warnings)
+        header=header, pages=result.pages, warnings=warnings)

@@ -17,6 +17,7 @@ class ParseResult:
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
     legacy_encoding: str | None = None  # 'tcvn3' / 'vni' when the fonts say so
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based numbers of the pages read by OCR
 
 
 class Parser:

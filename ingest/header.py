@@ -46,6 +46,7 @@ _NATIONAL = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s*X[AÃ]\s*H[OỘ]I|Độc\s*lập
 _NUMBER = re.compile(r"(?:^|\b)(?:[\w ]{0,20}\s)?[Ss]ố\s*(?:hiệu)?\s*[:.]?\s*(?P<num>\d[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*)")
 _DATE = re.compile(r"(?:(?P<place>[^\n,:;]{2,40}),\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
                    re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^(?P<place>[^\n,:;\d]{2,40}),\s*ngày\b")  # the day left blank or unreadable
 _NUMERIC_DATE = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
 _AUTHORITY = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|T\.M\.?|K\.T\.?)\s*(?P<rest>.*)$")
 _SIGNER_TITLE = re.compile(
@@ -316,9 +317,10 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
         if m and header.number is None and "/" in m.group("num") and (
                 line.startswith("Số") or re.match(r"^[\w ]{0,20}\s[Ss]ố\s*:", line)):
             header.number = _norm_number(m.group("num"))
-        m = _DATE.search(line)
-        if m and header.date is None:
-            header.date = _date(m.group("d"), m.group("m"), m.group("y"))
+        m = _DATE.search(line) or _PLACE_DATE.search(line)
+        if m and header.date is None and header.place is None:
+            if m.re is _DATE:
+                header.date = _date(m.group("d"), m.group("m"), m.group("y"))
             place = (m.group("place") or "").strip(" .")
             if place and not re.search(r"\d|Số", place):
                 header.place = place

@@ -1,18 +1,42 @@
-"""OCR with the tesseract command line (`-l vie`), one page image at a time."""
+"""OCR with the tesseract command line (`-l vie`), one page image at a time.
+
+Tesseract's TSV output gives every word with its box and confidence: the lines are
+rebuilt from it, the two-column header block of page 1 is split into its left and
+right columns (as the PDF path does with the text layer), and the mean word
+confidence tells the caller when a page was read poorly.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from theodoi.domain import IngestError
 
-LOW_CONFIDENCE = 60.0
+from .header import _kind_of
+from .ocr_checks import fix_confusions
+
+LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a page is flagged
+JUNK_CONFIDENCE = 50.0  # a header line made only of words below this is a stain or a stamp
+
+
+@dataclass
+class OcrWord:
+    """One word tesseract read: its text, box (pixels) and confidence; `line` is tesseract's line key."""
+
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    conf: float
+    line: tuple[int, int, int]
 
 
 @dataclass
@@ -21,6 +45,9 @@ class OcrPage:
 
     lines: list[str]
     confidence: float
+    words: list[OcrWord] = field(default_factory=list)
+    width: int = 0
+    height: int = 0
 
 
 def check_available(languages: str, path: Path) -> None:
@@ -37,7 +64,7 @@ def check_available(languages: str, path: Path) -> None:
 
 
 def ocr_image(image, languages: str, path: Path) -> OcrPage:
-    """OCR one PIL image; lines in reading order, grouped by tesseract's paragraphs."""
+    """OCR one PIL image; lines in reading order, grouped by tesseract's paragraphs, and the words."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp, "page.png")
@@ -49,15 +76,31 @@ def ocr_image(image, languages: str, path: Path) -> OcrPage:
             raise IngestError("ocr_failed", f"{path.name}: OCR took too long on one page", str(path)) from exc
     if out.returncode != 0:
         raise IngestError("ocr_failed", f"{path.name}: tesseract failed: {out.stderr.strip()[-200:]}", str(path))
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    confidences: list[float] = []
-    for row in csv.DictReader(io.StringIO(out.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
-        word = (row.get("text") or "").strip()
-        if not word or row.get("level") != "5":
+    words = parse_tsv(out.stdout)
+    confidences = [w.conf for w in words]
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    return OcrPage(lines=_paragraph_lines(words), confidence=mean, words=words,
+                   width=image.width, height=image.height)
+
+
+def parse_tsv(tsv: str) -> list[OcrWord]:
+    """The words of tesseract's TSV output (level 5 rows with text), digit/letter confusions fixed."""
+    words = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if not text or row.get("level") != "5":
             continue
-        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-        lines.setdefault(key, []).append(word)
-        confidences.append(float(row["conf"]))
+        left, top = int(row["left"]), int(row["top"])
+        words.append(OcrWord(fix_confusions(text), left, top, left + int(row["width"]), top + int(row["height"]),
+                             float(row["conf"]), (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))))
+    return words
+
+
+def _paragraph_lines(words: list[OcrWord]) -> list[str]:
+    """Tesseract's lines in its order, an empty line between paragraphs."""
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word.text)
     ordered: list[str] = []
     last_par = None
     for key in sorted(lines):
@@ -65,5 +108,99 @@ def ocr_image(image, languages: str, path: Path) -> OcrPage:
             ordered.append("")
         ordered.append(" ".join(lines[key]))
         last_par = key[:2]
-    mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrPage(lines=ordered, confidence=mean)
+    return ordered
+
+
+def _is_junk(word: OcrWord) -> bool:
+    """Rules, stamps and specks read as '|', '__', '`'."""
+    return not any(ch.isalnum() for ch in word.text) and word.text not in ("-", "–")
+
+
+def _two_columns(lines: list[list[OcrWord]], split: float) -> list[str]:
+    """Lines cut at x = `split`: the left column's lines, then the right column's. A column line made
+    only of low-confidence words (a stamp, a signature stroke) is dropped."""
+    left_column: list[str] = []
+    right_column: list[str] = []
+    for ws in lines:
+        words = [w for w in ws if not _is_junk(w)]
+        left = [w for w in words if (w.left + w.right) / 2 < split]
+        right = [w for w in words if (w.left + w.right) / 2 >= split]
+        for column, kept in ((left_column, left), (right_column, right)):
+            if kept and max(w.conf for w in kept) >= JUNK_CONFIDENCE:
+                column.append(" ".join(w.text for w in sorted(kept, key=lambda w: w.left)))
+    return left_column + right_column
+
+
+def split_columns(page: OcrPage, first_page: bool = True) -> tuple[list[str], list[str]]:
+    """(header block lines, the other lines) of an OCR-ed page, side-by-side blocks unzipped.
+
+    On the first page the header block (issuer and number left, national motto and date right)
+    comes first, left column then right; on any page the signature zone that starts at
+    'Nơi nhận' (recipients left, authority, title and signer right) ends the page the same way."""
+    by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for word in page.words:
+        by_line.setdefault(word.line, []).append(word)
+    lines = sorted(by_line.values(), key=lambda ws: min(w.top for w in ws))
+    end = _header_end(lines, page) if first_page else None
+    header: list[str] = []
+    if end:
+        header = _two_columns(lines[:end], _column_split(lines[:end], page.width))
+        lines = lines[end:]
+    received = next((i for i, ws in enumerate(lines) if re.match(r"^Nơi\s*nhận", _line_text(ws))), None)
+    zone = lines[received:] if received is not None else []
+    zone_keys = {ws[0].line for ws in zone}
+    body_keys = {ws[0].line for ws in lines} - zone_keys
+    body = _paragraph_lines([w for w in page.words if w.line in body_keys])
+    if zone:
+        body += _two_columns(zone, _signature_split(zone, page.width))
+    return header, body
+
+
+def _signature_split(zone: list[list[OcrWord]], width: int) -> float:
+    """Where the signature column begins: after the first wide gap on the 'Nơi nhận' line, else
+    the left edge of the authority line (TM., KT., TL., ...), else 45% of the width."""
+    first = sorted((w for w in zone[0] if not _is_junk(w)), key=lambda w: w.left)
+    for before, after in zip(first, first[1:]):
+        if after.left - before.right > width * 0.04:
+            return after.left - width * 0.01
+    for ws in zone:
+        for word in ws:
+            if re.match(r"^(?:TM|KT|TL|TUQ|T/M|K/T)\.?", word.text) and word.left > width * 0.3:
+                return word.left - width * 0.01
+    return width * 0.45
+
+
+def _line_text(words: list[OcrWord]) -> str:
+    return " ".join(w.text for w in sorted(words, key=lambda w: w.left) if not _is_junk(w))
+
+
+def _header_end(lines: list[list[OcrWord]], page: OcrPage) -> int | None:
+    """How many of the page's lines (top to bottom) make the header block, or None when there is none."""
+    end = None
+    for i, ws in enumerate(lines):
+        text = _line_text(ws)
+        top, x0 = min(w.top for w in ws), min(w.left for w in ws if not _is_junk(w)) if text else 0
+        if top > page.height * 0.5:
+            break
+        if i and text.isupper() and _kind_of(text) and x0 > page.width * 0.15:
+            return i
+        if re.match(r"^Kính\s*gửi", text):
+            return i
+        if re.search(r"\b[Ss]ố\b|ngày .*năm|^V/[vV]|^Về việc", text):
+            end = i + 1
+            if re.match(r"^(?:V/[vV]|Về việc)", text):  # the subject runs on in lower case
+                while end < len(lines) and _line_text(lines[end])[:1].islower():
+                    end += 1
+                return end
+    return end
+
+
+def _column_split(lines: list[list[OcrWord]], width: int) -> float:
+    """The x where the right column begins: the national motto's left edge, else 42% of the width."""
+    for ws in lines:
+        ordered = sorted(ws, key=lambda w: w.left)
+        for i, word in enumerate(ordered):
+            pair = " ".join(w.text for w in ordered[i:i + 2]).upper()
+            if re.match(r"^(?:CỘNG\s*H|ĐẢNG\s*CỘNG)", pair) and word.left > width * 0.25:
+                return word.left - width * 0.01
+    return width * 0.42

@@ -19,6 +19,7 @@ SETTINGS_HELP = {
     "ocr_languages": ("THEODOI_OCR_LANGUAGES", "vie", "Tesseract languages"),
     "max_file_mb": ("THEODOI_MAX_FILE_MB", "200", "larger files are refused with too_large"),
     "max_pages": ("THEODOI_MAX_PAGES", "2000", "PDFs with more pages are refused with too_large"),
+    "ingest_workers": ("THEODOI_INGEST_WORKERS", "0", "processes reading files in a batch (0 = one per core)"),
     "secret_key": ("THEODOI_SECRET_KEY", "dev-<random per data dir>", "Flask session signing key"),
 }
 
@@ -34,6 +35,7 @@ class Settings:
     ocr_languages: str = "vie"
     max_file_mb: int = 200
     max_pages: int = 2000
+    ingest_workers: int = 0
     secret_key: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -60,6 +62,7 @@ class Settings:
             "ocr_languages": env.get("THEODOI_OCR_LANGUAGES", "vie"),
             "max_file_mb": int(env.get("THEODOI_MAX_FILE_MB", "200")),
             "max_pages": int(env.get("THEODOI_MAX_PAGES", "2000")),
+            "ingest_workers": int(env.get("THEODOI_INGEST_WORKERS", "0")),
             "secret_key": env.get("THEODOI_SECRET_KEY"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})

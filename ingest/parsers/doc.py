@@ -32,6 +32,29 @@ def _unzip_header(lines: list[str]) -> list[str]:
     return left + right + lines[rest_start:] if left else lines
 
 
+def _unzip_signature(lines: list[str]) -> list[str]:
+    """From 'Nơi nhận' on, antiword prints the recipients and the signature block side by side
+    (a tab or 2+ spaces apart); lines indented far hold the signature alone. Recipients come
+    first, then the signature block (authority, title, name)."""
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*Nơi\s*nhận", line)), None)
+    if start is None:
+        return lines
+    left, right = [], []
+    for line in lines[start:start + 40]:
+        parts = [p.strip() for p in re.split(r"\t+|\s{2,}", line.strip()) if p.strip()]
+        indent = len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+        if len(parts) >= 2:
+            left.append(parts[0])
+            right.append(" ".join(parts[1:]))
+        elif parts and indent >= 16:
+            right.append(parts[0])
+        else:
+            left.append(line)
+    if not right:
+        return lines
+    return lines[:start] + left + right + lines[start + 40:]
+
+
 def _run(cmd: list[str], timeout: int = 60) -> str | None:
     try:
         out = subprocess.run(cmd, capture_output=True, timeout=timeout)
@@ -77,7 +100,7 @@ class WordDocParser(Parser):
 
     @staticmethod
     def _from_text(text: str) -> ParseResult:
-        lines = _unzip_header(text.replace("\r", "").split("\n"))
+        lines = _unzip_signature(_unzip_header(text.replace("\r", "").split("\n")))
         width = typical_width(lines)
         blocks: list[RawBlock] = []
         pending: list[str] = []

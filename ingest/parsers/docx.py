@@ -10,6 +10,7 @@ from theodoi.domain import IngestError
 from .. import legacy
 from ..base import ParseResult, Parser
 from ..layout import RawBlock, classify_line, is_layout_table, layout_table_lines
+from .docx_numbering import Numbering
 
 MAX_RATIO = 200  # a real .docx rarely unpacks to more than ~20× its size
 
@@ -57,6 +58,7 @@ class DocxParser(Parser):
         except Exception as exc:  # python-docx raises several kinds for broken packages
             raise IngestError("corrupt_file", f"{path.name}: the Word file cannot be opened ({exc})",
                               str(path)) from exc
+        numbering = Numbering(document)
         blocks: list[RawBlock] = []
         fonts: set[str] = set()
         for item in document.iter_inner_content():
@@ -72,9 +74,9 @@ class DocxParser(Parser):
                 continue
             fonts.update(run.font.name for run in item.runs[:3] if run.font.name)
             style = (item.style.name or "").lower() if item.style is not None else ""
-            numbered = item._p.pPr is not None and item._p.pPr.numPr is not None
+            label = numbering.label(item)
             kind = "heading" if style.startswith(("heading", "title")) else (
-                "list_item" if numbered or "list" in style else classify_line(text))
-            blocks.append(RawBlock(kind, text))
+                "list_item" if label or "list" in style else classify_line(text))
+            blocks.append(RawBlock(kind, f"{label} {text}" if label and not text.startswith(label) else text))
         encodings = {legacy.font_encoding(name) for name in fonts} - {None}
         return ParseResult(blocks=blocks, legacy_encoding=encodings.pop() if len(encodings) == 1 else None)

@@ -139,7 +139,8 @@ class PdfParser(Parser):
                     plumber.close()
             if mode == "off" and all(_needs_ocr(t) for t in texts):
                 warnings.append("no text layer and OCR is off")
-            return ParseResult(blocks=self._blocks(pages_lines), pages=len(pdf), warnings=warnings)
+            return ParseResult(blocks=self._blocks(pages_lines), pages=len(pdf), warnings=warnings,
+                               ocr_pages=[i + 1 for i in ocr_pages])
         finally:
             pdf.close()
 
@@ -149,7 +150,8 @@ class PdfParser(Parser):
         result = ocr.ocr_image(image, settings.ocr_languages, path)
         if result.confidence < ocr.LOW_CONFIDENCE:
             warnings.append(f"page {index + 1}: low OCR confidence ({result.confidence:.0f}/100)")
-        return [("ocr", line) for line in result.lines]
+        header, lines = ocr.split_columns(result, first_page=index == 0)
+        return [("header", line) for line in header] + [("ocr", line) for line in lines]
 
     def _text_page(self, page, plumber, index: int, has_rules: bool) -> list:
         width, height = page.get_size()

@@ -60,8 +60,9 @@ def test_pdf_that_is_html(tmp_path, settings):
     path = tmp_path / "trang.pdf"
     path.write_text("<!DOCTYPE html><html><body><p>Kế hoạch triển khai chuyển đổi số</p></body></html>",
                     encoding="utf-8")
-    doc = parse_file(path, settings)
-    assert doc.parser == "html/1" and "Kế hoạch triển khai" in doc.text
+    with pytest.raises(IngestError) as err:
+        parse_file(path, settings)
+    assert err.value.code == "type_mismatch" and "trang.pdf" in err.value.message and "HTML" in err.value.message
 
 
 def test_docx_header_table_list_and_task_table(tmp_path, settings):
@@ -71,7 +72,7 @@ def test_docx_header_table_list_and_task_table(tmp_path, settings):
     assert h.date.isoformat() == "2025-03-15"
     assert (h.signer_authority, h.signer_title, h.signer) == ("TM.", "CHỦ TỊCH", "Nguyễn Văn Bình")
     assert h.recipients == ["Như trên", "Lưu: VT"]
-    assert any(b.kind == "list_item" and b.text == "Rà soát hạ tầng mạng" for b in doc.blocks)
+    assert any(b.kind == "list_item" and b.text == "1. Rà soát hạ tầng mạng" for b in doc.blocks)
     table = next(b for b in doc.blocks if b.kind == "table")
     assert table.rows == TASK_ROWS
     assert doc.text.index("KẾ HOẠCH") < doc.text.index(BODY) < table.start

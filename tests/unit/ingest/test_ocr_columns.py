@@ -1,0 +1,84 @@
+"""Scanned pages: header and signature columns split from tesseract's word boxes; OCR checks."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from theodoi.domain import Header
+from theodoi.ingest import parse_file
+from theodoi.ingest.ocr_checks import check_header, fix_confusions
+from theodoi.ingest.parsers.doc import _unzip_signature
+
+from .conftest import FONT, HEADER_LEFT, HEADER_RIGHT
+
+BODY = ["Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành thực hiện", "nhiệm vụ trước ngày 30/6/2025."]
+SIGNATURE = [("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"), ("- Như trên;", "CHỦ TỊCH"), ("- Lưu: VT.", ""),
+             ("", "Nguyễn Văn Bình")]
+
+
+def render_scan(path):
+    """A page with both header columns on the same baselines, as a scanner sees it."""
+    image = Image.new("RGB", (2480, 2200), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 40)
+    y = 120
+    for left, right in zip(HEADER_LEFT, HEADER_RIGHT):
+        draw.text((150, y), left, fill="black", font=font)
+        draw.text((1000, y), right, fill="black", font=font)
+        y += 90
+    draw.text((1050, y + 80), "KẾ HOẠCH", fill="black", font=ImageFont.truetype(FONT, 52))
+    y += 260
+    for line in BODY:
+        draw.text((150, y), line, fill="black", font=font)
+        y += 80
+    y += 80
+    for left, right in SIGNATURE:
+        draw.text((150, y), left, fill="black", font=font)
+        draw.text((1400, y), right, fill="black", font=font)
+        y += 80
+    image.save(path, dpi=(300, 300))
+    return path
+
+
+@pytest.mark.ocr
+def test_scanned_header_and_signature_columns(tmp_path, settings):
+    doc = parse_file(render_scan(tmp_path / "scan.png"), settings)
+    h = doc.header
+    assert (h.kind, h.number, h.issuer) == ("Kế hoạch", "123/KH-UBND", "Ủy ban nhân dân tỉnh Thái Nguyên")
+    assert (h.place, h.date) == ("Thái Nguyên", dt.date(2025, 3, 15))
+    assert (h.signer_authority, h.signer) == ("TM.", "Nguyễn Văn Bình")
+    lines = doc.text.split("\n")
+    assert lines.index("TỈNH THÁI NGUYÊN") < lines.index("Số: 123/KH-UBND") < lines.index(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert h.recipients == ["Như trên", "Lưu: VT"]
+
+
+def test_digits_read_as_letters_are_fixed():
+    assert fix_confusions("2O15") == "2015"
+    assert fix_confusions("l23/KH-UBND") == "123/KH-UBND"
+    assert fix_confusions("29/2O15/QĐ-UBND") == "29/2015/QĐ-UBND"
+    assert fix_confusions("B2") == "B2" and fix_confusions("IO") == "IO" and fix_confusions("Số:") == "Số:"
+
+
+def test_ocr_header_checks():
+    header = Header(number="29/2015/QĐ-UBND", date=dt.date(2016, 3, 2), issuer="Ủy ban nhân dân tỉnh Phù Thọ",
+                    place="Phú Thọ")
+    warnings = check_header(header, "Số: 29/2015/QĐ-UBND\nPhú Thọ, ngày 2 tháng 3 năm 2016")
+    assert any("disagrees with the year" in w for w in warnings)
+    assert header.issuer == "Ủy ban nhân dân tỉnh Phú Thọ"
+    garbled = Header(number="/74,/UBND-")
+    warnings = check_header(garbled, "Số: /74,/UBND-\nPhú Thọ, ngày tháng 12 năm 2011")
+    assert garbled.number is None and len(warnings) == 2
+    future = Header(date=dt.date(2031, 1, 1))
+    assert check_header(future, "", today=dt.date(2025, 1, 1)) and future.date is None
+    impossible = Header()
+    assert any("cannot be read" in w for w in check_header(impossible, "Hà Nội, ngày 31 tháng 2 năm 2020"))
+
+
+def test_doc_signature_beside_recipients_is_unzipped():
+    lines = ["Giao các sở thực hiện./.", "", "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN", "- Bộ Tư pháp;\tKT.CHỦ TỊCH",
+             "- Lưu: VT.\tPHÓ CHỦ TỊCH", "", "                              Nguyễn Văn Hiệp"]
+    assert _unzip_signature(lines) == ["Giao các sở thực hiện./.", "", "Nơi nhận:", "- Bộ Tư pháp;", "- Lưu: VT.",
+                                       "", "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hiệp"]
