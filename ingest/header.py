@@ -60,6 +60,11 @@ _BODY_LINE = re.compile(
 _TITLE_STOP = re.compile(
     r"^(?:Căn cứ|Kính gửi|Thực hiện|Theo|Xét|\(?\s*(?:Ban hành\s+)?[Kk]èm theo|Điều\s+\d|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|"
     r"CHỈ THỊ\s*:|KHÓA\b|KHOÁ\b|Khóa\b|Khoá\b|KỲ HỌP|Kỳ họp|Nơi nhận|I[.\-]\s|1[.\-]\s|Ngày\s+\d)")
+_TITLE_OPENING = re.compile(r"^Thực hiện\b")  # "KẾ HOẠCH / Thực hiện Nghị quyết số ...": a trích yếu
+_OWNER = re.compile(
+    r"^của\s+(?P<body>(?:Ban Chấp hành|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Ban cán sự đảng|Đảng đoàn|"
+    r"Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
+    r"Huyện ủy|Huyện uỷ)\b[^,;.]{0,80}?)(?:\s+(?P<rest>(?:về|V/v)\b.*))?$", re.IGNORECASE)
 _ISSUED_WITH = re.compile(
     r"kèm theo\s+(?P<kind>" + "|".join(KINDS) + r")\s+(?:số\s*:?\s*)?(?P<num>\d+[^\s,;)]*)"
     r"(?:\s+ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})|"
@@ -87,16 +92,23 @@ def _norm_number(raw: str) -> str:
 
 
 def _split_columns(lines: list[str]) -> list[str]:
-    """Lines with two header columns side by side become two lines (left first, right after)."""
+    """Header lines above the kind line holding two columns side by side (a tab, 2+ spaces, or
+    two table cells ' | ') become two lines, left column first. Lines from the kind line on
+    (task tables among them) stay as they are."""
+    end = next((i for i, line in enumerate(lines) if _kind_of(line)), len(lines))
     left, right, out = [], [], []
-    for line in lines:
-        parts = [p.strip() for p in re.split(r"\t+|\s{2,}|\s\|\s", line.strip()) if p.strip()]
+    for line in lines[:end]:
+        parts = [p.strip() for p in re.split(r"\t+|\s{2,}", line.strip()) if p.strip()]
+        cells = [p.strip() for p in line.split(" | ") if p.strip()]
+        if len(parts) < 2 and len(cells) == 2:
+            parts = cells
         if len(parts) >= 2:
             left.append(parts[0])
             right.append(" ".join(parts[1:]))
         else:
             out.append(line.strip())
-    return left + right + out if left else out
+    head = left + right + out if left else out
+    return head + [line.strip() for line in lines[end:]]
 
 
 def _kind_of(line: str, first_line: bool = False) -> tuple[str, str] | None:
@@ -149,22 +161,24 @@ def _name_case(upper: str) -> str:
         return " ".join(_expand(upper).split())
     cased = " ".join(_cased(_expand(upper).lower().split()))
     for phrase in ("Ban Chấp hành", "Ban Thường vụ", "Ủy ban Thường vụ", "Uỷ ban Thường vụ", "Đảng bộ", "Đảng ủy", "Đảng uỷ", "Mặt trận Tổ quốc"):
-        cased = re.sub(re.escape(phrase), phrase, cased, flags=re.IGNORECASE)
-    return cased
+        cased = re.sub(re.escape(phrase) + r"\b(?! ban\b)", phrase, cased, flags=re.IGNORECASE)
+    return re.sub(r"\b(tỉnh|thành|huyện|quận|thị) (ủy|uỷ)\b", lambda m: f"{m.group(1).capitalize()} {m.group(2).lower()}",
+                  cased, flags=re.IGNORECASE)
 
 
 def _cased(words: list[str]):
     capital_next, proper = True, False
     for i, word in enumerate(words):
         pair = f"{words[i - 1]} {word}" if i else word
-        if capital_next or proper or word in ("quốc", "chính", "trung") and i + 1 < len(words) and words[
-                i + 1] in ("hội", "phủ", "ương", "trị"):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if capital_next or proper or (word, following) in (("quốc", "hội"), ("chính", "phủ"), ("trung", "ương"),
+                                                            ("chính", "trị"), ("ủy", "ban"), ("uỷ", "ban")):
             word = word[:1].upper() + word[1:]
         capital_next = False
-        if word in ("tỉnh", "huyện", "quận", "xã", "phường") or pair in ("thành phố", "thị xã", "thị trấn"):
+        if words[i] in ("tỉnh", "huyện", "quận", "xã", "phường") or pair in ("thành phố", "thị xã", "thị trấn"):
             proper = True
-        elif word.lower() in ("bộ", "sở", "cục", "vụ", "viện") and i + 1 < len(words) and (
-                not i or words[i - 1] != "đảng"):
+        elif words[i] in ("bộ", "sở", "cục", "vụ", "viện", "ban") and i + 1 < len(words) and (
+                not i or words[i - 1] not in ("đảng", "ủy", "uỷ")) and words[i + 1] != "cán":
             capital_next = True
         yield word
 
@@ -189,7 +203,38 @@ def _issuer_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
         names[-1] = f"{names[-1]} {names[-2]}"
     issuer = _name_case(names[-1])
     parent = _name_case(names[-2]) if len(names) >= 2 else None
-    return issuer, parent
+    return (_full_name(issuer, parent) if parent else issuer), parent
+
+
+def _locality(name: str) -> str | None:
+    """'Ủy ban nhân dân tỉnh Long An' → 'tỉnh Long An'; 'Tỉnh ủy Quảng Ninh' → None."""
+    m = re.search(rf"\b{_LEVEL}\s+[{_UP}].*$", name)
+    return m.group(0) if m else None
+
+
+def _place(name: str) -> str | None:
+    """The place a body's name ends with: 'Tỉnh ủy Quảng Ninh', 'Đảng bộ tỉnh Hà Tĩnh' → the
+    province's name."""
+    m = re.search(rf"(?:\b{_LEVEL}|\b(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ))\s+(?P<place>[{_UP}].*)$", name)
+    return m.group("place") if m else None
+
+
+def _full_name(issuer: str, parent: str) -> str:
+    """A subordinate body's full name, as its parent line above it implies: 'Sở Nội vụ' under
+    'Ủy ban nhân dân tỉnh Long An' → 'Sở Nội vụ tỉnh Long An'; 'Văn phòng' → 'Văn phòng Ủy ban
+    nhân dân tỉnh Lào Cai'; a Party board under 'Tỉnh ủy Quảng Ninh' → 'Ban Tuyên giáo Tỉnh ủy
+    Quảng Ninh'; 'Ban cán sự đảng Ủy ban nhân dân tỉnh' → '... tỉnh Hà Tĩnh'."""
+    if re.search(rf"\b{_LEVEL}$", issuer) and _place(parent):
+        return f"{issuer} {_place(parent)}"
+    if _place(issuer) or re.search(r"\b(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ)\b|\bTrung ương\b", issuer):
+        return issuer
+    if re.match(r"^(?:Sở|Phòng|Chi cục)\b", issuer) and _locality(parent):
+        return f"{issuer} {_locality(parent)}"
+    party_parent = re.match(r"^(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(?:ủy|uỷ)\b", parent)
+    if re.fullmatch(r"(?:Văn phòng|Thanh tra)", issuer) or party_parent and re.match(
+            r"^(?:Ban|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Văn phòng)\b", issuer):
+        return f"{issuer} {parent}"
+    return issuer
 
 
 def _place_name(text_after_level: str, full_text: str) -> str | None:
@@ -305,6 +350,8 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
         if found and not line.lower().startswith(("nghị quyết số", "quyết định số")):
             header.kind, rest = found
             kind_index = i
+            if header.kind == "Chương trình":  # "CHƯƠNG TRÌNH HÀNH ĐỘNG": the kind's own words, not the title
+                rest = re.sub(r"^HÀNH\s+ĐỘNG\b\s*:?\s*", "", rest)
             if rest:
                 title_lines.append(rest)
             break
@@ -353,7 +400,11 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
     title_end = 0
     if kind_index is not None:
         for j, line in enumerate(after[:8]):
-            if _TITLE_STOP.match(line) or _SEPARATOR.match(line) or _NATIONAL.search(line):
+            if header.kind == "Chương trình" and not title_lines and re.fullmatch(r"HÀNH\s+ĐỘNG\s*:?", line):
+                title_end = j + 1
+                continue
+            opens_title = not title_lines and _TITLE_OPENING.match(line) and not line.rstrip().endswith(":")
+            if (_TITLE_STOP.match(line) and not opens_title) or _SEPARATOR.match(line) or _NATIONAL.search(line):
                 break
             if _BODY_LINE.match(line) and (title_lines or j):
                 break
@@ -374,6 +425,15 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
             header.title = first
     if title_lines:
         header.title = " ".join(" ".join(title_lines).split()).strip(" :")
+        owner = _OWNER.match(header.title)
+        if owner:  # "NGHỊ QUYẾT / của Ban Chấp hành Đảng bộ tỉnh / về ...": that body issued it
+            header.parent_issuer = header.parent_issuer or header.issuer
+            body = owner.group("body")
+            place = _place(header.issuer or "")
+            if place and re.search(rf"(?:\b{_LEVEL}|\b(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ))$", body):
+                body = f"{body} {place}"
+            header.issuer = body
+            header.title = owner.group("rest") or None
     # headerless documents: number/date from annexes and adoption lines, issuer from the text
     if header.kind and not has_formal_header:
         if header.issuer is None:

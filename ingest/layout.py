@@ -19,6 +19,10 @@ _LIST_MARK = re.compile(
 _HEADING = re.compile(
     r"^(?:(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG|MỤC)\s+[\dIVXLC]+\b|[IVXLC]{1,5}[.\-/]\s|[A-D][.\-/]\s)")
 _TERMINAL = re.compile(r"[.;:!?…]\s*(?:/\.)?$|\./\.$")
+_OPENS_PART = re.compile(r"^(?:Kính\s+gửi|Căn\s+cứ|Nơi\s+nhận)\b")  # never the rest of a wrapped line
+_COLUMN_GAP = re.compile(r"\S(?P<gap>\t+| {4,})(?=\S)")
+_COLUMN_CUE = re.compile(r"CỘNG\s*H[OÒ][ÀA]|ĐẢNG\s*CỘNG\s*SẢN|Độc\s*lập\s*[-–]|^\s*Số\b|ngày\s+\S+\s+tháng|"
+                         r"Nơi\s*nhận|\b(?:TM|KT|TL|TUQ)\.|T/M|K/T|T/L")
 
 
 @dataclass
@@ -45,8 +49,9 @@ def classify_line(text: str) -> str:
 
 
 def starts_new_unit(line: str) -> bool:
-    """A line that starts a heading or list item never continues the line before it."""
-    return bool(_HEADING.match(line) or _LIST_MARK.match(line))
+    """A line that starts a heading, a list item, "Kính gửi", "Căn cứ" or "Nơi nhận" never
+    continues the line before it."""
+    return bool(_HEADING.match(line) or _LIST_MARK.match(line) or _OPENS_PART.match(line))
 
 
 def join_wrapped_lines(lines: list[str], full_width: int | None = None) -> list[str]:
@@ -54,7 +59,8 @@ def join_wrapped_lines(lines: list[str], full_width: int | None = None) -> list[
 
     A line continues the previous one when the previous one has no closing
     punctuation and either the new line starts in lower case or the previous
-    line ran to (about) the full width `full_width` (in characters)."""
+    line ran to (about) the full width `full_width` (in characters). Nothing continues a line
+    in capitals (a kind line, a heading)."""
     out: list[str] = []
     for raw in lines:
         line = raw.strip()
@@ -67,12 +73,61 @@ def join_wrapped_lines(lines: list[str], full_width: int | None = None) -> list[
             continues = not _TERMINAL.search(prev) and not starts_new_unit(line)
             lower_start = line[0].islower() or (line[0].isdigit() and not starts_new_unit(line))
             long_prev = full_width is not None and len(prev.rsplit("\n", 1)[-1]) >= 0.8 * full_width
-            prev_upper = prev.isupper()
-            if continues and (lower_start or (long_prev and not prev_upper)):
+            if continues and not prev.isupper() and (lower_start or long_prev):
                 out[-1] = f"{prev} {line}"
                 continue
         out.append(line)
     return [line for line in out if line]
+
+
+def _two_columns(line: str) -> tuple[int, str, str] | None:
+    """(where the right part starts, left part, right part) of a line holding exactly two runs of
+    text far apart (a tab or 4+ spaces); None for other lines."""
+    expanded = line.expandtabs(8).rstrip()
+    gaps = list(_COLUMN_GAP.finditer(expanded))
+    if len(gaps) != 1:
+        return None
+    gap = gaps[0]
+    return gap.end(), expanded[:gap.start("gap")].strip(), expanded[gap.end():].strip()
+
+
+def split_side_by_side(lines: list[str]) -> list[str]:
+    """Plain text typed in two columns (header: issuer | Quốc hiệu, "Số" | place and date;
+    signature: "Nơi nhận" | authority, title, name) becomes the left column's lines, then the
+    right column's. A block runs from a two-column line to the last two-column line before a
+    blank line; lines in it holding one run go to the side their indentation puts them on.
+    Blocks without a header or signature cue (tables typed with spaces) are left alone."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _two_columns(lines[i]) is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        last = j = i
+        while j + 1 < len(lines) and lines[j + 1].strip():
+            j += 1
+            if _two_columns(lines[j]) is not None:
+                last = j
+        block = lines[i:last + 1]
+        i = last + 1
+        if not any(_COLUMN_CUE.search(line) for line in block):
+            out.extend(block)
+            continue
+        column = min(parts[0] for parts in map(_two_columns, block) if parts)
+        left: list[str] = []
+        right: list[str] = []
+        for line in block:
+            parts = _two_columns(line)
+            if parts:
+                left.append(parts[1])
+                right.append(parts[2])
+            else:
+                expanded = line.expandtabs(8)
+                indent = len(expanded) - len(expanded.lstrip())
+                (right if indent >= column - 2 else left).append(line.strip())
+        out.extend(left + right)
+    return out
 
 
 def table_text(rows: list[list[str]]) -> str:

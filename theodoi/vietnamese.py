@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 _VOWELS = set("aăâeêioôơuưy")
@@ -24,6 +25,7 @@ _LOOKALIKES = str.maketrans({
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=65536)  # a document's vocabulary is small; most words repeat
 def _place_tone_in_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = [ch for ch in decomposed if ch in TONE_MARKS]

@@ -1,5 +1,6 @@
-"""PDF: pypdfium2 for the body text (fast), pdfplumber for the page-1 header columns and
-ruled tables, tesseract for pages without a usable text layer."""
+"""PDF: pypdfium2 for the text, the page-1 header columns, the signature block and ruled
+tables (cells found by pdfplumber's table geometry, see `pdf_layout`); tesseract for pages
+without a usable text layer."""
 from __future__ import annotations
 
 import re
@@ -14,11 +15,12 @@ from .. import ocr
 from ..base import ParseResult, Parser
 from ..header import _kind_of
 from ..layout import RawBlock, classify_line, join_wrapped_lines, starts_new_unit, typical_width
+from .pdf_layout import Line, join_segments, page_lines, read_box, ruled_tables
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 _CID = re.compile(r"\(cid:\d+\)")
 _TERMINAL = re.compile(r"[.;:!?]\s*(?:/\.)?$")
-X_TOLERANCE = 1.5
+RUNNING_LINE_MAX = 70  # characters: page headers and footers are short; a body line repeated is not one
 
 
 def _needs_ocr(text: str) -> bool:
@@ -28,58 +30,95 @@ def _needs_ocr(text: str) -> bool:
     return len(visible) < 30 or garbage > 0.2 * max(len(visible), 1)
 
 
-def _lines_of(words: list[dict]) -> list[tuple[float, float, str, float]]:
-    """pdfplumber words grouped into lines: (top, bottom, text, x0)."""
-    lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) < 3:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [(ln[0]["top"], max(w["bottom"] for w in ln), " ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])),
-             min(w["x0"] for w in ln)) for ln in lines]
+def _is_centred(line: Line, left: float, right: float) -> bool:
+    """A line set in the middle of the text area (kind line, trích yếu), not a body line."""
+    inset_left, inset_right = line.x0 - left, right - line.x1
+    return inset_left > 3 and inset_right > 3 and abs(inset_left - inset_right) < 0.1 * (right - left)
 
 
-def _header_block(page) -> tuple[list[str], float]:
-    """The page-1 header as lines, left column then right column, and where it ends (pt from the top)."""
-    words = page.extract_words(x_tolerance=X_TOLERANCE)
-    lines = _lines_of([dict(w, text=unicodedata.normalize("NFC", w["text"])) for w in words])
-    bottom = None
-    for top, _, text, x0 in lines:
-        if top < page.height * 0.6 and _kind_of(text) and text.isupper() and x0 > page.width * 0.15:
-            bottom = top - 1
+def _header_block(lines: list[Line], width: float, height: float) -> tuple[list[str], float]:
+    """The page-1 header as lines, left column then right column, then the kind line and the
+    centred title lines below it, and where that block ends (pt from the top)."""
+    bottom, title = None, []
+    for k, line in enumerate(lines):
+        text = line.text
+        if line.top < height * 0.6 and _kind_of(text) and text.isupper() and line.x0 > width * 0.15:
+            bottom = line.top - 1
+            left = min(ln.x0 for ln in lines)
+            right = max(ln.x1 for ln in lines)
+            title = [line]
+            for follow in lines[k + 1:k + 8]:
+                if not _is_centred(follow, left, right) or len(follow.segments) > 1:
+                    break
+                title.append(follow)
             break
     if bottom is None:
-        for top, line_bottom, text, _ in lines:
-            if top > page.height * 0.5:
+        for line in lines:
+            if line.top > height * 0.5:
                 break
-            if re.match(r"^Kính gửi", text):
-                bottom = top - 1
+            if re.match(r"^Kính gửi", line.text):
+                bottom = line.top - 1
                 break
-            if re.search(r"\bSố\b|ngày .* năm|^V/v", text):
-                bottom = line_bottom + 1
+            if re.search(r"\bSố\b|ngày .* năm|^V/v", line.text):
+                bottom = line.bottom + 1
     if bottom is None:
         return [], 0.0
-    split = page.width * 0.42
-    for _, _, text, x0 in lines:
-        if re.search(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|ĐẢNG\s*CỘNG\s*SẢN", text) and x0 > page.width * 0.25:
-            split = x0 - 2
+    motto = next((segment.x0 for line in lines if line.top < bottom for segment in line.segments
+                  if re.search(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|ĐẢNG\s*CỘNG\s*SẢN", segment.text)
+                  and segment.x0 > width * 0.25), None)
+    split = motto - 2 if motto is not None else width * 0.42
+    left, right = [], []
+    for line in lines:
+        if line.top >= bottom:
             break
+        # pdfium ends a run at a wide gap: each run lies in one column
+        left.append(join_segments([s for s in line.segments if (s.x0 + s.x1) / 2 < split]))
+        right.append(join_segments([s for s in line.segments if (s.x0 + s.x1) / 2 >= split]))
+    return [t for t in left + right if t] + _join_title([line.text for line in title]), (
+        title[-1].bottom + 1 if title else bottom)
+
+
+def _join_title(lines: list[str]) -> list[str]:
+    """The kind line, then the centred title lines joined where a title wraps (not across an
+    upper-case line or a line in brackets)."""
     out: list[str] = []
-    for box in ((0, 0, split, bottom), (split, 0, page.width, bottom)):
-        text = page.crop(box).extract_text(x_tolerance=X_TOLERANCE) or ""
-        out.extend(line for line in text.split("\n") if line.strip())
-    return out, bottom
+    for line in lines:
+        if out and not out[-1].isupper() and not line.isupper() and not line.startswith("(") \
+                and not _TERMINAL.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _signature_block(lines: list[Line], width: float) -> tuple[list[str], float] | None:
+    """From the 'Nơi nhận' line down (and the signature lines just above it, if it starts higher):
+    the recipients (left column, wrapped lines joined), then the signature block (right column:
+    authority, title, name), and where the block starts."""
+    start = next((k for k, line in enumerate(lines) if re.match(r"^Nơi\s*nhận", line.text)), None)
+    if start is None:
+        return None
+    while start > 0 and lines[start - 1].x0 > width * 0.4 and len(lines[start - 1].text) < 60:
+        start -= 1  # the authority or title printed just above "Nơi nhận", on the right
+    zone = [line for line in lines[start:] if not _PAGE_NUMBER.match(line.text)]
+    starts = [s.x0 for line in zone for s in line.segments if s.x0 > width * 0.4]
+    if not starts:
+        return None
+    split = min(starts) - 2
+    left = [join_segments([s for s in line.segments if s.x0 < split]) for line in zone]
+    right = [join_segments([s for s in line.segments if s.x0 >= split]) for line in zone]
+    recipients = join_wrapped_lines([text for text in left if text])
+    return recipients + [text for text in right if text], zone[0].top - 1
 
 
 def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers and headers/footers repeated at the top or bottom of most pages."""
+    """Drop page numbers and short headers/footers repeated at the top or bottom of most pages."""
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
 
     edges = Counter()
     for lines in pages:
-        edges.update({key(line) for line in lines[:2] + lines[-2:] if line.strip()})
+        edges.update({key(line) for line in lines[:2] + lines[-2:] if 0 < len(line.strip()) <= RUNNING_LINE_MAX})
     repeated = {k for k, n in edges.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
     out = []
     for lines in pages:
@@ -100,9 +139,7 @@ class PdfParser(Parser):
     MIME_TYPES = ("application/pdf",)
 
     def parse(self, path: Path, settings: Settings) -> ParseResult:
-        import pdfplumber
         import pypdfium2 as pdfium
-        import pypdfium2.raw as pdfium_c
 
         try:
             pdf = pdfium.PdfDocument(str(path))
@@ -117,27 +154,19 @@ class PdfParser(Parser):
             if len(pdf) > settings.max_pages:
                 raise IngestError("too_large", f"{path.name}: the PDF has {len(pdf)} pages, more than the limit "
                                   f"of {settings.max_pages}", str(path))
-            texts, table_pages = [], []
+            mode = settings.ocr_mode
+            ocr_pages, pages_lines, unreadable = [], [], 0
             for i in range(len(pdf)):
                 page = pdf[i]
-                texts.append(page.get_textpage().get_text_range())
-                paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
-                if paths >= 4:
-                    table_pages.append(i)
-            mode = settings.ocr_mode
-            ocr_pages = [i for i, t in enumerate(texts) if mode == "force" or (mode == "auto" and _needs_ocr(t))]
-            pages_lines: list[list[RawBlock | str]] = []
-            plumber = pdfplumber.open(str(path)) if (table_pages or 0 not in ocr_pages) else None
-            try:
-                for i in range(len(pdf)):
-                    if i in ocr_pages:
-                        pages_lines.append(self._ocr_page(pdf[i], i, settings, path, warnings))
-                    else:
-                        pages_lines.append(self._text_page(pdf[i], plumber, i, i in table_pages))
-            finally:
-                if plumber is not None:
-                    plumber.close()
-            if mode == "off" and all(_needs_ocr(t) for t in texts):
+                textpage = page.get_textpage()
+                text = unicodedata.normalize("NFC", textpage.get_text_range())
+                unreadable += _needs_ocr(text)
+                if mode == "force" or (mode == "auto" and _needs_ocr(text)):
+                    ocr_pages.append(i)
+                    pages_lines.append(self._ocr_page(page, i, settings, path, warnings))
+                else:
+                    pages_lines.append(self._text_page(page, textpage, i, text))
+            if mode == "off" and unreadable == len(pdf):
                 warnings.append("no text layer and OCR is off")
             return ParseResult(blocks=self._blocks(pages_lines), pages=len(pdf), warnings=warnings,
                                ocr_pages=[i + 1 for i in ocr_pages])
@@ -153,28 +182,30 @@ class PdfParser(Parser):
         header, lines = ocr.split_columns(result, first_page=index == 0)
         return [("header", line) for line in header] + [("ocr", line) for line in lines]
 
-    def _text_page(self, page, plumber, index: int, has_rules: bool) -> list:
+    def _text_page(self, page, textpage, index: int, text: str) -> list:
         width, height = page.get_size()
-        textpage = page.get_textpage()
         items: list = []
-        top = 0.0
-        if index == 0 and plumber is not None:
-            header, top = _header_block(plumber.pages[0])
+        top, end = 0.0, height
+        signature = None
+        lines = page_lines(textpage, height) if index == 0 or "Nơi nhận" in text else []
+        if index == 0:
+            header, top = _header_block(lines, width, height)
             items.extend(("header", line) for line in header)
-        tables = []
-        if has_rules and plumber is not None:
-            for table in plumber.pages[index].find_tables():
-                rows = [[(cell or "").replace("\n", " ") for cell in row] for row in table.extract(
-                    x_tolerance=X_TOLERANCE)]
-                if len(rows) >= 2 and max(len(r) for r in rows) >= 2 and table.bbox[3] > top:
-                    tables.append((max(table.bbox[1], top), table.bbox[3], rows))
-        for t_top, t_bottom, rows in sorted(tables) + [(height, height, None)]:
+        if lines:
+            signature = _signature_block([line for line in lines if line.top > top], width)
+            if signature is not None:
+                end = signature[1]
+        tables = [(max(bbox[1], top), bbox[3], rows) for bbox, rows in ruled_tables(page, textpage, height)
+                  if top < bbox[3] and bbox[1] < end]
+        for t_top, t_bottom, rows in tables + [(end, end, None)]:
             if t_top > top:
-                band = textpage.get_text_bounded(left=0, bottom=height - t_top, right=width, top=height - top)
-                items.extend(("text", line) for line in band.replace("\r", "").split("\n"))
+                band = read_box(textpage, height, 0, top, width, t_top)
+                items.extend(("text", line) for line in band.split("\n"))
             if rows is not None:
                 items.append(("table", rows))
             top = max(top, t_bottom)
+        if signature is not None:
+            items.extend(("header", line) for line in signature[0])
         return items
 
     @staticmethod
@@ -201,6 +232,7 @@ class PdfParser(Parser):
             kept = list(keep)
             for kind, value in items:
                 if kind == "header":
+                    flush()
                     blocks.append(RawBlock("paragraph", value, page=number))
                 elif kind == "table":
                     flush()

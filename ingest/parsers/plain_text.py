@@ -1,4 +1,5 @@
-"""Plain text in any encoding Vietnamese offices used: UTF-8/16, Windows-1258, TCVN3, VNI."""
+"""Plain text in any encoding Vietnamese offices used: UTF-8/16, Windows-1258, TCVN3, VNI.
+Header and signature blocks typed in two columns are read left column first."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from theodoi.config import Settings
 from theodoi.domain import IngestError
 
 from ..base import ParseResult, Parser
-from ..layout import join_wrapped_lines, lines_to_blocks
+from ..layout import join_wrapped_lines, lines_to_blocks, split_side_by_side
 from ..textdecode import UndecodableText, decode_bytes
 
 _RULE = re.compile(r"^\s*[-=_*~#]{3,}\s*$")
@@ -26,6 +27,6 @@ class PlainTextParser(Parser):
         except UndecodableText as exc:
             raise IngestError("decode_error", f"{path.name}: cannot read the text: {exc}", str(path)) from exc
         lines = [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if not _RULE.match(line)]
-        paragraphs = join_wrapped_lines(lines)
+        paragraphs = join_wrapped_lines(split_side_by_side(lines))
         warnings = [f"legacy encoding converted: {encoding}"] if "+" in encoding or encoding in ("tcvn3", "vni") else []
         return ParseResult(blocks=lines_to_blocks(paragraphs), warnings=warnings)

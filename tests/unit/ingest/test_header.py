@@ -80,7 +80,7 @@ def test_parent_issuer_and_issued_with():
             "Điều 1. Phạm vi điều chỉnh")
     h = parse_header(text)
     assert h.kind == "Quy chế"
-    assert h.issuer == "Sở Tài chính" and h.parent_issuer == "Ủy ban nhân dân tỉnh Long An"
+    assert h.issuer == "Sở Tài chính tỉnh Long An" and h.parent_issuer == "Ủy ban nhân dân tỉnh Long An"
     assert h.issued_with == "12/QĐ-STC"
     assert h.title == "Làm việc của Sở Tài chính"
 
