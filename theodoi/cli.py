@@ -147,21 +147,30 @@ def extract(files: tuple[str, ...], as_json: bool, out_dir: str | None) -> None:
 
 
 @main.command()
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", nargs=-1, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--limit", default=10, show_default=True, help="How many results.")
 @click.option("--kind", help="Only this kind of document (Nghị quyết, Chỉ thị, ...).")
 @click.option("--year", type=int, help="Only documents issued this year.")
+@click.option("--tasks", "over_tasks", is_flag=True, help="Search tasks instead of documents.")
+@click.option("--agency", help="Only tasks (or documents with tasks) of this body, lead or support.")
+@click.option("--status", "statuses", multiple=True, help="Only tasks in this status (repeat for several).")
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int,
-           kind: str | None, year: int | None) -> None:
-    """Search documents (with or without diacritics, symbols such as 15-NQ/TU)."""
+           kind: str | None, year: int | None, over_tasks: bool, agency: str | None,
+           statuses: tuple[str, ...]) -> None:
+    """Search documents (with or without diacritics, symbols such as 15-NQ/TU), or with
+    --tasks the tasks ("tiem chung" --tasks --agency "Sở Y tế" --status open)."""
     from theodoi.search import open_index
     from theodoi.store import repo
     from theodoi.store.db import Store
 
     settings = _settings(ctx)
-    filters = {k: v for k, v in {"kind": kind, "year": year}.items() if v}
+    filters = {k: v for k, v in {"kind": kind, "year": year, "agency": agency,
+                                 "status": list(statuses)}.items() if v}
+    if over_tasks:
+        _search_tasks(settings, " ".join(query), filters, limit, as_json)
+        return
     results = open_index(settings).search(" ".join(query), filters=filters, limit=limit)
     store = Store(settings)
     with store.session() as session:
@@ -185,6 +194,35 @@ def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int
     for row in rows:
         line = (f"{row['number'] or ''} {row['kind'] or ''} {row['date'] or ''} "
                 f"— {row['title'] or row['file_name']}\n    {row['snippet']}")
+        out.print(f"[bold]#{row['id']}[/bold] {escape(line)}", highlight=False, soft_wrap=True)
+
+
+def _search_tasks(settings: Settings, query: str, filters: dict, limit: int, as_json: bool) -> None:
+    from theodoi.search import open_index
+    from theodoi.store import repo
+    from theodoi.store.db import Store
+
+    results = open_index(settings).search_tasks(query, filters=filters, limit=limit)
+    store = Store(settings)
+    with store.session() as session:
+        documents = repo.get_documents(session, {hit.document_id for hit in results.hits})
+        rows = []
+        for hit in results.hits:
+            task, document = repo.get_task(session, hit.id), documents.get(hit.document_id)
+            if task is None or document is None:
+                continue
+            rows.append({"id": task.id, "document_id": document.id, "number": document.number,
+                         "lead": [b.text for b in task.bodies if b.role == "lead"],
+                         "due": task.due.isoformat() if task.due else None,
+                         "status": task.events[-1].status if task.events else "open",
+                         "score": round(hit.score, 3), "snippet": _plain(hit.snippet)})
+    if as_json:
+        _print_json(rows)
+        return
+    out.print(f"{results.total} nhiệm vụ", highlight=False)
+    for row in rows:
+        line = (f"{row['number'] or '#' + str(row['document_id'])} — {', '.join(row['lead']) or '?'} — "
+                f"{row['due'] or 'không hạn'} — {row['status']}\n    {row['snippet']}")
         out.print(f"[bold]#{row['id']}[/bold] {escape(line)}", highlight=False, soft_wrap=True)
 
 
@@ -322,6 +360,46 @@ def reindex(ctx: click.Context) -> None:
     settings = _settings(ctx)
     count = rebuild(Store(settings), settings)
     err.print(f"{count} documents indexed")
+
+
+@main.command()
+@click.pass_context
+def doctor(ctx: click.Context) -> None:
+    """Check the search index against the database: documents missing from the index or
+    no longer stored, documents stuck "index pending", an index built by another version.
+    Exits 1 when anything is out of step (`theodoi reindex` repairs it)."""
+    from theodoi.search import open_index
+    from theodoi.search.doctor import check
+    from theodoi.store.db import Store
+
+    settings = _settings(ctx)
+    health = check(Store(settings), open_index(settings))
+    out.print(f"{health.stored} documents stored, {health.indexed} indexed", highlight=False)
+    for label, ids in (("stored but not in the index", health.missing_from_index),
+                       ("in the index but not stored", health.not_in_store),
+                       ("waiting as index pending", health.pending)):
+        if ids:
+            shown = ", ".join(str(i) for i in ids[:20]) + (" …" if len(ids) > 20 else "")
+            out.print(f"{len(ids)} {label}: {shown}", highlight=False)
+    if health.version_mismatch:
+        out.print(f"index version {health.index_version} differs from the code's {health.code_version}",
+                  highlight=False)
+    if not health.healthy:
+        err.print("run `theodoi reindex` to rebuild the index from the database")
+        sys.exit(1)
+    out.print("index in step with the database", highlight=False)
+
+
+@main.command("settings")
+@click.pass_context
+def show_settings(ctx: click.Context) -> None:
+    """Show each setting, the variable that sets it, and its value here."""
+    from theodoi.config import SETTINGS_HELP
+
+    settings = _settings(ctx)
+    for name, (variable, default, meaning) in SETTINGS_HELP.items():
+        value = "(set)" if name == "secret_key" and settings.secret_key else getattr(settings, name)
+        out.print(f"{variable:<24} {value}\n    {meaning} (default {default})", highlight=False)
 
 
 @main.command()

@@ -60,9 +60,6 @@ class IngestReport:
         return sum(1 for o in self.outcomes if o.status == status)
 
 
-SUPPORTED_SUFFIXES = {".txt", ".pdf", ".docx", ".doc", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
-
-
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named, and the files below folders named (hidden files skipped), in order."""
     for raw in paths:
