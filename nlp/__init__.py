@@ -1,0 +1,41 @@
+"""theodoi's NLP layer: text → tasks (lead, support, deadline), targets, citations.
+
+    from theodoi.nlp import extract, load_pipeline
+    extraction = extract(parsed_document)
+"""
+from __future__ import annotations
+
+import re
+
+from theodoi.domain import Extraction, ParsedDocument
+from theodoi.nlp.pipeline import load_pipeline
+
+__all__ = ["extract", "load_pipeline"]
+
+KINDS = ("Thông báo kết luận", "Nghị quyết", "Quyết định", "Chỉ thị", "Kết luận", "Thông báo", "Kế hoạch",
+         "Báo cáo", "Chương trình", "Công văn", "Hướng dẫn", "Quy định", "Tờ trình", "Công điện")
+
+
+def document_kind(parsed: ParsedDocument) -> str | None:
+    """The header's kind, or the kind word that opens the text when ingest found no header."""
+    if parsed.header.kind:
+        return parsed.header.kind
+    opening = parsed.text.lstrip()[:40].lower()
+    return next((k for k in KINDS if re.match(re.escape(k.lower()) + r"\b", opening)), None)
+
+
+def extract(parsed: ParsedDocument) -> Extraction:
+    """Run the pipeline on a parsed document and collect what it found."""
+    nlp = load_pipeline()
+    doc = nlp.make_doc(parsed.text)
+    doc._.doc_date = parsed.header.date
+    doc._.doc_kind = document_kind(parsed)
+    doc._.doc_number = parsed.header.number
+    doc._.blocks = list(parsed.blocks)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return Extraction(
+        tasks=sorted((s._.task for s in doc.spans.get("tasks", []) if s._.task), key=lambda t: t.start),
+        targets=[s._.target for s in doc.spans.get("targets", []) if s._.target],
+        citations=[s._.citation for s in doc.spans.get("citations", []) if s._.citation],
+    )

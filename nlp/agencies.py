@@ -1,0 +1,122 @@
+"""The agency gazetteer: canonical names, abbreviations, groups, and the 2025 mergers.
+
+Data lives in `patterns/agencies.jsonl`, one body a line:
+`{"canonical": "Sở Thông tin và Truyền thông", "aliases": ["Sở TT&TT", ...], "level": "province"}`
+(`"group": true` for collective addressees such as "các sở, ban, ngành").
+
+- `canonical(name)`: "UBND tỉnh Long An" → "Ủy ban nhân dân tỉnh Long An"; None if the
+  name does not start with a known body.
+- `current_owner(canonical, on=date)`: who holds the body's duties on that date, after the
+  mergers of 2025 ("Bộ Kế hoạch và Đầu tư" → "Bộ Tài chính" from 2025-03-01).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from theodoi.vietnamese import compare_key
+
+PATTERNS_FILE = "agencies.jsonl"
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One body of the gazetteer."""
+
+    canonical: str
+    aliases: tuple[str, ...]
+    level: str
+    is_group: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every spelling that names this body, the canonical one first."""
+        return (self.canonical, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Succession:
+    """From `since`, the duties of `body` belong to `successor` (merger or renaming)."""
+
+    body: str
+    successor: str
+    since: dt.date
+
+
+_MERGED_2025 = dt.date(2025, 3, 1)  # Nghị quyết 176/2025/QH15; the new ministries act from 1/3/2025
+SUCCESSIONS: tuple[Succession, ...] = tuple(
+    Succession(old, new, _MERGED_2025)
+    for level in ("Bộ", "Sở")
+    for old, new in (
+        ("Kế hoạch và Đầu tư", "Tài chính"),
+        ("Thông tin và Truyền thông", "Khoa học và Công nghệ"),
+        ("Lao động - Thương binh và Xã hội", "Nội vụ"),
+        ("Giao thông vận tải", "Xây dựng"),
+        ("Tài nguyên và Môi trường", "Nông nghiệp và Môi trường"),
+        ("Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường"),
+    )
+    for old, new in [(f"{level} {old}", f"{level} {new}")]
+) + (Succession("Ủy ban Dân tộc", "Bộ Dân tộc và Tôn giáo", _MERGED_2025),)
+
+
+@lru_cache(maxsize=1)
+def load_agencies() -> tuple[Agency, ...]:
+    """Read the gazetteer shipped with the package."""
+    text = resources.files("theodoi.nlp").joinpath("patterns", PATTERNS_FILE).read_text(encoding="utf-8")
+    agencies = []
+    for line in text.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            agencies.append(Agency(row["canonical"], tuple(row.get("aliases", ())),
+                                   row.get("level", ""), bool(row.get("group", False))))
+    return tuple(agencies)
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, Agency]:
+    index: dict[str, Agency] = {}
+    for agency in load_agencies():
+        for name in agency.names:
+            index.setdefault(_key(name), agency)
+    return index
+
+
+def _key(name: str) -> str:
+    return compare_key(name.replace("–", "-").replace("—", "-").replace("Uỷ", "Ủy").replace("uỷ", "ủy"))
+
+
+def lookup(name: str) -> Agency | None:
+    """The gazetteer entry spelt exactly `name` (any alias, any case), or None."""
+    return _alias_index().get(_key(name))
+
+
+def canonical(name: str) -> str | None:
+    """The canonical name of a body as written: the longest gazetteer alias that starts
+    the name, written out, followed by the rest as written ("UBND tỉnh Long An" →
+    "Ủy ban nhân dân tỉnh Long An"). None when no known body starts the name."""
+    words = name.strip().strip(",;:.").split()
+    for cut in range(len(words), 0, -1):
+        agency = lookup(" ".join(words[:cut]))
+        if agency is not None:
+            rest = " ".join(words[cut:])
+            return f"{agency.canonical} {rest}".strip()
+    return None
+
+
+def current_owner(canonical_name: str, on: dt.date | None = None) -> str:
+    """Who carries the duties of `canonical_name` on date `on` (today when None),
+    following the succession table through chains of mergers."""
+    on = on or dt.date.today()
+    name, seen = canonical_name, set()
+    while name not in seen:
+        seen.add(name)
+        for step in SUCCESSIONS:
+            if _key(step.body) == _key(name) and on >= step.since:
+                name = step.successor
+                break
+        else:
+            break
+    return name

@@ -1,0 +1,2 @@
+"""spaCy components of theodoi; importing this package registers their factories."""
+from theodoi.nlp.components import agencies, citations, deadlines, sections, targets, tasks  # noqa: F401

@@ -1,0 +1,238 @@
+"""`theodoi_bodies`: bodies named in the text, in doc.spans["bodies"] with `span._.body`.
+
+Three sources, merged with `filter_spans` (longest wins):
+- the gazetteer (`theodoi.nlp.agencies`) through a PhraseMatcher on LOWER, so "UBND tỉnh"
+  and "Ủy ban nhân dân tỉnh" are both found and share one canonical name;
+- a named body the gazetteer does not know: a head noun ("Sở", "Vụ", "Cục", "Ban", ...)
+  followed by capitalised syllables ("Vụ Kế hoạch Đầu tư", "Sở Công Thương");
+- groups: "các" + kinds of body joined by commas or "và", with a qualifier
+  ("các cơ quan, đơn vị trực thuộc Bộ", "các ngành chức năng ở địa phương").
+A known body is extended by the place that follows it ("UBND tỉnh Long An") and by a
+title in front of it ("Chủ tịch UBND tỉnh", "Giám đốc các Sở").
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from theodoi.domain import BodyMention
+from theodoi.nlp import agencies
+from theodoi.nlp.extensions import register_extensions
+
+register_extensions()
+
+# Nouns that open the name of a body; the name goes on with capitalised syllables.
+HEADS = {
+    ("bộ",), ("sở",), ("ủy", "ban"), ("uỷ", "ban"), ("ban",), ("vụ",), ("cục",), ("tổng", "cục"),
+    ("chi", "cục"), ("văn", "phòng"), ("thanh", "tra"), ("ngân", "hàng"), ("kho", "bạc"), ("hội",),
+    ("liên", "đoàn"), ("tổng", "liên", "đoàn"), ("mặt", "trận"), ("đảng", "ủy"), ("đảng", "uỷ"),
+    ("trung", "tâm"), ("phòng",), ("công", "an"), ("viện",), ("đài",), ("tòa", "án"), ("toà", "án"),
+    ("kiểm", "toán"), ("tập", "đoàn"), ("tổng", "công", "ty"), ("công", "ty"), ("hội", "đồng"),
+    ("ủy", "ban", "nhân", "dân"), ("uỷ", "ban", "nhân", "dân"), ("ubnd",), ("hđnd",), ("huyện", "ủy"),
+    ("tỉnh", "ủy"), ("thành", "ủy"), ("thường", "trực"), ("ban", "quản", "lý"), ("bảo", "hiểm", "xã", "hội"),
+    ("học", "viện"), ("trường",), ("đoàn",), ("liên", "đoàn", "lao", "động"), ("bệnh", "viện"), ("quỹ",), ("chính", "phủ"), ("quốc", "hội"),
+}
+# Kinds of body that a group names after "các": "các sở, ban, ngành".
+GROUP_NOUNS = {
+    ("sở",), ("ban",), ("ngành",), ("bộ",), ("cơ", "quan"), ("đơn", "vị"), ("địa", "phương"), ("tỉnh",),
+    ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",), ("thị", "trấn"),
+    ("doanh", "nghiệp"), ("công", "ty"), ("chủ", "đầu", "tư"), ("tổ", "chức"), ("đoàn", "thể"), ("hội",), ("cục",), ("vụ",),
+    ("tổng", "cục"), ("tổng", "công", "ty"), ("ban", "quản", "lý", "dự", "án"), ("cơ", "sở"), ("trường",),
+    ("hợp", "tác", "xã"), ("ngân", "hàng"), ("cấp",), ("ngành", "chức", "năng"), ("cơ", "quan", "chức", "năng"),
+    ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
+    ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
+}
+# Words (and the pair "liên quan") that may qualify a group: "liên quan", "trực thuộc Bộ",
+# "chức năng ở địa phương"; "quan" alone is not one ("các Sở GTVT quan tâm ...").
+QUALIFIER_WORDS = {
+    "liên quan", "có", "chức", "năng", "trực", "thuộc", "chuyên", "ngành", "trong", "ở", "trung", "ương",
+    "địa", "phương", "trên", "bàn", "tỉnh", "thành", "phố", "nhà", "nước", "bộ", "cấp",
+    "huyện", "xã", "đoàn", "thể", "của", "chính", "phủ", "ngang", "cả", "toàn", "chuyên", "môn",
+}
+QUALIFIER_END_BAD = {"có", "trong", "ở", "trên", "thuộc", "của", "trực", "cả", "toàn", "nhà", "chính"}
+# Lowercase words that never end a name: they start the predicate after it.
+NOT_NAME_TAIL = {
+    "và", "có", "là", "đã", "đang", "sẽ", "cần", "phải", "chủ", "phối", "tiếp", "thực", "tổ", "xây", "tham",
+    "chịu", "được", "với", "của", "về", "tại", "trong", "theo", "để", "khẩn", "chỉ", "báo", "triển", "tăng",
+    "đẩy", "rà", "nghiên", "kiểm", "hướng", "ban", "quản", "thường", "sớm", "tập", "các", "những", "cho", "từ",
+}
+LEVEL_WORDS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",), ("tp",)}
+TITLES = {
+    ("chủ", "tịch"), ("giám", "đốc"), ("thủ", "trưởng"), ("lãnh", "đạo"), ("bộ", "trưởng"), ("trưởng", "ban"),
+    ("bí", "thư"), ("các", "đồng", "chí", "bộ", "trưởng"), ("người", "đứng", "đầu"), ("chánh", "văn", "phòng"),
+}
+CONNECTORS = {"và", "-", "&"}
+COUNCIL_ENDS = {"ubnd", "hđnd", "dân", "ubmttq", "mttq", "nam"}  # "Ủy ban nhân dân" + "các huyện"
+
+
+def _match_seq(doc: Doc, i: int, seqs: set[tuple[str, ...]]) -> int:
+    """Length of the longest sequence of `seqs` that starts at token i (0 if none)."""
+    best = 0
+    for seq in seqs:
+        n = len(seq)
+        if n > best and i + n <= len(doc) and all(doc[i + k].lower_ == seq[k] for k in range(n)):
+            best = n
+    return best
+
+
+def _capitalised(doc: Doc, j: int) -> bool:
+    return j < len(doc) and doc[j].is_alpha and doc[j].text[0].isupper()
+
+
+def _extend_name(doc: Doc, j: int) -> int:
+    """From token j, consume the capitalised syllables of a proper name, with inner
+    lowercase syllables and "và" / "-" between capitalised ones ("Kế hoạch Đầu tư")."""
+    start = j
+    while j < len(doc):
+        tok = doc[j]
+        if _capitalised(doc, j):
+            j += 1
+            nxt = doc[j] if j < len(doc) else None
+            if (nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in NOT_NAME_TAIL
+                    and not (j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].is_lower
+                             and not _match_seq(doc, j + 1, LEVEL_WORDS)
+                             and doc[j + 1].lower_ not in NOT_NAME_TAIL)):
+                j += 1  # the second syllable of a word: "Đầu tư", "Xây dựng"
+        elif j > start and _capitalised(doc, j + 1) and not _match_seq(doc, j + 1, HEADS) and (
+                tok.text in CONNECTORS or tok.is_alpha and tok.is_lower):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _extend_place(doc: Doc, j: int) -> int:
+    """After a body, take a place: "tỉnh Long An", "Long An", "thành phố Hồ Chí Minh"."""
+    n = _match_seq(doc, j, LEVEL_WORDS)
+    while n and j + n + 1 < len(doc) and doc[j + n].text in {"-", "–"} and _match_seq(doc, j + n + 1, LEVEL_WORDS):
+        n += 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)  # "quận - huyện"
+    k = _extend_name(doc, j + n)
+    if k > j + n:
+        return k
+    return j + n if n and doc[j - 1].lower_ in COUNCIL_ENDS else j
+
+
+class BodyFinder:
+    """Finds bodies (gazetteer, named heads, groups) and writes doc.spans[spans_key]."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str):
+        self.name = name
+        self.spans_key = spans_key
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.initialized = False
+
+    def initialize(self, get_examples=None, *, nlp: Language) -> None:
+        """Load the gazetteer's names into the matcher (spaCy calls this from `nlp.initialize()`)."""
+        for agency in agencies.load_agencies():
+            if agency.canonical in self.matcher:
+                self.matcher.remove(agency.canonical)
+            self.matcher.add(agency.canonical, [nlp.make_doc(n) for n in agency.names])
+        self.initialized = True
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.initialized:
+            raise ValueError(f"{self.name}: call nlp.initialize() first (it loads the gazetteer)")
+        candidates = [Span(doc, s, e) for _, s, e in self.matcher(doc)]
+        candidates += list(self._named_heads(doc))
+        candidates += list(self._groups(doc))
+        spans = []
+        for span in self._join_councils(doc, filter_spans(candidates)):
+            start, end = span.start, span.end
+            end = max(end, _extend_place(doc, end))
+            start = self._title_before(doc, start)
+            spans.append(Span(doc, start, end, label="BODY"))
+        spans = filter_spans(spans)
+        for span in spans:
+            span._.body = self.mention(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    @staticmethod
+    def mention(span: Span) -> BodyMention:
+        """The BodyMention for a span found by this component."""
+        text = span.text
+        is_group = span[0].lower_ == "các" or " các " in f" {span.text.lower()} "
+        return BodyMention(text=text, start=span.start_char, end=span.end_char,
+                           canonical=agencies.canonical(text), is_group=is_group)
+
+    @staticmethod
+    def _join_councils(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"UBND" + "các huyện, thị xã" → one body: the people's committees of a group."""
+        out: list[Span] = []
+        for span in spans:
+            prev = out[-1] if out else None
+            if (prev is not None and span.start == prev.end and span[0].lower_ == "các"
+                    and prev[-1].lower_ in COUNCIL_ENDS):
+                out[-1] = Span(doc, prev.start, span.end)
+            else:
+                out.append(span)
+        return out
+
+    @staticmethod
+    def _named_heads(doc: Doc):
+        i = 0
+        while i < len(doc):
+            n = _match_seq(doc, i, HEADS)
+            if n and doc[i].text[0].isupper():
+                end = _extend_name(doc, i + n)
+                if end > i + n:
+                    yield Span(doc, i, end)
+                    i = end
+                    continue
+            i += 1
+
+    @staticmethod
+    def _groups(doc: Doc):
+        i = 0
+        while i < len(doc):
+            if doc[i].lower_ != "các":
+                i += 1
+                continue
+            j = i + 1
+            n = _match_seq(doc, j, GROUP_NOUNS)
+            if not n:
+                i += 1
+                continue
+            j = _extend_name(doc, j + n)
+            while j < len(doc):  # ", ban, ngành" / "và các địa phương"
+                k = j
+                if doc[k].text == "," or doc[k].lower_ == "và":
+                    k += 1
+                    if k < len(doc) and doc[k].lower_ == "các":
+                        if doc[k - 1].lower_ == "và":
+                            break  # "... và các doanh nghiệp": a second body
+                        k += 1
+                    m = _match_seq(doc, k, GROUP_NOUNS)
+                    if m and k > j and (doc[k - 1].lower_ == "các" or doc[k].is_lower):
+                        j = _extend_name(doc, k + m)
+                        continue
+                break
+            k, last_good = j, j
+            while k < len(doc) and k - j < 6:
+                if k + 1 < len(doc) and f"{doc[k].lower_} {doc[k + 1].lower_}" in QUALIFIER_WORDS:
+                    k += 2  # "liên quan"
+                elif doc[k].lower_ in QUALIFIER_WORDS:
+                    k += 1
+                else:
+                    break
+                if doc[k - 1].lower_ not in QUALIFIER_END_BAD:
+                    last_good = k
+            yield Span(doc, i, last_good)
+            i = last_good
+
+    @staticmethod
+    def _title_before(doc: Doc, start: int) -> int:
+        for n in (5, 4, 3, 2):
+            if start - n >= 0 and _match_seq(doc, start - n, TITLES) == n:
+                return start - n
+            if start - n - 1 >= 0 and doc[start - 1].lower_ == "các" and _match_seq(doc, start - n - 1, TITLES) == n:
+                return start - n - 1
+        return start
+
+
+@Language.factory("theodoi_bodies", assigns=["doc.spans"], default_config={"spans_key": "bodies"})
+def make_body_finder(nlp: Language, name: str, spans_key: str) -> BodyFinder:
+    """Factory of the body finder (gazetteer + named heads + groups)."""
+    return BodyFinder(nlp, name, spans_key)

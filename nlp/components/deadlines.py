@@ -1,0 +1,40 @@
+"""Component "theodoi_deadlines": doc.spans["deadlines"], each span with `span._.deadline`.
+
+The phrases come from `theodoi.nlp.dates.find_deadlines`, resolved against
+`doc._.doc_date`. A phrase that overlaps a citation (the date of a cited document) is
+dropped, so put this component after "theodoi_citations".
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from theodoi.nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
+from theodoi.nlp.dates import find_deadlines
+
+
+class DeadlineFinder:
+    """Finds deadline phrases and drops those inside citations."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        cited = [(s.start_char, s.end_char) for s in doc.spans.get("citations", [])]
+        spans = []
+        for deadline in find_deadlines(doc.text, doc._.doc_date):
+            if any(start < deadline.end and deadline.start < end for start, end in cited):
+                continue
+            span = doc.char_span(deadline.start, deadline.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.deadline = deadline
+            spans.append(span)
+        doc.spans["deadlines"] = spans
+        return doc
+
+
+@Language.factory("theodoi_deadlines")
+def make_deadline_finder(nlp: Language, name: str) -> DeadlineFinder:
+    """Factory for the deadline finder."""
+    return DeadlineFinder(nlp, name)

@@ -1,0 +1,434 @@
+"""Numeric targets: "phấn đấu đến năm 2025 có trên 700 doanh nghiệp số", "tỷ lệ hộ nghèo
+dưới 3%", "95 - 100%", "thuộc nhóm 15 tỉnh dẫn đầu".
+
+Lines that only wrap a sentence are read as one line first (same offsets). A number counts
+as a target when it has a unit (%, a measure, or a counted noun), its paragraph or the lines
+heading it ("- Đến năm 2020:", "III. MỤC TIÊU", "Điều 1. Giao chỉ tiêu ...") state a goal
+(phấn đấu, mục tiêu, chỉ tiêu, đến năm, đạt, dự kiến, quy hoạch, ...), and it is not history
+("đã đạt 85%", "cùng kỳ", a "Tình hình"/"Kết quả" section), a need or support level
+("nhu cầu vốn", "mức hỗ trợ", "lãi suất"), a qualifier (range end, age bracket, named places),
+an anniversary, a term, a legal article, a date or a duration. Each target keeps its
+comparator, unit, indicator (the phrase measured, as written) and horizon year ("Đến năm 2025",
+"giai đoạn 2021-2025" → 2025; a base year "gấp 2 lần năm 2010" is not one).
+
+A list that distributes a total ("xây dựng mới 151 chợ ... cụ thể: Việt Trì (12), Đoan
+Hùng (22)") gives one target per place, with the indicator of the total.
+
+Component "theodoi_targets" sets doc.spans["targets"], each span with `span._.target`.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from theodoi.domain import Target
+from theodoi.nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
+from theodoi.nlp.numbers import parse_number
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# A spelled-out number starts a word, never with "tư" (đầu tư) or "năm" (a year), and "một"
+# alone ("mỗi vùng một tỉnh") is an article, not a goal.
+_NUMBER_WORD = (r"(?<!\w)(?!một\s+(?!trăm|nghìn|ngàn|triệu))(?:hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười|một)"
+                r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|tư|lăm|linh|lẻ|trăm|nghìn|ngàn|triệu)"
+                r"(?=\s))*\s+")
+_MEASURE = (r"%(?:\s*/\s*năm)?|‰|m2/người|m²/người|km/km2|m3/ngày(?:\s*đêm)?|m3/ha|lít/người/ngày(?:\s*đêm)?"
+            r"|kWh/người(?:\s*/?\s*năm)?|kW/ha|kg/người(?:\s*/?\s*ngày(?:\s*đêm)?)?|ha\b|km\b|m2\b|m3\b|USD\b|tuổi\b"
+            r"|(?:nghìn\s+|triệu\s+|tỷ\s+|tỉ\s+)?(?:đồng|USD)\b(?:/người/năm|/người)?")
+# Counted nouns that take two syllables (the rest are read as one syllable).
+_TWO_SYLLABLE_NOUNS = (
+    "doanh nghiệp", "đô thị", "cửa hàng", "siêu thị", "trung tâm", "dự án", "nhân lực", "lao động", "hộ gia đình",
+    "công trình", "bác sĩ", "giường bệnh", "hợp tác xã", "làng nghề", "khu công nghiệp", "cụm công nghiệp",
+    "sản phẩm", "học sinh", "sinh viên", "cán bộ", "đảng viên", "tổ chức", "cơ sở", "trường học", "thủ tục",
+    "dịch vụ", "tỉnh, thành phố", "huyện, thành phố", "xã", "lượt khách", "triệu tấn", "triệu lao động",
+    "tấn", "lượt", "nhà", "chợ", "khu", "kho", "trường", "xã", "người", "hộ", "lần", "tỉnh", "huyện",
+)
+_COUNTED = "|".join(re.escape(n) for n in sorted(_TWO_SYLLABLE_NOUNS, key=len, reverse=True))
+_COMPARATORS = (
+    (">=", r"ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|đạt\s+từ|từ"),
+    ("<=", r"không\s+quá|tối\s+đa|không\s+vượt\s+quá|thuộc\s+nhóm|trong\s+nhóm|nằm\s+trong\s+nhóm"),
+    (">", r"trên|hơn|vượt|cao\s+hơn|>"),
+    ("<", r"dưới|thấp\s+hơn|<"),
+    ("~", r"khoảng|gần|xấp\s+xỉ|chừng"),
+)
+_CMP_ALT = "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(_COMPARATORS))
+
+TARGET = re.compile(
+    rf"(?:(?P<cmp>{_CMP_ALT})\s*)?"
+    rf"(?P<value>{_NUMBER}|{_NUMBER_WORD})(?:\s*(?:-|–|÷|đến)\s*(?P<upper>{_NUMBER}))?\s*"
+    rf"(?P<unit>{_MEASURE}|(?:{_COUNTED})(?!\w))"
+    r"(?P<ge>\s+trở\s+lên)?",
+    re.I,
+)
+# "Việt Trì (12), thị xã Phú Thọ (08)": a total distributed over places.
+_SHARE = re.compile(r"(?P<place>[A-ZĐ][^\s(),;:]*(?:\s+[^\s(),;:]+){0,4})\s*\((?P<value>\d{1,4})\)")
+_GOAL = re.compile(
+    r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đến\s+năm|đạt|dự\s+kiến|quy\s+hoạch|kế\s+hoạch|giao|bảo\s+đảm|đảm\s+bảo"
+    r"|nâng|giảm|tăng|duy\s+trì|phát\s+triển|xây\s+dựng|hoàn\s+thành|khởi\s+công|huy\s+động|cắt\s+giảm"
+    r"|đơn\s+giản\s+hoá|đơn\s+giản\s+hóa|giai\s+đoạn|thuộc\s+nhóm|định\s+hướng|đào\s+tạo|bình\s+quân",
+    re.I,
+)
+_PAST = re.compile(r"\b(?:đã|vừa\s+qua|còn\s+lại|giữ\s+nguyên|hiện\s+có|hiện\s+nay|trong\s+đó\s+có)\b", re.I)
+_NOT_TARGET_BEFORE = re.compile(
+    r"(?:kỷ\s+niệm|khóa|khoá|nhiệm\s+kỳ|[Đđ]iều|khoản|điểm|số|lần\s+thứ|thứ|mục|phần|chương|loại|ngày|tháng|"
+    r"năm|quý|quí|Nghị\s+định|Quyết\s+định|Luật|đợt|dưới|trẻ\s+em)\s*$",
+    re.I,
+)
+_HORIZON = re.compile(
+    r"(?:đến|tới)\s+năm\s+(?P<y1>(?:19|20)\d{2})"
+    r"|(?:giai\s+đoạn|thời\s+kỳ|kế\s+hoạch|nhiệm\s+kỳ|\d\s+năm)\s+(?:từ\s+)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:-|–|đến)\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"
+    r"|(?:trong\s+|vào\s+)?năm\s+(?P<y3>(?:19|20)\d{2})"
+    r"|/(?P<y4>(?:19|20)\d{2})\b",
+    re.I,
+)
+_BASE_BEFORE = re.compile(r"(?:so\s+với|gấp\s+\S+\s+lần|cùng\s+kỳ|bằng)\s*(?:cùng\s+kỳ\s+)?$", re.I)
+_BOUND_GAP = re.compile(
+    r"[ \t]+(?:(?!phấn|mục|chỉ)[^\W\d]+[ \t]+){0,3}(?=(?:khoảng|trên|dưới|từ|gần|đạt\s)?\s*\d)", re.I)
+_DATE_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$")
+_RANGE_UPPER = re.compile(r"\d\s*(?:%|m2|m3|ha|km|[^\W\d]{1,4})?\s*[-–]\s*$")
+_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người|lao\s+động|học\s+sinh)\s+(?:dưới|trên|từ)\s*$", re.I)
+_PLACE_UNITS = r"tỉnh|huyện|xã|tỉnh, thành phố|huyện, thành phố"
+_ALL_OF = re.compile(r"(?:tất\s+cả|cả)\s+$", re.I)
+_SECTION_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|[A-D]|\d{1,2}|[a-zđ])[.)]\s", re.I)
+_REPORT_HEADING = re.compile(r"tình\s+hình|kết\s+quả|thực\s+trạng|đánh\s+giá", re.I)
+_ARTICLE = re.compile(r"Điều\s+\d+\.")
+# A sentence that reports figures reached or compares with the same period of an earlier year.
+_REPORT_SENTENCE = re.compile(r"\bđã\s+đạt|\bcùng\s+kỳ\b|\bthời\s+gian\s+qua\b|\bvừa\s+qua\b", re.I)
+# Figures that are needs, support levels or loan terms rather than results to reach.
+_NOT_GOAL_CONTEXT = re.compile(
+    r"nhu\s+cầu\s+(?:vốn|kinh\s+phí|đầu\s+tư)|mức\s+(?:vay|hỗ\s+trợ|chi)|lãi\s+suất|định\s+mức|hỗ\s+trợ\s*$"
+    r"|chính\s+sách\s+hỗ\s+trợ",
+    re.I)
+_HEAD_BREAK = re.compile(r"[;:\n(]|\.(?=\s)|\)")
+_LIST_JOIN = re.compile(r",\s|;\s*|\s(?:và|hoặc)\s")
+_HORIZON_PHRASE = re.compile(
+    r"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:từ\s+nay\s+)?(?:đến|tới)\s+năm\s+(?:19|20)\d{2}"
+    r"|(?:(?:giai\s+đoạn|thời\s+kỳ|\d+\s+năm)\s+)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:-|–|đến)\s*(?:năm\s+)?(?:19|20)\d{2}"
+    r"|(?:trong\s+|vào\s+)?năm\s+(?:19|20)\d{2}", re.I)
+_MEASURE_WORD = re.compile(
+    r"(?:tỷ|tỉ)\s+lệ|tiêu\s+chuẩn|chỉ\s+tiêu|diện\s+tích|đất|mật\s+độ|tốc\s+độ|số\s+lượng|tổng|mức|quy\s+mô|"
+    r"chiều\s+dài|công\s+suất|sản\s+lượng|kim\s+ngạch|giá\s+trị|thu\s+nhập|lượng", re.I)
+_MEASURE_OF = re.compile(rf"(?:{_MEASURE_WORD.pattern}).*?\s(?:cho|của|tại|đối\s+với)\s", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:\n]|\.(?=\s)|\.$|,\s|\(|\)")
+_LEAD_WORDS = re.compile(
+    r"^(?:[-+•*]\s*|[a-zđ0-9]{1,2}[.)]\s*)?(?:(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|trong\s+đó|và|có|đạt|trong"
+    r"|đến\s+năm\s+\d{4}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+\d{4}|toàn\s+tỉnh|toàn\s+Tỉnh)\s*,?\s*)*",
+    re.I,
+)
+_INDICATOR_TAIL = re.compile(
+    r"\s*(?:(?:bình\s+quân\s+)?(?:đạt|là|chiếm|bằng|ở\s+mức|còn|có|tăng|giảm|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ)\s*)+$", re.I)
+
+
+_LINE_END_CLOSED = re.compile(r"[.;:!?…]\s*(?:/\.)?$")
+_NEW_UNIT = re.compile(
+    r"^\s*(?:[-+•●▪*–]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|\(?[a-zđ]\)\s|[IVXLC]{1,5}[.\-/]\s"
+    r"|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)")
+
+
+def unwrap_lines(text: str) -> str:
+    """`text` with the line breaks that only wrap a sentence ("... đạt khoảng\\n65%.") turned
+    into spaces, so offsets stay the same. A break is kept after closing punctuation, before a
+    list marker or heading, and before a capital unless the line before is long (ran to the full
+    width, or at least 60 characters: a heading that long ends with a colon or stands alone)."""
+    lines = text.split("\n")
+    widths = sorted(len(line) for line in lines if line.strip())
+    full_width = widths[int(len(widths) * 0.9)] if widths else 0
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1].lstrip()
+        wraps = (line.strip() and nxt and not _LINE_END_CLOSED.search(line) and not _NEW_UNIT.match(nxt)
+                 and (nxt[0].islower() or nxt[0].isdigit() or nxt[0] in "(>"
+                      or (len(line) >= min(0.8 * full_width, 60) and not line.isupper())))
+        out.append(line + (" " if wraps else "\n"))
+    out.append(lines[-1])
+    return "".join(out)
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    breaks = list(_CLAUSE_BREAK.finditer(text, sent_start, pos))
+    return breaks[-1].end() if breaks else sent_start
+
+
+def _heading_lines(text: str, pos: int) -> tuple[str, str]:
+    """The lines that head the paragraph at `pos`: the nearest line before it that ends with a
+    colon ("- Đến năm 2020:") and the nearest numbered, capitalised or "Điều N." section heading
+    ("" where there is none)."""
+    colon = section = ""
+    end = text.rfind("\n", 0, pos)
+    floor = max(0, pos - 5000)
+    while end > floor and not (colon and section):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not colon and line.endswith(":"):
+            colon = line
+        if not section and line and (_ARTICLE.match(line) or len(line) <= 150 and not TARGET.search(line) and (
+                _SECTION_HEADING.match(line) or line.isupper())):
+            section = line
+        end = start - 1
+    return colon, section
+
+
+def _states_a_goal(text: str, pos: int, sent_start: int, sent_end: int) -> bool:
+    """Whether the figure at `pos` is stated as a goal: a goal word in its paragraph up to the
+    end of its sentence, or in the lines that head the paragraph; never in a sentence that
+    reports results ("đã đạt được", "cùng kỳ") nor in a section that reports the situation or
+    results ("Tình hình ...", "Kết quả ...")."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    colon, section = _heading_lines(text, pos)
+    period_start = max(para_start, text.rfind(". ", 0, pos) + 1)
+    if _REPORT_HEADING.search(section) or _REPORT_SENTENCE.search(text, period_start, sent_end):
+        return False
+    if _NOT_GOAL_CONTEXT.search(text, max(sent_start, pos - 120), pos) or _NOT_GOAL_CONTEXT.search(section):
+        return False
+    return bool(_GOAL.search(text, para_start, sent_end) or _GOAL.search(colon) or _GOAL.search(section))
+
+
+def _is_qualifier(text: str, m: re.Match) -> bool:
+    """A number that qualifies or names rather than sets a goal: the upper end of a range already
+    read ("2.000m2 - 3.000 m2"), an age bracket ("trẻ em dưới 5 tuổi"), an amount in brackets
+    ("(1.650 tỷ đồng)"), named places ("hai huyện Trà Cú và Duyên Hải", "tất cả 7 huyện")."""
+    before = text[max(0, m.start() - 30):m.start()]
+    after = text[m.end():m.end() + 3]
+    return bool(
+        _RANGE_UPPER.search(before)
+        or (m.group("unit").strip() == "tuổi" and _AGE_OWNER.search(text, max(0, m.start() - 20), m.start("value")))
+        or (before.rstrip().endswith("(") and after.lstrip().startswith(")"))
+        or (re.fullmatch(_PLACE_UNITS, m.group("unit").strip(), re.I) and re.match(r"\s+[A-ZĐ]", after))
+        or _ALL_OF.search(before))
+
+
+def _comparator(m: re.Match) -> str:
+    if m.group("upper") or m.group("ge"):
+        return ">="
+    for i, (symbol, _) in enumerate(_COMPARATORS):
+        if m.group(f"c{i}"):
+            return symbol
+    return "="
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    starts = [text.rfind(ch, 0, pos) for ch in (".\n", "\n", ". ", ";")]
+    start = max(starts) + 1
+    ends = [e for e in (text.find("\n", pos), text.find(". ", pos), text.find(";", pos)) if e != -1]
+    return start, (min(ends) if ends else len(text))
+
+
+def _year(m: re.Match) -> int:
+    return int(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4"))
+
+
+def _is_base_year(text: str, m: re.Match) -> bool:
+    """A year a figure is compared with ("gấp 2 lần năm 2010", "so với năm 2009"), not a horizon."""
+    return bool(_BASE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+
+
+def _is_bound_horizon(text: str, m: re.Match) -> bool:
+    """A horizon that belongs to one figure right after it ("đến năm 2030 khoảng 200 m2/người"),
+    so it does not carry over to later paragraphs."""
+    return bool(_BOUND_GAP.match(text, m.end()))
+
+
+def _horizon(text: str, m: re.Match, sent_start: int, sent_end: int) -> int | None:
+    """The horizon year of the target `m`: a horizon right after it in its clause ("16,5%/năm
+    giai đoạn 2011 - 2015 và 17%/năm giai đoạn 2016 - 2020"), else the nearest before it in its
+    sentence, else one later in the sentence, else the nearest "đến năm"/"giai đoạn" before it in
+    its paragraph that is free or opens it ("Phấn đấu đến năm 2025 có ...; ..."), else the
+    nearest before that is not bound to another figure ("- Đến năm 2020:", "Chương trình ...
+    đến năm 2030"), else one in the lines heading the paragraph ("Điều 1. ... năm 2010")."""
+    own = re.search(r"[,;]|\s(?:và|hoặc)\s", text[m.end():sent_end])
+    clause_end = m.end() + own.start() if own else sent_end
+    following = TARGET.search(text, m.end(), clause_end)
+    clause_end = following.start() if following else clause_end
+    after = [h for h in _HORIZON.finditer(text, m.end(), clause_end) if not _is_base_year(text, h)]
+    if after:
+        return _year(after[0])
+    before = [h for h in _HORIZON.finditer(text, sent_start, m.start()) if not _is_base_year(text, h)]
+    if before:
+        return _year(before[-1])
+    later = [h for h in _HORIZON.finditer(text, m.end(), sent_end) if not _is_base_year(text, h)]
+    if later:
+        return _year(later[0])
+    period_start = max(text.rfind("\n", 0, sent_start), text.rfind(". ", 0, sent_start)) + 1
+    heads = [h for h in _HORIZON.finditer(text, period_start, sent_start)
+             if _LEAD_WORDS.fullmatch(text[period_start:h.start()].strip())
+             or (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h)]
+    if heads:
+        return _year(heads[-1])
+    window_start = max(0, sent_start - 3000)
+    heads = [h for h in _HORIZON.finditer(text, window_start, sent_start)
+             if (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h)]
+    if heads:
+        return _year(heads[-1])
+    colon, section = _heading_lines(text, sent_start)
+    titled = [h for line in (colon, section) for h in _HORIZON.finditer(line)
+              if not _DATE_YEAR.search(line, 0, h.start())]
+    return _year(titled[-1]) if titled else None
+
+
+def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
+    """The words before the number that name what it measures, and where they start: from the
+    start of the clause, or from just after the figure before it in the same clause
+    ("... đạt 85% diện tích lưu vực và 60% lượng nước thải": nothing before 60%)."""
+    breaks = list(_HEAD_BREAK.finditer(text, sent_start, m.start()))
+    start = breaks[-1].end() if breaks else sent_start
+    previous = [p for p in TARGET.finditer(text, start, m.start()) if p.end() <= m.start()]
+    if previous:
+        cut = list(_LIST_JOIN.finditer(text, previous[-1].end(), m.start()))
+        start = cut[-1].end() if cut else m.start()
+    if text[max(0, start - 1):start] == ":" and not text[start:m.start("value")].strip():
+        # "Vốn cân đối qua ngân sách: 1.009.074 triệu đồng": the label before the colon
+        start = max(text.rfind("\n", 0, start - 1), text.rfind(". ", 0, start - 1)) + 1
+    head = text[start:m.start()]
+    lead = _LEAD_WORDS.match(head)
+    head = head[lead.end():] if lead else head
+    head = _HORIZON_PHRASE.sub(" ", head)
+    head = _INDICATOR_TAIL.sub("", head)
+    return re.sub(r"\s+", " ", head).strip(" ,:-"), start
+
+
+def _tail(text: str, m: re.Match, sent_end: int) -> tuple[str, int]:
+    """The words after the unit up to the end of its clause, and where the clause ends; a tail
+    of one or two words goes on over a comma that only lists ("60-70% ấp, khu phố văn hoá")."""
+    after_break = _CLAUSE_BREAK.search(text, m.end(), sent_end)
+    clause_end = after_break.start() if after_break else sent_end
+    if after_break and after_break.group(0).startswith(",") and 0 < len(text[m.end():clause_end].split()) <= 2:
+        further = _CLAUSE_BREAK.search(text, after_break.end(), sent_end)
+        further_end = further.start() if further else sent_end
+        if not re.search(r"\d", text[after_break.end():further_end]):
+            clause_end = further_end
+    tail = _HORIZON_PHRASE.sub(" ", text[m.end():clause_end])
+    return re.sub(r"\s+", " ", tail).strip(" ,:-"), clause_end
+
+
+def _heading_label(text: str, pos: int) -> str:
+    """The label of the list the figure at `pos` stands in ("a) Quy mô dân số:"), or ""."""
+    colon, _ = _heading_lines(text, pos)
+    label = _LEAD_WORDS.sub("", colon.rstrip(":"), count=1)
+    return _HORIZON_PHRASE.sub(" ", label).strip(" ,:-")
+
+
+def _with_measure_of(previous: str, head: str) -> str:
+    """A head that only names a subject ("đô thị loại V") after a figure whose indicator names a
+    measure ("tiêu chuẩn cấp nước cho đô thị loại IV") takes that measure."""
+    measure = _MEASURE_OF.match(previous)
+    if not measure or _MEASURE_WORD.match(head):
+        return head
+    return f"{measure.group(0).strip()} {head}"
+
+
+def _indicator(text: str, m: re.Match, sent_start: int, sent_end: int,
+               previous: Target | None) -> tuple[str, int, int]:
+    """The phrase measured, as written, and the span of the clause that states the target.
+
+    A counted noun is named by itself and the words after it ("02 đô thị loại II"); a rate,
+    measure or sum by the words before the number ("tỷ lệ hộ nghèo dưới 3%"), else those
+    after it ("60% lượng nước thải"), else the indicator of the figure before it in the
+    sentence ("..., giai đoạn đến năm 2030 chiếm 18 - 20%"), else the label of its list."""
+    head, clause_start = _head(text, m, sent_start)
+    tail, clause_end = _tail(text, m, sent_end)
+    unit = _unit(m.group("unit"))
+    if re.fullmatch(_COUNTED, unit, re.I):
+        indicator = f"{unit} {tail}".strip()
+        if not tail and not head:
+            indicator = _heading_label(text, m.start()) or unit
+        return indicator, clause_start, clause_end
+    if len(head.split()) >= 2:
+        indicator = _with_measure_of(previous.indicator, head) if previous else head
+    elif tail and unit != "lần":
+        indicator = tail
+    elif previous:
+        indicator = previous.indicator
+    else:
+        indicator = head or _heading_label(text, m.start()) or unit
+    return indicator, clause_start, clause_end
+
+
+def _unit(raw: str) -> str:
+    raw = re.sub(r"\s+", " ", raw.strip())
+    return "%" if raw.startswith("%") else raw
+
+
+def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = ()) -> list[Target]:
+    """Every numeric target in `text`, in order, with offsets into `text`; numbers inside
+    an `exclude` span (a citation) are skipped."""
+    out: list[Target] = []
+    text = unwrap_lines(text)
+    for m in TARGET.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in exclude):
+            continue
+        value = parse_number(m.group("value"))
+        if value is None:
+            continue
+        sent_start, sent_end = _sentence_bounds(text, m.start())
+        value_start = m.start("value")
+        prefix = text[max(sent_start, value_start - 25):value_start]
+        if _NOT_TARGET_BEFORE.search(prefix) and not m.group("cmp"):
+            continue
+        if re.search(r"[/\-.]\s*$", text[max(0, value_start - 1):value_start]):
+            continue  # part of a symbol or a date
+        if _is_qualifier(text, m):
+            continue
+        unit = _unit(m.group("unit"))
+        if 1900 <= value <= 2100 and unit != "%" and not re.search(r"\d\.\d", m.group("value")):
+            continue  # a year
+        clause_before = text[_clause_start(text, sent_start, m.start()):m.start()]
+        if _PAST.search(clause_before[-60:]) or not _states_a_goal(text, m.start(), sent_start, sent_end):
+            continue
+        period_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+        previous = out[-1] if out and out[-1].start >= period_start and out[-1].confidence == 1.0 else None
+        indicator, clause_start, clause_end = _indicator(text, m, sent_start, sent_end, previous)
+        year = _horizon(text, m, sent_start, sent_end)
+        start = min(clause_start, m.start())
+        target = Target(text=text[start:max(clause_end, m.end())].strip(), start=start, end=max(clause_end, m.end()),
+                        indicator=indicator, comparator=_comparator(m), value=value, unit=unit, year=year,
+                        component="theodoi_targets")
+        out.append(target)
+        out.extend(_shares(text, m, target, clause_end))
+    return out
+
+
+def _shares(text: str, m: re.Match, total: Target, clause_end: int) -> list[Target]:
+    """Targets of a distribution list that follows a total ("cụ thể: Việt Trì (12), ...")."""
+    sentence_end = _sentence_bounds(text, m.end())[1]
+    colon = text.find(":", m.end(), sentence_end)
+    if colon == -1 or not re.search(r"(?:cụ\s+thể|gồm|như\s+sau|tại)\s*:\s*$", text[:colon + 1]):
+        return []
+    # the list must belong to this total: no other counted number in between
+    if TARGET.search(text, m.end(), colon):
+        return []
+    found = []
+    unit_noun = total.unit if total.unit != "%" else ""
+    for share in _SHARE.finditer(text, colon + 1, sentence_end):
+        place = share.group("place").strip()
+        indicator = f"{total.indicator} tại {place}" if unit_noun and unit_noun in total.indicator \
+            else f"{unit_noun} {total.indicator} tại {place}".strip()
+        found.append(Target(text=share.group(0), start=share.start(), end=share.end(), indicator=indicator,
+                            comparator="=", value=int(share.group("value")), unit=total.unit, year=total.year,
+                            component="theodoi_targets", confidence=0.7))
+    return found
+
+
+class TargetFinder:
+    """spaCy component: doc.spans["targets"] with `span._.target`; skips numbers in citations."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        cited = [(s.start_char, s.end_char) for s in doc.spans.get("citations", [])]
+        spans = []
+        for target in find_targets(doc.text, exclude=cited):
+            span = doc.char_span(target.start, target.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.target = target
+            spans.append(span)
+        doc.spans["targets"] = spans
+        return doc
+
+
+@Language.factory("theodoi_targets")
+def make_target_finder(nlp: Language, name: str) -> TargetFinder:
+    """Factory for the target finder."""
+    return TargetFinder(nlp, name)

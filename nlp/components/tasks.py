@@ -1,0 +1,766 @@
+"""`theodoi_tasks`: actions the document asks of someone, with lead and support bodies.
+
+Reads doc.spans["units"] (theodoi_sections), doc.spans["bodies"] (theodoi_bodies) and,
+when present, doc.spans["deadlines"]; writes doc.spans["tasks"] with `span._.task`.
+
+A sentence is a task when
+- it carries a cue with its addressee: "giao / yêu cầu / đề nghị X ..." (lead X);
+- its subject is a body followed by a predicate that is not a report
+  ("Sở A chủ trì ...", "Các địa phương cần ...", not "Sở A đã ..."), or a subject written
+  out up to its modal ("Cơ quan được giao chủ trì soạn thảo phải ...");
+- it opens with an action verb ("Tăng cường ...", "Chủ trì, phối hợp với ...") inside a
+  directive part of the document (after "như sau:", a "yêu cầu" list, a heading of
+  nhiệm vụ / giải pháp, "QUYẾT NGHỊ:", the articles of a resolution, an annexed plan),
+  taking the addressees of the item or request it belongs to;
+- in a directive kind of document, it is an item under a request with addressees even
+  when it opens with a noun ("Việc huy động các nguồn vốn ...").
+Addressees, support and a time lead-in ("Giai đoạn 2021 - 2025:", "Cuối tháng 3 năm 2010:")
+are passed down through a stack of scopes: a numbered item covers the deeper items, a
+paragraph that ends with ":" the items below it, a request that opens the document all of it.
+"X chủ trì, phối hợp với Y": X is lead and Y support. Tables of tasks (Nhiệm vụ | Cơ quan
+chủ trì | Cơ quan phối hợp | Thời gian) give one task per row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from theodoi.domain import BodyMention, Deadline, Task
+from theodoi.nlp import agencies
+from theodoi.nlp.components.agencies import GROUP_NOUNS, HEADS
+from theodoi.nlp.dates import parse_deadline
+from theodoi.nlp.extensions import register_extensions
+from theodoi.vietnamese import compare_key
+
+register_extensions()
+
+# First words of an action asked of someone (lowercase, compared on compare_key).
+ACTION_VERBS = set("""
+triển khai|tăng cường|đẩy mạnh|chủ trì|phối hợp|xây dựng|tổ chức|rà soát|nghiên cứu|tiếp tục|chỉ đạo|
+hướng dẫn|báo cáo|tham mưu|thực hiện|kiểm tra|thanh tra|giám sát|đôn đốc|theo dõi|tập trung|chú trọng|
+nâng cao|đổi mới|hoàn thiện|hoàn thành|ban hành|bố trí|bảo đảm|đảm bảo|khẩn trương|quán triệt|tuyên truyền|
+phổ biến|cung cấp|chuẩn bị|đề xuất|kiến nghị|xử lý|cải tạo|nâng cấp|đầu tư|phát triển|cải thiện|huy động|
+ưu tiên|quản lý|củng cố|kiện toàn|sắp xếp|thành lập|lập|điều tra|khảo sát|xác định|khuyến khích|chủ động|
+kiên quyết|nghiêm túc|thường xuyên|trình|tổng hợp|gửi|phân bổ|cân đối|mở rộng|hỗ trợ|sửa đổi|bổ sung|
+thúc đẩy|duy trì|áp dụng|ứng dụng|cập nhật|công khai|tiến hành|phát huy|hình thành|kết hợp|lồng ghép|
+thẩm định|nắm vững|chịu trách nhiệm|phân tích|làm rõ|thu hút|khắc phục|ngăn chặn|phòng chống|vận động|đào tạo|bồi dưỡng|
+chọn|lựa chọn|tiếp thu|đánh giá|sơ kết|tổng kết|tạo điều kiện|giải quyết|đẩy nhanh|rút kinh nghiệm|
+sớm|kịp thời|tích cực|quyết liệt|hoàn chỉnh|giao|tăng|giảm|khai thác|vận hành|tổ chức thực hiện|
+phấn đấu|thiết lập|hiện đại hóa|số hóa|chuyển đổi|tranh thủ|nghiêm cấm|không để|kêu gọi|chấn chỉnh|
+quy định|tiếp nhận|xem xét|lãnh đạo|phát động|biểu dương|khen thưởng|điều chỉnh|chuyển|thống kê|
+đăng ký|kê khai|niêm yết|tuyên dương|cải cách|thí điểm|nhân rộng|tháo gỡ|rà soát|dự thảo|in|cấp|thu|
+""".replace("\n", "").split("|")) - {""}
+# Nouns that open with the syllable of an action verb: "giao thông" is not "giao".
+NOT_ACTIONS = {"giao thông", "giao dịch", "thu nhập", "cấp độ", "tăng trưởng", "chuyển biến", "lập trường"}
+CUE = re.compile(r"(?<![\w])(giao(?!\s+(?:thông|dịch|lưu|nhận|thương|tiếp|ước|khoán|đất|ban|hàng|diện|kết|"
+                 r"thoa|ca|quyền|việc|nộp))|yêu cầu|đề nghị|kêu gọi)(?![\w])", re.IGNORECASE)
+# ("chỉ đạo X ..." is not one: the one who directs X is the lead, X only carries it out.)
+NOT_CUE_BEFORE = {"theo", "các", "những", "đáp ứng", "về", "có", "được", "bàn", "thông", "sự", "ý kiến",
+                  "kiến nghị", "nhiệm vụ được", "đúng", "với", "là", "nhằm", "của", "cơ quan", "văn bản"}
+# Words that open a clause's subject when no known body does: "Cơ quan được giao ...".
+_BODY_NOUNS = "|".join(sorted({" ".join(seq) for seq in GROUP_NOUNS | HEADS}, key=len, reverse=True))
+SUBJECT_OPENER = re.compile(rf"(?i:(?:các|những|mọi)\s+)?(?i:{_BODY_NOUNS}|thủ trưởng|người đứng đầu|lãnh đạo|"
+                            r"chủ tịch|giám đốc|công đoàn)\s|(?i:các|những)\s+[A-ZĐ]{2,}\s")  # ... "Các LĐLĐ tỉnh"
+# A body that cannot continue a group named before it ("..., công đoàn ngành trung ương").
+NEW_BODY = re.compile("(?:" + "|".join(sorted({" ".join(seq) for seq in HEADS - GROUP_NOUNS} | {"công đoàn"},
+                                              key=len, reverse=True)) + r")\s", re.IGNORECASE)
+# Where a subject ends and its predicate starts: "... phải", "... có trách nhiệm".
+MODAL = re.compile(r"\s(?:cần phải|phải|cần(?!\s+thiết)|có trách nhiệm|chịu trách nhiệm|khẩn trương)(?![\w])",
+                   re.IGNORECASE)
+REPORT_WORDS = {"đã", "đang", "vừa", "là", "được", "bị", "đạt", "gồm", "có", "với", "của", "tại", "trong",
+                "về", "và", "cho", "thuộc", "ban hành", "nhận", "tham dự", "báo cáo về"}
+REPORT_OPENERS = ("thời gian qua", "tuy nhiên", "bên cạnh", "kết quả", "nhìn chung", "trong năm qua",
+                  "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe")
+CLOSING = re.compile(r"có hiệu lực|xin thông báo|thông báo để|thông báo ý kiến|biết, thực hiện|"
+                     r"để các cơ quan|kể từ ngày ký|\./\.|thay thế", re.IGNORECASE)
+NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo")
+DIRECTIVE_HEADING = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|yêu cầu|đề nghị|kết luận|chỉ đạo|"
+                               r"trách nhiệm|phân công|chương trình hành động|như sau|sau đây", re.IGNORECASE)
+BACKGROUND_HEADING = re.compile(r"^(?:về )?(?:(?:các|những) )?(?:mục tiêu|mục đích|quan điểm|tình hình|kết quả|đánh giá|thực trạng|"
+                                r"bối cảnh|căn cứ|phạm vi|đối tượng|chỉ tiêu)", re.IGNORECASE)
+# Where the operative part of a resolution or decision starts ("QUYẾT NGHỊ:"), or the plan,
+# programme or scheme it adopts ("CHƯƠNG TRÌNH ...", "KẾ HOẠCH ...") in capitals on its own line.
+OPERATIVE_START = re.compile(r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN)\s*:?$|"
+                             r"^(?:CHƯƠNG TRÌNH|KẾ HOẠCH|ĐỀ ÁN|NHIỆM VỤ|GIẢI PHÁP)(?:\s|$)")
+# An opening adverbial clause before the main one: "Căn cứ hướng dẫn của Bộ, Sở A ...".
+ADVERBIAL = re.compile(r"(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:.]{3,200},|"
+                       r"(?:trong đó|đồng thời|ngoài ra|mặt khác|bên cạnh đó|cụ thể)\s*,", re.IGNORECASE)
+# The end of a lead-in to a list written on one line: "... một số công việc sau đây: A; B".
+INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|gồm|bao gồm)\s*:\s*", re.IGNORECASE)
+# A sentence that gives the time of the task before it.
+TIME_NOTE = re.compile(r"\s*(?:thời gian|thời hạn|hạn chót|chậm nhất|tiến độ)\b", re.IGNORECASE)
+RECIPIENTS = re.compile(r"\s*nơi nhận\s*:", re.IGNORECASE)
+# Kinds of document whose body is made of instructions from the start.
+DIRECTIVE_KINDS = {"Chỉ thị", "Kế hoạch", "Thông báo kết luận", "Kết luận", "Công điện", "Chương trình"}
+ADDRESSEE_PREFIX = re.compile(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|giao|đề nghị|yêu cầu|riêng)\s+",
+                              re.IGNORECASE)
+SUPPORT_CUE = re.compile(r"phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])|(?<=:)\s+(?=[-+]\s)")
+ABBREV_END = re.compile(r"(?:\b(?:TP|TT|Q|P|Tp|ThS|TS|PGS|GS|Th|St|v\.v|Nxb|Ths)\.|\b[A-ZĐ]\.)$")
+
+
+@dataclass
+class Scope:
+    """Addressees that the items below an item or request inherit."""
+
+    depth: float
+    bodies: list[BodyMention] = field(default_factory=list)
+    directive: bool | None = None  # None: as the part of the document around it
+    support: list[BodyMention] = field(default_factory=list)
+    deadline: Deadline | None = None  # "Giai đoạn 2021 - 2025:", "Cuối tháng 3:" over a list
+
+
+def _key(text: str) -> str:
+    return compare_key(text)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", _key(text))
+
+
+def _starts_with_action(text: str) -> bool:
+    words = _words(text)
+    if " ".join(words[:2]) in NOT_ACTIONS:
+        return False
+    return any(" ".join(words[:n]) in ACTION_VERBS for n in (1, 2, 3, 4))
+
+
+def _starts_predicate(text: str) -> bool:
+    """Whether text opens a predicate asked of its subject: a modal or an action verb."""
+    return bool(MODAL.match(" " + text)) or _starts_with_action(text)
+
+
+def _is_report(predicate: str) -> bool:
+    """Whether a predicate reports ("đã ...", "là ...", "có ...") rather than asks;
+    "có trách nhiệm", "cần", "phải" ask."""
+    if MODAL.match(" " + predicate):
+        return False
+    words = _words(predicate)
+    return not words or words[0] in REPORT_WORDS or " ".join(words[:2]) in REPORT_WORDS
+
+
+class TaskFinder:
+    """Finds tasks and their lead / support bodies."""
+
+    def __init__(self, name: str, spans_key: str, units_key: str, bodies_key: str, deadlines_key: str):
+        self.name = name
+        self.spans_key = spans_key
+        self.units_key = units_key
+        self.bodies_key = bodies_key
+        self.deadlines_key = deadlines_key
+
+    # ------------------------------------------------------------------ main loop
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        bodies = sorted((s._.body for s in doc.spans.get(self.bodies_key, []) if s._.body),
+                        key=lambda b: b.start)
+        self._bodies = bodies
+        self._by_start = {b.start: b for b in bodies}
+        self._text = text
+        self._deadlines = sorted((s._.deadline for s in doc.spans.get(self.deadlines_key, []) if s._.deadline),
+                                 key=lambda d: d.start)
+        tasks: list[Task] = []
+        self._directive_kind = (doc._.doc_kind or "") in DIRECTIVE_KINDS
+        self._last_task: Task | None = None
+        scopes: list[Scope] = [Scope(depth=0, directive=self._directive_kind)]
+        item_depth = 0
+        tables = [(b.start, b.end) for b in doc._.blocks or [] if b.kind == "table"]
+        for unit in doc.spans.get(self.units_key, []):
+            section = unit._.section
+            depth = section.depth
+            if unit.text.lstrip().startswith("|") or any(a <= unit.start_char < b for a, b in tables):
+                continue  # a table's rows are read as a table (below)
+            if depth is not None:
+                while len(scopes) > 1 and scopes[-1].depth >= depth:
+                    scopes.pop()
+                item_depth = depth
+            # a scope opened by this unit covers the items below it: deeper items for a
+            # numbered unit, the items deeper than the current one for a plain paragraph
+            level = depth if depth is not None else item_depth + 0.5
+            content_start = section.content_start
+            content = text[content_start:unit.end_char]
+            if not content.strip():
+                continue
+            inherited, inherited_support = self._inherited(scopes)
+            directive = self._directive(scopes)
+            if section.label is not None and section.label.lower().startswith("điều") and not scopes[0].directive:
+                scopes[0].directive = True  # the articles of a resolution or decision give instructions
+            if RECIPIENTS.match(content):  # "Nơi nhận:" ends the body; an annex may follow
+                del scopes[1:]
+                scopes[0].directive = False
+                item_depth = 0
+                continue
+            if OPERATIVE_START.match(content.strip()) and content.strip().isupper():
+                del scopes[1:]  # "QUYẾT NGHỊ:" or an annexed plan: what follows gives instructions
+                item_depth = 0
+                scopes.append(Scope(0.5, [], True))
+                continue
+            heading = self._heading(content_start, content)
+            if heading is not None:
+                names, support, is_directive, rest_start = heading
+                lead_in = self._after_time_lead_in(content_start, unit.end_char) != content_start
+                self._open(scopes, Scope(level, names, True if names else is_directive, support,
+                                         self._deadline_in(content_start, content_start + 3) if lead_in else None))
+                if rest_start is None:
+                    continue
+                content_start, content = rest_start, text[rest_start:unit.end_char]
+                if names:
+                    inherited, inherited_support = names, support
+                directive = True
+            found, request = self._unit_tasks(content_start, content, inherited, directive, depth,
+                                              inherited_support)
+            if section.label and section.label.lower().startswith("điều"):
+                # "Điều 1. Sửa đổi, bổ sung ..." is the decision itself; "Điều 2. Giao UBND ..." a task
+                found = [t for t in found if not t.component.endswith("imperative")]
+            for task in found:
+                self._attach_deadline(task, content_start, scopes)
+            if depth is None and any(t.component.endswith("cue") for t in found):
+                scopes[0].directive = True  # "Thủ tướng yêu cầu ...": the paragraphs after it go on asking
+            tasks.extend(found)
+            if request is not None:  # "yêu cầu các sở, ngành:" → the list below inherits
+                self._open(scopes, Scope(level, request[0], True,
+                                         deadline=self._deadline_in(content_start, unit.end_char)))
+            elif found and (content.rstrip().endswith(":") or depth is not None and found[-1].lead):
+                # "UBND tỉnh yêu cầu các sở ... thực hiện những nội dung sau:" → so do the items;
+                # "a) Sở A phải ..." → so do the paragraphs and items that go on under a)
+                last = found[-1]
+                lead_in = last.deadline if last.deadline is not None and last.deadline.start < last.start else None
+                support = list(last.support) if content.rstrip().endswith(":") else []
+                self._open(scopes, Scope(level, list(last.lead), True, support, lead_in))
+        tasks.extend(self._table_tasks(doc))
+        spans = []
+        for task in tasks:
+            span = doc.char_span(task.start, task.end, alignment_mode="expand")
+            if span is not None:
+                span._.task = task
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    @staticmethod
+    def _inherited(scopes: list[Scope]) -> tuple[list[BodyMention], list[BodyMention]]:
+        """Lead and support of the nearest scope that names addressees."""
+        for scope in reversed(scopes):
+            if scope.bodies:
+                return scope.bodies, scope.support
+        return [], []
+
+    @staticmethod
+    def _directive(scopes: list[Scope]) -> bool:
+        """Whether the part of the document at the top of `scopes` gives instructions."""
+        return next((s.directive for s in reversed(scopes) if s.directive is not None), False)
+
+    @staticmethod
+    def _open(scopes: list[Scope], scope: Scope) -> None:
+        """Push a scope in place of the earlier ones of its level; what the new one leaves
+        open (addressees, directive or not) it keeps from the scopes it replaces."""
+        while len(scopes) > 1 and scopes[-1].depth >= scope.depth:
+            replaced = scopes.pop()
+            if not scope.bodies and replaced.bodies:
+                scope.bodies, scope.support = replaced.bodies, replaced.support
+            if scope.directive is None:
+                scope.directive = replaced.directive
+        scopes.append(scope)
+
+    # ------------------------------------------------------------------ headings
+    def _heading(self, start: int, content: str):
+        """For an item that names addressees or opens a part of the document:
+        (addressees, their support, directive? (None: as the part around it), start of an
+        action on the same line or None)."""
+        stripped = content.strip()
+        if not stripped:
+            return None
+        lead = len(content) - len(content.lstrip())
+        colon = stripped.find(":")
+        head = stripped if colon < 0 else stripped[:colon]
+        words = head.split()
+        ends_sentence = stripped.endswith((".", ";"))
+        if BACKGROUND_HEADING.match(head) and len(words) <= 14 and colon in (-1, len(stripped) - 1) \
+                and not ends_sentence:
+            return [], [], False, None  # background: its items are not tasks
+        prefix = ADDRESSEE_PREFIX.match(head)
+        body_from = start + lead + (prefix.end() if prefix else 0)
+        names, end = self._body_list(body_from)
+        head_end = start + lead + len(head)
+        if prefix and not names and len(words) <= 15 and colon in (-1, len(stripped) - 1) and not ends_sentence:
+            # "Trách nhiệm của chính quyền các địa phương": whoever follows the prefix
+            return self._segment_names(body_from, head_end), [], True, None
+        if names and end >= head_end - 1 and len(words) <= 40 \
+                and not head.isupper():  # an upper-case line is the issuer or a title, not an addressee
+            rest = None
+            if colon >= 0 and stripped[colon + 1:].strip():
+                rest = self._skip(start + lead + colon + 1, start + len(content))
+                if not _starts_predicate(self._text[rest:start + len(content)]):
+                    return None  # "Các thị trấn: Lấp Vò, Mỹ Thọ": a list of places, not addressees
+            return names, [], True, rest
+        if colon == len(stripped) - 1 and not CUE.search(head):
+            subject = self._subject(body_from, head_end)
+            if subject is not None:  # "Sở A chủ trì, phối hợp với Sở B:" / "Thủ trưởng các sở có trách nhiệm:"
+                subject_names, predicate = subject
+                return subject_names, self._support(predicate, head_end), True, None
+            opens_with_body = bool(names) and names[0].start == self._skip(body_from, head_end)
+            if (opens_with_body or SUBJECT_OPENER.match(self._text, body_from, head_end)) \
+                    and not _starts_with_action(head) and len(words) <= 30:
+                # "Các LĐLĐ tỉnh, thành phố, công đoàn ngành trung ương:" → the bodies as written
+                return self._segment_names(body_from, head_end), [], True, None
+        if not ends_sentence and colon in (-1, len(stripped) - 1) and len(words) <= 16 \
+                and not _starts_with_action(head) and not names:
+            return [], [], True if DIRECTIVE_HEADING.search(head) else None, None
+        return None
+
+    def _subject(self, start: int, end: int) -> tuple[list[BodyMention], int] | None:
+        """The bodies that open a clause as its subject and where the predicate starts:
+        "Sở A, Sở B phải ...", "Cơ quan được giao chủ trì soạn thảo phải ...",
+        "Các doanh nghiệp viễn thông hoạt động trên địa bàn cần ...". None when the clause
+        does not open with a subject."""
+        text = self._text
+        pos = self._skip(start, end)
+        names, names_end = self._body_list(pos)
+        opens = bool(names) and not text[pos:names[0].start].strip()
+        if not opens and not SUBJECT_OPENER.match(text, pos, end):
+            return None
+        modal = MODAL.search(text, pos, min(end, pos + 120))
+        if modal is not None:
+            segment = text[pos:modal.start()]
+            if not re.search(r"[.;:()]", segment) and len(segment.split()) <= 14 \
+                    and not any(True for _ in self._cues(pos, modal.start())):
+                return self._segment_names(pos, modal.start()), modal.start() + 1
+        if opens:
+            listed = self._qualified_list(names_end, end)
+            if listed is not None:  # "Các Cục quản lý chuyên ngành, các cơ quan, đơn vị phối hợp ..."
+                return self._segment_names(pos, listed), self._skip(listed, end)
+            predicate = self._skip(names_end, end)
+            if not text[names_end:end].strip() or _starts_predicate(text[predicate:end]):
+                return names, predicate
+        return None
+
+    def _qualified_list(self, pos: int, end: int) -> int | None:
+        """When a body's name goes on in lowercase ("các Cục quản lý chuyên ngành") and a comma
+        then another body follow, the list of subjects is as long as its bodies: where it ends."""
+        text = self._text
+        comma = re.match(r"([^,;.:]{1,40}?)\s*,\s*(?:và\s+)?", text[pos:end])
+        if comma is None or len(comma.group(1).split()) > 4:
+            return None
+        names, names_end = self._body_list(pos + comma.end())
+        if not names:
+            return None
+        return names_end
+
+    def _segment_names(self, start: int, end: int) -> list[BodyMention]:
+        """A subject written out ("Các Cục quản lý chuyên ngành, các Sở GTVT và các doanh
+        nghiệp") cut into bodies where a comma, semicolon or "và" is followed by a new body:
+        a known one, a capitalised name or "các ..."; "các cơ quan, đơn vị" stays one group."""
+        text = self._text
+        cuts = [start]
+        for m in re.finditer(r"\s*[,;]\s*|\s+và\s+", text[start:end]):
+            nxt = start + m.end()
+            if any(b.start < nxt < b.end for b in self._bodies):
+                continue  # inside a known name: "Sở Thông tin và Truyền thông"
+            piece = re.match(r"[^,;]*?(?=\s*[,;]|\s+và\s|$)", text[nxt:end]).group(0)
+            if tuple(piece.lower().split()) in GROUP_NOUNS:
+                continue  # "Các Vụ, Cục": one group
+            if self._body_at(nxt) is not None or text[nxt:nxt + 1].isupper() \
+                    or re.match(r"(?:các|những)\s", text[nxt:end], re.IGNORECASE) or NEW_BODY.match(text, nxt, end):
+                cuts.append(nxt)
+        out = []
+        for a, b in zip(cuts, cuts[1:] + [end]):
+            piece = re.sub(r"(?:\s*[,;]|\s+và)\s*$", "", text[a:b]).strip()
+            if piece:
+                known = self._body_at(a)
+                out.append(BodyMention(piece, a, a + len(piece), known.canonical if known else None,
+                                       bool(known and known.is_group) or _key(piece).startswith("cac ")))
+        return out
+
+    # ------------------------------------------------------------------ bodies
+    def _body_at(self, pos: int) -> BodyMention | None:
+        while pos < len(self._text) and self._text[pos] in " \t":
+            pos += 1
+        return self._by_start.get(pos)
+
+    def _body_list(self, pos: int) -> tuple[list[BodyMention], int]:
+        """Bodies listed from pos: "Sở A, Sở B và các cơ quan liên quan"."""
+        names: list[BodyMention] = []
+        end = pos
+        while True:
+            body = self._body_at(pos)
+            if body is None:
+                break
+            enumerated = self._enumerated(body)
+            if enumerated:  # "các Bộ: Tài chính, Kế hoạch và Đầu tư"
+                names.extend(enumerated)
+                end = enumerated[-1].end
+                break
+            aside = re.match(r"\s*\([^()]{1,40}\)", self._text[body.end:body.end + 44])
+            if aside:  # "Bộ Tài chính (Kho bạc Nhà nước)"
+                body = BodyMention(self._text[body.start:body.end + aside.end()], body.start,
+                                   body.end + aside.end(), body.canonical, body.is_group)
+            names.append(body)
+            end = body.end
+            m = re.match(r"\s*(?:,|;|và|cùng)\s*(?:và\s+)?", self._text[end:end + 8])
+            if not m:
+                break
+            pos = end + m.end()
+        return names, end
+
+    def _enumerated(self, group: BodyMention) -> list[BodyMention]:
+        """ "các Bộ: Kế hoạch và Đầu tư, Tài chính và Văn phòng Chính phủ" → Bộ Kế hoạch và Đầu tư,
+        Bộ Tài chính, Văn phòng Chính phủ: the kind of body written once before a colon and the
+        names after it, each the longest one the gazetteer knows (alone or after the kind);
+        [] when `group` is not followed so."""
+        text = self._text
+        head = re.fullmatch(r"các\s+(Bộ|Sở|Ban|Cục|Vụ|Tổng cục)", group.text, re.IGNORECASE)
+        colon = re.match(r"\s*:\s*", text[group.end:group.end + 4])
+        if head is None or colon is None:
+            return []
+        kind = head.group(1).capitalize()
+        start = group.end + colon.end()
+        words = [(m.group(0), start + m.start(), start + m.end())
+                 for m in re.finditer(r"[^\s,;.:]+|[,;.:]", text[start:start + 300])]
+        out: list[BodyMention] = []
+        i = 0
+        while i < len(words) and words[i][0][0].isupper():
+            for n in range(min(8, len(words) - i), 0, -1):
+                name = " ".join(w for w, _, _ in words[i:i + n])
+                if agencies.lookup(name) is not None or agencies.lookup(f"{kind} {name}") is not None:
+                    break
+            else:
+                break
+            full = name if agencies.lookup(name) is not None else f"{kind} {name}"
+            out.append(BodyMention(full, words[i][1], words[i + n - 1][2], agencies.canonical(full), False))
+            i += n
+            if i < len(words) and words[i][0] in (",", "và"):
+                i += 1
+            else:
+                break
+        return out
+
+    def _support(self, start: int, end: int) -> list[BodyMention]:
+        out: list[BodyMention] = []
+        for m in SUPPORT_CUE.finditer(self._text, start, end):
+            names, _ = self._body_list(m.end())
+            out.extend(n for n in names if n.end <= end)
+        return out
+
+    # ------------------------------------------------------------------ sentences
+    def _sentences(self, start: int, content: str) -> list[tuple[int, int]]:
+        out, last = [], 0
+        for m in SENTENCE_SPLIT.finditer(content):
+            if ABBREV_END.search(content[:m.start()]):
+                continue
+            out.append((start + last, start + m.start()))
+            last = m.end()
+        out.append((start + last, start + len(content)))
+        return [(s, e) for s, e in out if self._text[s:e].strip()]
+
+    def _unit_tasks(self, start: int, content: str, inherited: list[BodyMention], directive: bool, depth,
+                    inherited_support: list[BodyMention]):
+        tasks: list[Task] = []
+        request = None
+        unit_lead, unit_support = inherited, inherited_support
+        for s, e in self._sentences(start, content):
+            s = self._after_adverbial(s, e)
+            sentence = self._text[s:e]
+            if TIME_NOTE.match(sentence) and self._last_task is not None and self._last_task.deadline is None:
+                # "Thời gian tổ chức hội nghị trong quý I năm 2011." dates the task before it
+                self._last_task.deadline = self._deadline_in(s, e)
+            if CLOSING.search(sentence) or _key(sentence).startswith(REPORT_OPENERS):
+                continue
+            found, req = self._sentence_tasks(s, e, unit_lead, directive or bool(inherited), unit_support)
+            for task in found:
+                if task.lead and task.component.endswith(("cue", "subject")):
+                    unit_lead, unit_support = task.lead, []  # "đề nghị X ...": the next sentences are X's
+            tasks.extend(found)
+            if found:
+                self._last_task = found[-1]
+            if req is not None:
+                request = req
+        if not tasks and request is None and inherited and directive and self._directive_kind \
+                and self._is_listed_duty(content):
+            # an item under "yêu cầu các sở ...: 1. ... 2. ..." is a duty even when it opens with
+            # a noun ("Việc huy động các nguồn vốn ...", "Các nội dung về xã hội ...")
+            tasks.append(self._task(self._skip(start, start + len(content)), start + len(content), inherited,
+                                    "theodoi_tasks.listed", 0.6, inherited_support))
+        return tasks, request
+
+    @staticmethod
+    def _is_listed_duty(content: str) -> bool:
+        """Whether an item that does not open with a verb still reads as a duty: not a heading,
+        a figure ("Vốn đối ứng: 1.200 triệu đồng"), a description ("Năm 2010 là ...") or a report."""
+        stripped = content.strip()
+        words = stripped.split()
+        head = " ".join(_words(stripped)[:10])
+        return len(words) >= 6 and not stripped.endswith(":") and not stripped.isupper() \
+            and not re.search(r":\s*[\d.,]+\s*(?:triệu|tỷ|nghìn|%|$)", stripped) \
+            and not re.search(r"\b(?:là|sẽ có|đã|đang)\b", head) and not _is_report(stripped) \
+            and not CLOSING.search(stripped) and not _key(stripped).startswith(REPORT_OPENERS)
+
+    def _sentence_tasks(self, s: int, e: int, inherited: list[BodyMention], directive: bool,
+                        inherited_support: list[BodyMention]):
+        """Tasks of one sentence, split at ";" where a new body takes over, and after an inline
+        "... các việc sau đây: A; B; C" at each ";" that opens an action (A, B, C inherit the lead)."""
+        text = self._text
+        inline = INLINE_LIST.search(text, s, e)
+        cuts: list[tuple[int, int]] = []  # (end of a clause, start of the next)
+        if inline is not None and _starts_with_action(text[self._skip(inline.end(), e):e]):
+            cuts.append((inline.end() - 1, inline.end()))
+        else:
+            inline = None
+        for m in re.finditer(r";\s*", text[s:e]):
+            nxt = s + m.end()
+            in_list = inline is not None and nxt > inline.end() and _starts_with_action(text[nxt:e])
+            if self._body_at(nxt) is not None or CUE.match(text, nxt) or in_list:
+                cuts.append((s + m.start(), nxt))
+        clauses, last = [], s
+        for end, nxt in sorted(cuts):
+            clauses.append((last, end))
+            last = nxt
+        clauses.append((last, e))
+        tasks, request = [], None
+        lead_so_far, support_so_far = inherited, inherited_support
+        for cs, ce in clauses:
+            task, req = self._clause_task(cs, ce, lead_so_far, directive, support_so_far)
+            if req is not None:
+                request = req
+            if task is not None:
+                tasks.append(task)
+                directive = True
+                if inline is not None and ce <= inline.end() and task.lead:
+                    lead_so_far, support_so_far = task.lead, task.support
+        return tasks, request
+
+    def _clause_task(self, s: int, e: int, inherited: list[BodyMention], directive: bool,
+                     inherited_support: list[BodyMention]):
+        text = self._text
+        s = self._after_time_lead_in(self._after_label(s, e), e)
+        clause = text[s:e]
+        lowered = _key(clause)
+        if lowered.startswith(NOT_TASK_OPENERS):
+            return None, None
+        # 1. a cue with its addressee
+        for m in self._cues(s, e):
+            names, end = self._body_list(m.end())
+            if names:
+                action = self._skip(end, e)
+                if self._rest_is_empty(action, e):
+                    return None, (names, end)
+                return self._task(action, e, names, "theodoi_tasks.cue", 0.9), None
+            at_start = not text[s:m.start()].strip(" -+:")
+            after = self._skip(m.end(), e)
+            if self._rest_is_empty(after, e):
+                return None, ([], m.end()) if at_start or text[after - 1:after] == ":" else None
+            if (at_start or m.group(1).lower() in ("yêu cầu", "đề nghị")) and _starts_with_action(text[after:e]) \
+                    or at_start:
+                if at_start:
+                    return self._task(after, e, inherited, "theodoi_tasks.cue", 0.7, inherited_support), None
+                return self._task(after, e, [], "theodoi_tasks.cue", 0.7), None
+        # 2. a body as subject
+        subject = self._subject(s, e)
+        if subject is None:
+            names, end = self._body_list(self._skip(s, e))
+            if names and not text[self._skip(s, e):names[0].start].strip():
+                subject = names, self._skip(end, e)
+        if subject is not None:
+            names, predicate = subject
+            rest = text[predicate:e]
+            if rest.startswith(":"):
+                return None, None
+            if not _is_report(rest) and rest.strip():
+                return self._task(predicate, e, names, "theodoi_tasks.subject", 0.8), None
+            return None, None
+        # 3. a subject after an opening phrase: "Đối với dự thảo ..., cơ quan chủ trì soạn thảo phải ..."
+        for comma in re.finditer(r",\s+", text[s:e]):
+            at = s + comma.end()
+            if (self._body_at(at) is not None or SUBJECT_OPENER.match(text, at, e)) \
+                    and MODAL.search(text, at, min(e, at + 100)):
+                subject = self._subject(at, e)
+                if subject is not None and MODAL.match(text, subject[1] - 1):
+                    return self._task(subject[1], e, subject[0], "theodoi_tasks.subject", 0.7), None
+        # 4. an action verb opening the clause
+        action = self._skip(s, e)
+        if _starts_predicate(text[action:e]) and (directive or inherited):
+            confidence = 0.75 if inherited else 0.6
+            return self._task(action, e, list(inherited), "theodoi_tasks.imperative", confidence,
+                              inherited_support), None
+        return None, None
+
+    def _cues(self, s: int, e: int):
+        """The cues "giao / yêu cầu / đề nghị ..." in text[s:e] that ask something of someone
+        (not "được giao", "theo đề nghị", "các yêu cầu")."""
+        for m in CUE.finditer(self._text, s, e):
+            before = _key(self._text[max(s, m.start() - 14):m.start()]).split()
+            if not (before and (before[-1] in NOT_CUE_BEFORE or " ".join(before[-2:]) in NOT_CUE_BEFORE)):
+                yield m
+
+    def _skip(self, pos: int, end: int) -> int:
+        while pos < end and self._text[pos] in " ,:;-–+\t":
+            pos += 1
+        return pos
+
+    def _rest_is_empty(self, pos: int, end: int) -> bool:
+        return len(self._text[pos:end].strip(" .:;,")) < 3
+
+    def _task(self, start: int, end: int, lead: list[BodyMention], component: str, confidence: float,
+              inherited_support: list[BodyMention] = ()) -> Task:
+        """A task over text[start:end]; its support is named in it, or else inherited with its lead."""
+        text = self._text
+        while end > start and text[end - 1] in " .;,:\n\t":
+            end -= 1
+        support = self._support(start, end) or list(inherited_support)
+        return Task(text=text[start:end], start=start, end=end, lead=list(lead),
+                    support=support, component=component, confidence=confidence)
+
+    # ------------------------------------------------------------------ tables
+    def _table_tasks(self, doc: Doc) -> list[Task]:
+        tasks = []
+        for block in doc._.blocks or []:
+            if block.kind != "table" or not block.rows:
+                continue
+            tasks.extend(table_tasks(doc.text, block, doc._.doc_date))
+        return tasks
+
+    # ------------------------------------------------------------------ deadlines
+    def _after_adverbial(self, start: int, end: int) -> int:
+        """Where a sentence's main clause starts after an opening "Căn cứ ..., " / "Trên cơ sở
+        ..., " / "Để ..., " when a body or a cue follows the comma; else `start`."""
+        m = ADVERBIAL.match(self._text, self._skip(start, end), end)
+        if m is None:
+            return start
+        rest = self._skip(m.end(), end)
+        if self._body_at(rest) is not None or self._subject(rest, end) is not None \
+                or any(c.start() < rest + 40 for c in self._cues(rest, end)):
+            return rest
+        return start
+
+    def _after_label(self, start: int, end: int) -> int:
+        """Where a clause goes on after a short topic or place label ("Thành phố Việt Trì: Giai
+        đoạn 2011 - 2015 xây dựng ...", "Cấp cơ sở: Lấy các chợ xã ..."); `start` otherwise."""
+        pos = self._skip(start, end)
+        m = re.match(r"([^:;,.()]{2,60}):\s+", self._text[pos:end])
+        if m is None or len(m.group(1).split()) > 8 or _starts_predicate(m.group(1)) \
+                or self._body_at(pos) is not None or any(True for _ in self._cues(pos, pos + m.end())) \
+                or self._deadline_in(pos, pos + 1) is not None:
+            return start
+        return pos + m.end()
+
+    def _after_time_lead_in(self, start: int, end: int) -> int:
+        """Where a clause goes on after a time that opens it ("Cuối tháng 3 năm 2010: ...",
+        "Chậm nhất là ngày 30/6, ..."); `start` when it opens with something else."""
+        pos = self._skip(start, end)
+        lead_in = self._deadline_in(pos, pos + 1)
+        if lead_in is not None and lead_in.end < end and (
+                re.match(r"\s*[:,]", self._text[lead_in.end:end])
+                or _starts_predicate(self._text[self._skip(lead_in.end, end):end])):  # "Hằng năm tổ chức ..."
+            return self._skip(lead_in.end, end)
+        return start
+
+    def _deadline_in(self, start: int, end: int) -> Deadline | None:
+        """The first deadline phrase that starts in text[start:end]."""
+        return next((d for d in self._deadlines if d.start is not None and start <= d.start < end), None)
+
+    def _attach_deadline(self, task: Task, unit_start: int, scopes: list[Scope]) -> None:
+        """The task's deadline: one in its text, else one in its lead-in ("Cuối tháng 3 năm 2010:
+        các cơ quan ...", "Chậm nhất là ngày 30/6, Sở A ..."), else that of the heading above."""
+        if task.deadline is not None:
+            return
+        deadline = self._deadline_in(task.start, task.end + 2)
+        if deadline is None:
+            lead_in = [d for d in self._deadlines if d.start is not None and unit_start <= d.start
+                       and d.end <= task.start and task.start - d.end <= 120
+                       and not re.search(r"[.;!?\n]", self._text[d.end:task.start])
+                       and (d.start <= self._skip(unit_start, d.start)
+                            or re.search(r"[.;:]\s*$", self._text[unit_start:d.start]))]
+            deadline = lead_in[-1] if lead_in else None
+        if deadline is None:
+            deadline = next((s.deadline for s in reversed(scopes) if s.deadline is not None), None)
+        task.deadline = deadline
+
+
+COLUMN_KINDS = (  # checked in this order: "Tiến độ trình" is a deadline, "Cơ quan trình" a lead
+    ("task", re.compile(r"nhiệm vụ|nội dung|tên|công việc|đề án|dự án|luật", re.I)),
+    ("support", re.compile(r"phối hợp|tham gia", re.I)),
+    ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
+    ("lead", re.compile(r"chủ trì|thực hiện|trình|chịu trách nhiệm", re.I)),
+)
+# First words of a body's name; a piece of a cell after a comma that opens otherwise goes on
+# the name before it ("Ủy ban Quốc phòng, An ninh và Đối ngoại").
+NAME_OPENERS = HEADS | GROUP_NOUNS | {(w,) for w in ("các", "những", "mttq", "thủ", "lãnh", "giám", "chủ", "người")}
+
+
+def _opens_name(name: str) -> bool:
+    words = tuple(name.lower().split())
+    return any(words[:len(seq)] == seq for seq in NAME_OPENERS)
+
+
+def _columns(header: list[str]) -> dict[str, list[int]]:
+    """Column indexes of a task table's header row, by kind (a table may have two lead columns)."""
+    cols: dict[str, list[int]] = {}
+    for i, cell in enumerate(header):
+        for kind, pattern in COLUMN_KINDS:
+            if pattern.search(cell or "") and (kind in ("lead", "support") or kind not in cols):
+                cols.setdefault(kind, []).append(i)
+                break
+    return cols
+
+
+def _split_names(cell: str, base: int) -> list[BodyMention]:
+    """The bodies of a table cell: "Bộ Tài chính, các Ủy ban của Quốc hội" → two names."""
+    out: list[BodyMention] = []
+    for m in re.finditer(r"[^;,\n]+", cell):
+        name = m.group(0).strip(" -–.")
+        if len(name) <= 1:
+            continue
+        if out and not _opens_name(name) and not name.split()[0].isupper():
+            prev = out[-1]
+            out[-1] = BodyMention(cell[prev.start - base:m.end()].strip(" -–."), prev.start, base + m.end())
+        else:
+            out.append(BodyMention(name, base + m.start(), base + m.end()))
+    return out
+
+
+def _cells(row: list[str], indexes: list[int]) -> list[str]:
+    return [row[i] or "" for i in indexes if i < len(row)]
+
+
+def table_tasks(text: str, block, doc_date=None) -> list[Task]:
+    """One task per row of a task table (Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian)."""
+    tasks = []
+    cols: dict[str, list[int]] = {}
+    cursor = block.start
+    for row in block.rows:
+        found = _columns(row)
+        if "task" in found and ("lead" in found or "deadline" in found):
+            cols = found
+            continue
+        if not cols or len(row) <= cols["task"][0]:
+            continue
+        cell = (row[cols["task"][0]] or "").strip()
+        if len(cell.split()) < 2:
+            continue
+        at = text.find(cell, cursor, block.end + 1)
+        start = at if at >= 0 else block.start
+        cursor = start + len(cell) if at >= 0 else cursor
+        lead = [n for c in _cells(row, cols.get("lead", [])) for n in _split_names(c, start)]
+        support = [n for c in _cells(row, cols.get("support", [])) for n in _split_names(c, start)]
+        deadline_cell = " ".join(_cells(row, cols.get("deadline", []))).strip()
+        task = Task(text=cell, start=start, end=start + len(cell), lead=lead, support=support,
+                    component="theodoi_tasks.table", confidence=0.9)
+        if deadline_cell:
+            task.deadline = parse_deadline(deadline_cell, doc_date)
+        tasks.append(task)
+    return tasks
+
+
+@Language.factory(
+    "theodoi_tasks",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"spans_key": "tasks", "units_key": "units", "bodies_key": "bodies",
+                    "deadlines_key": "deadlines"},
+)
+def make_task_finder(nlp: Language, name: str, spans_key: str, units_key: str, bodies_key: str,
+                     deadlines_key: str) -> TaskFinder:
+    """Factory of the task finder."""
+    return TaskFinder(name, spans_key, units_key, bodies_key, deadlines_key)

@@ -1,0 +1,232 @@
+"""Deadlines in Vietnamese text: a small regex grammar that turns a date phrase into the
+last day of its period (SCHEMA.md kinds: date, month, quarter, half-year, year, ongoing,
+recurring, relative).
+
+- `parse_deadline(text, doc_date)`: one deadline phrase ("trước ngày 30/6/2021",
+  "trong quý II/2021", "hằng tháng") → `Deadline`, or None.
+- `find_deadlines(text, doc_date)`: every phrase of a text that states a time by which
+  something must be done (or a recurrence), with character offsets. A date that is
+  history ("ngày 22/3/2007 của Chính phủ"), a start ("từ ngày ..."), or lies before the
+  document's own date is not a deadline.
+
+dateparser was measured and fails on quarters, "trước ngày 15/3" and ranges
+(shared/docs/deps-nlp.md), hence the grammar.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from theodoi.domain import Deadline
+
+# ----------------------------------------------------------------------------- grammar
+_Y = r"(?:19|20)\d{2}"
+_SEP = r"\s*[/.\-]\s*"
+_Q = r"(?:IV|I{1,3}|[1-4])"
+_PART = r"(?:(?P<part>[Đđ]ầu|[Gg]iữa|[Cc]uối)\s+)?"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_N_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+            "chín": 9, "mười": 10, "mười hai": 12, "mười lăm": 15, "hai mươi": 20, "ba mươi": 30}
+_NUM = r"(?:\d{1,3}|mười hai|mười lăm|hai mươi|ba mươi|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+
+# Alternatives are tried in order at each position: longer forms first.
+DATE_EXPRESSION = re.compile(
+    r"(?P<recurring>(?:(?:theo\s+)?[Đđ]ịnh\s+kỳ\s+)?(?:[Hh][ằà]ng|[Mm]ỗi)\s+(?:ngày|tuần|tháng|quý|quí|năm|kỳ)"
+    r"|(?:theo\s+)?[Đđ]ịnh\s+kỳ(?:\s+(?:" + _NUM + r")\s+(?:tháng|năm|tuần|ngày)(?:\s+một\s+lần)?)?"
+    r"|tại\s+các\s+kỳ\s+họp(?:\s+(?:thường\s+lệ|của))?)"
+    r"|(?P<ongoing>[Tt]hường\s+xuyên)"
+    r"|(?P<relative>(?P<rel_n>" + _NUM + r")\s+(?P<rel_unit>ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?,?\s+"
+    r"(?:kể\s+từ|tính\s+từ|sau\s+khi|từ)\s+(?P<rel_from>[^.;,\n()]{1,60})"
+    r"|[Nn]gay\s+sau\s+khi\s+[^.;\n()]{1,60}"
+    r"|[Kk]hi\s+kết\s+thúc\s+[^.;,\n()]{1,40}"
+    r"|[Cc]uối\s+nhiệm\s+kỳ\s+[^.;,\n()]{1,60})"
+    r"|(?P<full>(?:[Nn]gày\s+)?(?P<d1>\d{1,2})" + _SEP + r"(?P<m1>\d{1,2})" + _SEP + r"(?P<y1>" + _Y + r")\b"
+    r"|(?:[Nn]gày\s+)?(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>" + _Y + r")\b)"
+    r"|(?P<daymonth>[Nn]gày\s+(?P<d3>\d{1,2})(?:" + _SEP + r"(?P<m3>\d{1,2})\b(?!\s*[/.\-]\s*\d)"
+    r"|\s+tháng\s+(?P<m4>\d{1,2})\b(?!\s*(?:,\s*)?năm\s+\d)))"
+    r"|(?P<quarter>" + _PART + r"[Qq]u[ýí]\s+(?P<q>" + _Q + r")\b(?:\s*(?:/|-|\s+năm\s+|\s+)(?P<qy>" + _Y + r"))?)"
+    r"|(?P<halfyear>(?P<hn>6|06|sáu|9|09|chín)\s+tháng\s+(?P<hpart>đầu|cuối)\s+năm(?:\s+(?P<hy>" + _Y + r"))?)"
+    r"|(?P<month>(?:(?P<mpart>[Đđ]ầu|[Gg]iữa|[Cc]uối)\s+)?[Tt]háng\s+(?:(?P<mfrom>\d{1,2})\s*-\s*)?(?P<m5>\d{1,2})\b"
+    r"(?:\s*(?:/|-|\s+năm\s+)(?P<my>" + _Y + r"))?(?!\s*(?:tháng|năm\s+(?!" + _Y + r")|ngày)))"
+    r"|(?P<period>(?:[Gg]iai\s+đoạn|[Tt]hời\s+kỳ)\s+(?:(?:từ\s+nay\s+)?đến\s+năm\s+(?P<py1>" + _Y + r")"
+    r"|(?:từ\s+(?:năm\s+)?)?" + _Y + r"\s*(?:-|đến(?:\s+năm)?)\s*(?P<py2>" + _Y + r")))"
+    r"|(?P<year>(?:[Cc]uối\s+)?[Nn]ăm\s+(?P<y5>" + _Y + r")\b)"
+)
+
+# A cue right before a date phrase (the phrase may start with "ngày").
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+(?:đến|vào|trong|trước))?|hoàn\s+thành(?:\s+(?:trước|trong|vào|xong))?"
+    r"|xong(?:\s+(?:trước|trong))?|trong(?:\s+vòng)?|đến(?:\s+hết)?|hết|vào|hạn(?:\s+chót)?|kịp\s+thời"
+    r"|thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:?|muộn\s+nhất(?:\s+là)?)"
+    r"|[Tt]rước|[Cc]hậm\s+nhất(?:\s+là)?(?:\s+(?:đến|vào|trong))?|[Hh]oàn\s+thành(?:\s+(?:trước|trong|vào))?"
+    r"|[Tt]rong|[Đđ]ến(?:\s+hết)?|[Vv]ào)\s*$"
+)
+# Words that make the phrase a start or a point in the past, not a deadline.
+_NOT_DEADLINE_BEFORE = re.compile(r"(?:\b(?:từ|kể\s+từ|bắt\s+đầu|sau|tính\s+từ|tới|của|đã|năm\s+học)\s*$)", re.I)
+_NOT_DEADLINE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:của|đã|vừa\s+qua|trở\s+về\s+trước|về\s+việc)\b", re.I)
+_WEAK_YEAR_CUE = re.compile(r"^(?:[Đđ]ến|[Tt]rong|[Vv]ào)\b")
+_CLAUSE_START = re.compile(r"(?:^|[.;:(]|\b(?:phấn\s+đấu|hoàn\s+thành|xong|là))\s*$", re.I)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+)?$")
+_RECURRING_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:[Hh][ằà]ng\s+năm|của\s+năm\s+trước|năm\s+sau|mỗi\s+năm)\b")
+_CONTINUING_EDUCATION = re.compile(r"(?:giáo\s+dục|dạy\s+nghề|đào\s+tạo|bồi\s+dưỡng)\s*$", re.I)
+_SIGNING = re.compile(r"^(?:ngày\s+)?(?:ký|ban\s+hành|văn\s+bản\s+(?:này|được)\s+ban\s+hành|ký\s+ban\s+hành)", re.I)
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _roll_forward(candidate: dt.date | None, doc_date: dt.date | None) -> dt.date | None:
+    """A day or period given without a year lies in the document's year, or the next one
+    when it would already be past on the document's date."""
+    if candidate and doc_date and candidate < doc_date:
+        return _safe_date(candidate.year + 1, candidate.month, candidate.day) or _last_day(candidate.year + 1, candidate.month)
+    return candidate
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else _N_WORDS.get(word.lower())
+
+
+def _resolve(m: re.Match, doc_date: dt.date | None) -> tuple[str, dt.date | None] | None:
+    """(kind, due) of one DATE_EXPRESSION match; None when the numbers are not a date."""
+    g = m.groupdict()
+    doc_year = doc_date.year if doc_date else None
+    if g["recurring"]:
+        return "recurring", None
+    if g["ongoing"]:
+        return "ongoing", None
+    if g["relative"]:
+        n, unit, start = g["rel_n"], g["rel_unit"], g["rel_from"]
+        if n and start and doc_date and _SIGNING.match(start.strip()):
+            count = _number(n) or 0
+            if unit == "ngày":
+                return "relative", doc_date + dt.timedelta(days=count)
+            if unit == "tuần":
+                return "relative", doc_date + dt.timedelta(weeks=count)
+            months = count * (12 if unit == "năm" else 1)
+            y, mo = divmod(doc_date.month - 1 + months, 12)
+            y += doc_date.year
+            return "relative", _safe_date(y, mo + 1, doc_date.day) or _last_day(y, mo + 1)
+        return "relative", None
+    if g["full"]:
+        d, mo, y = (g["d1"], g["m1"], g["y1"]) if g["d1"] else (g["d2"], g["m2"], g["y2"])
+        due = _safe_date(int(y), int(mo), int(d))
+        return ("date", due) if due else None
+    if g["daymonth"]:
+        d, mo = int(g["d3"]), int(g["m3"] or g["m4"])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        due = _roll_forward(_safe_date(doc_year, mo, d), doc_date) if doc_year else None
+        return "date", due
+    if g["quarter"]:
+        q = int(g["q"]) if g["q"].isdigit() else _ROMAN[g["q"].upper()]
+        year = int(g["qy"]) if g["qy"] else doc_year
+        if year is None:
+            return "quarter", None
+        due = _last_day(year, 3 * q)
+        return "quarter", due if g["qy"] else _roll_forward(due, doc_date)
+    if g["halfyear"]:
+        months = 9 if g["hn"] in ("9", "09", "chín") else 6
+        year = int(g["hy"]) if g["hy"] else doc_year
+        end_month = months if g["hpart"] == "đầu" else 12
+        kind = "half-year" if months == 6 else "month"
+        return kind, (_last_day(year, end_month) if year else None)
+    if g["month"]:
+        mo = int(g["m5"])
+        if not 1 <= mo <= 12 or (g["mfrom"] and not 1 <= int(g["mfrom"]) <= mo):
+            return None
+        if g["my"]:
+            return "month", _last_day(int(g["my"]), mo)
+        return "month", (_roll_forward(_last_day(doc_year, mo), doc_date) if doc_year else None)
+    if g["period"]:
+        year = int(g["py1"] or g["py2"])
+        return "year", dt.date(year, 12, 31)
+    if g["year"]:
+        return "year", dt.date(int(g["y5"]), 12, 31)
+    return None
+
+
+def parse_deadline(text: str, doc_date: dt.date | None = None) -> Deadline | None:
+    """Read one deadline phrase ("trước ngày 30/6/2021", "quý 3/2021", "thường xuyên") into a
+    `Deadline` whose `due` is the last day of the period; None when it holds no date phrase."""
+    m = DATE_EXPRESSION.search(text)
+    if not m:
+        return None
+    resolved = _resolve(m, doc_date)
+    if resolved is None:
+        return None
+    kind, due = resolved
+    if kind == "date" and m.group("daymonth") and _RECURRING_AFTER.match(text[m.end():]):
+        kind, due = "recurring", None
+    return Deadline(text=text.strip(), kind=kind, due=due)
+
+
+def _is_deadline_context(text: str, m: re.Match, kind: str) -> tuple[bool, int]:
+    """Whether the phrase at `m` is a time to meet, and where its span starts (cue included)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[max(line_start, m.start() - 60):m.start()]
+    after = text[m.end():m.end() + 30]
+    if kind == "ongoing" and _CONTINUING_EDUCATION.search(before):
+        return False, m.start()
+    if kind in ("recurring", "ongoing", "relative"):
+        return True, m.start()
+    if _NOT_DEADLINE_AFTER.match(after):
+        return False, m.start()
+    cue = _CUE_BEFORE.search(before)
+    if cue and kind == "year" and _WEAK_YEAR_CUE.match(cue.group(0)):
+        in_year = m.group("year") and not cue.group(0).lower().startswith("đến")  # "trong năm 2010"
+        if not in_year and not _CLAUSE_START.search(before[:cue.start()]):
+            cue = None  # "Đề án ... đến năm 2020", "trong giai đoạn 2021-2025": a horizon in a noun phrase
+    if cue:
+        return True, m.start() - (len(before) - cue.start())
+    if kind == "year" and m.group("period") and _CLAUSE_START.search(before):
+        return True, m.start()  # "Giai đoạn 2011 - 2015 xây dựng mới ..."
+    if _NOT_DEADLINE_BEFORE.search(before):
+        return False, m.start()
+    # "(tháng 12/2021)", "(quý I/2022)": Party plans put the deadline in brackets.
+    if before.rstrip().endswith("(") and text[m.end():m.end() + 2].lstrip().startswith(")"):
+        return True, m.start()
+    # A table cell or list item that starts with the period: "Tháng 7/2026", "Cuối tháng 3 năm 2010: ..."
+    if _LINE_START.search(text[max(0, m.start() - 12):m.start()]) or m.start() == line_start:
+        rest = text[m.end():].split("\n", 1)[0].strip()
+        if not rest or rest[0] in ":,":
+            return True, m.start()
+    return False, m.start()
+
+
+def find_deadlines(text: str, doc_date: dt.date | None = None) -> list[Deadline]:
+    """Every deadline phrase in `text`, in order, each with `start`/`end` offsets (cue included)."""
+    found: list[Deadline] = []
+    for m in DATE_EXPRESSION.finditer(text):
+        resolved = _resolve(m, doc_date)
+        if resolved is None:
+            continue
+        kind, due = resolved
+        if m.group("daymonth") and _RECURRING_AFTER.match(text[m.end():]):
+            kind, due = "recurring", None
+        ok, start = _is_deadline_context(text, m, kind)
+        if not ok:
+            continue
+        if due and doc_date and kind not in ("relative",) and due < doc_date:
+            continue  # a period already over on the document's date is history
+        found.append(Deadline(text=text[start:m.end()], kind=kind, due=due, start=start, end=m.end()))
+    return found
+
+
+def pick_deadline(deadlines: list[Deadline]) -> Deadline | None:
+    """The deadline that governs a task among those found in its text: a dated one first
+    (the earliest in the text), else a recurrence, else ongoing or relative."""
+    for kinds in (("date", "month", "quarter", "half-year", "year"), ("relative",), ("recurring",), ("ongoing",)):
+        for d in deadlines:
+            if d.kind in kinds and (d.due or d.kind not in ("date", "month", "quarter", "half-year", "year")):
+                return d
+    return deadlines[0] if deadlines else None

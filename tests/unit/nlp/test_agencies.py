@@ -1,0 +1,62 @@
+"""Gazetteer, canonical names, 2025 successions, and the body finder alone."""
+import datetime as dt
+
+import pytest
+import spacy
+
+from theodoi.nlp import agencies
+import theodoi.nlp.components  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp.add_pipe("theodoi_bodies")
+    nlp.initialize()
+    return nlp
+
+
+def test_abbreviation_and_full_name_share_one_canonical():
+    assert agencies.canonical("UBND tỉnh") == agencies.canonical("Ủy ban nhân dân tỉnh") == "Ủy ban nhân dân tỉnh"
+    assert agencies.canonical("Uỷ ban nhân dân tỉnh") == "Ủy ban nhân dân tỉnh"
+    assert agencies.canonical("Sở TT&TT") == "Sở Thông tin và Truyền thông"
+    assert agencies.canonical("Bộ KH&ĐT") == "Bộ Kế hoạch và Đầu tư"
+    assert agencies.canonical("UBND tỉnh Long An") == "Ủy ban nhân dân tỉnh Long An"
+    assert agencies.canonical("Công ty Bánh kẹo") is None
+
+
+def test_succession_depends_on_date():
+    assert agencies.current_owner("Bộ Kế hoạch và Đầu tư", on=dt.date(2024, 6, 1)) == "Bộ Kế hoạch và Đầu tư"
+    assert agencies.current_owner("Bộ Kế hoạch và Đầu tư", on=dt.date(2025, 3, 1)) == "Bộ Tài chính"
+    assert agencies.current_owner("Sở Giao thông vận tải", on=dt.date(2025, 7, 1)) == "Sở Xây dựng"
+    assert agencies.current_owner("Bộ Y tế", on=dt.date(2025, 7, 1)) == "Bộ Y tế"
+
+
+def test_finder_resolves_abbreviations(nlp):
+    doc = nlp("Giao UBND tỉnh và Ủy ban nhân dân tỉnh phối hợp với Sở KH&ĐT.")
+    mentions = [s._.body for s in doc.spans["bodies"]]
+    assert [m.text for m in mentions] == ["UBND tỉnh", "Ủy ban nhân dân tỉnh", "Sở KH&ĐT"]
+    assert mentions[0].canonical == mentions[1].canonical == "Ủy ban nhân dân tỉnh"
+    assert mentions[2].canonical == "Sở Kế hoạch và Đầu tư"
+
+
+def test_finder_groups_and_places(nlp):
+    doc = nlp("Các sở, ban, ngành liên quan và Uỷ ban nhân dân các huyện, thị xã Long Khánh, "
+              "thành phố Biên Hoà; các cơ quan, đơn vị trực thuộc Bộ triển khai.")
+    texts = [s.text for s in doc.spans["bodies"]]
+    assert texts == ["Các sở, ban, ngành liên quan",
+                     "Uỷ ban nhân dân các huyện, thị xã Long Khánh, thành phố Biên Hoà",
+                     "các cơ quan, đơn vị trực thuộc Bộ"]
+    assert all(s._.body.is_group for s in doc.spans["bodies"])
+
+
+def test_finder_unknown_named_body(nlp):
+    doc = nlp("Vụ Kế hoạch Đầu tư chủ trì triển khai.")
+    assert [s.text for s in doc.spans["bodies"]] == ["Vụ Kế hoạch Đầu tư"]
+
+
+def test_body_finder_needs_initialize():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp.add_pipe("theodoi_bodies")
+    with pytest.raises(ValueError, match="initialize"):
+        nlp("Sở Tài chính bố trí kinh phí.")

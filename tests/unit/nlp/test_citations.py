@@ -1,0 +1,76 @@
+import datetime as dt
+
+import pytest
+import spacy
+
+from theodoi.nlp.components.citations import distinct_citations, find_citations
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp.add_pipe("theodoi_citations")
+    return nlp
+
+
+def test_party_citation_with_date_and_issuer():
+    [c] = find_citations("thực hiện Nghị quyết số 15-NQ/TU ngày 31/12/2020 của Ban Chấp hành Đảng bộ tỉnh")
+    assert (c.number, c.kind, c.date) == ("15-NQ/TU", "Nghị quyết", dt.date(2020, 12, 31))
+    assert c.issuer == "Ban Chấp hành Đảng bộ tỉnh"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("theo Chỉ thị 05-CT/TW của Bộ Chính trị", "05-CT/TW"),
+    ("Kết luận số 127-KL/TW", "127-KL/TW"),
+    ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020", "30/2020/NĐ-CP"),
+    ("theo Kế hoạch số 123/KH-UBND", "123/KH-UBND"),
+    ("văn bản 11676/VPCP-KTTH", "11676/VPCP-KTTH"),
+    ("Văn bản số 702/UBQPANĐN15 ngày 01/8/2025", "702/UBQPANĐN15"),
+    ("Báo cáo thẩm tra số 84/BC- KTNS ngày 24 tháng 6 năm 2025", "84/BC-KTNS"),
+    ("Nghị quyết số 30c/NQ-CP ngày 08/11/2011", "30c/NQ-CP"),
+    ("Nghị quyết 20 Ban Chấp hành Trung ương Đảng Khoá X", "20"),
+])
+def test_symbol_forms(text, number):
+    assert [c.number for c in find_citations(text)] == [number]
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Kế hoạch thực hiện Nghị quyết số 15-NQ/TU", "implements"),
+    ("Chương trình hành động thực hiện Chỉ thị số 05-CT/TW", "implements"),
+    ("Báo cáo kết quả thực hiện Kết luận số 127-KL/TW", "reports_on"),
+    ("đôn đốc triển khai Công văn số 846/UBND-TH", "urges"),
+    ("Quy chế ban hành kèm theo Quyết định số 123/QĐ-UBND", "issued_with"),
+    ("sửa đổi, bổ sung một số điều của Nghị quyết số 22/2022/NQ-HĐND", "amends"),
+    ("Quyết định này thay thế Quyết định số 18/2016/QĐ-UBND", "replaces"),
+    ("bãi bỏ Quyết định số 29/2015/QĐ-UBND", "repeals"),
+    ("Căn cứ Luật số 65/2020/QH14", "cites"),
+])
+def test_relation_read_from_the_cue(text, relation):
+    assert find_citations(text)[0].relation == relation
+
+
+def test_own_number_dates_and_units_are_not_citations():
+    text = ("ỦY BAN NHÂN DÂN\nSố: 09/2009/CT-UBND\nThủ Dầu Một, ngày 15 tháng 4 năm 2009\n"
+            "Chỉ thị số 09/2009/CT-UBND có hiệu lực từ ngày 25/4/2009; diện tích 15 m2/người.\n"
+            "Nơi nhận:\n- UBND các xã (theo Nghị quyết số 1656/NQ-UBTVQH15);\n- Lưu: VT.")
+    assert find_citations(text) == []
+
+
+def test_distinct_citations_merge_details():
+    found = find_citations("Quyết định 171/QĐ-TTg; theo Quyết định số 171/QĐ-TTg ngày 02/02/2009 của Thủ tướng")
+    [c] = distinct_citations(found)
+    assert (c.number, c.date) == ("171/QĐ-TTg", dt.date(2009, 2, 2))
+
+
+def test_component_sets_spans(nlp):
+    doc = nlp("Thực hiện Nghị quyết số 15-NQ/TU ngày 31/12/2020, UBND tỉnh ban hành Kế hoạch.")
+    [span] = doc.spans["citations"]
+    assert span._.citation.number == "15-NQ/TU"
+    assert span.text.startswith("Nghị quyết số 15-NQ/TU")
+
+
+def test_appendix_and_kind_header_name_the_own_number():
+    text = ("Nghị quyết số: 12/2024/NQ-HĐND\nCăn cứ Luật Ngân sách nhà nước số 83/2015/QH13;\n"
+            "PHỤ LỤC\n(Kèm theo Nghị quyết số 12/2024/NQ-HĐND ngày 10/7/2024 của Hội đồng nhân dân tỉnh)\n"
+            "Thực hiện Nghị quyết số 12/2024/NQ-HĐND, giao Sở Tài chính hướng dẫn.")
+    assert [c.number for c in find_citations(text)] == ["83/2015/QH13"]

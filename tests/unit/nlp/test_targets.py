@@ -1,0 +1,162 @@
+import pytest
+import spacy
+
+from theodoi.nlp.components.targets import find_targets, unwrap_lines
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp.add_pipe("theodoi_citations")
+    nlp.add_pipe("theodoi_targets")
+    return nlp
+
+
+def facts(text):
+    return [(t.value, t.comparator, t.unit, t.year) for t in find_targets(text)]
+
+
+def test_goals_with_comparators_units_and_horizon():
+    text = ("Phấn đấu đến năm 2025 có trên 700 doanh nghiệp số; trên 90% dịch vụ công trực tuyến mức độ 4; "
+            "hình thành 3 đô thị thông minh. Đến năm 2030, có trên 3.000 doanh nghiệp số.")
+    assert facts(text) == [(700, ">", "doanh nghiệp", 2025), (90, ">", "%", 2025), (3, "=", "đô thị", 2025),
+                           (3000, ">", "doanh nghiệp", 2030)]
+
+
+@pytest.mark.parametrize("text, value, comparator", [
+    ("Mục tiêu đến năm 2025 tỷ lệ nước sạch đạt 95 - 100%", 95, ">="),
+    ("Mục tiêu đến năm 2025 tỷ lệ hộ nghèo dưới 3%", 3, "<"),
+    ("Mục tiêu đến năm 2025 tỷ lệ thất nghiệp không quá 4%", 4, "<="),
+    ("Chỉ tiêu đến năm 2025 tốc độ tăng trưởng khoảng 8,5%", 8.5, "~"),
+    ("Chỉ tiêu đến năm 2025 tỷ lệ giao thông từ 15% trở lên", 15, ">="),
+    ("Mục tiêu đến năm 2025 tỷ lệ nông thôn mới tối thiểu 80%", 80, ">="),
+    ("Phấn đấu đến năm 2025 Thái Nguyên thuộc nhóm 15 tỉnh dẫn đầu", 15, "<="),
+    ("Phấn đấu đến năm 2025 có bảy trăm doanh nghiệp số", 700, "="),
+])
+def test_comparators_and_values(text, value, comparator):
+    [target] = find_targets(text)
+    assert (target.value, target.comparator, target.year) == (value, comparator, 2025)
+
+
+def test_indicator_is_the_measured_noun_phrase():
+    [target] = find_targets("Đến năm 2015, tỷ lệ lao động qua đào tạo đạt 60%.")
+    assert target.indicator == "tỷ lệ lao động qua đào tạo"
+    [target] = find_targets("Phấn đấu đến năm 2025 có trên 90% dịch vụ công trực tuyến mức độ 4.")
+    assert target.indicator == "dịch vụ công trực tuyến mức độ 4"
+
+
+@pytest.mark.parametrize("text", [
+    "Kỷ niệm 50 năm ngày thành lập tỉnh.",
+    "Nghị quyết Đại hội Đảng bộ tỉnh khóa XIII, nhiệm kỳ 2020-2025.",
+    "Năm 2020 tỉnh đã đạt 85% kế hoạch.",
+    "Theo quy định tại Điều 5 Nghị định số 30/2020/NĐ-CP.",
+    "Sau 03 năm thực hiện, đến nay đã đạt 85% chỉ tiêu.",
+])
+def test_not_targets(text):
+    assert find_targets(text) == []
+
+
+def test_distribution_list_inherits_the_total():
+    text = ("Đến năm 2020, xây dựng mới 151 chợ tại các huyện cụ thể: Việt Trì (12), Đoan Hùng (22).")
+    found = find_targets(text)
+    assert [(t.value, t.unit, t.year) for t in found] == [(151, "chợ", 2020), (12, "chợ", 2020), (22, "chợ", 2020)]
+    assert "Việt Trì" in found[1].indicator
+
+
+def test_component_sets_spans(nlp):
+    doc = nlp("Phấn đấu đến năm 2025 có trên 700 doanh nghiệp số.")
+    [span] = doc.spans["targets"]
+    assert span._.target.value == 700 and "700 doanh nghiệp" in span.text
+
+
+def found(text):
+    return [(t.value, t.year, t.indicator) for t in find_targets(text)]
+
+
+def test_wrapped_lines_are_read_as_one_sentence():
+    text = "- Phấn đấu đến năm 2025 tỷ lệ nhà kiên cố đạt khoảng\n65%.\n- Tỷ lệ hộ nghèo dưới 3%."
+    assert unwrap_lines(text) == "- Phấn đấu đến năm 2025 tỷ lệ nhà kiên cố đạt khoảng 65%.\n- Tỷ lệ hộ nghèo dưới 3%."
+    assert found(text)[0] == (65, 2025, "tỷ lệ nhà kiên cố")
+
+
+def test_horizon_right_after_the_figure_wins():
+    text = "Tốc độ tăng trưởng đạt 16,5%/năm giai đoạn 2011 - 2015 và 17%/năm giai đoạn 2016 - 2020."
+    assert [(v, y) for v, y, _ in found(text)] == [(16.5, 2015), (17, 2020)]
+
+
+def test_base_year_of_a_comparison_is_not_the_horizon():
+    [target] = find_targets("Phấn đấu đến năm 2015 kim ngạch xuất khẩu gấp 2 lần năm 2010.")
+    assert (target.value, target.unit, target.year) == (2, "lần", 2015)
+
+
+def test_heading_gives_the_horizon_of_its_list():
+    text = ("- Đến năm 2020:\n+ Tỷ lệ dân cư được cấp nước sạch đạt 97%.\n"
+            "- Đến năm 2025:\n+ Tỷ lệ dân cư được cấp nước sạch đạt 100%.")
+    assert [(v, y) for v, y, _ in found(text)] == [(97, 2020), (100, 2025)]
+
+
+def test_horizon_bound_to_one_figure_does_not_carry_over():
+    text = ("- Chỉ tiêu cấp nước giai đoạn đến năm 2030 khoảng 150 lít/người/ngày đêm.\n"
+            "- Chỉ tiêu cấp nước công nghiệp khoảng 40m3/ha.")
+    assert [(v, y) for v, y, _ in found(text)] == [(150, 2030), (40, None)]
+
+
+def test_goal_read_from_the_section_and_never_in_a_report_section():
+    text = ("II. KẾT QUẢ THỰC HIỆN\nToàn tỉnh có 120 hợp tác xã, đạt 85% kế hoạch.\n"
+            "III. MỤC TIÊU\nĐến năm 2025 có 200 hợp tác xã.")
+    assert [(v, y) for v, y, _ in found(text)] == [(200, 2025)]
+
+
+def test_sentence_comparing_with_the_same_period_is_a_report():
+    assert find_targets("Phấn đấu tăng trưởng quý I dự kiến tăng 7,5% (cùng kỳ tăng 6,2%).") == []
+
+
+def test_counted_noun_is_named_with_the_words_after_it():
+    text = "Đến năm 2025 toàn tỉnh có 27 đô thị, trong đó: 02 đô thị loại II, 16 đô thị loại V."
+    assert [i for _, _, i in found(text)] == ["đô thị", "đô thị loại II", "đô thị loại V"]
+
+
+def test_subject_after_a_measure_takes_that_measure():
+    text = ("Đến năm 2025, tiêu chuẩn cấp nước cho đô thị loại IV đạt 120 lít/người/ngày đêm, "
+            "đô thị loại V đạt 100 lít/người/ngày đêm.")
+    assert found(text)[1] == (100, 2025, "tiêu chuẩn cấp nước cho đô thị loại V")
+
+
+def test_clause_without_subject_inherits_the_indicator():
+    text = "Mật độ đường chính giai đoạn đến năm 2020 đạt 3,5 km/km2, giai đoạn đến năm 2030 đạt 4,5 km/km2."
+    assert found(text) == [(3.5, 2020, "Mật độ đường chính"), (4.5, 2030, "Mật độ đường chính")]
+
+
+def test_second_figure_of_a_clause_is_named_by_the_words_after_it():
+    text = "Đến năm 2025, tỷ lệ bao phủ thoát nước đạt 85% diện tích đô thị và 60% lượng nước thải được xử lý."
+    assert found(text)[1] == (60, 2025, "lượng nước thải được xử lý")
+
+
+def test_allocation_list_under_an_article_that_assigns_targets():
+    text = ("Điều 1. Giao chỉ tiêu vốn đầu tư xây dựng cơ bản năm 2010 như sau:\n"
+            "1. Vốn cân đối qua ngân sách: 1.009.074 triệu đồng.\n2. Nguồn vốn ODA: 70.000 triệu đồng.")
+    assert found(text) == [(1009074, 2010, "Vốn cân đối qua ngân sách"), (70000, 2010, "Nguồn vốn ODA")]
+
+
+def test_bare_count_is_named_by_the_label_of_its_list():
+    text = "a) Quy mô dân số:\n- Dự kiến đến năm 2020 khoảng 200.000 người."
+    assert found(text) == [(200000, 2020, "Quy mô dân số")]
+
+
+def test_listing_comma_does_not_cut_a_short_indicator():
+    [target] = find_targets("Mục tiêu đến năm 2015 có 60-70% ấp, khu phố văn hoá.")
+    assert (target.value, target.comparator, target.indicator) == (60, ">=", "ấp, khu phố văn hoá")
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Mục tiêu đến năm 2025 diện tích kho từ 2.000m2 - 3.000 m2.", [2000]),
+    ("Mục tiêu đến năm 2025 tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi còn dưới 16%.", [16]),
+    ("Quy hoạch khu kinh tế thuộc hai huyện Trà Cú và Duyên Hải.", []),
+    ("Đầu tư cơ sở vật chất cho trường học đến năm 2025.", []),
+    ("Kế hoạch triển khai đồng bộ đến năm 2025.", []),
+    ("Kế hoạch năm 2025: mức hỗ trợ 15 triệu đồng/hộ, lãi suất 3%/năm.", []),
+    ("Nhu cầu vốn đầu tư đến năm 2030 khoảng 80.000 tỷ đồng.", []),
+    ("Kế hoạch năm 2010 bố trí vốn bổ sung (1.650 tỷ đồng) cho các dự án.", []),
+])
+def test_qualifiers_and_non_goal_amounts(text, values):
+    assert [t.value for t in find_targets(text)] == values

@@ -1,0 +1,230 @@
+"""The task finder on short Vietnamese texts (sections + bodies + tasks)."""
+import pytest
+import spacy
+
+import theodoi.nlp.components  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    for name in ("theodoi_sections", "theodoi_bodies", "theodoi_tasks"):
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
+
+
+def tasks(nlp, text):
+    doc = nlp(text)
+    return [s._.task for s in doc.spans["tasks"]]
+
+
+def names(bodies):
+    return [b.text for b in bodies]
+
+
+def test_giao_lead_and_support_split(nlp):
+    [task] = tasks(nlp, "Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính và các sở, ngành "
+                        "liên quan rà soát danh mục dự án, báo cáo UBND tỉnh trước ngày 30/6/2021.")
+    assert names(task.lead) == ["Sở Kế hoạch và Đầu tư"]
+    assert names(task.support) == ["Sở Tài chính", "các sở, ngành liên quan"]
+    assert task.text.startswith("chủ trì, phối hợp với Sở Tài chính")
+    assert task.text.endswith("trước ngày 30/6/2021")
+
+
+def test_numbered_section_items_inherit_addressee(nlp):
+    found = tasks(nlp, "Chủ tịch UBND tỉnh chỉ thị như sau:\n1. Sở Thông tin và Truyền thông:\n"
+                       "a) Chủ trì phối hợp với Sở Xây dựng dự thảo quy định về hạ tầng viễn thông;\n"
+                       "b) Tham mưu cho Ủy ban nhân dân tỉnh về quy hoạch hạ tầng.\n"
+                       "2. Sở Xây dựng:\na) Hướng dẫn các chủ đầu tư thực hiện quy chuẩn.\n")
+    assert [names(t.lead) for t in found] == [["Sở Thông tin và Truyền thông"]] * 2 + [["Sở Xây dựng"]]
+    assert names(found[0].support) == ["Sở Xây dựng"]
+    assert found[1].text.startswith("Tham mưu cho")
+
+
+def test_request_list_inherits_addressees(nlp):
+    found = tasks(nlp, "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành:\n"
+                       "- Tăng cường kiểm tra việc chấp hành quy định.\n- Báo cáo kết quả hằng quý.\n")
+    assert [t.text for t in found] == ["Tăng cường kiểm tra việc chấp hành quy định", "Báo cáo kết quả hằng quý"]
+    assert all(names(t.lead) == ["các sở, ban, ngành"] for t in found)
+
+
+def test_de_nghi_paragraph_gives_one_task_per_sentence(nlp):
+    found = tasks(nlp, "Đề nghị Hội Nông dân Việt Nam chỉ đạo các cấp hội tuyên truyền chính sách. "
+                       "Tổ chức tư vấn miễn phí cho nông dân.")
+    assert [t.text for t in found] == ["chỉ đạo các cấp hội tuyên truyền chính sách",
+                                       "Tổ chức tư vấn miễn phí cho nông dân"]
+    assert all(names(t.lead) == ["Hội Nông dân Việt Nam"] for t in found)
+
+
+def test_reports_are_not_tasks(nlp):
+    found = tasks(nlp, "Thời gian qua, các doanh nghiệp đã đầu tư phát triển hạ tầng. "
+                       "Sở Tài chính đã hoàn thành việc giao dự toán năm 2020. "
+                       "Nghị quyết có hiệu lực kể từ ngày ký.")
+    assert found == []
+
+
+def test_subject_with_modal_is_a_task_and_clauses_split(nlp):
+    found = tasks(nlp, "Các địa phương cần tăng cường năng lực quản lý dự án; Sở Tài chính bố trí kinh phí.")
+    assert [names(t.lead) for t in found] == [["Các địa phương"], ["Sở Tài chính"]]
+    assert found[1].text == "bố trí kinh phí"
+
+
+def test_request_that_ends_a_paragraph_governs_the_items_below(nlp):
+    found = tasks(nlp, "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành tỉnh và Ủy ban nhân dân các huyện "
+                       "triển khai xây dựng kế hoạch năm 2026 với những nội dung sau:\n"
+                       "I. Về đánh giá tình hình\n1. Đánh giá kết quả thực hiện kế hoạch năm 2025.\n"
+                       "2. Phân tích nguyên nhân của những tồn tại.\n")
+    assert [t.text[:12] for t in found] == ["triển khai x", "Đánh giá kết", "Phân tích ng"]
+    assert all(names(t.lead) == ["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện"] for t in found)
+
+
+def test_heading_with_lead_and_support_passes_both_to_its_items(nlp):
+    found = tasks(nlp, "Chủ tịch UBND tỉnh chỉ thị như sau:\n"
+                       "1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và các cơ quan liên quan:\n"
+                       "- Rà soát các văn bản quy phạm pháp luật.\n- Tổng hợp kết quả, báo cáo UBND tỉnh.\n")
+    assert [names(t.lead) for t in found] == [["Sở Tư pháp"]] * 2
+    assert [names(t.support) for t in found] == [["Sở Nội vụ", "các cơ quan liên quan"]] * 2
+
+
+def test_subject_written_out_up_to_its_modal(nlp):
+    found = tasks(nlp, "Cơ quan được giao chủ trì soạn thảo phải gửi dự thảo cho Sở Tư pháp thẩm định. "
+                       "Các Cục quản lý chuyên ngành, các Sở Giao thông vận tải cần tăng cường kiểm tra.")
+    assert [names(t.lead) for t in found] == [["Cơ quan được giao chủ trì soạn thảo"],
+                                              ["Các Cục quản lý chuyên ngành", "các Sở Giao thông vận tải"]]
+    assert found[0].text.startswith("phải gửi dự thảo")
+
+
+def test_resolution_operative_part_and_background_headings(nlp):
+    found = tasks(nlp, "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT NGHỊ:\n"
+                       "I. Mục tiêu\n- Phát triển mạng lưới chợ hiện đại.\n"
+                       "II. Giải pháp\n- Phát triển mạng lưới chợ đầu mối nông sản.\n"
+                       "- Xây dựng cơ chế thu hút đầu tư vào hạ tầng thương mại.\n")
+    assert [t.text for t in found] == ["Phát triển mạng lưới chợ đầu mối nông sản",
+                                       "Xây dựng cơ chế thu hút đầu tư vào hạ tầng thương mại"]
+
+
+def test_table_with_two_lead_columns_and_a_comma_inside_a_name():
+    from theodoi.domain import Block
+    from theodoi.nlp.components.tasks import table_tasks
+    rows = [["STT", "Tên dự án", "Cơ quan trình", "Cơ quan chủ trì thẩm tra", "Cơ quan tham gia thẩm tra",
+             "Tiến độ trình"],
+            ["1.", "Luật Bưu chính (sửa đổi)", "Chính phủ", "Ủy ban Khoa học, Công nghệ và Môi trường",
+             "Hội đồng Dân tộc, các Ủy ban khác của Quốc hội", "Tháng 3/2026"]]
+    text = "\n".join(" | ".join(r) for r in rows)
+    [task] = table_tasks(text, Block("table", text, 0, len(text), rows))
+    assert task.text == "Luật Bưu chính (sửa đổi)"
+    assert names(task.lead) == ["Chính phủ", "Ủy ban Khoa học, Công nghệ và Môi trường"]
+    assert names(task.support) == ["Hội đồng Dân tộc", "các Ủy ban khác của Quốc hội"]
+
+
+@pytest.fixture(scope="module")
+def nlp_dated():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    for name in ("theodoi_sections", "theodoi_bodies", "theodoi_deadlines", "theodoi_tasks"):
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
+
+
+def dated_tasks(nlp, text):
+    import datetime as dt
+    doc = nlp.make_doc(text)
+    doc._.doc_date = dt.date(2010, 2, 1)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return [s._.task for s in doc.spans["tasks"]]
+
+
+def test_time_lead_in_and_period_heading_give_deadlines(nlp_dated):
+    found = dated_tasks(nlp_dated, "Để bảo đảm tiến độ, yêu cầu:\n"
+                                   "- Cuối tháng 4 năm 2010: tổ chức giao ban ở các vùng kinh tế;\n"
+                                   "- Giai đoạn 2011 - 2015:\n+ Xây dựng chợ đầu mối nông sản.\n"
+                                   "+ Nâng cấp các chợ xã.\n")
+    assert [t.text for t in found] == ["tổ chức giao ban ở các vùng kinh tế", "Xây dựng chợ đầu mối nông sản",
+                                       "Nâng cấp các chợ xã"]
+    assert [t.deadline.due.isoformat() for t in found] == ["2010-04-30", "2015-12-31", "2015-12-31"]
+
+
+def test_time_phrase_inside_a_title_is_not_passed_down(nlp_dated):
+    found = dated_tasks(nlp_dated, "Chủ tịch UBND tỉnh chỉ thị như sau:\n"
+                                   "1. Lập kế hoạch phát triển đô thị đến năm 2025, gồm:\n"
+                                   "- Xây dựng mới hệ thống giao thông đô thị.\n")
+    assert found[-1].text == "Xây dựng mới hệ thống giao thông đô thị"
+    assert found[-1].deadline is None
+
+
+def test_articles_that_decide_are_not_tasks_and_table_rows_are_skipped(nlp):
+    found = tasks(nlp, "QUYẾT NGHỊ:\nĐiều 1. Sửa đổi, bổ sung Phụ lục số 01 kèm theo Nghị quyết số 22/2022/NQ-HĐND.\n"
+                       "| - Thu trên địa bàn phường | | 100 |\n"
+                       "Điều 2. Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết.\n")
+    assert [(t.text, names(t.lead)) for t in found] == [
+        ("tổ chức thực hiện Nghị quyết", ["Ủy ban nhân dân Thành phố"])]
+
+
+def test_items_of_a_request_in_a_directive_are_duties_even_without_a_verb(nlp):
+    doc = nlp.make_doc("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành tỉnh đánh giá các nội dung sau:\n"
+                       "1. Việc huy động và sử dụng các nguồn vốn đầu tư phát triển.\n"
+                       "2. Vốn cân đối qua ngân sách: 1.009.074 triệu đồng\n"
+                       "3. Năm 2010 là năm có nhiều sự kiện lớn của tỉnh.\n"
+                       "Nơi nhận:\n- Các sở, ban, ngành tỉnh;\n- Lưu VT.\n")
+    doc._.doc_kind = "Chỉ thị"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    found = [s._.task for s in doc.spans["tasks"]]
+    assert [t.text for t in found] == ["đánh giá các nội dung sau",
+                                       "Việc huy động và sử dụng các nguồn vốn đầu tư phát triển"]
+    assert names(found[1].lead) == ["các sở, ban, ngành tỉnh"]
+
+
+def test_heading_that_names_unknown_bodies_is_cut_into_them(nlp_dated):
+    found = dated_tasks(nlp_dated, "III. Tổ chức thực hiện\n"
+                       "2.1 - Các LĐLĐ tỉnh, thành phố, công đoàn ngành trung ương:\n"
+                       "- Hằng năm xây dựng kế hoạch đào tạo cán bộ công đoàn.\n")
+    assert [t.text for t in found] == ["xây dựng kế hoạch đào tạo cán bộ công đoàn"]
+    assert names(found[0].lead) == ["Các LĐLĐ tỉnh, thành phố", "công đoàn ngành trung ương"]
+
+
+def test_opening_adverbial_and_a_following_time_note(nlp_dated):
+    found = dated_tasks(nlp_dated, "Căn cứ hướng dẫn của Bộ Tư pháp, Sở Tư pháp tổ chức tập huấn cho cán bộ pháp chế. "
+                                   "Thời gian tổ chức tập huấn trong quý II năm 2010.\n")
+    assert [(t.text, names(t.lead)) for t in found] == [("tổ chức tập huấn cho cán bộ pháp chế", ["Sở Tư pháp"])]
+    assert found[0].deadline.due.isoformat() == "2010-06-30"
+
+
+def test_inline_list_after_sau_day_and_who_directs_is_the_lead(nlp):
+    found = tasks(nlp, "Chủ tịch UBND tỉnh chỉ thị như sau:\n"
+                       "1. Trách nhiệm của chính quyền các địa phương\n"
+                       "- Chủ động triển khai Đề án, trước mắt thực hiện một số công việc sau đây: thành lập "
+                       "Ban Chỉ đạo cấp tỉnh; chỉ đạo các huyện lập dự án đầu tư trung tâm dạy nghề.\n")
+    assert [t.text[:20] for t in found] == ["Chủ động triển khai ", "thành lập Ban Chỉ đạ", "chỉ đạo các huyện lậ"]
+    assert all(names(t.lead) == ["chính quyền các địa phương"] for t in found)
+
+
+def test_kind_of_body_written_once_before_a_colon(nlp):
+    [task] = tasks(nlp, "Yêu cầu các Bộ: Kế hoạch và Đầu tư, Tài chính và Văn phòng Chính phủ khẩn trương "
+                        "tổng hợp tình hình giải ngân.")
+    assert names(task.lead) == ["Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "Văn phòng Chính phủ"]
+    assert task.text == "khẩn trương tổng hợp tình hình giải ngân"
+
+
+def test_list_of_subjects_with_lowercase_qualifiers(nlp):
+    found = tasks(nlp, "Các Cục quản lý chuyên ngành, các cơ quan, đơn vị phối hợp triển khai các điều ước quốc tế. "
+                       "Các Vụ, Cục, Thanh tra Bộ phải tập trung thực hiện.")
+    assert [names(t.lead) for t in found] == [["Các Cục quản lý chuyên ngành", "các cơ quan, đơn vị"],
+                                              ["Các Vụ, Cục", "Thanh tra Bộ"]]
+    assert found[0].text.startswith("phối hợp triển khai")
+
+
+def test_place_label_before_a_time_lead_in(nlp_dated):
+    found = dated_tasks(nlp_dated, "Chủ tịch UBND tỉnh chỉ thị như sau:\n"
+                                   "- Thành phố Việt Trì: Giai đoạn 2011 - 2015 xây dựng mới 01 trung tâm bán buôn.\n")
+    assert [t.text for t in found] == ["xây dựng mới 01 trung tâm bán buôn"]
+    assert found[0].deadline.due.isoformat() == "2015-12-31"
+
+
+def test_subject_after_an_opening_phrase(nlp):
+    [task] = tasks(nlp, "Đối với những dự thảo liên quan trực tiếp đến quyền của công dân, cơ quan chủ trì soạn thảo "
+                        "phải lấy ý kiến rộng rãi của nhân dân.")
+    assert names(task.lead) == ["cơ quan chủ trì soạn thảo"]
+    assert task.text == "phải lấy ý kiến rộng rãi của nhân dân"
