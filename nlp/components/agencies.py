@@ -67,14 +67,29 @@ CONNECTORS = {"và", "-", "&"}
 COUNCIL_ENDS = {"ubnd", "hđnd", "dân", "ubmttq", "mttq", "nam"}  # "Ủy ban nhân dân" + "các huyện"
 
 
+_FIRST_WORD_INDEXES: dict[int, tuple[set, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(seqs: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """`seqs` grouped by their first word, longest first (built once per word list)."""
+    cached = _FIRST_WORD_INDEXES.get(id(seqs))
+    if cached is None or cached[0] is not seqs:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for seq in sorted(seqs, key=len, reverse=True):
+            index.setdefault(seq[0], []).append(seq)
+        cached = _FIRST_WORD_INDEXES[id(seqs)] = (seqs, index)
+    return cached[1]
+
+
 def _match_seq(doc: Doc, i: int, seqs: set[tuple[str, ...]]) -> int:
     """Length of the longest sequence of `seqs` that starts at token i (0 if none)."""
-    best = 0
-    for seq in seqs:
+    if i >= len(doc):
+        return 0
+    for seq in _by_first_word(seqs).get(doc[i].lower_, ()):
         n = len(seq)
-        if n > best and i + n <= len(doc) and all(doc[i + k].lower_ == seq[k] for k in range(n)):
-            best = n
-    return best
+        if i + n <= len(doc) and all(doc[i + k].lower_ == seq[k] for k in range(1, n)):
+            return n
+    return 0
 
 
 def _capitalised(doc: Doc, j: int) -> bool:
