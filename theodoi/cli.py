@@ -390,6 +390,16 @@ def doctor(ctx: click.Context) -> None:
     out.print("index in step with the database", highlight=False)
 
 
+def _serve(settings: Settings, host: str, port: int) -> None:
+    """Serve the web app with waitress (a production WSGI server, several threads)."""
+    import waitress
+
+    from theodoi.web import create_app
+
+    err.print(f"theodoi: http://{host}:{port}/ ({settings.data_dir})", highlight=False)
+    waitress.serve(create_app(settings), host=host, port=port, threads=8)
+
+
 @main.command("settings")
 @click.pass_context
 def show_settings(ctx: click.Context) -> None:
@@ -408,9 +418,7 @@ def show_settings(ctx: click.Context) -> None:
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
     """Serve the web app (search, documents, task board)."""
-    from theodoi.web import create_app
-
-    create_app(_settings(ctx)).run(host=host, port=port)
+    _serve(_settings(ctx), host, port)
 
 
 @main.command()
@@ -435,9 +443,7 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
     for outcome in report.failed:
         err.print(f"[red]error[/red] {outcome.message}", highlight=False)
     if not no_serve:
-        from theodoi.web import create_app
-
-        create_app(settings).run(host=host, port=port)
+        _serve(settings, host, port)
 
 
 if __name__ == "__main__":
