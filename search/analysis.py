@@ -8,7 +8,8 @@ and "ý" survive. Three flavours:
 - `FOLDED`: the same syllables without diacritics, đ → d: "chuyen", "doi", "so".
 - `SYMBOL`: the letter and digit runs of a document symbol, never folded, so
   "15-NQ/TU" → "15", "nq", "tu" and "HĐ" stays "hđ" (not "hd").
-- `LINES`: one token per line, normalised: the multi-valued agency field.
+- `LINES`: one token per line, folded: the multi-valued agency fields ("so tt&tt"
+  typed in a filter finds "Sở TT&TT").
 
 `analyser_fingerprint()` hashes what the analysers make of a probe text; the index
 stores it and is rebuilt when it changes.
@@ -65,7 +66,7 @@ def _symbol_analyser():
 
 
 def _lines_analyser():
-    return RegexTokenizer(r"[^\n]+") | VietnameseFilter(folded=False)
+    return RegexTokenizer(r"[^\n]+") | VietnameseFilter(folded=True)
 
 
 EXACT = _exact_analyser()

@@ -19,18 +19,20 @@ from whoosh.query import Every
 from theodoi.config import Settings
 from theodoi.search.document import IndexDocument
 from theodoi.search.errors import IndexLockedError, IndexWriteError
-from theodoi.search.query import build_filter, parse_query
-from theodoi.search.results import SearchHit, SearchResults, make_highlighter, snippet_for
-from theodoi.search.schema import index_fields, index_version
-from theodoi.search.storage import (create_generation, current_generation, make_current, open_whoosh,
-                                    pointer_stamp, read_version)
+from theodoi.search.query import TASK_FILTER_NAMES, ParsedQuery, build_filter, parse_query
+from theodoi.search.results import SearchHit, SearchResults, TaskHit, TaskResults, snippet_for
+from theodoi.search.schema import index_fields, index_version, task_fields
+from theodoi.search.storage import (TASKS, create_generation, current_generation, has_index, make_current,
+                                    open_whoosh, pointer_stamp, read_version)
 from theodoi.search.suggest import suggest
 
 log = logging.getLogger(__name__)
 
 MAX_PAGE_SIZE = 100
 FACET_FIELDS = ("kind", "issuer", "year")
+TASK_FACET_FIELDS = ("status",)
 WRITER_MEMORY_MB = 128
+PARTIAL_CANDIDATES = 200  # relaxed-query hits examined for partial matches
 
 
 class SearchIndex:
@@ -48,8 +50,8 @@ class SearchIndex:
         self._guard = threading.RLock()
         self._stamp = None
         self._ix = None
-        self._searcher = None
-        self._highlighter = make_highlighter()
+        self._task_ix = None  # None in a generation written before task search existed
+        self._searchers: dict[str, object] = {}
         self._reopen()
 
     # ------------------------------------------------------------------ state
@@ -58,22 +60,24 @@ class SearchIndex:
         if directory is None or not directory.exists():
             directory = create_generation(self.root)
             make_current(self.root, directory)
-        self._close_searcher()
+        self._close_searchers()
         self.directory = directory
         self._ix = open_whoosh(directory)
+        self._task_ix = open_whoosh(directory, TASKS) if has_index(directory, TASKS) else None
         self._stamp = pointer_stamp(self.root)
 
-    def _current(self):
-        """The Whoosh index of the live generation, reopened if a rebuild swapped it."""
+    def _current(self, tasks: bool = False):
+        """The Whoosh index (documents, or tasks) of the live generation, reopened if a
+        rebuild swapped it; None for tasks in a generation without a task index."""
         with self._guard:
             if self._pinned is None and pointer_stamp(self.root) != self._stamp:
                 self._reopen()
-            return self._ix
+            return self._task_ix if tasks else self._ix
 
-    def _close_searcher(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+    def _close_searchers(self) -> None:
+        for searcher in self._searchers.values():
+            searcher.close()
+        self._searchers = {}
 
     @property
     def needs_rebuild(self) -> bool:
@@ -83,7 +87,7 @@ class SearchIndex:
     def close(self) -> None:
         """Release the cached searcher."""
         with self._guard:
-            self._close_searcher()
+            self._close_searchers()
 
     # ------------------------------------------------------------------ writing
     def add(self, docs: list[IndexDocument]) -> None:
@@ -92,20 +96,39 @@ class SearchIndex:
         Raises IndexLockedError when another writer holds the lock past `lock_timeout`,
         IndexWriteError when the write fails (nothing of it is committed)."""
         if docs:
-            self._write(lambda writer: [writer.update_document(**index_fields(doc)) for doc in docs])
+            self._write(self._current(), lambda writer: [writer.update_document(**index_fields(doc))
+                                                         for doc in docs])
+            self._write_tasks(docs)
+
+    def _write_tasks(self, docs: list[IndexDocument]) -> None:
+        """Replace the tasks of these documents in the task index."""
+        task_ix = self._current(tasks=True)
+        if task_ix is None:
+            return
+
+        def work(writer):
+            for doc in docs:
+                writer.delete_by_term("document_id", str(doc.id))
+                for task in doc.tasks:
+                    writer.add_document(**task_fields(task, doc))
+        self._write(task_ix, work)
 
     def delete(self, ids: Iterable[int]) -> None:
-        """Remove documents by id (missing ids are ignored)."""
+        """Remove documents (and their tasks) by id (missing ids are ignored)."""
         ids = [str(i) for i in ids]
         if ids:
-            self._write(lambda writer: [writer.delete_by_term("id", i) for i in ids])
+            self._write(self._current(), lambda writer: [writer.delete_by_term("id", i) for i in ids])
+            task_ix = self._current(tasks=True)
+            if task_ix is not None:
+                self._write(task_ix, lambda writer: [writer.delete_by_term("document_id", i) for i in ids])
 
     def optimize(self) -> None:
         """Merge all segments into one (faster searches; used after a rebuild)."""
-        self._write(lambda writer: None, optimize=True)
+        for ix in (self._current(), self._current(tasks=True)):
+            if ix is not None:
+                self._write(ix, lambda writer: None, optimize=True)
 
-    def _write(self, work, *, optimize: bool = False) -> None:
-        ix = self._current()
+    def _write(self, ix, work, *, optimize: bool = False) -> None:
         try:
             writer = ix.writer(timeout=self.lock_timeout, delay=self.lock_delay, limitmb=WRITER_MEMORY_MB)
         except LockError as error:
@@ -128,15 +151,22 @@ class SearchIndex:
             raise IndexWriteError(f"committing to the search index failed: {error!r}") from error
 
     # ------------------------------------------------------------------ reading
-    def _fresh_searcher(self):
-        ix = self._current()
-        if self._searcher is not None and not self._searcher.up_to_date():
+    def _fresh_searcher(self, tasks: bool = False):
+        """The cached searcher of the documents (or tasks) index, reopened only when a
+        commit or a rebuild made it stale; None when there is no task index."""
+        ix = self._current(tasks)
+        if ix is None:
+            return None
+        name = "tasks" if tasks else "documents"
+        searcher = self._searchers.get(name)
+        if searcher is not None and not searcher.up_to_date():
             # Not Searcher.refresh(): it reuses segment readers and misses deletions
             # made by a commit that only deleted documents.
-            self._close_searcher()
-        if self._searcher is None:
-            self._searcher = ix.searcher()
-        return self._searcher
+            searcher.close()
+            searcher = None
+        if searcher is None:
+            searcher = self._searchers[name] = ix.searcher()
+        return searcher
 
     def ids(self) -> set[int]:
         """Every document id in the index (to compare with the database)."""
@@ -155,27 +185,90 @@ class SearchIndex:
         `filters`: kind, issuer, year, date_from, date_to, agency, status,
         deadline_from, deadline_to (see query.build_filter). `sort`: "relevance" or
         "date" (newest first)."""
-        if sort not in ("relevance", "date"):
-            raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
+        found = self._search("documents", query, build_filter(filters), limit, page,
+                             _sort_facets(sort, "date", reverse=True), FACET_FIELDS)
+        hits, total, facets, suggestion, page, limit = found
+        return SearchResults(total=total, hits=[SearchHit(id=int(hit["id"]), score=score, snippet=snippet,
+                                                          partial=partial)
+                                                for hit, score, snippet, partial in hits],
+                             facets=facets, suggestion=suggestion, page=page, limit=limit)
+
+    def search_tasks(self, query: str, *, filters: dict | None = None, limit: int = 20, page: int = 1,
+                     sort: str = "relevance") -> TaskResults:
+        """Search tasks ("tiêm chủng" with filters={"agency": "Sở Y tế", "status": "open"}).
+        An empty query lists the tasks the filters allow, soonest deadline first.
+
+        `filters`: agency (lead or support), lead, status (one or several), deadline_from,
+        deadline_to, and the document's kind, issuer, year, date_from, date_to.
+        `sort`: "relevance" or "deadline" (soonest first). Empty results when the index
+        predates task search (`needs_rebuild` is then True)."""
+        filter_query = build_filter(filters, TASK_FILTER_NAMES)
+        found = self._search("tasks", query, filter_query, limit, page,
+                             _sort_facets(sort, "deadline", reverse=False), TASK_FACET_FIELDS)
+        hits, total, facets, suggestion, page, limit = found
+        return TaskResults(total=total, hits=[TaskHit(id=int(hit["id"]), document_id=int(hit["document_id"]),
+                                                      score=score, snippet=snippet, partial=partial)
+                                              for hit, score, snippet, partial in hits],
+                           facets=facets, suggestion=suggestion, page=page, limit=limit)
+
+    def _search(self, which: str, query: str, filter_query, limit: int, page: int, sort_facets, facet_fields):
+        """The work shared by document and task search: one page of Whoosh hits with
+        scores, snippets and partial flags, the total, facet counts and a suggestion."""
         limit = max(1, min(int(limit), MAX_PAGE_SIZE))
         page = max(1, int(page))
         parsed = parse_query(query)
-        filter_query = build_filter(filters)
-        whoosh_query = parsed.query if parsed.query is not None else Every()
-        sortedby = None
-        if sort == "date" or parsed.query is None:
-            sortedby = [sorting.FieldFacet("date", reverse=True), sorting.ScoreFacet()]
-        groupedby = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACET_FIELDS}
+        sortedby = sort_facets
+        if sortedby is None and parsed.query is None:  # nothing to rank by: newest / soonest first
+            sortedby = (_sort_facets("date", "date", reverse=True) if which == "documents"
+                        else _sort_facets("deadline", "deadline", reverse=False))
         with self._guard:
-            searcher = self._fresh_searcher()
-            results = searcher.search_page(whoosh_query, page, pagelen=limit, filter=filter_query,
+            searcher = self._fresh_searcher(tasks=which == "tasks")
+            if searcher is None:
+                return [], 0, {}, None, page, limit
+            groupedby = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in facet_fields}
+            results = searcher.search_page(parsed.query or Every(), page, pagelen=limit, filter=filter_query,
                                            sortedby=sortedby, groupedby=groupedby)
-            hits = [SearchHit(id=int(hit["id"]), score=_score(hit),
-                              snippet=snippet_for(hit, self._highlighter, exact_first=parsed.has_diacritics)) for hit in results]
-            facets = {name: _counts(results.results.groups(name)) for name in FACET_FIELDS}
+            partial = _partial_matches(searcher, parsed, filter_query, results.total, page, limit) if sortedby is None else []
+            hits = [(hit, _score(hit), snippet_for(hit.get("content"), parsed.query, exact_first=parsed.has_diacritics),
+                     is_partial)
+                    for hits_of_kind, is_partial in ((results, False), (partial, True)) for hit in hits_of_kind]
+            facets = {name: _counts(results.results.groups(name)) for name in facet_fields}
             suggestion = suggest(searcher, parsed) if parsed.words else None
-            return SearchResults(total=results.total, hits=hits, facets=facets, suggestion=suggestion,
-                                 page=page, limit=limit)
+            return hits, results.total, facets, suggestion, page, limit
+
+
+def _sort_facets(sort: str, fieldname: str, reverse: bool):
+    """Whoosh sort facets for `sort` ("relevance": None, else by `fieldname` then score)."""
+    if sort == "relevance":
+        return None
+    if sort != fieldname:
+        raise ValueError(f"sort must be 'relevance' or {fieldname!r}, not {sort!r}")
+    return [sorting.FieldFacet(fieldname, reverse=reverse), sorting.ScoreFacet()]
+
+
+def _partial_matches(searcher, parsed: ParsedQuery, filter_query, strict_total: int, page: int,
+                     limit: int) -> list:
+    """When fewer hits than the page needs have every word, the hits that have most of
+    them (all but about a quarter), to be listed after the full matches."""
+    first, end = (page - 1) * limit, page * limit
+    if parsed.relaxed is None or strict_total >= end:
+        return []
+    skip, count = max(0, first - strict_total), end - max(strict_total, first)
+    unit_terms = [{(name, _as_text(text)) for name, text in unit.all_terms()} for unit in parsed.units]
+    results = searcher.search(parsed.relaxed, limit=max(PARTIAL_CANDIDATES, skip + count),
+                              filter=filter_query, mask=parsed.query, terms=True)
+    kept = []
+    for hit in results:
+        matched = {(name, _as_text(text)) for name, text in hit.matched_terms()}
+        if sum(1 for terms in unit_terms if terms & matched) >= parsed.units_needed_when_relaxed:
+            kept.append(hit)
+        if len(kept) >= skip + count:
+            break
+    return kept[skip:]
+
+
+def _as_text(value) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def _score(hit) -> float:

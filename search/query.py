@@ -18,15 +18,17 @@ from whoosh import query as q
 
 from theodoi.search.abbreviations import agency_keys, longest_spelling, spellings
 from theodoi.search.analysis import exact_tokens, folded_form, symbol_tokens
-from theodoi.search.schema import CONTENT, CONTENT_FOLDED, META, META_FOLDED, SYMBOL_FIELD
+from theodoi.search.schema import CONTENT, CONTENT_FOLDED, META, META_FOLDED, SYMBOL_FIELD, SYMBOL_FOLDED
 from theodoi.vietnamese import clean_text
 
 MAX_QUERY_CHARS = 400
 MAX_TERMS = 24
+MIN_UNITS_TO_RELAX = 5
 
 EXACT_BOOST = 2.0
 META_BOOST = 2.0
 SYMBOL_BOOST = 4.0
+FOLDED_SYMBOL_BOOST = 0.5
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -36,6 +38,7 @@ _SYMBOL_CHUNK = re.compile(r"^(?=[\w&./-]*\d)(?=[\w&./-]*[^\W\d_])[\w&]+(?:[./-]
 
 FILTER_NAMES = ("kind", "issuer", "year", "date_from", "date_to", "agency", "status",
                 "deadline_from", "deadline_to")
+TASK_FILTER_NAMES = FILTER_NAMES + ("lead",)
 
 
 @dataclass
@@ -45,6 +48,18 @@ class ParsedQuery:
     query: q.Query | None  # None: nothing to search for (match everything)
     words: list[str] = field(default_factory=list)  # plain syllables, as normalised exact forms
     text: str = ""  # the sanitised text
+    units: list[q.Query] = field(default_factory=list)  # the parts `query` requires all of
+
+    @property
+    def relaxed(self) -> q.Query | None:
+        """Any of the units (for partial matches), or None when there are too few units
+        for a partial match to mean anything."""
+        return q.Or(self.units) if len(self.units) >= MIN_UNITS_TO_RELAX else None
+
+    @property
+    def units_needed_when_relaxed(self) -> int:
+        """How many units a partial match must still have (all but about a quarter)."""
+        return len(self.units) - max(1, len(self.units) // 4)
 
     @property
     def has_diacritics(self) -> bool:
@@ -87,8 +102,14 @@ def _spelling_unit(spelling_options: list[tuple[str, ...]]) -> q.Query:
 
 
 def _symbol_unit(parts: list[str]) -> q.Query:
+    """A symbol as typed ("36-HĐ/VPTW" keeps Đ apart from D), then folded at a lower boost
+    for people who type "QD" for QĐ; in the symbol field and as a sequence in the text."""
+    folded = [folded_form(part) for part in parts]
     return q.Or([q.And([q.Term(SYMBOL_FIELD, part) for part in parts], boost=SYMBOL_BOOST),
-                 _sequence(CONTENT, parts), _sequence(META, parts, META_BOOST)])
+                 q.And([q.Term(SYMBOL_FOLDED, part) for part in folded], boost=SYMBOL_BOOST / 2),
+                 _sequence(CONTENT, parts), _sequence(META, parts, META_BOOST),
+                 _sequence(CONTENT_FOLDED, folded, FOLDED_SYMBOL_BOOST),
+                 _sequence(META_FOLDED, folded, FOLDED_SYMBOL_BOOST * META_BOOST)])
 
 
 def _word_units(words: list[str]) -> list[q.Query]:
@@ -153,7 +174,7 @@ def parse_query(raw: str) -> ParsedQuery:
     # No optional phrase bonus for adjacent words: Whoosh matches phrases span by span
     # over every candidate, which made 2-3 word queries several times slower.
     query = units[0] if len(units) == 1 else q.And(units)
-    return ParsedQuery(query, plain_words, text)
+    return ParsedQuery(query, plain_words, text, units)
 
 
 def _as_date(value) -> dt.datetime:
@@ -174,15 +195,24 @@ def _one_or_many(fieldname: str, value, convert=lambda v: v) -> q.Query:
     return terms[0] if len(terms) == 1 else q.Or(terms)
 
 
-def build_filter(filters: dict | None) -> q.Query | None:
-    """The filter query for the search page's filters (see FILTER_NAMES); None if none.
+def _agency_clause(fieldname: str, value) -> q.Query:
+    keys: set[str] = set()
+    for name in value if isinstance(value, (list, tuple, set)) else [value]:
+        keys |= {folded_form(key) for key in agency_keys(name)}
+    return q.Or([q.Term(fieldname, key) for key in sorted(keys)])
+
+
+def build_filter(filters: dict | None, allowed: tuple[str, ...] = FILTER_NAMES) -> q.Query | None:
+    """The filter query for the search page's filters (`allowed`: FILTER_NAMES for
+    documents, TASK_FILTER_NAMES for tasks); None if none.
 
     kind, issuer: exact values (as in the facets); year: int; date_from/date_to and
     deadline_from/deadline_to: date or ISO string, inclusive; agency: any spelling of a
-    lead or support body; status: a task status."""
+    lead or support body; lead: of a lead body only (tasks); status: a task status, or
+    several (any of them)."""
     if not filters:
         return None
-    unknown = set(filters) - set(FILTER_NAMES)
+    unknown = set(filters) - set(allowed)
     if unknown:
         raise ValueError(f"unknown search filters: {', '.join(sorted(unknown))}")
     clauses: list[q.Query] = []
@@ -198,12 +228,9 @@ def build_filter(filters: dict | None) -> q.Query | None:
         if start or end:
             clauses.append(q.DateRange(fieldname, _as_date(start) if start else None,
                                        _end_of_day(end) if end else None))
-    if filters.get("agency"):
-        keys = set()
-        for name in (filters["agency"] if isinstance(filters["agency"], (list, tuple, set))
-                     else [filters["agency"]]):
-            keys |= agency_keys(name)
-        clauses.append(q.Or([q.Term("agency", key) for key in sorted(keys)]))
+    for fieldname in ("agency", "lead"):
+        if filters.get(fieldname):
+            clauses.append(_agency_clause(fieldname, filters[fieldname]))
     if filters.get("status"):
         clauses.append(_one_or_many("status", filters["status"], lambda v: str(v).lower()))
     if not clauses:

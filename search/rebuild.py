@@ -20,11 +20,7 @@ Progress = Callable[[int, int], None]
 def _index_batch(store, index: SearchIndex, ids: list[int]) -> list[int]:
     """Index these documents (read in one session); returns the ids written."""
     with store.session() as session:
-        docs = []
-        for document_id in ids:
-            document = repo.get_document(session, document_id)
-            if document is not None:
-                docs.append(document_for_index(document))
+        docs = [document_for_index(document) for document in repo.documents_for_indexing(session, ids)]
     index.add(docs)
     return [doc.id for doc in docs]
 

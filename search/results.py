@@ -4,21 +4,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from whoosh import highlight
-
 from theodoi.search.schema import CONTENT, CONTENT_FOLDED
+from theodoi.search.snippets import SNIPPET_CHARS, highlight, word_pattern
 
-SNIPPET_CHARS = 200
 HIGHLIGHT_TEXT_LIMIT = 20_000  # characters of a document looked at for its snippet
 
 
 @dataclass
 class SearchHit:
-    """One matching document: its id, score and an HTML-safe snippet with <mark>."""
+    """One matching document: its id, score and an HTML-safe snippet with <mark>.
+    `partial`: it lacks some words of the query (listed after the documents with all)."""
 
     id: int
     score: float
     snippet: str
+    partial: bool = False
 
 
 @dataclass
@@ -33,32 +33,57 @@ class SearchResults:
     limit: int = 20
 
 
-class _MarkFormatter(highlight.HtmlFormatter):
-    """<mark>term</mark>, with the text around it HTML-escaped."""
+@dataclass
+class TaskHit:
+    """One matching task: its id, its document's id, score and a highlighted snippet of
+    its text. `partial`: it lacks some words of the query."""
 
-    def __init__(self):
-        super().__init__(tagname="mark", between=" … ")
-        self.template = "<%(tag)s>%(t)s</%(tag)s>"
-
-
-def make_highlighter() -> highlight.Highlighter:
-    """The highlighter used for snippets (re-analyses the stored text, folded)."""
-    return highlight.Highlighter(
-        fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60),
-        formatter=_MarkFormatter())
+    id: int
+    document_id: int
+    score: float
+    snippet: str
+    partial: bool = False
 
 
-def snippet_for(hit, highlighter: highlight.Highlighter, *, exact_first: bool = False) -> str:
-    """The highlighted snippet of a Whoosh hit, or the start of its text if nothing
-    in the text itself matched (a match on the title or symbol only). `exact_first`
-    (a query typed with diacritics) marks the exact spellings rather than every
-    word that folds the same."""
-    text = (hit.get("content") or "")[:HIGHLIGHT_TEXT_LIMIT]
+@dataclass
+class TaskResults:
+    """One page of task results; `facets["status"]` counts the tasks by status."""
+
+    total: int
+    hits: list[TaskHit]
+    facets: dict[str, dict] = field(default_factory=dict)
+    suggestion: str | None = None
+    page: int = 1
+    limit: int = 20
+
+
+def snippet_for(text: str, query, *, exact_first: bool = False) -> str:
+    """The highlighted snippet of a hit's stored text for a Whoosh query, or the start
+    of the text if nothing in it matched (a match on the title or symbol only).
+    `exact_first` (a query typed with diacritics) marks the exact spellings rather than
+    every word that folds the same, when the text has them."""
+    text = (text or "")[:HIGHLIGHT_TEXT_LIMIT]
     if not text:
         return ""
-    for fieldname in ((CONTENT, CONTENT_FOLDED) if exact_first else (CONTENT_FOLDED, CONTENT)):
-        marked = highlighter.highlight_hit(hit, fieldname, text=text, top=2)
+    exact, folded = _content_terms(query)
+    patterns = [word_pattern(exact, ()), word_pattern(exact, folded)] if exact_first else [word_pattern(exact, folded)]
+    for pattern in patterns:
+        marked = highlight(text, pattern)
         if marked:
             return marked
     head = " ".join(text[:SNIPPET_CHARS].split())
     return escape(head, quote=False) + ("…" if len(text) > SNIPPET_CHARS else "")
+
+
+def _content_terms(query) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words a query looks for in the text: (exact forms, folded forms)."""
+    if query is None:
+        return (), ()
+    exact, folded = set(), set()
+    for fieldname, word in query.all_terms():
+        word = word.decode("utf-8") if isinstance(word, bytes) else str(word)
+        if fieldname == CONTENT:
+            exact.add(word)
+        elif fieldname == CONTENT_FOLDED:
+            folded.add(word)
+    return tuple(sorted(exact)), tuple(sorted(folded))

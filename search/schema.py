@@ -1,6 +1,14 @@
-"""The index schema, its version, and the mapping from IndexDocument to index fields.
+"""The index schemas, their version, and the mapping from IndexDocument to index fields.
 
-Only `id` and `content` are stored: the database is the source of truth and the web app
+Two Whoosh indexes live side by side in one generation directory: documents and tasks
+(see storage.py). Tasks get their own index rather than a "type" field in the documents'
+one: a task is a sentence, a document thousands of words, and mixing them would skew the
+length normalisation, term statistics, totals and facet counts of every document search
+(and force a type filter onto every query); the two still share one generation, so a
+rebuild swaps them together. The task index uses the same text field names, so one
+parsed query serves both.
+
+Only ids and `content` are stored: the database is the source of truth and the web app
 renders hits from it; `content` is kept for highlighted snippets.
 """
 from __future__ import annotations
@@ -11,14 +19,14 @@ from whoosh import fields
 
 from theodoi.search.abbreviations import agency_keys, table_fingerprint
 from theodoi.search.analysis import EXACT, FOLDED, LINES, SYMBOL, analyser_fingerprint
-from theodoi.search.document import IndexDocument
+from theodoi.search.document import IndexDocument, IndexTask
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Field names, used by the query builder too.
 CONTENT, CONTENT_FOLDED = "content", "content_f"
 META, META_FOLDED = "meta", "meta_f"
-SYMBOL_FIELD = "symbol"
+SYMBOL_FIELD, SYMBOL_FOLDED = "symbol", "symbol_f"
 
 
 def build_schema() -> fields.Schema:
@@ -30,6 +38,7 @@ def build_schema() -> fields.Schema:
         meta=fields.TEXT(analyzer=EXACT, phrase=True),
         meta_f=fields.TEXT(analyzer=FOLDED, phrase=True),
         symbol=fields.TEXT(analyzer=SYMBOL, phrase=False),
+        symbol_f=fields.TEXT(analyzer=FOLDED, phrase=False),
         kind=fields.ID(sortable=True),
         issuer=fields.ID(sortable=True),
         year=fields.NUMERIC(int, bits=32, sortable=True),
@@ -37,6 +46,28 @@ def build_schema() -> fields.Schema:
         deadline=fields.DATETIME(),
         agency=fields.TEXT(analyzer=LINES, phrase=False),
         status=fields.KEYWORD(commas=True, lowercase=True),
+    )
+
+
+def build_task_schema() -> fields.Schema:
+    """A fresh schema object for the task index."""
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        document_id=fields.ID(stored=True),
+        content=fields.TEXT(analyzer=EXACT, stored=True, phrase=True),
+        content_f=fields.TEXT(analyzer=FOLDED, phrase=True),
+        meta=fields.TEXT(analyzer=EXACT, phrase=True),
+        meta_f=fields.TEXT(analyzer=FOLDED, phrase=True),
+        symbol=fields.TEXT(analyzer=SYMBOL, phrase=False),
+        symbol_f=fields.TEXT(analyzer=FOLDED, phrase=False),
+        kind=fields.ID(sortable=True),
+        issuer=fields.ID(sortable=True),
+        year=fields.NUMERIC(int, bits=32, sortable=True),
+        date=fields.DATETIME(sortable=True),
+        deadline=fields.DATETIME(sortable=True),
+        agency=fields.TEXT(analyzer=LINES, phrase=False),
+        lead=fields.TEXT(analyzer=LINES, phrase=False),
+        status=fields.KEYWORD(lowercase=True, sortable=True),
     )
 
 
@@ -50,18 +81,15 @@ def _datetime(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
-def index_fields(doc: IndexDocument) -> dict:
-    """The field values to write for one document."""
-    meta = "\n".join(part for part in (doc.kind, doc.number, doc.title, doc.issuer, doc.file_name,
-                                       *doc.agencies) if part)
-    keys = set()
-    for name in doc.agencies:
+def _agency_lines(names: list[str]) -> str:
+    keys: set[str] = set()
+    for name in names:
         keys |= agency_keys(name)
-    values = {
-        "id": str(doc.id), "content": doc.text, "content_f": doc.text, "meta": meta, "meta_f": meta,
-        "symbol": doc.number or "", "agency": "\n".join(sorted(keys)),
-        "status": ",".join(doc.task_statuses),
-    }
+    return "\n".join(sorted(keys))
+
+
+def _document_facets(doc: IndexDocument) -> dict:
+    values: dict = {}
     if doc.kind:
         values["kind"] = doc.kind
     if doc.issuer:
@@ -69,6 +97,33 @@ def index_fields(doc: IndexDocument) -> dict:
     if doc.date:
         values["year"] = doc.date.year
         values["date"] = _datetime(doc.date)
+    return values
+
+
+def task_fields(task: IndexTask, doc: IndexDocument) -> dict:
+    """The field values to write for one task of `doc`."""
+    content = "\n".join(part for part in (task.text, task.deadline_text) if part)
+    meta = "\n".join(part for part in (*task.leads, *task.supports, doc.kind, doc.number) if part)
+    values = {
+        "id": str(task.id), "document_id": str(doc.id), "content": content, "content_f": content,
+        "meta": meta, "meta_f": meta, "symbol": doc.number or "", "symbol_f": doc.number or "",
+        "agency": _agency_lines(task.leads + task.supports), "lead": _agency_lines(task.leads),
+        "status": (task.status or "open").lower(), **_document_facets(doc),
+    }
+    if task.due:
+        values["deadline"] = _datetime(task.due)
+    return {name: value for name, value in values.items() if value != ""}
+
+
+def index_fields(doc: IndexDocument) -> dict:
+    """The field values to write for one document."""
+    meta = "\n".join(part for part in (doc.kind, doc.number, doc.title, doc.issuer, doc.file_name,
+                                       *doc.agencies) if part)
+    values = {
+        "id": str(doc.id), "content": doc.text, "content_f": doc.text, "meta": meta, "meta_f": meta,
+        "symbol": doc.number or "", "symbol_f": doc.number or "", "agency": _agency_lines(doc.agencies),
+        "status": ",".join(doc.task_statuses), **_document_facets(doc),
+    }
     if doc.deadlines:
         values["deadline"] = [_datetime(day) for day in doc.deadlines]
     return {name: value for name, value in values.items() if value != ""}

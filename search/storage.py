@@ -1,7 +1,8 @@
 """Where the index lives on disk: generations under the index directory.
 
     <index_dir>/CURRENT            name of the live generation (replaced atomically)
-    <index_dir>/gen-<ns>-<id>/      a Whoosh index (names sort by creation time)
+    <index_dir>/gen-<ns>-<id>/      two Whoosh indexes, documents ("MAIN") and tasks
+                                    ("TASKS"); names sort by creation time
     <index_dir>/gen-<stamp>/theodoi-index.json   schema version and analyser fingerprint
 
 A rebuild writes a new generation and then points CURRENT at it, so the live index is
@@ -19,10 +20,11 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from theodoi.search.errors import IndexCorruptError
-from theodoi.search.schema import build_schema, index_version
+from theodoi.search.schema import build_schema, build_task_schema, index_version
 
 POINTER = "CURRENT"
 VERSION_FILE = "theodoi-index.json"
+DOCUMENTS, TASKS = "MAIN", "TASKS"  # Whoosh index names inside a generation
 _OPEN_ATTEMPTS = 3
 
 
@@ -49,7 +51,8 @@ def create_generation(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     directory = root / f"gen-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"  # names sort by age
     directory.mkdir()
-    whoosh_index.create_in(str(directory), build_schema())
+    whoosh_index.create_in(str(directory), build_schema(), indexname=DOCUMENTS)
+    whoosh_index.create_in(str(directory), build_task_schema(), indexname=TASKS)
     (directory / VERSION_FILE).write_text(json.dumps(index_version(), indent=2), encoding="utf-8")
     return directory
 
@@ -86,13 +89,19 @@ def _is_older_than(path: Path, live: Path | None) -> bool:
     return live is not None and path.name < live.name
 
 
-def open_whoosh(directory: Path):
-    """Open the Whoosh index in `directory`, retrying transient races; a missing or
+def has_index(directory: Path, indexname: str) -> bool:
+    """True when `directory` holds the Whoosh index `indexname` (older generations
+    have no task index)."""
+    return whoosh_index.exists_in(str(directory), indexname=indexname)
+
+
+def open_whoosh(directory: Path, indexname: str = DOCUMENTS):
+    """Open a Whoosh index of `directory`, retrying transient races; a missing or
     unreadable table of contents raises IndexCorruptError and deletes nothing."""
     last_error: Exception | None = None
     for attempt in range(_OPEN_ATTEMPTS):
         try:
-            return whoosh_index.open_dir(str(directory))
+            return whoosh_index.open_dir(str(directory), indexname=indexname)
         except FileNotFoundError as error:  # a concurrent commit renaming files
             last_error = error
             time.sleep(0.1 * (attempt + 1))

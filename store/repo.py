@@ -101,6 +101,20 @@ def get_documents(session: Session, ids: Iterable[int]) -> dict[int, Document]:
     return {d.id: d for d in rows}
 
 
+def documents_for_indexing(session: Session, ids: Iterable[int]) -> list[Document]:
+    """Documents by id with their file, tasks, task bodies and status events loaded in a
+    few queries for the whole batch (one per relationship), in id order: the search
+    index's batched loader."""
+    ids = list(ids)
+    if not ids:
+        return []
+    return list(session.scalars(
+        select(Document).where(Document.id.in_(ids)).order_by(Document.id).options(
+            selectinload(Document.file),
+            selectinload(Document.tasks).selectinload(Task.bodies),
+            selectinload(Document.tasks).selectinload(Task.events))))
+
+
 def list_documents(session: Session, *, limit: int | None = None) -> Sequence[Document]:
     """Documents, newest issue date first."""
     query = select(Document).options(selectinload(Document.file)).order_by(
