@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -33,20 +34,34 @@ def store(settings):
     store.dispose()
 
 
-@pytest.fixture
-def postgres_settings(tmp_path):
-    """Settings pointing at a new, empty PostgreSQL database, dropped afterwards."""
+@contextmanager
+def fresh_postgres_url():
+    """The URL of a new, empty PostgreSQL database, dropped afterwards."""
     from sqlalchemy import create_engine, text
 
     name = f"theodoi_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    yield Settings.load(tmp_path / "data", database_url=url)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def new_postgres_database():
+    """`fresh_postgres_url`, for fixtures of any scope: `with new_postgres_database() as url:`."""
+    return fresh_postgres_url
+
+
+@pytest.fixture
+def postgres_settings(tmp_path):
+    """Settings pointing at a new, empty PostgreSQL database, dropped afterwards."""
+    with fresh_postgres_url() as url:
+        yield Settings.load(tmp_path / "data", database_url=url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -7,6 +7,7 @@ accuracy (achieved values recorded against the right target)."""
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -22,18 +23,21 @@ from theodoi.tracking.wording import overlap
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 FOLLOWUPS = CORPORA / "expected" / "followups.json"
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not FOLLOWUPS.exists(), reason="corpora/expected/followups.json not built")]
+pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory):
-    settings = Settings.load(tmp_path_factory.mktemp("followups") / "data")
-    report = ingest_paths([CORPORA / "demo"], settings)
-    assert not report.failed, [o.message for o in report.failed]
-    store = Store(settings)
-    yield store
-    store.dispose()
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def ingested(request, tmp_path_factory, new_postgres_database):
+    """The demo corpus ingested into a fresh store, on SQLite and on PostgreSQL."""
+    data_dir = tmp_path_factory.mktemp("followups") / "data"
+    with ExitStack() as stack:
+        url = stack.enter_context(new_postgres_database()) if request.param == "postgresql" else None
+        settings = Settings.load(data_dir, database_url=url)
+        report = ingest_paths([CORPORA / "demo"], settings)
+        assert not report.failed, [o.message for o in report.failed]
+        store = Store(settings)
+        yield store
+        store.dispose()
 
 
 def _expected(name: str) -> dict:
