@@ -28,33 +28,33 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
     settings = settings or Settings.load()
     path = Path(path)
     if not path.is_file():
-        raise IngestError("unsupported_type", f"{path.name}: no such file", str(path))
+        raise IngestError("unsupported_type", f"no such file", str(path))
     size = path.stat().st_size
     if size == 0:
-        raise IngestError("empty_file", f"{path.name}: the file is empty (0 bytes)", str(path))
+        raise IngestError("empty_file", f"the file is empty (0 bytes)", str(path))
     if size > settings.max_file_mb * 1_000_000:
-        raise IngestError("too_large", f"{path.name}: the file is {size / 1e6:.0f} MB, more than the limit of "
+        raise IngestError("too_large", f"the file is {size / 1e6:.0f} MB, more than the limit of "
                           f"{settings.max_file_mb} MB", str(path))
     mime = sniff(path)
     extension = path.suffix.lower().lstrip(".")
     if extension in BINARY_EXTENSIONS and mime in ("text/html", "text/plain"):
         what = "a web page (HTML), often an error page saved in place of the download" if mime == "text/html" \
             else "plain text"
-        raise IngestError("type_mismatch", f"{path.name}: the file is named .{extension} but holds {what}",
+        raise IngestError("type_mismatch", f"the file is named .{extension} but holds {what}",
                           str(path))
     parser_class = registry.choose(mime, extension)
     if parser_class is None and extension in BINARY_EXTENSIONS:
-        raise IngestError("corrupt_file", f"{path.name}: the content is not a readable .{extension} file (damaged "
+        raise IngestError("corrupt_file", f"the content is not a readable .{extension} file (damaged "
                           "or truncated)", str(path))
     if parser_class is None:
         what = f"content type {mime}" if mime else "unknown binary content"
-        raise IngestError("unsupported_type", f"{path.name}: this kind of file cannot be read ({what}, "
+        raise IngestError("unsupported_type", f"this kind of file cannot be read ({what}, "
                           f"extension .{extension or '-'})", str(path))
     result = parser_class().parse(path, settings)
     text, blocks = build_text(result.blocks, result.legacy_encoding)
     if not text.strip():
         hint = " (it may be a scan and OCR is off)" if settings.ocr_mode == "off" else ""
-        raise IngestError("empty_text", f"{path.name}: no text could be read from the file{hint}", str(path))
+        raise IngestError("empty_text", f"no text could be read from the file{hint}", str(path))
     header = parse_header(text, blocks)
     warnings = list(result.warnings)
     if 1 in result.ocr_pages:

@@ -53,13 +53,13 @@ class OcrPage:
 def check_available(languages: str, path: Path) -> None:
     """Raise ocr_unavailable when tesseract or one of `languages` ('vie', 'vie+eng') is missing."""
     if not shutil.which("tesseract"):
-        raise IngestError("ocr_unavailable", f"{path.name}: this file needs OCR but tesseract is not installed "
+        raise IngestError("ocr_unavailable", f"this file needs OCR but tesseract is not installed "
                           "(Debian: apt-get install tesseract-ocr tesseract-ocr-vie)", str(path))
     out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True)
     installed = set(out.stdout.split())
     missing = [lang for lang in languages.split("+") if lang not in installed]
     if missing:
-        raise IngestError("ocr_unavailable", f"{path.name}: this file needs OCR but the tesseract language model "
+        raise IngestError("ocr_unavailable", f"this file needs OCR but the tesseract language model "
                           f"{', '.join(missing)} is not installed (Debian: tesseract-ocr-{missing[0]})", str(path))
 
 
@@ -73,9 +73,9 @@ def ocr_image(image, languages: str, path: Path) -> OcrPage:
             out = subprocess.run(["tesseract", str(png), "stdout", "-l", languages, "--psm", "3", "tsv"],
                                  capture_output=True, text=True, env=env, timeout=600)
         except subprocess.TimeoutExpired as exc:
-            raise IngestError("ocr_failed", f"{path.name}: OCR took too long on one page", str(path)) from exc
+            raise IngestError("ocr_failed", f"OCR took too long on one page", str(path)) from exc
     if out.returncode != 0:
-        raise IngestError("ocr_failed", f"{path.name}: tesseract failed: {out.stderr.strip()[-200:]}", str(path))
+        raise IngestError("ocr_failed", f"tesseract failed: {out.stderr.strip()[-200:]}", str(path))
     words = parse_tsv(out.stdout)
     confidences = [w.conf for w in words]
     mean = sum(confidences) / len(confidences) if confidences else 0.0

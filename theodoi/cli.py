@@ -79,7 +79,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
 
         def on_file(outcome):
             if outcome.status == "failed":
-                progress.console.print(f"[red]error[/red] {outcome.error_code}: {outcome.message}",
+                progress.console.print(f"[red]error[/red] {outcome.error_code}: {escape(outcome.message)}",
                                        highlight=False, soft_wrap=True)
             progress.update(bar, advance=1, description=outcome.path.name)
 
@@ -101,7 +101,7 @@ def _list_failed(settings: Settings) -> None:
     with store.session() as session:
         rows = repo.failed_files(session)
         for row in rows:
-            out.print(f"{row.source_path}\t{row.error_code}\t{row.error_message}", highlight=False, soft_wrap=True)
+            out.print(f"{row.error_code}\t{escape(row.error_message or '')}", highlight=False, soft_wrap=True)
     if not rows:
         err.print("no failed files")
 
@@ -441,7 +441,7 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
     report = ingest_paths([corpus], settings)
     err.print(f"demo: {report.count('added')} documents in {settings.data_dir}", highlight=False)
     for outcome in report.failed:
-        err.print(f"[red]error[/red] {outcome.message}", highlight=False)
+        err.print(f"[red]error[/red] {outcome.error_code}: {escape(outcome.message)}", highlight=False)
     if not no_serve:
         _serve(settings, host, port)
 

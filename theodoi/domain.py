@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------- ingest
 class IngestError(Exception):
-    """A file that cannot be read. `code` is machine-readable, `message` is for people.
+    """A file that cannot be read. `code` is machine-readable; `message` is the reason in
+    plain words; `str(error)` is "<path>: <reason>", naming the file.
 
     Codes: unsupported_type, empty_file, empty_text, corrupt_file, encrypted_pdf,
     decode_error, too_large, ocr_unavailable, ocr_failed, converter_missing.

@@ -21,11 +21,11 @@ def check_zip_bomb(path: Path, max_bytes: int) -> None:
         with zipfile.ZipFile(path) as zf:
             total = sum(info.file_size for info in zf.infolist())
     except zipfile.BadZipFile as exc:
-        raise IngestError("corrupt_file", f"{path.name}: the Word file is damaged (not a valid zip archive)",
+        raise IngestError("corrupt_file", f"the Word file is damaged (not a valid zip archive)",
                           str(path)) from exc
     size = max(path.stat().st_size, 1)
     if total > max_bytes or (total > 10_000_000 and total / size > MAX_RATIO):
-        raise IngestError("too_large", f"{path.name}: the Word file would unpack to {total // 1_000_000} MB, "
+        raise IngestError("too_large", f"the Word file would unpack to {total // 1_000_000} MB, "
                           f"more than is safe to read", str(path))
 
 
@@ -56,7 +56,7 @@ class DocxParser(Parser):
         try:
             document = docx.Document(str(path))
         except Exception as exc:  # python-docx raises several kinds for broken packages
-            raise IngestError("corrupt_file", f"{path.name}: the Word file cannot be opened ({exc})",
+            raise IngestError("corrupt_file", f"the Word file cannot be opened ({exc})",
                               str(path)) from exc
         numbering = Numbering(document)
         blocks: list[RawBlock] = []

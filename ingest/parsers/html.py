@@ -75,7 +75,7 @@ class HtmlParser(Parser):
         try:
             soup = BeautifulSoup(data, "lxml")  # honours <meta charset>, else detects
         except Exception as exc:
-            raise IngestError("corrupt_file", f"{path.name}: the HTML cannot be read ({exc})", str(path)) from exc
+            raise IngestError("corrupt_file", f"the HTML cannot be read ({exc})", str(path)) from exc
         for tag in soup(_DROP):
             tag.decompose()
         for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):

@@ -21,16 +21,16 @@ class ImageParser(Parser):
         from PIL import Image, ImageSequence, UnidentifiedImageError
 
         if settings.ocr_mode == "off":
-            raise IngestError("ocr_unavailable", f"{path.name}: an image can only be read by OCR, and OCR is "
+            raise IngestError("ocr_unavailable", f"an image can only be read by OCR, and OCR is "
                               "switched off (THEODOI_OCR_MODE=off)", str(path))
         ocr.check_available(settings.ocr_languages, path)
         try:
             image = Image.open(path)
             frames = [frame.convert("RGB") for frame in ImageSequence.Iterator(image)]
         except (UnidentifiedImageError, OSError) as exc:
-            raise IngestError("corrupt_file", f"{path.name}: the image is damaged ({exc})", str(path)) from exc
+            raise IngestError("corrupt_file", f"the image is damaged ({exc})", str(path)) from exc
         if len(frames) > settings.max_pages:
-            raise IngestError("too_large", f"{path.name}: {len(frames)} pages, more than the limit of "
+            raise IngestError("too_large", f"{len(frames)} pages, more than the limit of "
                               f"{settings.max_pages}", str(path))
         blocks, warnings = [], []
         for number, frame in enumerate(frames, start=1):

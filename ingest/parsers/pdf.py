@@ -145,14 +145,14 @@ class PdfParser(Parser):
             pdf = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as exc:
             if "password" in str(exc).lower():
-                raise IngestError("encrypted_pdf", f"{path.name}: the PDF is protected by a password and cannot "
+                raise IngestError("encrypted_pdf", f"the PDF is protected by a password and cannot "
                                   "be read", str(path)) from exc
-            raise IngestError("corrupt_file", f"{path.name}: the PDF is damaged or truncated ({exc})",
+            raise IngestError("corrupt_file", f"the PDF is damaged or truncated ({exc})",
                               str(path)) from exc
         warnings: list[str] = []
         try:
             if len(pdf) > settings.max_pages:
-                raise IngestError("too_large", f"{path.name}: the PDF has {len(pdf)} pages, more than the limit "
+                raise IngestError("too_large", f"the PDF has {len(pdf)} pages, more than the limit "
                                   f"of {settings.max_pages}", str(path))
             mode = settings.ocr_mode
             ocr_pages, pages_lines, unreadable = [], [], 0

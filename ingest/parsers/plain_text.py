@@ -25,7 +25,7 @@ class PlainTextParser(Parser):
         try:
             text, encoding = decode_bytes(path.read_bytes())
         except UndecodableText as exc:
-            raise IngestError("decode_error", f"{path.name}: cannot read the text: {exc}", str(path)) from exc
+            raise IngestError("decode_error", f"cannot read the text: {exc}", str(path)) from exc
         lines = [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if not _RULE.match(line)]
         paragraphs = join_wrapped_lines(split_side_by_side(lines))
         warnings = [f"legacy encoding converted: {encoding}"] if "+" in encoding or encoding in ("tcvn3", "vni") else []

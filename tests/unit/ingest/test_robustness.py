@@ -33,7 +33,7 @@ def huge_pdf(tmp_path_factory):
 def test_huge_pdf_refused_under_a_lower_page_limit(huge_pdf, settings):
     with pytest.raises(IngestError) as err:
         parse_file(huge_pdf, settings.with_(max_pages=1000))
-    assert err.value.code == "too_large" and "rat-dai.pdf" in err.value.message and "1200" in err.value.message
+    assert err.value.code == "too_large" and "rat-dai.pdf" in str(err.value) and "1200" in str(err.value)
 
 
 def test_huge_pdf_read_under_the_default_limit(huge_pdf, settings):
@@ -48,4 +48,4 @@ def test_truncated_docx(tmp_path, settings):
     cut.write_bytes(whole[: len(whole) // 2])
     with pytest.raises(IngestError) as err:
         parse_file(cut, settings)
-    assert err.value.code == "corrupt_file" and "cut.docx" in err.value.message
+    assert err.value.code == "corrupt_file" and "cut.docx" in str(err.value)
