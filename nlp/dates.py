@@ -70,6 +70,8 @@ _CLAUSE_START = re.compile(r"(?:^|[.;:(]|\b(?:phấn\s+đấu|hoàn\s+thành|xon
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+)?$")
 _RECURRING_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:[Hh][ằà]ng\s+năm|của\s+năm\s+trước|năm\s+sau|mỗi\s+năm)\b")
 _CONTINUING_EDUCATION = re.compile(r"(?:giáo\s+dục|dạy\s+nghề|đào\s+tạo|bồi\s+dưỡng)\s*$", re.I)
+# The end of a clause right after a phrase: "... các địa phương tổ chức vào cuối tháng 9/2020."
+_CLAUSE_END = re.compile(r"^\s*(?:[.;)]|\n|$)")
 _SIGNING = re.compile(r"^(?:ngày\s+)?(?:ký|ban\s+hành|văn\s+bản\s+(?:này|được)\s+ban\s+hành|ký\s+ban\s+hành)", re.I)
 
 
@@ -192,6 +194,9 @@ def _is_deadline_context(text: str, m: re.Match, kind: str) -> tuple[bool, int]:
         return True, m.start()  # "Giai đoạn 2011 - 2015 xây dựng mới ..."
     if _NOT_DEADLINE_BEFORE.search(before):
         return False, m.start()
+    # "đầu / giữa / cuối tháng 9/2020" that closes a clause: a point in time the work aims at
+    if (m.group("mpart") or m.group("part")) and _CLAUSE_END.match(text[m.end():m.end() + 2]):
+        return True, m.start()
     # "(tháng 12/2021)", "(quý I/2022)": Party plans put the deadline in brackets.
     if before.rstrip().endswith("(") and text[m.end():m.end() + 2].lstrip().startswith(")"):
         return True, m.start()

@@ -20,6 +20,8 @@ from spacy.util import filter_spans
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
 from theodoi.nlp.extensions import register_extensions
+from theodoi.nlp.lexicon import REPORT_WORDS, ROLE_MODIFIERS, opens_action
+from theodoi.vietnamese import compare_key
 
 register_extensions()
 
@@ -62,8 +64,21 @@ LEVEL_WORDS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("th
 TITLES = {
     ("chủ", "tịch"), ("giám", "đốc"), ("thủ", "trưởng"), ("lãnh", "đạo"), ("bộ", "trưởng"), ("trưởng", "ban"),
     ("bí", "thư"), ("các", "đồng", "chí", "bộ", "trưởng"), ("người", "đứng", "đầu"), ("chánh", "văn", "phòng"),
+    ("đại", "biểu"), ("tổ", "đại", "biểu"), ("đoàn", "đại", "biểu"), ("tổng", "thư", "ký"), ("chủ", "nhiệm"),
+    ("phó", "chủ", "tịch"), ("phó", "giám", "đốc"), ("thứ", "trưởng"), ("chánh", "án"), ("viện", "trưởng"),
 }
+# Groups that a council or committee is made of: "các Ban Hội đồng nhân dân", "các Ủy ban của Quốc hội".
+MEMBER_GROUPS = {"ban", "tổ"}
 CONNECTORS = {"và", "-", "&"}
+# Lowercase words that end a group's own modifiers ("các công ty viễn thông"): what follows
+# them is the predicate or a qualifier.
+TAIL_STOP = {"này", "đó", "nào", "mà", "thì", "để", "nhằm", "nhất", "đặc", "cùng", "đều", "cũng", "luôn",
+             "không", "chưa", "vẫn", "còn", "ngay", "hết", "liên", "tự", "trực", "phải", "cần", "nên", "căn"}
+# Group nouns after which a verb of ROLE_MODIFIERS names a role ("các cơ quan tham mưu").
+ROLE_HEADS = {"quan", "cục", "vụ", "vị", "ban"}
+GROUP_TAIL_MAX = 4  # syllables
+# Qualifier words that go on a word inside a group's kind ("bưu chính", "tài chính"), not a qualifier.
+SECOND_SYLLABLES = {"chính", "năng", "môn", "ngành", "thể", "nước"}
 COUNCIL_ENDS = {"ubnd", "hđnd", "dân", "ubmttq", "mttq", "nam"}  # "Ủy ban nhân dân" + "các huyện"
 
 
@@ -118,6 +133,23 @@ def _extend_name(doc: Doc, j: int) -> int:
     return j
 
 
+def _extend_tail(doc: Doc, j: int) -> int:
+    """After a group noun, the lowercase syllables that say what kind it is ("các công ty
+    viễn thông", "các cơ quan tham mưu"), up to the verb, modal or qualifier that follows."""
+    k = j
+    while k < len(doc) and k - j < GROUP_TAIL_MAX and doc[k].is_alpha and doc[k].is_lower:
+        words = [compare_key(t.text) for t in doc[k:k + 4]]
+        if k == j and doc[k - 1].lower_ in ROLE_HEADS and " ".join(words[:2]) in ROLE_MODIFIERS:
+            k += 2
+            continue
+        qualifier = words[0] in QUALIFIER_WORDS and not (k > j and words[0] in SECOND_SYLLABLES)
+        if (words[0] in NOT_NAME_TAIL or words[0] in TAIL_STOP or qualifier
+                or words[0] in REPORT_WORDS or opens_action(words) or _match_seq(doc, k, LEVEL_WORDS)):
+            break
+        k += 1
+    return min(k, len(doc))
+
+
 def _extend_place(doc: Doc, j: int) -> int:
     """After a body, take a place: "tỉnh Long An", "Long An", "thành phố Hồ Chí Minh"."""
     n = _match_seq(doc, j, LEVEL_WORDS)
@@ -126,7 +158,9 @@ def _extend_place(doc: Doc, j: int) -> int:
     k = _extend_name(doc, j + n)
     if k > j + n:
         return k
-    return j + n if n and doc[j - 1].lower_ in COUNCIL_ENDS else j
+    if n and doc[j - 1].lower_ not in COUNCIL_ENDS and j + n < len(doc) and doc[j + n].lower_ == "hội":
+        return j  # "Sở Y tế xã hội hóa ...": not a place
+    return j + n
 
 
 class BodyFinder:
@@ -174,12 +208,16 @@ class BodyFinder:
 
     @staticmethod
     def _join_councils(doc: Doc, spans: list[Span]) -> list[Span]:
-        """"UBND" + "các huyện, thị xã" → one body: the people's committees of a group."""
+        """"UBND" + "các huyện, thị xã" → one body: the people's committees of a group;
+        "các Ban" + "(của) Hội đồng nhân dân" → one body: the parts of a body."""
         out: list[Span] = []
         for span in spans:
             prev = out[-1] if out else None
+            gap = doc[prev.end:span.start] if prev is not None else None
             if (prev is not None and span.start == prev.end and span[0].lower_ == "các"
-                    and prev[-1].lower_ in COUNCIL_ENDS):
+                    and prev[-1].lower_ in COUNCIL_ENDS) or (
+                    prev is not None and prev[0].lower_ == "các" and span[0].lower_ != "các"
+                    and (gap.text.lower() == "của" or not len(gap) and prev[-1].lower_ in MEMBER_GROUPS)):
                 out[-1] = Span(doc, prev.start, span.end)
             else:
                 out.append(span)
@@ -202,15 +240,16 @@ class BodyFinder:
     def _groups(doc: Doc):
         i = 0
         while i < len(doc):
-            if doc[i].lower_ != "các":
-                i += 1
-                continue
-            j = i + 1
-            n = _match_seq(doc, j, GROUP_NOUNS)
+            if doc[i].lower_ == "các":
+                j = i + 1
+            else:  # "Thủ trưởng sở, ban, ngành": the heads of a group written without "các"
+                j = i + _match_seq(doc, i, TITLES)
+                j = j if j > i and j < len(doc) and doc[j].is_lower else i
+            n = _match_seq(doc, j, GROUP_NOUNS) if j > i else 0
             if not n:
                 i += 1
                 continue
-            j = _extend_name(doc, j + n)
+            j = _extend_tail(doc, _extend_name(doc, j + n))
             while j < len(doc):  # ", ban, ngành" / "và các địa phương"
                 k = j
                 if doc[k].text == "," or doc[k].lower_ == "và":
@@ -221,7 +260,7 @@ class BodyFinder:
                         k += 1
                     m = _match_seq(doc, k, GROUP_NOUNS)
                     if m and k > j and (doc[k - 1].lower_ == "các" or doc[k].is_lower):
-                        j = _extend_name(doc, k + m)
+                        j = _extend_tail(doc, _extend_name(doc, k + m))
                         continue
                 break
             k, last_good = j, j
@@ -241,7 +280,7 @@ class BodyFinder:
     def _title_before(doc: Doc, start: int) -> int:
         for n in (5, 4, 3, 2):
             if start - n >= 0 and _match_seq(doc, start - n, TITLES) == n:
-                return start - n
+                return start - n - 1 if start - n >= 1 and doc[start - n - 1].lower_ == "các" else start - n
             if start - n - 1 >= 0 and doc[start - 1].lower_ == "các" and _match_seq(doc, start - n - 1, TITLES) == n:
                 return start - n - 1
         return start

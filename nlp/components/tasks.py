@@ -33,28 +33,11 @@ from theodoi.nlp import agencies
 from theodoi.nlp.components.agencies import GROUP_NOUNS, HEADS
 from theodoi.nlp.dates import parse_deadline
 from theodoi.nlp.extensions import register_extensions
+from theodoi.nlp.lexicon import REPORT_WORDS, opens_action
 from theodoi.vietnamese import compare_key
 
 register_extensions()
 
-# First words of an action asked of someone (lowercase, compared on compare_key).
-ACTION_VERBS = set("""
-triển khai|tăng cường|đẩy mạnh|chủ trì|phối hợp|xây dựng|tổ chức|rà soát|nghiên cứu|tiếp tục|chỉ đạo|
-hướng dẫn|báo cáo|tham mưu|thực hiện|kiểm tra|thanh tra|giám sát|đôn đốc|theo dõi|tập trung|chú trọng|
-nâng cao|đổi mới|hoàn thiện|hoàn thành|ban hành|bố trí|bảo đảm|đảm bảo|khẩn trương|quán triệt|tuyên truyền|
-phổ biến|cung cấp|chuẩn bị|đề xuất|kiến nghị|xử lý|cải tạo|nâng cấp|đầu tư|phát triển|cải thiện|huy động|
-ưu tiên|quản lý|củng cố|kiện toàn|sắp xếp|thành lập|lập|điều tra|khảo sát|xác định|khuyến khích|chủ động|
-kiên quyết|nghiêm túc|thường xuyên|trình|tổng hợp|gửi|phân bổ|cân đối|mở rộng|hỗ trợ|sửa đổi|bổ sung|
-thúc đẩy|duy trì|áp dụng|ứng dụng|cập nhật|công khai|tiến hành|phát huy|hình thành|kết hợp|lồng ghép|
-thẩm định|nắm vững|chịu trách nhiệm|phân tích|làm rõ|thu hút|khắc phục|ngăn chặn|phòng chống|vận động|đào tạo|bồi dưỡng|
-chọn|lựa chọn|tiếp thu|đánh giá|sơ kết|tổng kết|tạo điều kiện|giải quyết|đẩy nhanh|rút kinh nghiệm|
-sớm|kịp thời|tích cực|quyết liệt|hoàn chỉnh|giao|tăng|giảm|khai thác|vận hành|tổ chức thực hiện|
-phấn đấu|thiết lập|hiện đại hóa|số hóa|chuyển đổi|tranh thủ|nghiêm cấm|không để|kêu gọi|chấn chỉnh|
-quy định|tiếp nhận|xem xét|lãnh đạo|phát động|biểu dương|khen thưởng|điều chỉnh|chuyển|thống kê|
-đăng ký|kê khai|niêm yết|tuyên dương|cải cách|thí điểm|nhân rộng|tháo gỡ|rà soát|dự thảo|in|cấp|thu|
-""".replace("\n", "").split("|")) - {""}
-# Nouns that open with the syllable of an action verb: "giao thông" is not "giao".
-NOT_ACTIONS = {"giao thông", "giao dịch", "thu nhập", "cấp độ", "tăng trưởng", "chuyển biến", "lập trường"}
 CUE = re.compile(r"(?<![\w])(giao(?!\s+(?:thông|dịch|lưu|nhận|thương|tiếp|ước|khoán|đất|ban|hàng|diện|kết|"
                  r"thoa|ca|quyền|việc|nộp))|yêu cầu|đề nghị|kêu gọi)(?![\w])", re.IGNORECASE)
 # ("chỉ đạo X ..." is not one: the one who directs X is the lead, X only carries it out.)
@@ -68,13 +51,14 @@ SUBJECT_OPENER = re.compile(rf"(?i:(?:các|những|mọi)\s+)?(?i:{_BODY_NOUNS}|
 NEW_BODY = re.compile("(?:" + "|".join(sorted({" ".join(seq) for seq in HEADS - GROUP_NOUNS} | {"công đoàn"},
                                               key=len, reverse=True)) + r")\s", re.IGNORECASE)
 # Where a subject ends and its predicate starts: "... phải", "... có trách nhiệm".
-MODAL = re.compile(r"\s(?:cần phải|phải|cần(?!\s+thiết)|có trách nhiệm|chịu trách nhiệm|khẩn trương)(?![\w])",
+MODAL = re.compile(r"\s(?:cần phải|phải|cần(?!\s+thiết)|có trách nhiệm|chịu trách nhiệm|khẩn trương|có thể)(?![\w])",
                    re.IGNORECASE)
-REPORT_WORDS = {"đã", "đang", "vừa", "là", "được", "bị", "đạt", "gồm", "có", "với", "của", "tại", "trong",
-                "về", "và", "cho", "thuộc", "ban hành", "nhận", "tham dự", "báo cáo về"}
+# "căn cứ chức năng, nhiệm vụ, quyền hạn (được giao)": the mandate a body acts on, before its verb.
+MANDATE = re.compile(r"(?:căn cứ|theo|trong phạm vi|thực hiện)\s+(?:(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền|"
+                     r"được giao|của mình|theo quy định)(?:\s*,\s*|\s+và\s+|\s+|$))+", re.IGNORECASE)
 REPORT_OPENERS = ("thời gian qua", "tuy nhiên", "bên cạnh", "kết quả", "nhìn chung", "trong năm qua",
                   "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe")
-CLOSING = re.compile(r"có hiệu lực|xin thông báo|thông báo để|thông báo ý kiến|biết, thực hiện|"
+CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:từ|ngày)|\s*\.|\s*$)|xin thông báo|thông báo để|thông báo ý kiến|biết, thực hiện|"
                      r"để các cơ quan|kể từ ngày ký|\./\.|thay thế", re.IGNORECASE)
 NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo")
 DIRECTIVE_HEADING = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|yêu cầu|đề nghị|kết luận|chỉ đạo|"
@@ -102,6 +86,21 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])|(?<=:)\s+(?=[
 ABBREV_END = re.compile(r"(?:\b(?:TP|TT|Q|P|Tp|ThS|TS|PGS|GS|Th|St|v\.v|Nxb|Ths)\.|\b[A-ZĐ]\.)$")
 
 
+def _number_item(numbering: list[tuple[float, str]], depth: float, label: str | None) -> None:
+    """Update the numbering path for an item of `depth` labelled `label`: it closes the items
+    at its depth or deeper; a numbered one ("2", "b", "II", "Điều 3", "2.1") joins the path,
+    a bullet ("-", "+") does not. "2.1" stands for itself and its parent "2"."""
+    while numbering and numbering[-1][0] >= depth:
+        numbering.pop()
+    if not label or not re.match(r"[\wĐđ]", label):
+        return
+    if re.fullmatch(r"[IVX][ivxIVX]*", label):
+        label = label.upper()  # "Ii." of a sentence-cased heading is "II"
+    if "." in label:
+        numbering[:] = [(d, n) for d, n in numbering if not label.startswith(n + ".")]
+    numbering.append((depth, label))
+
+
 @dataclass
 class Scope:
     """Addressees that the items below an item or request inherit."""
@@ -122,14 +121,15 @@ def _words(text: str) -> list[str]:
 
 
 def _starts_with_action(text: str) -> bool:
-    words = _words(text)
-    if " ".join(words[:2]) in NOT_ACTIONS:
-        return False
-    return any(" ".join(words[:n]) in ACTION_VERBS for n in (1, 2, 3, 4))
+    return opens_action(_words(text))
 
 
 def _starts_predicate(text: str) -> bool:
-    """Whether text opens a predicate asked of its subject: a modal or an action verb."""
+    """Whether text opens a predicate asked of its subject: a modal or an action verb, also
+    after "căn cứ chức năng, nhiệm vụ, quyền hạn" / "theo chức năng, nhiệm vụ được giao"."""
+    m = MANDATE.match(text)
+    if m:
+        text = text[m.end():]
     return bool(MODAL.match(" " + text)) or _starts_with_action(text)
 
 
@@ -167,6 +167,7 @@ class TaskFinder:
         self._last_task: Task | None = None
         scopes: list[Scope] = [Scope(depth=0, directive=self._directive_kind)]
         item_depth = 0
+        numbering: list[tuple[float, str]] = []  # (depth, label) of the items open above this unit
         tables = [(b.start, b.end) for b in doc._.blocks or [] if b.kind == "table"]
         for unit in doc.spans.get(self.units_key, []):
             section = unit._.section
@@ -177,6 +178,7 @@ class TaskFinder:
                 while len(scopes) > 1 and scopes[-1].depth >= depth:
                     scopes.pop()
                 item_depth = depth
+                _number_item(numbering, depth, section.label)
             # a scope opened by this unit covers the items below it: deeper items for a
             # numbered unit, the items deeper than the current one for a plain paragraph
             level = depth if depth is not None else item_depth + 0.5
@@ -192,10 +194,12 @@ class TaskFinder:
                 del scopes[1:]
                 scopes[0].directive = False
                 item_depth = 0
+                numbering.clear()
                 continue
             if OPERATIVE_START.match(content.strip()) and content.strip().isupper():
                 del scopes[1:]  # "QUYẾT NGHỊ:" or an annexed plan: what follows gives instructions
                 item_depth = 0
+                numbering[:] = numbering[-1:] if depth is not None else []  # "II. NHIỆM VỤ" stays "II"
                 scopes.append(Scope(0.5, [], True))
                 continue
             heading = self._heading(content_start, content)
@@ -217,6 +221,7 @@ class TaskFinder:
                 found = [t for t in found if not t.component.endswith("imperative")]
             for task in found:
                 self._attach_deadline(task, content_start, scopes)
+                task.label = ".".join(label for _, label in numbering) or None
             if depth is None and any(t.component.endswith("cue") for t in found):
                 scopes[0].directive = True  # "Thủ tướng yêu cầu ...": the paragraphs after it go on asking
             tasks.extend(found)
@@ -302,6 +307,8 @@ class TaskFinder:
                 subject_names, predicate = subject
                 return subject_names, self._support(predicate, head_end), True, None
             opens_with_body = bool(names) and names[0].start == self._skip(body_from, head_end)
+            if opens_with_body and re.match(r"\s*[-–(]\s*[a-zà-ỹđ]", self._text[end:head_end]):
+                return names, [], True, None  # "Sở A - thường trực kế hoạch:": the body, not its role
             if (opens_with_body or SUBJECT_OPENER.match(self._text, body_from, head_end)) \
                     and not _starts_with_action(head) and len(words) <= 30:
                 # "Các LĐLĐ tỉnh, thành phố, công đoàn ngành trung ương:" → the bodies as written
@@ -325,6 +332,10 @@ class TaskFinder:
         modal = MODAL.search(text, pos, min(end, pos + 120))
         if modal is not None:
             segment = text[pos:modal.start()]
+            named = re.fullmatch(r"[^()]{2,60}\(\s*([^()]+?)\s*\)\s*", segment)
+            listed, listed_end = self._body_list(pos + named.start(1)) if named else ([], 0)
+            if listed and listed_end >= pos + named.end(1) - 1:
+                return listed, modal.start() + 1  # "Cơ quan thẩm định (Sở Tư pháp, Phòng Tư pháp) phải ..."
             if not re.search(r"[.;:()]", segment) and len(segment.split()) <= 14 \
                     and not any(True for _ in self._cues(pos, modal.start())):
                 return self._segment_names(pos, modal.start()), modal.start() + 1
@@ -397,9 +408,15 @@ class TaskFinder:
             if aside:  # "Bộ Tài chính (Kho bạc Nhà nước)"
                 body = BodyMention(self._text[body.start:body.end + aside.end()], body.start,
                                    body.end + aside.end(), body.canonical, body.is_group)
+            joint = re.match(r"\s+[-–]\s+", self._text[body.end:body.end + 5])
+            second = self._body_at(body.end + joint.end()) if joint else None
+            if second is not None:  # "Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội": one person, two titles
+                body = BodyMention(self._text[body.start:second.end], body.start, second.end, body.canonical,
+                                   body.is_group)
             names.append(body)
             end = body.end
-            m = re.match(r"\s*(?:,|;|và|cùng)\s*(?:và\s+)?", self._text[end:end + 8])
+            m = re.match(r"\s*(?:,|;|và|cùng)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?",
+                         self._text[end:end + 24], re.IGNORECASE)
             if not m:
                 break
             pos = end + m.end()
@@ -534,7 +551,12 @@ class TaskFinder:
     def _clause_task(self, s: int, e: int, inherited: list[BodyMention], directive: bool,
                      inherited_support: list[BodyMention]):
         text = self._text
-        s = self._after_time_lead_in(self._after_label(s, e), e)
+        labelled = self._after_label(s, e)
+        s = self._after_time_lead_in(labelled, e)
+        lead_in = self._deadline_in(self._skip(labelled, e), self._skip(labelled, e) + 1) if s != labelled else None
+        # "Tháng 7 năm 2010: có sơ kết ...": a step of a schedule, dated to the month or closer
+        timed = lead_in is not None and lead_in.kind in ("date", "month", "quarter", "half-year") \
+            and len(text[s:e].split()) >= 4 and not re.match(r"[\d.,\s]+", text[s:s + 4])
         clause = text[s:e]
         lowered = _key(clause)
         if lowered.startswith(NOT_TASK_OPENERS):
@@ -580,7 +602,8 @@ class TaskFinder:
                     return self._task(subject[1], e, subject[0], "theodoi_tasks.subject", 0.7), None
         # 4. an action verb opening the clause
         action = self._skip(s, e)
-        if _starts_predicate(text[action:e]) and (directive or inherited):
+        scheduled = timed and not _words(text[action:e])[:1] in (["đã"], ["đang"], ["vừa"], [])
+        if (_starts_predicate(text[action:e]) or scheduled) and (directive or inherited):
             confidence = 0.75 if inherited else 0.6
             return self._task(action, e, list(inherited), "theodoi_tasks.imperative", confidence,
                               inherited_support), None
@@ -683,6 +706,7 @@ COLUMN_KINDS = (  # checked in this order: "Tiến độ trình" is a deadline, 
     ("support", re.compile(r"phối hợp|tham gia", re.I)),
     ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
     ("lead", re.compile(r"chủ trì|thực hiện|trình|chịu trách nhiệm", re.I)),
+    ("number", re.compile(r"^\s*(?:stt|tt|số\s+thứ\s+tự|số\s+tt)\s*\.?\s*$", re.I)),
 )
 # First words of a body's name; a piece of a cell after a comma that opens otherwise goes on
 # the name before it ("Ủy ban Quốc phòng, An ninh và Đối ngoại").
@@ -745,8 +769,9 @@ def table_tasks(text: str, block, doc_date=None) -> list[Task]:
         lead = [n for c in _cells(row, cols.get("lead", [])) for n in _split_names(c, start)]
         support = [n for c in _cells(row, cols.get("support", [])) for n in _split_names(c, start)]
         deadline_cell = " ".join(_cells(row, cols.get("deadline", []))).strip()
+        number = " ".join(_cells(row, cols.get("number", [])[:1])).strip().rstrip(".") or None
         task = Task(text=cell, start=start, end=start + len(cell), lead=lead, support=support,
-                    component="theodoi_tasks.table", confidence=0.9)
+                    component="theodoi_tasks.table", confidence=0.9, label=number)
         if deadline_cell:
             task.deadline = parse_deadline(deadline_cell, doc_date)
         tasks.append(task)

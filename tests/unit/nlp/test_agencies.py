@@ -60,3 +60,31 @@ def test_body_finder_needs_initialize():
     nlp.add_pipe("theodoi_bodies")
     with pytest.raises(ValueError, match="initialize"):
         nlp("Sở Tài chính bố trí kinh phí.")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Phối hợp với các công ty viễn thông để cung cấp thông tin.", "các công ty viễn thông"),
+    ("Giao các cơ quan tham mưu tiếp thu ý kiến.", "các cơ quan tham mưu"),
+    ("Các doanh nghiệp bưu chính triển khai ngay.", "Các doanh nghiệp bưu chính"),
+    ("Các sở, ban, ngành căn cứ vào nhiệm vụ được giao xây dựng kế hoạch.", "Các sở, ban, ngành"),
+    ("Các địa phương quan tâm thực hiện chính sách.", "Các địa phương"),
+])
+def test_group_keeps_its_lowercase_kind_but_not_the_verb(nlp, text, body):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["bodies"]][-1 if "Giao" in text else 0] == body
+
+
+def test_parts_and_members_of_a_council(nlp):
+    doc = nlp("Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân và các đại biểu "
+              "Hội đồng nhân dân tỉnh giám sát việc thực hiện.")
+    assert [s.text for s in doc.spans["bodies"]] == [
+        "Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân", "các đại biểu Hội đồng nhân dân tỉnh"]
+    doc = nlp("Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân tỉnh giám sát.")
+    assert [s.text for s in doc.spans["bodies"]][1] == "các Ban Hội đồng nhân dân tỉnh"
+
+
+def test_heads_of_a_group_written_without_cac_and_a_bare_level(nlp):
+    doc = nlp("Yêu cầu Thủ trưởng sở, ban, ngành và Sở Tư pháp thành phố thực hiện nghiêm túc.")
+    assert [s.text for s in doc.spans["bodies"]] == ["Thủ trưởng sở, ban, ngành", "Sở Tư pháp thành phố"]
+    doc = nlp("Sở Y tế xã hội hóa các dịch vụ.")
+    assert [s.text for s in doc.spans["bodies"]] == ["Sở Y tế"]

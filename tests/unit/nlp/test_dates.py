@@ -73,3 +73,10 @@ def test_table_cell_and_bracketed_deadlines():
 def test_pick_prefers_a_dated_deadline():
     found = find_deadlines("thường xuyên kiểm tra, hoàn thành trước ngày 30/6/2021", DOC_DATE)
     assert pick_deadline(found).due == dt.date(2021, 6, 30)
+
+
+def test_part_of_a_month_that_closes_a_clause_is_a_deadline():
+    found = find_deadlines("Các Bộ tổng hợp để thảo luận tại Hội nghị với các địa phương tổ chức và cuối tháng 9/2020.",
+                           dt.date(2020, 8, 1))
+    assert [(d.text, d.due) for d in found] == [("cuối tháng 9/2020", dt.date(2020, 9, 30))]
+    assert find_deadlines("Tình hình cuối tháng 9/2020 cho thấy nhiều khó khăn.", dt.date(2020, 8, 1)) == []

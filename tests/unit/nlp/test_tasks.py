@@ -228,3 +228,72 @@ def test_subject_after_an_opening_phrase(nlp):
                         "phải lấy ý kiến rộng rãi của nhân dân.")
     assert names(task.lead) == ["cơ quan chủ trì soạn thảo"]
     assert task.text == "phải lấy ý kiến rộng rãi của nhân dân"
+
+
+def test_council_oversight_after_its_mandate(nlp):
+    [task] = tasks(nlp, "Điều 3. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân và các đại biểu "
+                        "Hội đồng nhân dân tỉnh căn cứ chức năng, nhiệm vụ, quyền hạn giám sát việc thực hiện "
+                        "Nghị quyết này.")
+    assert names(task.lead) == ["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân",
+                                "các đại biểu Hội đồng nhân dân tỉnh"]
+    assert task.text.endswith("giám sát việc thực hiện Nghị quyết này")
+
+
+def test_heading_body_with_its_role_after_a_dash(nlp):
+    [task] = tasks(nlp, "1. Sở Nội vụ - cơ quan thường trực kế hoạch:\n- Hướng dẫn, kiểm tra việc thực hiện.\n")
+    assert names(task.lead) == ["Sở Nội vụ"]
+
+
+def test_bodies_named_in_brackets_after_a_generic_subject(nlp):
+    [task] = tasks(nlp, "Cơ quan thẩm định (Sở Tư pháp, Phòng Tư pháp huyện) phải bảo đảm đúng thời hạn.")
+    assert names(task.lead) == ["Sở Tư pháp", "Phòng Tư pháp huyện"]
+    assert task.text == "phải bảo đảm đúng thời hạn"
+
+
+def test_subject_after_an_opening_phrase_with_co_the(nlp):
+    [task] = tasks(nlp, "Chủ tịch UBND tỉnh chỉ thị như sau:\n- Tùy theo nội dung dự thảo, cơ quan chủ trì soạn thảo "
+                        "có thể tổ chức lấy ý kiến nhân dân.\n")
+    assert names(task.lead) == ["cơ quan chủ trì soạn thảo"]
+
+
+def test_dac_biet_la_continues_a_list_of_subjects(nlp):
+    [task] = tasks(nlp, "Các cơ quan, đơn vị trực thuộc Bộ, đặc biệt là các Cục quản lý chuyên ngành cần "
+                        "tăng cường kiểm tra.")
+    assert names(task.lead) == ["Các cơ quan, đơn vị trực thuộc Bộ", "các Cục quản lý chuyên ngành"]
+
+
+def test_one_person_with_two_titles(nlp):
+    [task] = tasks(nlp, "Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội kịp thời tổng hợp ý kiến đại biểu.")
+    assert names(task.lead) == ["Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội"]
+
+
+def test_taking_effect_inside_a_duty_is_not_the_closing_formula(nlp):
+    [task] = tasks(nlp, "Đề nghị Chính phủ ban hành văn bản quy định chi tiết bảo đảm có hiệu lực cùng thời điểm "
+                        "có hiệu lực của luật.")
+    assert names(task.lead) == ["Chính phủ"]
+    assert tasks(nlp, "Điều 4. Nghị quyết này có hiệu lực kể từ ngày ký.") == []
+
+
+def test_labels_give_the_numbering_path(nlp):
+    found = tasks(nlp, "II. NHIỆM VỤ\n1. Sở Thông tin và Truyền thông:\na) Chủ trì xây dựng quy định về hạ tầng.\n"
+                       "- Báo cáo kết quả hằng quý.\n2. Sở Xây dựng:\n2.1. Hướng dẫn các chủ đầu tư thực hiện.\n"
+                       "Điều 3. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.")
+    assert [t.label for t in found] == ["II.1.a", "II.1.a", "II.2.1", "Điều 3"]
+    assert tasks(nlp, "Đề nghị Sở Tài chính bố trí kinh phí.")[0].label is None
+
+
+def test_table_row_label_is_its_stt_cell():
+    from theodoi.domain import Block
+    from theodoi.nlp.components.tasks import table_tasks
+    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+            ["3.", "Xây dựng cơ sở dữ liệu dân cư", "Công an tỉnh", "Quý II/2025"]]
+    text = "\n".join(" | ".join(r) for r in rows)
+    [task] = table_tasks(text, Block("table", text, 0, len(text), rows))
+    assert task.label == "3"
+
+
+def test_dated_step_of_a_schedule_is_a_task(nlp_dated):
+    doc = nlp_dated("Để bảo đảm tiến độ, yêu cầu:\n- Tháng 7 năm 2030: có sơ kết 06 tháng triển khai Đề án;\n"
+                    "- Năm 2030: 32.456 tỷ đồng.\n")
+    [task] = [s._.task for s in doc.spans["tasks"]]
+    assert task.text.startswith("có sơ kết") and task.deadline.due.isoformat() == "2030-07-31"
