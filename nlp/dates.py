@@ -30,6 +30,9 @@ _N_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "b�
             "chín": 9, "mười": 10, "mười hai": 12, "mười lăm": 15, "hai mươi": 20, "ba mươi": 30}
 _NUM = r"(?:\d{1,3}|mười hai|mười lăm|hai mươi|ba mươi|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 
+# Words that end a time written out ("Cuối nhiệm kỳ Đại hội ... | có báo cáo tổng kết").
+_PREDICATE_START = r"(?:có|phải|cần|tổ\s+chức|tiến\s+hành|báo\s+cáo|tổng\s+kết|sơ\s+kết|đánh\s+giá)\b"
+
 # Alternatives are tried in order at each position: longer forms first.
 DATE_EXPRESSION = re.compile(
     r"(?P<recurring>(?:(?:theo\s+)?[Đđ]ịnh\s+kỳ\s+)?(?:[Hh][ằà]ng|[Mm]ỗi)\s+(?:ngày|tuần|tháng|quý|quí|năm|kỳ)"
@@ -40,7 +43,7 @@ DATE_EXPRESSION = re.compile(
     r"(?:kể\s+từ|tính\s+từ|sau\s+khi|từ)\s+(?P<rel_from>[^.;,\n()]{1,60})"
     r"|[Nn]gay\s+sau\s+khi\s+[^.;\n()]{1,60}"
     r"|[Kk]hi\s+kết\s+thúc\s+[^.;,\n()]{1,40}"
-    r"|[Cc]uối\s+nhiệm\s+kỳ\s+[^.;,\n()]{1,60})"
+    r"|[Cc]uối\s+nhiệm\s+kỳ(?:\s+[^.;,\n()\s]+){0,10}?(?=\s+" + _PREDICATE_START + r"|\s*[.;,\n()]|\s*$))"
     r"|(?P<full>(?:[Nn]gày\s+)?(?P<d1>\d{1,2})" + _SEP + r"(?P<m1>\d{1,2})" + _SEP + r"(?P<y1>" + _Y + r")\b"
     r"|(?:[Nn]gày\s+)?(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>" + _Y + r")\b)"
     r"|(?P<daymonth>[Nn]gày\s+(?P<d3>\d{1,2})(?:" + _SEP + r"(?P<m3>\d{1,2})\b(?!\s*[/.\-]\s*\d)"

@@ -46,7 +46,7 @@ NOT_CUE_BEFORE = {"theo", "các", "những", "đáp ứng", "về", "có", "đư
 # Words that open a clause's subject when no known body does: "Cơ quan được giao ...".
 _BODY_NOUNS = "|".join(sorted({" ".join(seq) for seq in GROUP_NOUNS | HEADS}, key=len, reverse=True))
 SUBJECT_OPENER = re.compile(rf"(?i:(?:các|những|mọi)\s+)?(?i:{_BODY_NOUNS}|thủ trưởng|người đứng đầu|lãnh đạo|"
-                            r"chủ tịch|giám đốc|công đoàn)\s|(?i:các|những)\s+[A-ZĐ]{2,}\s")  # ... "Các LĐLĐ tỉnh"
+                            r"chủ tịch|giám đốc|công đoàn|nhà đầu tư|nhà thầu)\s|(?i:các|những)\s+[A-ZĐ]{2,}\s")  # ... "Các LĐLĐ tỉnh"
 # A body that cannot continue a group named before it ("..., công đoàn ngành trung ương").
 NEW_BODY = re.compile("(?:" + "|".join(sorted({" ".join(seq) for seq in HEADS - GROUP_NOUNS} | {"công đoàn"},
                                               key=len, reverse=True)) + r")\s", re.IGNORECASE)
@@ -74,6 +74,14 @@ ADVERBIAL = re.compile(r"(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:.]{3,20
                        r"(?:trong đó|đồng thời|ngoài ra|mặt khác|bên cạnh đó|cụ thể)\s*,", re.IGNORECASE)
 # The end of a lead-in to a list written on one line: "... một số công việc sau đây: A; B".
 INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|gồm|bao gồm)\s*:\s*", re.IGNORECASE)
+# A deadline that the next word makes an obligation: "... chậm nhất đến ngày 31/12/2018 phải bàn giao".
+DUE_CUE = re.compile(r"(?:chậm nhất|muộn nhất|trước|hạn chót|hạn)\b", re.IGNORECASE)
+# A thing handed in by a time, with no body as subject: "Kết quả nghiên cứu gửi về Tổ biên tập trước
+# ngày 31/3/2019", "Báo cáo phải nộp Sở Nội vụ chậm nhất ngày 15/12".
+SUBMITTED = re.compile(r"[^;:()\n]{3,150}?\s(?:(?:phải|cần|được)\s+)?(?:gửi|nộp|trình|chuyển)(?:\s+(?:về|đến|cho|tới))?\s",
+                       re.IGNORECASE)
+# A time that opens a step of a plan: "Đến năm 2020", "Giai đoạn 2011 - 2015", "Thời kỳ 2021 - 2030".
+HORIZON = re.compile(r"(?:đến|giai đoạn|thời kỳ)\s", re.IGNORECASE)
 # A sentence that gives the time of the task before it.
 TIME_NOTE = re.compile(r"\s*(?:thời gian|thời hạn|hạn chót|chậm nhất|tiến độ)\b", re.IGNORECASE)
 RECIPIENTS = re.compile(r"\s*nơi nhận\s*:", re.IGNORECASE)
@@ -232,8 +240,11 @@ class TaskFinder:
                 # "UBND tỉnh yêu cầu các sở ... thực hiện những nội dung sau:" → so do the items;
                 # "a) Sở A phải ..." → so do the paragraphs and items that go on under a)
                 last = found[-1]
-                lead_in = last.deadline if last.deadline is not None and last.deadline.start < last.start else None
-                support = list(last.support) if content.rstrip().endswith(":") else []
+                opens_list = content.rstrip().endswith(":")
+                # a time that opens the item covers the items below it, not the paragraphs that go on
+                lead_in = last.deadline if opens_list and last.deadline is not None \
+                    and last.deadline.start < last.start else None
+                support = list(last.support) if opens_list else []
                 self._open(scopes, Scope(level, list(last.lead), True, support, lead_in))
         tasks.extend(self._table_tasks(doc))
         spans = []
@@ -480,12 +491,15 @@ class TaskFinder:
         for s, e in self._sentences(start, content):
             s = self._after_adverbial(s, e)
             sentence = self._text[s:e]
-            if TIME_NOTE.match(sentence) and self._last_task is not None and self._last_task.deadline is None:
-                # "Thời gian tổ chức hội nghị trong quý I năm 2011." dates the task before it
-                self._last_task.deadline = self._deadline_in(s, e)
-            if CLOSING.search(sentence) or _key(sentence).startswith(REPORT_OPENERS):
-                continue
-            found, req = self._sentence_tasks(s, e, unit_lead, directive or bool(inherited), unit_support)
+            if CLOSING.search(sentence) or _key(sentence).startswith(REPORT_OPENERS) \
+                    and not self._is_submission(self._skip(s, e), e):
+                found, req = [], None
+            else:
+                found, req = self._sentence_tasks(s, e, unit_lead, directive or bool(inherited), unit_support)
+            if not found and self._last_task is not None and self._last_task.deadline is None:
+                # "Thời gian tổ chức hội nghị trong quý I năm 2011.", "Trước ngày 08/3/2010, Phó Thủ
+                # tướng sẽ nghe báo cáo ...": a sentence that asks nothing itself dates the task before it
+                self._last_task.deadline = self._time_note(s, e)
             for task in found:
                 if task.lead and task.component.endswith(("cue", "subject")):
                     unit_lead, unit_support = task.lead, []  # "đề nghị X ...": the next sentences are X's
@@ -501,6 +515,16 @@ class TaskFinder:
             tasks.append(self._task(self._skip(start, start + len(content)), start + len(content), inherited,
                                     "theodoi_tasks.listed", 0.6, inherited_support))
         return tasks, request
+
+    def _time_note(self, s: int, e: int) -> Deadline | None:
+        """The deadline that a sentence opening with a time ("Thời gian ...", "Chậm nhất ...",
+        "Trước ngày 08/3/2010, ...") gives; None for other sentences."""
+        if TIME_NOTE.match(self._text, s, e):
+            return self._deadline_in(s, e)
+        opening = self._deadline_in(self._skip(s, e), self._skip(s, e) + 1)
+        if opening is not None and DUE_CUE.match(opening.text) and re.match(r"\s*,", self._text[opening.end:e]):
+            return opening
+        return None
 
     @staticmethod
     def _is_listed_duty(content: str) -> bool:
@@ -555,7 +579,10 @@ class TaskFinder:
         s = self._after_time_lead_in(labelled, e)
         lead_in = self._deadline_in(self._skip(labelled, e), self._skip(labelled, e) + 1) if s != labelled else None
         # "Tháng 7 năm 2010: có sơ kết ...": a step of a schedule, dated to the month or closer
-        timed = lead_in is not None and lead_in.kind in ("date", "month", "quarter", "half-year") \
+        # "Đến năm 2020, ...", "Giai đoạn 2011 - 2015 ...": a step of a plan towards a horizon ("Năm 2010, ..." describes)
+        timed = lead_in is not None and (lead_in.kind in ("date", "month", "quarter", "half-year")
+                                         or lead_in.kind == "year" and HORIZON.match(lead_in.text)
+                                         or lead_in.kind == "relative") \
             and len(text[s:e].split()) >= 4 and not re.match(r"[\d.,\s]+", text[s:s + 4])
         clause = text[s:e]
         lowered = _key(clause)
@@ -600,14 +627,45 @@ class TaskFinder:
                 subject = self._subject(at, e)
                 if subject is not None and MODAL.match(text, subject[1] - 1):
                     return self._task(subject[1], e, subject[0], "theodoi_tasks.subject", 0.7), None
-        # 4. an action verb opening the clause
+        # 4. an obligation tied to a deadline: "..., nhà đầu tư ... chậm nhất đến ngày 31/12/2018 phải bàn giao ..."
+        bound = self._bound_by_deadline(s, e, inherited if directive or inherited else [])
+        if bound is not None:
+            return bound, None
+        # 5. an action verb opening the clause
         action = self._skip(s, e)
-        scheduled = timed and not _words(text[action:e])[:1] in (["đã"], ["đang"], ["vừa"], [])
+        # ("Trước ngày 08/3/2010, Phó Thủ tướng sẽ nghe báo cáo": what will happen, not a step asked)
+        scheduled = timed and not _words(text[action:e])[:1] in (["đã"], ["đang"], ["vừa"], []) \
+            and not (DUE_CUE.match(lead_in.text) and "sẽ" in _words(text[action:e])[:10])
         if (_starts_predicate(text[action:e]) or scheduled) and (directive or inherited):
             confidence = 0.75 if inherited else 0.6
+            if not _starts_predicate(text[action:e]) and not text[lead_in.end:action].strip():
+                action = lead_in.start  # "Cuối nhiệm kỳ ... có báo cáo tổng kết": the time is part of the step
             return self._task(action, e, list(inherited), "theodoi_tasks.imperative", confidence,
                               inherited_support), None
+        # 6. something to hand in by a time: "Kết quả nghiên cứu gửi về Tổ biên tập trước ngày 31/3/2019"
+        if (directive or inherited) and not _is_report(text[action:e]) and self._is_submission(action, e):
+            return self._task(action, e, list(inherited), "theodoi_tasks.submitted", 0.6, inherited_support), None
         return None, None
+
+    def _is_submission(self, s: int, e: int) -> bool:
+        """Whether text[s:e] hands something in by a time: "Kết quả ... gửi về ... trước ngày ..."."""
+        submitted = SUBMITTED.match(self._text, s, e)
+        return submitted is not None and any(DUE_CUE.match(d.text) for d in self._deadlines_between(submitted.end(), e))
+
+    def _bound_by_deadline(self, s: int, e: int, inherited: list[BodyMention]) -> Task | None:
+        """A task that opens at a deadline followed by "phải" / "cần" (the deadline makes it an
+        obligation); its lead is the subject written just before the deadline, else `inherited`."""
+        text = self._text
+        for deadline in self._deadlines_between(s, e):
+            if not DUE_CUE.match(deadline.text) or not MODAL.match(text, deadline.end):
+                continue
+            subject_start = self._skip(max(s, text.rfind(",", s, deadline.start) + 1), deadline.start)
+            lead = list(inherited)
+            if subject_start < deadline.start and (self._body_at(subject_start) is not None
+                                                  or SUBJECT_OPENER.match(text, subject_start, deadline.end)):
+                lead = self._segment_names(subject_start, deadline.start)
+            return self._task(deadline.start, e, lead, "theodoi_tasks.deadline", 0.7)
+        return None
 
     def _cues(self, s: int, e: int):
         """The cues "giao / yêu cầu / đề nghị ..." in text[s:e] that ask something of someone
@@ -675,9 +733,15 @@ class TaskFinder:
         lead_in = self._deadline_in(pos, pos + 1)
         if lead_in is not None and lead_in.end < end and (
                 re.match(r"\s*[:,]", self._text[lead_in.end:end])
+                or lead_in.kind in ("year", "relative") and re.match(r"\s+\w", self._text[lead_in.end:end])
+                # ("Đến năm 2020 tổng số ...", "Cuối nhiệm kỳ Đại hội có báo cáo tổng kết")
                 or _starts_predicate(self._text[self._skip(lead_in.end, end):end])):  # "Hằng năm tổ chức ..."
             return self._skip(lead_in.end, end)
         return start
+
+    def _deadlines_between(self, start: int, end: int) -> list[Deadline]:
+        """The deadline phrases that lie within text[start:end]."""
+        return [d for d in self._deadlines if d.start is not None and start <= d.start and d.end <= end]
 
     def _deadline_in(self, start: int, end: int) -> Deadline | None:
         """The first deadline phrase that starts in text[start:end]."""

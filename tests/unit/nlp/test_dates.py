@@ -80,3 +80,8 @@ def test_part_of_a_month_that_closes_a_clause_is_a_deadline():
                            dt.date(2020, 8, 1))
     assert [(d.text, d.due) for d in found] == [("cuối tháng 9/2020", dt.date(2020, 9, 30))]
     assert find_deadlines("Tình hình cuối tháng 9/2020 cho thấy nhiều khó khăn.", dt.date(2020, 8, 1)) == []
+
+
+def test_end_of_a_term_stops_before_the_predicate():
+    [found] = find_deadlines("Cuối nhiệm kỳ Đại hội Công đoàn toàn quốc có báo cáo tổng kết.", dt.date(2010, 1, 1))
+    assert (found.text, found.kind) == ("Cuối nhiệm kỳ Đại hội Công đoàn toàn quốc", "relative")

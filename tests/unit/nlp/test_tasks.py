@@ -297,3 +297,58 @@ def test_dated_step_of_a_schedule_is_a_task(nlp_dated):
                     "- Năm 2030: 32.456 tỷ đồng.\n")
     [task] = [s._.task for s in doc.spans["tasks"]]
     assert task.text.startswith("có sơ kết") and task.deadline.due.isoformat() == "2030-07-31"
+
+
+def test_deadline_followed_by_phai_makes_an_obligation_of_its_subject(nlp_dated):
+    [task] = dated_tasks(nlp_dated, "Theo quy định mới, nhà đầu tư các dự án BOT trên quốc lộ 1 chậm nhất đến ngày "
+                                    "31/12/2010 phải bàn giao các trạm thu phí cho đơn vị vận hành.")
+    assert names(task.lead) == ["nhà đầu tư các dự án BOT trên quốc lộ 1"]
+    assert task.text.startswith("chậm nhất đến ngày 31/12/2010 phải bàn giao")
+    assert task.deadline.due.isoformat() == "2010-12-31"
+
+
+def test_something_to_hand_in_by_a_date_is_a_task(nlp_dated):
+    found = dated_tasks(nlp_dated, "Bộ trưởng yêu cầu các Vụ nghiên cứu tổng kết việc thực hiện Chiến lược. "
+                                   "Kết quả nghiên cứu gửi về Văn phòng Bộ trước ngày 31/3/2010.")
+    assert found[-1].text == "Kết quả nghiên cứu gửi về Văn phòng Bộ trước ngày 31/3/2010"
+    assert found[-1].deadline.due.isoformat() == "2010-03-31"
+    assert names(found[-1].lead) == ["các Vụ"]
+
+
+def test_horizon_lead_in_opens_a_step_of_a_plan_but_a_plain_year_does_not(nlp_dated):
+    found = dated_tasks(nlp_dated, "QUYẾT NGHỊ:\n1. Phát triển mạng lưới chợ.\n"
+                                   "Đến năm 2020 tổng số chợ trên địa bàn tỉnh là 260 chợ.\n"
+                                   "Năm 2010, kinh tế của tỉnh sẽ có nhiều thuận lợi hơn.\n")
+    assert [t.text for t in found] == ["Phát triển mạng lưới chợ",
+                                       "Đến năm 2020 tổng số chợ trên địa bàn tỉnh là 260 chợ"]
+    assert found[1].deadline.due.isoformat() == "2020-12-31"
+
+
+def test_a_dated_sentence_about_someone_else_dates_the_task_before_it(nlp_dated):
+    found = dated_tasks(nlp_dated, "b) Bộ Nông nghiệp và Phát triển nông thôn\n"
+                                   "- Chủ trì chuẩn bị phương án thí điểm cấp thẻ học nghề.\n"
+                                   "Trước ngày 08 tháng 3 năm 2010, Phó Thủ tướng sẽ chủ trì cuộc họp, nghe báo cáo.\n")
+    assert [t.text for t in found] == ["Chủ trì chuẩn bị phương án thí điểm cấp thẻ học nghề"]
+    assert found[0].deadline.due.isoformat() == "2010-03-08"
+
+
+def test_a_sentence_with_its_own_task_keeps_its_opening_deadline(nlp_dated):
+    found = dated_tasks(nlp_dated, "Chủ tịch UBND tỉnh chỉ thị như sau:\n"
+                                   "- Các sở phải đưa dự thảo văn bản lên trang thông tin điện tử.\n"
+                                   "Chậm nhất là cuối quý I năm 2010, các đơn vị phải công khai tất cả các dự thảo.\n")
+    assert found[0].deadline is None
+    assert found[1].deadline.due.isoformat() == "2010-03-31"
+
+
+def test_time_opening_an_item_does_not_cover_the_paragraph_after_it(nlp_dated):
+    found = dated_tasks(nlp_dated, "III. Tổ chức thực hiện\n2.1 - Các LĐLĐ tỉnh, thành phố:\n"
+                                   "- Hằng năm xây dựng kế hoạch đào tạo cán bộ công đoàn.\n"
+                                   "Chọn cử cán bộ đi đào tạo theo đúng kế hoạch.\n")
+    assert [t.deadline.kind if t.deadline else None for t in found] == ["recurring", None]
+
+
+def test_end_of_a_term_opens_a_step(nlp_dated):
+    found = dated_tasks(nlp_dated, "Các cấp công đoàn thực hiện như sau:\n- Tổ chức sơ kết giữa nhiệm kỳ.\n"
+                                   "Cuối nhiệm kỳ Đại hội Công đoàn toàn quốc có báo cáo tổng kết.\n")
+    assert found[-1].text == "Cuối nhiệm kỳ Đại hội Công đoàn toàn quốc có báo cáo tổng kết"
+    assert found[-1].deadline.kind == "relative"
