@@ -6,11 +6,22 @@ from theodoi.store.models import StatusEvent
 from theodoi.tracking.tasks import TaskView
 
 
+def _evidence_document(event: StatusEvent) -> dict:
+    """The report (or letter) an event was read from: id, number, kind, title, date, file name."""
+    document = event.evidence_document
+    if document is None:
+        return {"document_id": event.evidence_document_id, "document_number": None, "document_kind": None,
+                "document_title": None, "document_date": None, "document_file_name": None}
+    return {"document_id": document.id, "document_number": document.number, "document_kind": document.kind,
+            "document_title": document.title, "document_date": document.date.isoformat() if document.date else None,
+            "document_file_name": document.file.original_name if document.file else None}
+
+
 def _unconfirmed(event: StatusEvent | None) -> dict | None:
     """A later automatic event that differs from the officer's decision, shown beside it."""
     if event is None:
         return None
-    return {"status": event.status, "document_id": event.evidence_document_id, "passage": event.passage,
+    return {"status": event.status, **_evidence_document(event), "passage": event.passage,
             "at": event.created_at.isoformat(timespec="seconds")}
 
 
@@ -20,9 +31,7 @@ def task_record(view: TaskView) -> dict:
     document = task.document
     evidence = [
         {"status": e.status, "source": e.source, "user": e.user, "note": e.note,
-         "at": e.created_at.isoformat(timespec="seconds"), "passage": e.passage,
-         "document_id": e.evidence_document_id,
-         "document_number": e.evidence_document.number if e.evidence_document else None,
+         "at": e.created_at.isoformat(timespec="seconds"), "passage": e.passage, **_evidence_document(e),
          "file": e.evidence_path}
         for e in task.events]
     return {

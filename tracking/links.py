@@ -65,8 +65,14 @@ _LEVEL = re.compile(r"^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b")
 _TERM = re.compile(r"\b(?:khoa|nhiem ky)\b.*$")  # "Ban Chấp hành Đảng bộ tỉnh khóa XIX"
 
 
+# "UBND tỉnh và Công văn số 3540/UBND-NC ...": an issuer read on into the next citation
+_RUN_ON = re.compile(r"\s*(?:,|\bvà\b)\s*(?:các\s+)?(?:công văn|kế hoạch|quyết định|chỉ thị|nghị quyết|thông báo"
+                     r"|chương trình|báo cáo|hướng dẫn|kết luận|văn bản)\b|\s+số\s+\d", re.I)
+
+
 def _issuer_parts(name: str) -> tuple[str, str]:
     """(family or full folded name, the place or rest) of an issuer name."""
+    name = _RUN_ON.split(name, maxsplit=1)[0]
     folded = " ".join(re.sub(r"[^\w\s]", " ", fold(canonical(name) or name)).split())
     for family, pattern in _ISSUER_FAMILIES:
         m = re.match(pattern, folded)
@@ -230,22 +236,44 @@ def attachments(session: Session, document: Document) -> list[Document]:
         .options(selectinload(Document.file)).distinct()))
 
 
+def _same_link(citation: Citation, other: Citation) -> bool:
+    """Whether two citations of one document name the same document: the same number, and no
+    dates that differ ("Nghị định số 30/2020/NĐ-CP" after "... ngày 05/3/2020" is the same)."""
+    return (citation.document_id == other.document_id and number_key(citation.number) == number_key(other.number)
+            and (citation.date is None or other.date is None or citation.date == other.date))
+
+
+def _grouped_citations(session: Session) -> list[list[Citation]]:
+    """Each document's citations grouped by the document they name: by the stored document for
+    resolved ones; an unresolved citation joins a group it names the same document as."""
+    citations = all_citations(session)
+    groups: dict[tuple, list[Citation]] = {}
+    for citation in citations:
+        if citation.cited_document_id is not None:
+            groups.setdefault((citation.document_id, citation.cited_document_id), []).append(citation)
+    for citation in citations:
+        if citation.cited_document_id is not None:
+            continue
+        same = next((group for group in groups.values() if _same_link(citation, group[0])), None)
+        if same is None:
+            groups[(citation.document_id, number_key(citation.number), citation.id)] = [citation]
+        else:
+            same.append(citation)
+    return sorted(groups.values(), key=lambda group: (group[0].document_id, min(c.start for c in group)))
+
+
 def document_links(session: Session) -> list[dict]:
-    """The links between documents, one per (citing document, cited document) with the most
+    """The links between documents, one per (citing document, document named) with the most
     telling relation of its citations. A link to a decision that issued a plan also goes to
     the plan, with "via" the decision's number (a report on Quyết định 1234 is on its plan)."""
     preference = {relation: rank for rank, relation in enumerate(RELATIONS)}
-    chosen: dict[tuple, Citation] = {}
-    for citation in all_citations(session):
-        target = (citation.cited_document_id if citation.cited_document_id is not None
-                  else (number_key(citation.number), citation.date))
-        key = (citation.document_id, target)
-        best = chosen.get(key)
-        if best is None or preference.get(citation.relation, 99) < preference.get(best.relation, 99):
-            chosen[key] = citation
     records = []
-    for citation in chosen.values():
+    for group in _grouped_citations(session):
+        citation = min(group, key=lambda c: (preference.get(c.relation, 99), c.start))
         record = link_record(citation)
+        if citation.cited_document is None:
+            dated = next((c for c in group if c.date is not None), citation)
+            record["to"] = link_record(dated)["to"]
         if citation.cited_document is not None and citation.relation not in ("issued_with", "cites"):
             plans = [a for a in attachments(session, citation.cited_document) if a.id != citation.document_id]
             for plan in plans:

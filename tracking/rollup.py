@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from theodoi.store.models import Document, Task
-from theodoi.tracking.evidence import label_matches, referenced_labels, task_work
+from theodoi.tracking.evidence import task_work
+from theodoi.tracking.labels import label_matches, referenced_labels
 from theodoi.tracking.status import TaskState
 from theodoi.tracking.wording import overlap
 

@@ -2,19 +2,27 @@
 
 `update_status` is the one function the CLI (`theodoi task update`) and the web app call.
 The update is appended to the task's history (never replacing an event); the evidence
-file is kept content-addressed under the data directory's evidence folder.
+file is kept content-addressed under the data directory's evidence folder. The task's
+document is marked "index pending" in the same transaction and re-indexed after the
+commit (its task statuses are search filters); a busy or broken index leaves it pending.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
 from pathlib import Path
 
 from theodoi.config import Settings
 from theodoi.domain import TASK_STATUSES
+from theodoi.search import index_pending, open_index
 from theodoi.store import repo
 from theodoi.store.db import Store
 from theodoi.store.models import StatusEvent
+
+log = logging.getLogger(__name__)
+
+INDEX_LOCK_TIMEOUT = 2.0  # seconds an update waits for the search index before leaving it pending
 
 
 class UpdateError(ValueError):
@@ -38,7 +46,8 @@ def keep_evidence(path: Path, settings: Settings) -> str:
 
 def update_status(store: Store, task_id: int, *, status: str, user: str, note: str | None = None,
                   evidence_file: Path | None = None, settings: Settings) -> StatusEvent:
-    """Append an officer's status change to a task's history and return the event.
+    """Append an officer's status change to a task's history and return the event, then
+    re-index the task's document (never failing the update if the index is busy).
 
     Raises UpdateError for an unknown task or status, an empty user name or a missing file.
     """
@@ -53,6 +62,23 @@ def update_status(store: Store, task_id: int, *, status: str, user: str, note: s
         if task is None:
             raise UpdateError(f"no task with id {task_id}")
         evidence_path = keep_evidence(Path(evidence_file), settings) if evidence_file is not None else None
-        return repo.add_status_event(session, task, status=status, source="manual", user=user.strip(),
-                                     note=note.strip() if note and note.strip() else None,
-                                     evidence_path=evidence_path)
+        event = repo.add_status_event(session, task, status=status, source="manual", user=user.strip(),
+                                      note=note.strip() if note and note.strip() else None,
+                                      evidence_path=evidence_path)
+        repo.set_index_state(session, [task.document_id], "pending")
+    reindex_pending(store, settings)
+    return event
+
+
+def reindex_pending(store: Store, settings: Settings) -> None:
+    """Index the documents waiting as "index pending"; a locked or unreadable index is
+    logged and leaves them pending (`theodoi reindex` or the next ingest retries)."""
+    try:
+        index = open_index(settings, lock_timeout=INDEX_LOCK_TIMEOUT)
+    except Exception as error:  # noqa: BLE001 - the index is derived data; the update stands
+        log.warning("search index not updated after a status change: %s", error)
+        return
+    try:
+        index_pending(store, index)
+    finally:
+        index.close()

@@ -92,10 +92,12 @@ def measure(store) -> dict[str, tuple[int, int]]:
             "figures": (figures_right, figures_total)}
 
 
-def test_links_and_statuses_match_the_expected_followups(ingested, capsys):
+def test_links_statuses_and_figures_match_the_expected_followups(ingested, capsys):
     scores = measure(ingested)
     with capsys.disabled():
         print("\nfollow-up accuracy: " + ", ".join(f"{k} {r}/{t} = {r / t:.0%}" for k, (r, t) in scores.items()))
-    for name, floor in (("links", 0.9), ("statuses", 0.5)):  # measured: 100% and 58% (2026-11-27)
+    # measured 2026-11-27: links 11/11 = 100%, statuses 26/33 = 79% (25/33 before nlp split Chỉ thị 05 item 5),
+    # figures 9/13 = 69%; the misses are tasks and targets nlp does not extract (or merges, or truncates)
+    for name, floor in (("links", 0.95), ("statuses", 0.72), ("figures", 0.65)):
         right, total = scores[name]
         assert right / total >= floor, (name, scores)

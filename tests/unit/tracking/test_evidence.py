@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from theodoi.store import repo
 from theodoi.store.models import StatusEvent, Target, TargetProgress, Task
-from theodoi.tracking.evidence import Passage, match_task, normalize_label, passages, read_status
+from theodoi.tracking.evidence import Passage, match_tasks, passages, read_status
+from theodoi.tracking.labels import normalize_label
 from theodoi.tracking.followup import relink
 from theodoi.tracking.status import task_state
 from theodoi.tracking.updates import update_status
@@ -125,4 +127,16 @@ def test_manual_update_is_not_overwritten_by_a_later_report(any_store, add_plan,
 def test_no_task_is_chosen_when_two_fit_equally():
     tasks = [Task(id=1, ordinal=0, label="1", text="Rà soát quy hoạch du lịch", start=0, end=1),
              Task(id=2, ordinal=1, label="2", text="Rà soát quy hoạch du lịch", start=0, end=1)]
-    assert match_task(Passage("Đã hoàn thành rà soát quy hoạch du lịch.", None, False), tasks) is None
+    assert match_tasks(Passage("Đã hoàn thành rà soát quy hoạch du lịch.", None, False), tasks) == []
+
+
+def test_a_report_marks_its_directive_for_reindexing(any_store, add_plan, add_report):
+    """Events recorded from a report change the directive's task statuses (a search filter):
+    the directive waits as "index pending" until the search index is updated."""
+    plan_id = add_plan(any_store)
+    with any_store.transaction() as session:
+        repo.set_index_state(session, [plan_id], "indexed")
+    report_id = add_report(any_store)
+    with any_store.session() as session:
+        assert plan_id in repo.document_ids(session, index_state="pending")
+        assert report_id in repo.document_ids(session, index_state="pending")

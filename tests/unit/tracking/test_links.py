@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from theodoi.store.models import Citation, Task
-from theodoi.tracking.links import all_citations, issuers_agree, link_record, number_key, symbol_year
+from theodoi.tracking.links import all_citations, document_links, issuers_agree, link_record, number_key, symbol_year
 
 
 def _citations(store) -> list[Citation]:
@@ -133,3 +133,36 @@ def test_a_report_citing_a_plan_in_its_title_reports_on_it(any_store, add_plan, 
         "issuer": "Ủy ban nhân dân tỉnh Hòa Bình", "file_name": "kh-20.txt", "resolved": True}
     unresolved = records[plan]["to"]
     assert unresolved["resolved"] is False and unresolved["number"] == "08-NQ/TU" and unresolved["date"] == "2023-01-10"
+
+
+def test_an_issuer_read_on_into_the_next_citation_still_agrees(any_store, add_document, cite):
+    directive = add_document(any_store, number="08/CT-UBND", kind="Chỉ thị", date=dt.date(2021, 4, 5),
+                             issuer="Ủy ban nhân dân tỉnh Long An")
+    text = ("Thực hiện Chỉ thị số 08/CT-UBND ngày 05/4/2021 của UBND tỉnh và Công văn số 3540/UBND-NC "
+            "ngày 20/9/2021 của UBND tỉnh về việc đôn đốc thực hiện Chỉ thị, Sở Nội vụ báo cáo như sau:")
+    run_on = "UBND tỉnh và Công văn số 3540/UBND-NC ngày 20/9/2021 của UBND tỉnh"
+    add_document(any_store, number="215/BC-SNV", kind="Báo cáo", date=dt.date(2021, 12, 10), text=text,
+                 citations=[cite(text, "08/CT-UBND", date=dt.date(2021, 4, 5), issuer=run_on)])
+    [link] = _citations(any_store)
+    assert link.cited_document_id == directive
+    assert issuers_agree("Tỉnh ủy và Kế hoạch số 12/KH-UBND", "Ủy ban nhân dân tỉnh Long An") is False
+
+
+def test_links_list_each_named_document_once(any_store, add_resolution, add_document, cite):
+    """A document citing one number several times (with and without its date) has one link to it,
+    resolved or not, with the most telling relation and the date it gives."""
+    resolution = add_resolution(any_store)
+    text = ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ; thực hiện Nghị quyết số 08-NQ/TU "
+            "ngày 10/01/2023; theo Nghị định số 30/2020/NĐ-CP, Nghị quyết số 08-NQ/TU giao ...")
+    again = [cite(text, "30/2020/NĐ-CP", relation="implements"), cite(text, "08-NQ/TU")]
+    for citation in again:  # the later, undated mentions
+        citation.start = text.rindex(citation.number)
+        citation.end = citation.start + len(citation.number)
+    add_document(any_store, number="40/KH-UBND", kind="Kế hoạch", date=dt.date(2023, 5, 2), text=text,
+                 issuer="Ủy ban nhân dân tỉnh Hòa Bình", citations=[
+                     cite(text, "30/2020/NĐ-CP", date=dt.date(2020, 3, 5), kind="Nghị định"),
+                     cite(text, "08-NQ/TU", relation="implements", date=dt.date(2023, 1, 10)), *again])
+    with any_store.session() as session:
+        links = [(r["to"]["number"], r["to"]["id"], r["to"]["date"], r["relation"]) for r in document_links(session)]
+    assert links == [("30/2020/NĐ-CP", None, "2020-03-05", "implements"),
+                     ("08-NQ/TU", resolution, "2023-01-10", "implements")]

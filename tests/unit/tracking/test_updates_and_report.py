@@ -74,6 +74,11 @@ def test_cli_task_update_links_and_tasks(any_store, add_plan, add_report):
     assert record["recorded_status"] == "in_progress" and record["document"]["number"] == "20/KH-UBND"
     assert [(e["source"], e["status"]) for e in record["evidence"]] == [("auto", "open"), ("manual", "in_progress")]
     assert record["evidence"][0]["document_number"] == "150/BC-UBND"
+    report_evidence = record["evidence"][0]  # what an officer needs to check the reading
+    assert (report_evidence["document_kind"], report_evidence["document_date"], report_evidence["document_file_name"]) \
+        == ("Báo cáo", "2023-12-20", "bc-150.txt")
+    assert report_evidence["document_title"].startswith("Kết quả thực hiện Kế hoạch số 20/KH-UBND")
+    assert report_evidence["passage"].startswith("Về tuyến đường vào khu du lịch hồ Hòa Bình: chưa triển khai")
     overdue = json.loads(_cli(any_store, "tasks", "--json", "--status", "overdue", "--as-of", "2024-01-15").stdout)
     assert sorted(r["label"] for r in overdue) == ["3", "4"]
 
