@@ -42,7 +42,7 @@ DATE_EXPRESSION = re.compile(
     r"|(?P<relative>(?P<rel_n>" + _NUM + r")\s+(?P<rel_unit>ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?,?\s+"
     r"(?:kể\s+từ|tính\s+từ|sau\s+khi|từ)\s+(?P<rel_from>[^.;,\n()]{1,60})"
     r"|[Nn]gay\s+sau\s+khi\s+[^.;\n()]{1,60}"
-    r"|[Kk]hi\s+kết\s+thúc\s+[^.;,\n()]{1,40}"
+    r"|[Kk]hi\s+kết\s+thúc\s+(?:(?!\s+và\s)[^.;,\n()]){1,40}"
     r"|[Cc]uối\s+nhiệm\s+kỳ(?:\s+[^.;,\n()\s]+){0,10}?(?=\s+" + _PREDICATE_START + r"|\s*[.;,\n()]|\s*$))"
     r"|(?P<full>(?:[Nn]gày\s+)?(?P<d1>\d{1,2})" + _SEP + r"(?P<m1>\d{1,2})" + _SEP + r"(?P<y1>" + _Y + r")\b"
     r"|(?:[Nn]gày\s+)?(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>" + _Y + r")\b)"
@@ -75,6 +75,9 @@ _RECURRING_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:[Hh][ằà]ng\s+năm|của\s
 _CONTINUING_EDUCATION = re.compile(r"(?:giáo\s+dục|dạy\s+nghề|đào\s+tạo|bồi\s+dưỡng)\s*$", re.I)
 # The end of a clause right after a phrase: "... các địa phương tổ chức vào cuối tháng 9/2020."
 _CLAUSE_END = re.compile(r"^\s*(?:[.;)]|\n|$)")
+# A name given a short form after it: "Chương trình xây dựng văn bản hằng năm (sau đây gọi tắt là ...)";
+# a time inside such a name belongs to the name, not to an action.
+_NAMED_AFTER = re.compile(r"^\s*\(\s*(?:sau\s+đây\s+)?(?:gọi\s+tắt|viết\s+tắt|gọi\s+chung|gọi\s+là)\b", re.I)
 _SIGNING = re.compile(r"^(?:ngày\s+)?(?:ký|ban\s+hành|văn\s+bản\s+(?:này|được)\s+ban\s+hành|ký\s+ban\s+hành)", re.I)
 
 
@@ -180,7 +183,7 @@ def _is_deadline_context(text: str, m: re.Match, kind: str) -> tuple[bool, int]:
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = text[max(line_start, m.start() - 60):m.start()]
     after = text[m.end():m.end() + 30]
-    if kind == "ongoing" and _CONTINUING_EDUCATION.search(before):
+    if kind == "ongoing" and _CONTINUING_EDUCATION.search(before) or _NAMED_AFTER.match(text[m.end():]):
         return False, m.start()
     if kind in ("recurring", "ongoing", "relative"):
         return True, m.start()

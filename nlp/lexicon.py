@@ -6,6 +6,7 @@
 - `ROLE_MODIFIERS`: verbs that, right after "cơ quan" / "Cục" / "đơn vị", name a role
   instead ("các cơ quan tham mưu", "các Cục quản lý chuyên ngành").
 - `opens_action(words)`: whether a list of words (compare_key form) opens with an action.
+- `leading_verb_length(words)`: how many words the longest action verb opening them takes.
 
 All entries are lowercase and compared on `theodoi.vietnamese.compare_key`.
 """
@@ -36,6 +37,12 @@ REPORT_WORDS = {"đã", "đang", "vừa", "là", "được", "bị", "đạt", "
 
 ROLE_MODIFIERS = {"tham mưu", "quản lý", "giúp việc", "chuyên môn", "chủ quản"}
 _LONGEST_VERB = max(len(v.split()) for v in ACTION_VERBS)
+
+
+def leading_verb_length(words: list[str]) -> int:
+    """How many of `words` (compare_key form) the longest action verb that opens them takes; 0 when
+    they open otherwise ("tổ chức thực hiện kế hoạch" → 3)."""
+    return next((n for n in range(_LONGEST_VERB, 0, -1) if " ".join(words[:n]) in ACTION_VERBS), 0)
 
 
 def opens_action(words: list[str]) -> bool:

@@ -42,7 +42,8 @@ GROUP_NOUNS = {
     ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",), ("thị", "trấn"),
     ("doanh", "nghiệp"), ("công", "ty"), ("chủ", "đầu", "tư"), ("tổ", "chức"), ("đoàn", "thể"), ("hội",), ("cục",), ("vụ",),
     ("tổng", "cục"), ("tổng", "công", "ty"), ("ban", "quản", "lý", "dự", "án"), ("cơ", "sở"), ("trường",),
-    ("hợp", "tác", "xã"), ("ngân", "hàng"), ("cấp",), ("ngành", "chức", "năng"), ("cơ", "quan", "chức", "năng"),
+    ("hợp", "tác", "xã"), ("ngân", "hàng"), ("cấp",), ("cấp", "chính", "quyền"), ("cấp", "ủy"), ("cấp", "uỷ"),
+    ("ngành", "chức", "năng"), ("cơ", "quan", "chức", "năng"),
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
 }
@@ -136,18 +137,25 @@ def _extend_name(doc: Doc, j: int) -> int:
 def _extend_tail(doc: Doc, j: int) -> int:
     """After a group noun, the lowercase syllables that say what kind it is ("các công ty
     viễn thông", "các cơ quan tham mưu"), up to the verb, modal or qualifier that follows."""
-    k = j
-    while k < len(doc) and k - j < GROUP_TAIL_MAX and doc[k].is_alpha and doc[k].is_lower:
-        words = [compare_key(t.text) for t in doc[k:k + 4]]
+    k, syllables, end = j, 0, j
+    while k < len(doc) and syllables < GROUP_TAIL_MAX:
+        if doc[k].is_space and k > j and k + 1 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].is_lower:
+            k += 1  # a line wrapped inside the name: "các cấp chính quyền đô\nthị"
+            continue
+        if not (doc[k].is_alpha and doc[k].is_lower):
+            break
+        words = [compare_key(t.text) for t in doc[k:k + 4] if not t.is_space]
         if k == j and doc[k - 1].lower_ in ROLE_HEADS and " ".join(words[:2]) in ROLE_MODIFIERS:
             k += 2
+            syllables, end = syllables + 2, k
             continue
         qualifier = words[0] in QUALIFIER_WORDS and not (k > j and words[0] in SECOND_SYLLABLES)
         if (words[0] in NOT_NAME_TAIL or words[0] in TAIL_STOP or qualifier
                 or words[0] in REPORT_WORDS or opens_action(words) or _match_seq(doc, k, LEVEL_WORDS)):
             break
         k += 1
-    return min(k, len(doc))
+        syllables, end = syllables + 1, k
+    return min(end, len(doc))
 
 
 def _extend_place(doc: Doc, j: int) -> int:

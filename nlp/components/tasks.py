@@ -33,7 +33,7 @@ from theodoi.nlp import agencies
 from theodoi.nlp.components.agencies import GROUP_NOUNS, HEADS
 from theodoi.nlp.dates import parse_deadline
 from theodoi.nlp.extensions import register_extensions
-from theodoi.nlp.lexicon import REPORT_WORDS, opens_action
+from theodoi.nlp.lexicon import REPORT_WORDS, leading_verb_length, opens_action
 from theodoi.vietnamese import compare_key
 
 register_extensions()
@@ -46,7 +46,7 @@ NOT_CUE_BEFORE = {"theo", "các", "những", "đáp ứng", "về", "có", "đư
 # Words that open a clause's subject when no known body does: "Cơ quan được giao ...".
 _BODY_NOUNS = "|".join(sorted({" ".join(seq) for seq in GROUP_NOUNS | HEADS}, key=len, reverse=True))
 SUBJECT_OPENER = re.compile(rf"(?i:(?:các|những|mọi)\s+)?(?i:{_BODY_NOUNS}|thủ trưởng|người đứng đầu|lãnh đạo|"
-                            r"chủ tịch|giám đốc|công đoàn|nhà đầu tư|nhà thầu)\s|(?i:các|những)\s+[A-ZĐ]{2,}\s")  # ... "Các LĐLĐ tỉnh"
+                            r"chủ tịch|giám đốc|công đoàn|nhà đầu tư|nhà thầu)[\s,]|(?i:các|những)\s+[A-ZĐ]{2,}\s")  # ... "Các LĐLĐ tỉnh"
 # A body that cannot continue a group named before it ("..., công đoàn ngành trung ương").
 NEW_BODY = re.compile("(?:" + "|".join(sorted({" ".join(seq) for seq in HEADS - GROUP_NOUNS} | {"công đoàn"},
                                               key=len, reverse=True)) + r")\s", re.IGNORECASE)
@@ -59,7 +59,7 @@ MANDATE = re.compile(r"(?:căn cứ|theo|trong phạm vi|thực hiện)\s+(?:(?:
 REPORT_OPENERS = ("thời gian qua", "tuy nhiên", "bên cạnh", "kết quả", "nhìn chung", "trong năm qua",
                   "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe")
 CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:từ|ngày)|\s*\.|\s*$)|xin thông báo|thông báo để|thông báo ý kiến|biết, thực hiện|"
-                     r"để các cơ quan|kể từ ngày ký|\./\.|thay thế", re.IGNORECASE)
+                     r"để các cơ quan|kể từ ngày ký|thay thế", re.IGNORECASE)
 NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo")
 DIRECTIVE_HEADING = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|yêu cầu|đề nghị|kết luận|chỉ đạo|"
                                r"trách nhiệm|phân công|chương trình hành động|như sau|sau đây", re.IGNORECASE)
@@ -84,6 +84,13 @@ SUBMITTED = re.compile(r"[^;:()\n]{3,150}?\s(?:(?:phải|cần|được)\s+)?(?:
 HORIZON = re.compile(r"(?:đến|giai đoạn|thời kỳ)\s", re.IGNORECASE)
 # A sentence that gives the time of the task before it.
 TIME_NOTE = re.compile(r"\s*(?:thời gian|thời hạn|hạn chót|chậm nhất|tiến độ)\b", re.IGNORECASE)
+# Where a second action may join the first in one clause: "... Chỉ thị và hằng năm tổng hợp ...",
+# "..., trong quá trình thực hiện có khó khăn phải báo cáo ...".
+SECOND_ACTION = re.compile(r"\s+và\s+|\s*;\s*|,\s*(?P<conditional>(?=(?:trong quá trình (?:thực hiện|triển khai)|"
+                           r"nếu có|khi có)\s))", re.IGNORECASE)
+# Where the second action's own words end: a time after it belongs to a purpose or a further clause.
+PURPOSE_OR_COMMA = re.compile(r"[,;(]|\s(?:để|nhằm)\s", re.IGNORECASE)
+MIN_CLAUSE_WORDS = 5  # each side of such a join is an action with its object, not a verb of a list
 RECIPIENTS = re.compile(r"\s*nơi nhận\s*:", re.IGNORECASE)
 # Kinds of document whose body is made of instructions from the start.
 DIRECTIVE_KINDS = {"Chỉ thị", "Kế hoạch", "Thông báo kết luận", "Kết luận", "Công điện", "Chương trình"}
@@ -130,6 +137,18 @@ def _words(text: str) -> list[str]:
 
 def _starts_with_action(text: str) -> bool:
     return opens_action(_words(text))
+
+
+def _has_object(text: str) -> bool:
+    """Whether an action has words beyond a list of verbs: "kiểm tra việc thực hiện Chỉ thị"
+    has, "theo dõi, đôn đốc, kiểm tra" (verbs that share the object after them) has not."""
+    words = _words(text)
+    left = 0
+    while words:
+        verb = leading_verb_length(words)
+        left += 0 if verb else 1
+        words = words[verb or 1:]
+    return left >= 2
 
 
 def _starts_predicate(text: str) -> bool:
@@ -566,11 +585,43 @@ class TaskFinder:
             if req is not None:
                 request = req
             if task is not None:
-                tasks.append(task)
+                tasks.extend(self._split_actions(task))
                 directive = True
                 if inline is not None and ce <= inline.end() and task.lead:
                     lead_so_far, support_so_far = task.lead, task.support
         return tasks, request
+
+    def _split_actions(self, task: Task) -> list[Task]:
+        """A task whose text goes on with a second action of its own: two tasks, the second
+        keeping the lead and support. The second action is one joined by "và" / ";" with a time
+        of its own (in its own words, before a comma or "để") that repeats or waits for an event:
+        "... thực hiện Chỉ thị và hằng năm tổng hợp báo cáo ...", "...; báo cáo kết quả tại các
+        kỳ họp", "...; tổng kết khi kết thúc Đề án". A one-off date at the end ("... và báo cáo
+        trước ngày 30/6") governs the whole sentence. Or it is a duty for when trouble arises:
+        ", trong quá trình thực hiện có vướng mắc phải báo cáo ..."."""
+        text = self._text
+        for sep in SECOND_ACTION.finditer(text, task.start, task.end):
+            nxt = sep.end()
+            if len(text[task.start:sep.start()].split()) < MIN_CLAUSE_WORDS \
+                    or len(text[nxt:task.end].split()) < MIN_CLAUSE_WORDS \
+                    or not _has_object(text[task.start:sep.start()]) \
+                    or any(b.start < sep.start() < b.end for b in self._bodies):  # "Sở Kế hoạch và Đầu tư"
+                continue
+            if sep.group("conditional") is not None:
+                second_action = MODAL.search(text, nxt, task.end) is not None
+            else:
+                own_time = self._deadline_in(nxt, nxt + 1)
+                verb_at = self._skip(own_time.end, task.end) if own_time is not None else nxt
+                clause_end = PURPOSE_OR_COMMA.search(text, verb_at, task.end)
+                second_action = _starts_with_action(text[verb_at:task.end]) and any(
+                    d.kind in ("recurring", "relative")
+                    for d in self._deadlines_between(nxt, clause_end.start() if clause_end else task.end))
+            if not second_action:
+                continue
+            first = self._task(task.start, sep.start(), task.lead, task.component, task.confidence, task.support)
+            second = self._task(nxt, task.end, task.lead, task.component, task.confidence, task.support)
+            return [first, *self._split_actions(second)]
+        return [task]
 
     def _clause_task(self, s: int, e: int, inherited: list[BodyMention], directive: bool,
                      inherited_support: list[BodyMention]):
@@ -687,8 +738,8 @@ class TaskFinder:
               inherited_support: list[BodyMention] = ()) -> Task:
         """A task over text[start:end]; its support is named in it, or else inherited with its lead."""
         text = self._text
-        while end > start and text[end - 1] in " .;,:\n\t":
-            end -= 1
+        while end > start and (text[end - 1] in " .;,:\n\t" or text.endswith("./", start, end)):
+            end -= 1  # (also the end mark of a document, "./.")
         support = self._support(start, end) or list(inherited_support)
         return Task(text=text[start:end], start=start, end=end, lead=list(lead),
                     support=support, component=component, confidence=confidence)
@@ -717,10 +768,13 @@ class TaskFinder:
 
     def _after_label(self, start: int, end: int) -> int:
         """Where a clause goes on after a short topic or place label ("Thành phố Việt Trì: Giai
-        đoạn 2011 - 2015 xây dựng ...", "Cấp cơ sở: Lấy các chợ xã ..."); `start` otherwise."""
+        đoạn 2011 - 2015 xây dựng ...", "Cấp cơ sở: Lấy các chợ xã ...", and a topic that opens
+        with a verb when a subject follows it: "Khuyến khích đầu tư: Các ngành ... cần ...");
+        `start` otherwise."""
         pos = self._skip(start, end)
         m = re.match(r"([^:;,.()]{2,60}):\s+", self._text[pos:end])
-        if m is None or len(m.group(1).split()) > 8 or _starts_predicate(m.group(1)) \
+        if m is None or len(m.group(1).split()) > 8 \
+                or _starts_predicate(m.group(1)) and self._subject(pos + m.end(), end) is None \
                 or self._body_at(pos) is not None or any(True for _ in self._cues(pos, pos + m.end())) \
                 or self._deadline_in(pos, pos + 1) is not None:
             return start

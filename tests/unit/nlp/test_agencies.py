@@ -88,3 +88,8 @@ def test_heads_of_a_group_written_without_cac_and_a_bare_level(nlp):
     assert [s.text for s in doc.spans["bodies"]] == ["Thủ trưởng sở, ban, ngành", "Sở Tư pháp thành phố"]
     doc = nlp("Sở Y tế xã hội hóa các dịch vụ.")
     assert [s.text for s in doc.spans["bodies"]] == ["Sở Y tế"]
+
+
+def test_levels_of_government_as_a_group_and_a_name_wrapped_over_two_lines(nlp):
+    doc = nlp("Các cấp chính quyền đô\nthị lập kế hoạch đầu tư. Các cấp ủy đảng lãnh đạo việc thực hiện.")
+    assert [s._.body.text for s in doc.spans["bodies"]] == ["Các cấp chính quyền đô\nthị", "Các cấp ủy đảng"]

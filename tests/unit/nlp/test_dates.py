@@ -85,3 +85,15 @@ def test_part_of_a_month_that_closes_a_clause_is_a_deadline():
 def test_end_of_a_term_stops_before_the_predicate():
     [found] = find_deadlines("Cuối nhiệm kỳ Đại hội Công đoàn toàn quốc có báo cáo tổng kết.", dt.date(2010, 1, 1))
     assert (found.text, found.kind) == ("Cuối nhiệm kỳ Đại hội Công đoàn toàn quốc", "relative")
+
+
+def test_a_time_inside_a_name_given_a_short_form_is_not_a_deadline():
+    text = ("đề xuất văn bản đưa vào Chương trình xây dựng văn bản hằng năm (sau đây gọi tắt là Chương trình) "
+            "và báo cáo hằng năm")
+    found = find_deadlines(text, dt.date(2010, 1, 1))
+    assert [d.start for d in found] == [text.rindex("hằng năm")]
+
+
+def test_the_end_of_a_scheme_stops_before_the_next_action():
+    [d] = find_deadlines("tổng kết khi kết thúc Đề án và đề xuất giải pháp tiếp theo", dt.date(2010, 1, 1))
+    assert d.text == "khi kết thúc Đề án" and d.kind == "relative"

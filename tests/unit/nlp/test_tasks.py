@@ -352,3 +352,72 @@ def test_end_of_a_term_opens_a_step(nlp_dated):
                                    "Cuối nhiệm kỳ Đại hội Công đoàn toàn quốc có báo cáo tổng kết.\n")
     assert found[-1].text == "Cuối nhiệm kỳ Đại hội Công đoàn toàn quốc có báo cáo tổng kết"
     assert found[-1].deadline.kind == "relative"
+
+
+def test_a_second_action_with_a_recurring_time_is_its_own_task(nlp_dated):
+    found = dated_tasks(nlp_dated, "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính hướng dẫn việc thực hiện "
+                                   "Kế hoạch và hằng năm tổng hợp kết quả gửi Ủy ban nhân dân tỉnh.")
+    assert [t.text for t in found] == ["chủ trì, phối hợp với Sở Tài chính hướng dẫn việc thực hiện Kế hoạch",
+                                       "hằng năm tổng hợp kết quả gửi Ủy ban nhân dân tỉnh"]
+    assert all(names(t.lead) == ["Sở Nội vụ"] and names(t.support) == ["Sở Tài chính"] for t in found)
+    assert found[0].deadline is None
+    assert found[1].deadline.kind == "recurring"
+
+
+def test_a_report_at_each_session_after_a_semicolon_is_its_own_task(nlp_dated):
+    found = dated_tasks(nlp_dated, "Giao Ủy ban nhân dân huyện tổ chức thực hiện Nghị quyết này; báo cáo kết quả "
+                                   "với Hội đồng nhân dân huyện tại các kỳ họp thường lệ.")
+    assert [t.text[:20] for t in found] == ["tổ chức thực hiện Ng", "báo cáo kết quả với "]
+    assert found[0].deadline is None and found[1].deadline.kind == "recurring"
+    assert names(found[1].lead) == ["Ủy ban nhân dân huyện"]
+
+
+def test_each_clause_keeps_its_own_time_when_both_have_one(nlp_dated):
+    found = dated_tasks(nlp_dated, "Hằng năm, Sở Xây dựng báo cáo kết quả thực hiện Chương trình với Ủy ban "
+                                   "nhân dân tỉnh; tổng kết việc thực hiện khi kết thúc Chương trình và đề xuất "
+                                   "giải pháp tiếp theo.")
+    assert [t.deadline.text for t in found] == ["Hằng năm", "khi kết thúc Chương trình"]
+    assert [t.deadline.kind for t in found] == ["recurring", "relative"]
+    assert all(names(t.lead) == ["Sở Xây dựng"] for t in found)
+
+
+def test_a_dated_report_and_a_list_of_verbs_do_not_split(nlp_dated):
+    found = dated_tasks(nlp_dated, "Giao Sở Tài chính xây dựng phương án phân bổ kinh phí cho các huyện và báo cáo "
+                                   "Ủy ban nhân dân tỉnh trước ngày 30/6/2010. Giao Sở Y tế theo dõi, đôn đốc, kiểm "
+                                   "tra và hằng quý báo cáo Ủy ban nhân dân tỉnh về kết quả thực hiện.")
+    assert len(found) == 2
+    assert found[0].deadline.due.isoformat() == "2010-06-30"
+    assert found[1].deadline.kind == "recurring"
+
+
+def test_a_duty_for_when_trouble_arises_is_its_own_task(nlp_dated):
+    found = dated_tasks(nlp_dated, "Giao Sở Tư pháp hằng năm tổng hợp báo cáo kết quả kiểm tra văn bản, trong quá "
+                                   "trình thực hiện có khó khăn vướng mắc phải báo cáo Ủy ban nhân dân tỉnh.")
+    assert [t.text[:22] for t in found] == ["hằng năm tổng hợp báo ", "trong quá trình thực h"]
+    assert found[1].deadline is None and names(found[1].lead) == ["Sở Tư pháp"]
+
+
+def test_a_subject_group_written_with_a_comma_is_one_lead(nlp_dated):
+    found = dated_tasks(nlp_dated, "Chậm nhất là cuối quý II năm 2010, những cơ quan, đơn vị đã có trang thông tin "
+                                   "điện tử phải đăng tải các dự thảo văn bản để lấy ý kiến.")
+    assert names(found[0].lead) == ["những cơ quan, đơn vị đã có trang thông tin điện tử"]
+    assert found[0].deadline.due.isoformat() == "2010-06-30"
+
+
+def test_a_topic_that_opens_with_a_verb_is_a_label_before_a_subject(nlp_dated):
+    found = dated_tasks(nlp_dated, "Các giải pháp:\n- Khuyến khích đầu tư: Các ngành chức năng sớm hoàn thiện "
+                                   "cơ chế hỗ trợ doanh nghiệp đầu tư vào nông nghiệp.\n")
+    assert names(found[0].lead) == ["Các ngành chức năng"]
+    assert found[0].text.startswith("sớm hoàn thiện")
+
+
+def test_the_end_mark_of_a_document_does_not_hide_the_last_task(nlp):
+    found = tasks(nlp, "Các giải pháp:\n- Các địa phương cần rà soát danh mục công trình ưu tiên đầu tư./.\n")
+    assert [(t.text, names(t.lead)) for t in found] == [("cần rà soát danh mục công trình ưu tiên đầu tư",
+                                                         ["Các địa phương"])]
+
+
+def test_a_recurring_time_inside_a_purpose_does_not_split(nlp_dated):
+    found = dated_tasks(nlp_dated, "Giao Sở Xây dựng lập kế hoạch đầu tư và lựa chọn danh mục công trình ưu tiên "
+                                   "để triển khai thực hiện hằng năm.")
+    assert len(found) == 1 and found[0].deadline.kind == "recurring"
