@@ -46,6 +46,10 @@ GROUP_NOUNS = {
     ("ngành", "chức", "năng"), ("cơ", "quan", "chức", "năng"),
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
+    # Party committees of a level: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy".
+    ("huyện", "ủy"), ("huyện", "uỷ"), ("thành", "ủy"), ("thành", "uỷ"), ("thị", "ủy"), ("thị", "uỷ"),
+    ("quận", "ủy"), ("quận", "uỷ"), ("tỉnh", "ủy"), ("tỉnh", "uỷ"), ("đảng", "ủy"), ("đảng", "uỷ"),
+    ("tổ", "chức", "đảng"), ("tổ", "chức", "cơ", "sở", "đảng"), ("chi", "bộ"), ("đảng", "bộ"),
 }
 # Words (and the pair "liên quan") that may qualify a group: "liên quan", "trực thuộc Bộ",
 # "chức năng ở địa phương"; "quan" alone is not one ("các Sở GTVT quan tâm ...").
@@ -171,6 +175,86 @@ def _extend_place(doc: Doc, j: int) -> int:
     return j + n
 
 
+def _next_member(doc: Doc, k: int, qualified: bool = False) -> int:
+    """After ", " or " và " at token k, the end of one more kind of body of the same group
+    ("ban, ngành", "và địa phương"; not "và các doanh nghiệp", a second body, nor ", các Sở
+    GTVT" after a `qualified` kind, "các Cục quản lý chuyên ngành"), or 0."""
+    if k >= len(doc) or not (doc[k].text == "," or doc[k].lower_ == "và"):
+        return 0
+    k += 1
+    if k < len(doc) and doc[k].lower_ == "các":
+        if doc[k - 1].lower_ == "và" or qualified:
+            return 0
+        k += 1
+    m = _match_seq(doc, k, GROUP_NOUNS)
+    if m and (doc[k - 1].lower_ == "các" or doc[k].is_lower):
+        return _extend_tail(doc, _extend_name(doc, k + m))
+    return 0
+
+
+def _named_member(doc: Doc, k: int) -> int:
+    """After ", " or " và " at token k that follows a place named in a group ("các huyện Bát
+    Xát, Mường Khương và Si Ma Cai"), the end of the next place name, or 0 (a body's head noun,
+    "Sở Y tế", starts a new body)."""
+    if k + 1 >= len(doc) or not (doc[k].text == "," or doc[k].lower_ == "và") or not _capitalised(doc, k - 1):
+        return 0
+    if not _capitalised(doc, k + 1) or _match_seq(doc, k + 1, HEADS) or _match_seq(doc, k + 1, TITLES):
+        return 0
+    end = _extend_name(doc, k + 1)
+    # a place name, then the predicate or the end of the list: not the subject of a new clause
+    return end if end > k + 1 and (end >= len(doc) or not doc[end].is_alpha or doc[end].is_lower) else 0
+
+
+def _list_members(doc: Doc, j: int) -> int:
+    """From token j, take the further kinds of body (", ban, ngành" / "và các địa phương") and
+    places ("Bát Xát, Mường Khương") that continue a group; the end of the group."""
+    while j < len(doc):
+        nxt = _next_member(doc, j) or _named_member(doc, j)
+        if not nxt:
+            break
+        j = nxt
+    return j
+
+
+# Nouns after "có" that open the predicate ("có trách nhiệm triển khai"), not a kind of member.
+PREDICATE_NOUNS = {"trách nhiệm", "nhiệm vụ", "kế hoạch", "ý kiến", "văn bản", "biện pháp", "giải pháp",
+                   "phương án", "chương trình", "báo cáo", "đề xuất", "thể", "quyền"}
+HAVING_MAX = 6  # syllables of "có điểm du lịch cộng đồng"
+
+
+def _having_clause(doc: Doc, j: int) -> int:
+    """After a group at token j, a clause "có ..." that says which members are meant ("các cơ quan,
+    địa phương có hồ sơ trễ hạn thực hiện ..."): the end of it when an action follows, else j."""
+    if j >= len(doc) or doc[j].lower_ != "có":
+        return j
+    words = [compare_key(t.text) for t in doc[j + 1:j + 1 + HAVING_MAX + 3]]
+    if " ".join(words[:2]) in PREDICATE_NOUNS or words[:1] and words[0] in PREDICATE_NOUNS:
+        return j
+    for n in range(1, HAVING_MAX + 1):
+        if j + n >= len(doc) or not (doc[j + n].is_alpha and doc[j + n].is_lower):
+            return j
+        if n >= 2 and opens_action(words[n:]):
+            return j + n + 1
+    return j
+
+
+def _qualifiers(doc: Doc, j: int) -> int:
+    """From token j, the end of the qualifier words of a group ("liên quan", "trực thuộc Bộ",
+    "trung ương"), not ending on a word that needs more ("thuộc", "của")."""
+    k, last_good = j, j
+    while k < len(doc) and k - j < 6:
+        if k + 1 < len(doc) and (f"{doc[k].lower_} {doc[k + 1].lower_}" in QUALIFIER_WORDS
+                                 or doc[k].lower_ in QUALIFIER_WORDS and doc[k + 1].lower_ in {"ủy", "uỷ"}):
+            k += 2  # "liên quan", "(trực thuộc) Tỉnh ủy"
+        elif doc[k].lower_ in QUALIFIER_WORDS:
+            k += 1
+        else:
+            break
+        if doc[k - 1].lower_ not in QUALIFIER_END_BAD:
+            last_good = k
+    return last_good
+
+
 class BodyFinder:
     """Finds bodies (gazetteer, named heads, groups) and writes doc.spans[spans_key]."""
 
@@ -258,29 +342,14 @@ class BodyFinder:
                 i += 1
                 continue
             j = _extend_tail(doc, _extend_name(doc, j + n))
-            while j < len(doc):  # ", ban, ngành" / "và các địa phương"
-                k = j
-                if doc[k].text == "," or doc[k].lower_ == "và":
-                    k += 1
-                    if k < len(doc) and doc[k].lower_ == "các":
-                        if doc[k - 1].lower_ == "và":
-                            break  # "... và các doanh nghiệp": a second body
-                        k += 1
-                    m = _match_seq(doc, k, GROUP_NOUNS)
-                    if m and k > j and (doc[k - 1].lower_ == "các" or doc[k].is_lower):
-                        j = _extend_tail(doc, _extend_name(doc, k + m))
-                        continue
-                break
-            k, last_good = j, j
-            while k < len(doc) and k - j < 6:
-                if k + 1 < len(doc) and f"{doc[k].lower_} {doc[k + 1].lower_}" in QUALIFIER_WORDS:
-                    k += 2  # "liên quan"
-                elif doc[k].lower_ in QUALIFIER_WORDS:
-                    k += 1
-                else:
+            while True:
+                j = _list_members(doc, j)
+                last_good = _qualifiers(doc, j)
+                nxt = _next_member(doc, last_good, qualified=True) if last_good > j else 0
+                if not nxt:  # "các bộ, cơ quan trung ương và địa phương": the list goes on after a qualifier
                     break
-                if doc[k - 1].lower_ not in QUALIFIER_END_BAD:
-                    last_good = k
+                j = nxt
+            last_good = _having_clause(doc, last_good)
             yield Span(doc, i, last_good)
             i = last_good
 

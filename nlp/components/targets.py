@@ -25,7 +25,9 @@ from spacy.tokens import Doc
 
 from theodoi.domain import Target
 from theodoi.nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
+from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.numbers import parse_number
+from theodoi.vietnamese import compare_key
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # A spelled-out number starts a word, never with "tư" (đầu tư) or "năm" (a year), and "một"
@@ -35,7 +37,9 @@ _NUMBER_WORD = (r"(?<!\w)(?!một\s+(?!trăm|nghìn|ngàn|triệu))(?:hai|ba|b�
                 r"(?=\s))*\s+")
 _MEASURE = (r"%(?:\s*/\s*năm)?|‰|m2/người|m²/người|km/km2|m3/ngày(?:\s*đêm)?|m3/ha|lít/người/ngày(?:\s*đêm)?"
             r"|kWh/người(?:\s*/?\s*năm)?|kW/ha|kg/người(?:\s*/?\s*ngày(?:\s*đêm)?)?|ha\b|km\b|m2\b|m3\b|USD\b|tuổi\b"
-            r"|(?:nghìn\s+|triệu\s+|tỷ\s+|tỉ\s+)?(?:đồng|USD)\b(?:/người/năm|/người)?")
+            r"|(?:nghìn\s+|triệu\s+|tỷ\s+|tỉ\s+)?(?:đồng|USD|đô\s+la(?:\s+Mỹ)?)(?!\w)(?:/người/năm|/người)?")
+# A number in thousands, millions or billions of a counted noun ("3,5 triệu lượt khách").
+_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+"
 # Counted nouns that take two syllables (the rest are read as one syllable).
 _TWO_SYLLABLE_NOUNS = (
     "doanh nghiệp", "đô thị", "cửa hàng", "siêu thị", "trung tâm", "dự án", "nhân lực", "lao động", "hộ gia đình",
@@ -43,7 +47,15 @@ _TWO_SYLLABLE_NOUNS = (
     "sản phẩm", "học sinh", "sinh viên", "cán bộ", "đảng viên", "tổ chức", "cơ sở", "trường học", "thủ tục",
     "dịch vụ", "tỉnh, thành phố", "huyện, thành phố", "xã", "lượt khách", "triệu tấn", "triệu lao động",
     "tấn", "lượt", "nhà", "chợ", "khu", "kho", "trường", "xã", "người", "hộ", "lần", "tỉnh", "huyện",
+    "khách sạn", "điểm", "điểm du lịch", "mô hình", "nhà máy", "bệnh viện", "trạm y tế", "trạm", "thôn", "bản",
+    "ấp", "khu phố", "phường", "thị trấn", "đơn vị", "cơ quan", "thương hiệu", "di tích", "lễ hội", "tuyến",
+    "trang trại", "tổ hợp tác", "nhà ở", "căn hộ", "việc làm", "lớp", "chi bộ", "đảng bộ", "tổ chức cơ sở đảng",
+    "vườn mẫu", "khu dân cư", "hợp tác xã", "cơ sở dữ liệu", "nền tảng", "sáng kiến", "đề tài",
 )
+# A duration is a target only when a time is brought down to it ("rút ngắn thời gian ... xuống
+# không quá 4 ngày làm việc"); otherwise it is a deadline or a term ("trong 30 ngày").
+_DURATION = r"ngày\s+làm\s+việc|ngày|giờ|phút"
+_REDUCED_TO = re.compile(r"(?:xuống|giảm)(?:\s+còn)?\s+(?:\S+\s+){0,2}$|\bcòn\s+(?:\S+\s+){0,2}$", re.I)
 _COUNTED = "|".join(re.escape(n) for n in sorted(_TWO_SYLLABLE_NOUNS, key=len, reverse=True))
 _COMPARATORS = (
     (">=", r"ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|đạt\s+từ|từ"),
@@ -52,12 +64,15 @@ _COMPARATORS = (
     ("<", r"dưới|thấp\s+hơn|<"),
     ("~", r"khoảng|gần|xấp\s+xỉ|chừng"),
 )
+# A head that ends on the goal cue names no measure ("Mục tiêu ... phấn đấu trên 90% dịch vụ công").
+_GOAL_CUE_END = re.compile(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\s*(?:(?:là|đạt|có)\s*)?$", re.I)
+_RANK_GROUP = r"thuộc\s+nhóm|trong\s+nhóm|nằm\s+trong\s+nhóm"
 _CMP_ALT = "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(_COMPARATORS))
 
 TARGET = re.compile(
     rf"(?:(?P<cmp>{_CMP_ALT})\s*)?"
     rf"(?P<value>{_NUMBER}|{_NUMBER_WORD})(?:\s*(?:-|–|÷|đến)\s*(?P<upper>{_NUMBER}))?\s*"
-    rf"(?P<unit>{_MEASURE}|(?:{_COUNTED})(?!\w))"
+    rf"(?P<unit>{_MEASURE}|(?:{_SCALE})?(?:{_COUNTED})(?!\w)|{_DURATION})"
     r"(?P<ge>\s+trở\s+lên)?",
     re.I,
 )
@@ -69,10 +84,16 @@ _GOAL = re.compile(
     r"|đơn\s+giản\s+hoá|đơn\s+giản\s+hóa|giai\s+đoạn|thuộc\s+nhóm|định\s+hướng|đào\s+tạo|bình\s+quân",
     re.I,
 )
-_PAST = re.compile(r"\b(?:đã|vừa\s+qua|còn\s+lại|giữ\s+nguyên|hiện\s+có|hiện\s+nay|trong\s+đó\s+có)\b", re.I)
+_PAST = re.compile(r"\b(?:đã|vừa\s+qua|còn\s+lại|giữ\s+nguyên|hiện\s+có|hiện\s+nay|trong\s+đó\s+có|đến\s+nay|chưa)\b",
+                   re.I)
+# A figure whose own clause goes on to say it happened ("100% cơ quan đã tổ chức quán triệt").
+_PAST_AFTER = re.compile(r"[^;:.()\n]{0,40}?\bđã\b", re.I)
+# Places named by what is left ("tại 4 huyện còn lại"): not a goal to reach.
+_REMAINING = re.compile(r"\s*còn\s+lại\b", re.I)
 _NOT_TARGET_BEFORE = re.compile(
-    r"(?:kỷ\s+niệm|khóa|khoá|nhiệm\s+kỳ|[Đđ]iều|khoản|điểm|số|lần\s+thứ|thứ|mục|phần|chương|loại|ngày|tháng|"
-    r"năm|quý|quí|Nghị\s+định|Quyết\s+định|Luật|đợt|dưới|trẻ\s+em)\s*$",
+    r"(?<!\w)(?:kỷ\s+niệm|khóa|khoá|nhiệm\s+kỳ|[Đđ]iều|khoản|điểm|số|lần\s+thứ|thứ|mục|phần|chương|loại"
+    r"|ngày|tháng|"
+    r"năm|quý|quí|Nghị\s+định|Quyết\s+định|Luật|đợt|dưới|trẻ\s+em|khóm|ấp|tổ|phường|thôn|xóm|lô|quận)\s*$",
     re.I,
 )
 _HORIZON = re.compile(
@@ -86,20 +107,32 @@ _BASE_BEFORE = re.compile(r"(?:so\s+với|gấp\s+\S+\s+lần|cùng\s+kỳ|bằn
 _BOUND_GAP = re.compile(
     r"[ \t]+(?:(?!phấn|mục|chỉ)[^\W\d]+[ \t]+){0,3}(?=(?:khoảng|trên|dưới|từ|gần|đạt\s)?\s*\d)", re.I)
 _DATE_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$")
-_RANGE_UPPER = re.compile(r"\d\s*(?:%|m2|m3|ha|km|[^\W\d]{1,4})?\s*[-–]\s*$")
+_RANGE_UPPER = re.compile(r"\d[ \t]*(?:%|m2|m3|ha|km|[^\W\d]{1,4})?[ \t]*[-–][ \t]*$")
 _AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người|lao\s+động|học\s+sinh)\s+(?:dưới|trên|từ)\s*$", re.I)
 _PLACE_UNITS = r"tỉnh|huyện|xã|tỉnh, thành phố|huyện, thành phố"
 _ALL_OF = re.compile(r"(?:tất\s+cả|cả)\s+$", re.I)
 _SECTION_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|[A-D]|\d{1,2}|[a-zđ])[.)]\s", re.I)
-_REPORT_HEADING = re.compile(r"tình\s+hình|kết\s+quả|thực\s+trạng|đánh\s+giá", re.I)
+_REPORT_HEADING = re.compile(r"tình\s+hình|kết\s+quả|thực\s+trạng|đánh\s+giá|tồn\s+tại|hạn\s+chế", re.I)
+# A line that opens a report of results ("Sở ... báo cáo kết quả thực hiện như sau:", "Ghi nhận kết quả đạt được:").
+_REPORT_INTRO = re.compile(r"báo\s+cáo\s+kết\s+quả|kết\s+quả\s+(?:đạt\s+được|thực\s+hiện)|ghi\s+nhận", re.I)
+_WAY_AHEAD = re.compile(r"phương\s+hướng|\bvà\s+(?:mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch|giải\s+pháp)", re.I)
+_TOP_HEADING = re.compile(r"^(?:[IVXLC][IVXLCivxlc]{0,4}[.\-/)]\s|[A-D][.)]\s|(?:Phần|Chương)\s+[\dIVXLC]+\b)")
 _ARTICLE = re.compile(r"Điều\s+\d+\.")
 # A sentence that reports figures reached or compares with the same period of an earlier year.
-_REPORT_SENTENCE = re.compile(r"\bđã\s+đạt|\bcùng\s+kỳ\b|\bthời\s+gian\s+qua\b|\bvừa\s+qua\b", re.I)
+_REPORT_SENTENCE = re.compile(
+    r"\bđã\s+đạt|\bđã\s+hoàn\s+thành|\bcùng\s+kỳ\b|\bthời\s+gian\s+qua\b|\bvừa\s+qua\b|\bđến\s+nay\b"
+    r"|\b(?:những|các|mấy)\s+năm\s+(?:qua|gần\s+đây)\b", re.I)
+# A year named without "đến"/"tới" ("năm 2018 toàn tỉnh đón ...", "Năm 2021, ... đạt ...").
+_PLAIN_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!với )\bnăm\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 # Figures that are needs, support levels or loan terms rather than results to reach.
 _NOT_GOAL_CONTEXT = re.compile(
     r"nhu\s+cầu\s+(?:vốn|kinh\s+phí|đầu\s+tư)|mức\s+(?:vay|hỗ\s+trợ|chi)|lãi\s+suất|định\s+mức|hỗ\s+trợ\s*$"
     r"|chính\s+sách\s+hỗ\s+trợ",
     re.I)
+# A short gloss in brackets, an abbreviation or a code ("(GRDP)", "(B2C)").
+# Words after a comma that open a breakdown or an aside, not another item of a list.
+_NOT_AN_ITEM = re.compile(r"\s*(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể|như|nhất\s+là|đặc\s+biệt)\b", re.I)
+_GLOSS = re.compile(r"\([^()\d\n;:]{1,20}\)|\([A-Z0-9]{1,6}\)")
 _HEAD_BREAK = re.compile(r"[;:\n(]|\.(?=\s)|\)")
 _LIST_JOIN = re.compile(r",\s|;\s*|\s(?:và|hoặc)\s")
 _HORIZON_PHRASE = re.compile(
@@ -152,8 +185,9 @@ def _clause_start(text: str, sent_start: int, pos: int) -> int:
 
 def _heading_lines(text: str, pos: int) -> tuple[str, str]:
     """The lines that head the paragraph at `pos`: the nearest line before it that ends with a
-    colon ("- Đến năm 2020:") and the nearest numbered, capitalised or "Điều N." section heading
-    ("" where there is none)."""
+    colon ("- Đến năm 2020:") and the nearest numbered, capitalised or "Điều N." section heading,
+    not a list item that ends a sentence ("c) Báo cáo tình hình ... hằng tháng.") ("" where
+    there is none)."""
     colon = section = ""
     end = text.rfind("\n", 0, pos)
     floor = max(0, pos - 5000)
@@ -162,22 +196,63 @@ def _heading_lines(text: str, pos: int) -> tuple[str, str]:
         line = text[start:end].strip()
         if not colon and line.endswith(":"):
             colon = line
-        if not section and line and (_ARTICLE.match(line) or len(line) <= 150 and not TARGET.search(line) and (
+        if not section and line and (_ARTICLE.match(line) or len(line) <= 150 and not TARGET.search(line)
+                                     and not line.endswith((".", ";")) and (
                 _SECTION_HEADING.match(line) or line.isupper())):
             section = line
         end = start - 1
     return colon, section
 
 
-def _states_a_goal(text: str, pos: int, sent_start: int, sent_end: int) -> bool:
+def _top_heading(text: str, pos: int) -> str:
+    """The nearest top-level heading before `pos` ("I. KẾT QUẢ THỰC HIỆN", "Phần II"), or ""."""
+    end = text.rfind("\n", 0, pos)
+    floor = max(0, pos - 10000)
+    while end > floor:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if len(line) <= 150 and _TOP_HEADING.match(line):
+            return line
+        end = start - 1
+    return ""
+
+
+def _reports_results(text: str, pos: int, colon: str, section: str) -> bool:
+    """Whether the figure at `pos` stands under a heading that reports the situation or results:
+    its section or top-level heading ("I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ"; not one that
+    also sets the way ahead, "... VÀ PHƯƠNG HƯỚNG ..."), the label of its paragraph ("Ghi nhận
+    kết quả đạt được: ..."), or a line under the same top heading that opens a report ("...
+    báo cáo kết quả thực hiện như sau:")."""
+    top = _top_heading(text, pos)
+    if any(_REPORT_HEADING.search(line) and not _WAY_AHEAD.search(line) for line in (section, top)):
+        return True
+    para_start = text.rfind("\n", 0, pos) + 1
+    label_end = text.rfind(":", para_start, pos)
+    if label_end != -1 and _REPORT_INTRO.search(text, para_start, label_end):
+        return True  # "1. Ghi nhận kết quả đạt được: ... có thêm 5 xã ..."
+    return bool(colon and _REPORT_INTRO.search(colon)
+                and (not top or text.rfind(colon, 0, pos) >= text.rfind(top, 0, pos)))
+
+
+def _in_past_year(text: str, pos: int, period_start: int, doc_year: int | None) -> bool:
+    """Whether the sentence before the figure at `pos` names a year before the document's own
+    ("năm 2018 toàn tỉnh đón 28.000 lượt khách" in a 2019 resolution): a past figure."""
+    return bool(doc_year) and any(
+        int(y.group("year")) < doc_year and not _is_base_year(text, y)
+        for y in _PLAIN_YEAR.finditer(text, period_start, pos))
+
+
+def _states_a_goal(text: str, pos: int, sent_start: int, sent_end: int, doc_year: int | None = None) -> bool:
     """Whether the figure at `pos` is stated as a goal: a goal word in its paragraph up to the
     end of its sentence, or in the lines that head the paragraph; never in a sentence that
-    reports results ("đã đạt được", "cùng kỳ") nor in a section that reports the situation or
-    results ("Tình hình ...", "Kết quả ...")."""
+    reports results ("đã đạt được", "cùng kỳ", "đến nay", a year before the document's) nor
+    under a heading that reports the situation or results ("Tình hình ...", "Kết quả ...")."""
     para_start = text.rfind("\n", 0, pos) + 1
     colon, section = _heading_lines(text, pos)
     period_start = max(para_start, text.rfind(". ", 0, pos) + 1)
-    if _REPORT_HEADING.search(section) or _REPORT_SENTENCE.search(text, period_start, sent_end):
+    if _reports_results(text, pos, colon, section) or _REPORT_SENTENCE.search(text, period_start, sent_end):
+        return False
+    if _in_past_year(text, pos, period_start, doc_year):
         return False
     if _NOT_GOAL_CONTEXT.search(text, max(sent_start, pos - 120), pos) or _NOT_GOAL_CONTEXT.search(section):
         return False
@@ -187,13 +262,14 @@ def _states_a_goal(text: str, pos: int, sent_start: int, sent_end: int) -> bool:
 def _is_qualifier(text: str, m: re.Match) -> bool:
     """A number that qualifies or names rather than sets a goal: the upper end of a range already
     read ("2.000m2 - 3.000 m2"), an age bracket ("trẻ em dưới 5 tuổi"), an amount in brackets
-    ("(1.650 tỷ đồng)"), named places ("hai huyện Trà Cú và Duyên Hải", "tất cả 7 huyện")."""
+    ("(1.650 tỷ đồng)"), named places ("hai huyện Trà Cú và Duyên Hải", "tất cả 7 huyện", "4 huyện còn lại")."""
     before = text[max(0, m.start() - 30):m.start()]
     after = text[m.end():m.end() + 3]
     return bool(
         _RANGE_UPPER.search(before)
         or (m.group("unit").strip() == "tuổi" and _AGE_OWNER.search(text, max(0, m.start() - 20), m.start("value")))
         or (before.rstrip().endswith("(") and after.lstrip().startswith(")"))
+        or _REMAINING.match(text, m.end())
         or (re.fullmatch(_PLACE_UNITS, m.group("unit").strip(), re.I) and re.match(r"\s+[A-ZĐ]", after))
         or _ALL_OF.search(before))
 
@@ -270,7 +346,8 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
     """The words before the number that name what it measures, and where they start: from the
     start of the clause, or from just after the figure before it in the same clause
     ("... đạt 85% diện tích lưu vực và 60% lượng nước thải": nothing before 60%)."""
-    breaks = list(_HEAD_BREAK.finditer(text, sent_start, m.start()))
+    glossed = _GLOSS.sub(lambda g: " " * len(g.group(0)), text[:m.start()])  # "(GRDP)" does not break
+    breaks = list(_HEAD_BREAK.finditer(glossed, sent_start, m.start()))
     start = breaks[-1].end() if breaks else sent_start
     previous = [p for p in TARGET.finditer(text, start, m.start()) if p.end() <= m.start()]
     if previous:
@@ -279,7 +356,7 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
     if text[max(0, start - 1):start] == ":" and not text[start:m.start("value")].strip():
         # "Vốn cân đối qua ngân sách: 1.009.074 triệu đồng": the label before the colon
         start = max(text.rfind("\n", 0, start - 1), text.rfind(". ", 0, start - 1)) + 1
-    head = text[start:m.start()]
+    head = text[start:m.start()].lstrip()
     lead = _LEAD_WORDS.match(head)
     head = head[lead.end():] if lead else head
     head = _HORIZON_PHRASE.sub(" ", head)
@@ -287,16 +364,20 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
     return re.sub(r"\s+", " ", head).strip(" ,:-"), start
 
 
-def _tail(text: str, m: re.Match, sent_end: int) -> tuple[str, int]:
-    """The words after the unit up to the end of its clause, and where the clause ends; a tail
-    of one or two words goes on over a comma that only lists ("60-70% ấp, khu phố văn hoá")."""
+def _tail(text: str, m: re.Match, sent_end: int, counted: bool = False) -> tuple[str, int]:
+    """The words after the unit up to the end of its clause, and where the clause ends; a list
+    of short items goes on over the commas ("60-70% ấp, khu phố văn hoá", "3.000 cán bộ, công
+    chức, viên chức được bồi dưỡng"; a `counted` noun counts as the first item)."""
     after_break = _CLAUSE_BREAK.search(text, m.end(), sent_end)
     clause_end = after_break.start() if after_break else sent_end
-    if after_break and after_break.group(0).startswith(",") and 0 < len(text[m.end():clause_end].split()) <= 2:
+    item_start, fewest = m.end(), 0 if counted else 1  # a counted noun is itself the first item
+    while after_break and after_break.group(0).startswith(",") and (
+            fewest <= len(text[item_start:clause_end].split()) <= 2):
         further = _CLAUSE_BREAK.search(text, after_break.end(), sent_end)
         further_end = further.start() if further else sent_end
-        if not re.search(r"\d", text[after_break.end():further_end]):
-            clause_end = further_end
+        if re.search(r"\d", text[after_break.end():further_end]) or _NOT_AN_ITEM.match(text, after_break.end()):
+            break
+        item_start, clause_end, after_break, fewest = after_break.end(), further_end, further, 1
     tail = _HORIZON_PHRASE.sub(" ", text[m.end():clause_end])
     return re.sub(r"\s+", " ", tail).strip(" ,:-"), clause_end
 
@@ -317,23 +398,47 @@ def _with_measure_of(previous: str, head: str) -> str:
     return f"{measure.group(0).strip()} {head}"
 
 
+def _action_phrase(head: str) -> str:
+    """The clauses at the end of `head` that open with an action verb ("bảo đảm giải ngân" in
+    "Các chủ đầu tư đẩy nhanh ..., bảo đảm giải ngân"; "cải tạo, nâng cấp, mở rộng"), or ""."""
+    clauses = re.split(r",\s*", head)
+    keep = len(clauses)
+    while keep and opens_action(compare_key(clauses[keep - 1]).split() or [""]):
+        keep -= 1
+    return ", ".join(c.strip() for c in clauses[keep:])
+
+
 def _indicator(text: str, m: re.Match, sent_start: int, sent_end: int,
                previous: Target | None) -> tuple[str, int, int]:
     """The phrase measured, as written, and the span of the clause that states the target.
 
-    A counted noun is named by itself and the words after it ("02 đô thị loại II"); a rate,
-    measure or sum by the words before the number ("tỷ lệ hộ nghèo dưới 3%"), else those
-    after it ("60% lượng nước thải"), else the indicator of the figure before it in the
-    sentence ("..., giai đoạn đến năm 2030 chiếm 18 - 20%"), else the label of its list."""
-    head, clause_start = _head(text, m, sent_start)
-    tail, clause_end = _tail(text, m, sent_end)
+    A counted noun is named by itself and the words after it ("02 đô thị loại II"), after the
+    action that produces it ("đào tạo cho 3.000 cán bộ, công chức") and by what is ranked in
+    a group ("chỉ số chuyển đổi số thuộc nhóm 15 tỉnh dẫn đầu"); a rate, measure or sum by the
+    words before the number ("tỷ lệ hộ nghèo dưới 3%") and those after it when the words before
+    name an action ("giải ngân 100% kế hoạch vốn"), else those after it ("60% lượng nước thải"),
+    else the indicator of the figure before it in the sentence ("..., giai đoạn đến năm 2030
+    chiếm 18 - 20%"), else the label of its list."""
     unit = _unit(m.group("unit"))
-    if re.fullmatch(_COUNTED, unit, re.I):
-        indicator = f"{unit} {tail}".strip()
-        if not tail and not head:
-            indicator = _heading_label(text, m.start()) or unit
+    counted = re.fullmatch(rf"(?:{_SCALE})?(?P<noun>{_COUNTED})", unit, re.I)
+    head, clause_start = _head(text, m, sent_start)
+    tail, clause_end = _tail(text, m, sent_end, counted=bool(counted))
+    action = _action_phrase(head)
+    if counted:
+        noun = counted.group("noun")
+        ranked = re.match(_RANK_GROUP, m.group("cmp") or "", re.I)
+        listed = text[m.end():m.end() + 2].lstrip(" ").startswith(",")  # "3.000 cán bộ, công chức"
+        indicator = " ".join(part for part in (head if ranked else action, noun + ("," if listed and tail else ""),
+                                               tail) if part)
+        label = _heading_label(text, m.start())
+        if not tail and not head and not label.isupper():
+            indicator = label or noun
         return indicator, clause_start, clause_end
-    if len(head.split()) >= 2:
+    if tail and unit != "lần" and _GOAL_CUE_END.search(text, clause_start, m.start()):
+        indicator = tail
+    elif action and tail and unit != "lần":
+        indicator = f"{action} {tail}"
+    elif len(head.split()) >= 2:
         indicator = _with_measure_of(previous.indicator, head) if previous else head
     elif tail and unit != "lần":
         indicator = tail
@@ -349,9 +454,10 @@ def _unit(raw: str) -> str:
     return "%" if raw.startswith("%") else raw
 
 
-def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = ()) -> list[Target]:
+def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_year: int | None = None) -> list[Target]:
     """Every numeric target in `text`, in order, with offsets into `text`; numbers inside
-    an `exclude` span (a citation) are skipped."""
+    an `exclude` span (a citation) are skipped. `doc_year`, the year of the document's date,
+    tells figures of earlier years (history) from goals."""
     out: list[Target] = []
     text = unwrap_lines(text)
     for m in TARGET.finditer(text):
@@ -373,7 +479,11 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = ()) -> list
         if 1900 <= value <= 2100 and unit != "%" and not re.search(r"\d\.\d", m.group("value")):
             continue  # a year
         clause_before = text[_clause_start(text, sent_start, m.start()):m.start()]
-        if _PAST.search(clause_before[-60:]) or not _states_a_goal(text, m.start(), sent_start, sent_end):
+        if re.fullmatch(_DURATION, unit, re.I) and not _REDUCED_TO.search(clause_before[-40:]):
+            continue  # a term or a time limit, not a level to bring a time down to
+        if _PAST.search(clause_before[-60:]) or _PAST_AFTER.match(text, m.end()):
+            continue
+        if not _states_a_goal(text, m.start(), sent_start, sent_end, doc_year):
             continue
         period_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
         previous = out[-1] if out and out[-1].start >= period_start and out[-1].confidence == 1.0 else None
@@ -418,7 +528,8 @@ class TargetFinder:
     def __call__(self, doc: Doc) -> Doc:
         cited = [(s.start_char, s.end_char) for s in doc.spans.get("citations", [])]
         spans = []
-        for target in find_targets(doc.text, exclude=cited):
+        doc_year = doc._.doc_date.year if doc._.doc_date else None
+        for target in find_targets(doc.text, exclude=cited, doc_year=doc_year):
             span = doc.char_span(target.start, target.end, alignment_mode="expand")
             if span is None:
                 continue

@@ -93,3 +93,31 @@ def test_heads_of_a_group_written_without_cac_and_a_bare_level(nlp):
 def test_levels_of_government_as_a_group_and_a_name_wrapped_over_two_lines(nlp):
     doc = nlp("Các cấp chính quyền đô\nthị lập kế hoạch đầu tư. Các cấp ủy đảng lãnh đạo việc thực hiện.")
     assert [s._.body.text for s in doc.spans["bodies"]] == ["Các cấp chính quyền đô\nthị", "Các cấp ủy đảng"]
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("Các huyện ủy, thành ủy, thị ủy xây dựng kế hoạch.", ["Các huyện ủy, thành ủy, thị ủy"]),
+    ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy tổ chức quán triệt.",
+     ["Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"]),
+    ("Yêu cầu các bộ, cơ quan trung ương và địa phương đẩy nhanh giải ngân.",
+     ["các bộ, cơ quan trung ương và địa phương"]),
+    ("UBND các huyện Bát Xát, Mường Khương, Si Ma Cai hoàn thiện hồ sơ.",
+     ["UBND các huyện Bát Xát, Mường Khương, Si Ma Cai"]),
+    ("Đề nghị các cơ quan, địa phương có hồ sơ trễ hạn thực hiện xin lỗi.",
+     ["các cơ quan, địa phương có hồ sơ trễ hạn"]),
+])
+def test_a_group_stays_one_body(nlp, text, bodies):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["bodies"]] == bodies
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("Các sở, ngành có trách nhiệm triển khai kế hoạch.", ["Các sở, ngành"]),
+    ("Yêu cầu các sở, ngành và các doanh nghiệp triển khai.", ["các sở, ngành", "các doanh nghiệp"]),
+    ("Giao các huyện Bát Xát, Sở Y tế triển khai.", ["các huyện Bát Xát", "Sở Y tế"]),
+    ("Các Cục quản lý chuyên ngành, các Sở Giao thông vận tải kiểm tra.",
+     ["Các Cục quản lý chuyên ngành", "các Sở Giao thông vận tải"]),
+])
+def test_a_second_body_is_not_taken_into_the_group(nlp, text, bodies):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["bodies"]] == bodies

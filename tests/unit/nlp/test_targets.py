@@ -160,3 +160,88 @@ def test_listing_comma_does_not_cut_a_short_indicator():
 ])
 def test_qualifiers_and_non_goal_amounts(text, values):
     assert [t.value for t in find_targets(text)] == values
+
+
+def test_heading_year_above_a_dash_item_is_not_a_range():
+    text = "2. Mục tiêu cụ thể đến năm 2025\n- Trên 90% dịch vụ công trực tuyến mức độ 4 được cung cấp."
+    [target] = find_targets(text)
+    assert (target.value, target.comparator, target.year) == (90, ">", 2025)
+
+
+def test_scaled_counted_noun_and_new_nouns():
+    text = "Đến năm 2025, thu hút trên 3,5 triệu lượt khách du lịch; có ít nhất 5 khách sạn đạt tiêu chuẩn 4 sao."
+    assert [(t.value, t.comparator) for t in find_targets(text)] == [(3.5, ">"), (5, ">=")]
+    assert "lượt khách du lịch" in find_targets(text)[0].indicator
+
+
+def test_dollar_amount_is_a_measure():
+    [target] = find_targets("Năm 2022 phấn đấu thu hút vốn đầu tư nước ngoài trên 1,5 tỷ đô la Mỹ.")
+    assert (target.value, target.unit) == (1.5, "tỷ đô la Mỹ")
+
+
+def test_counted_noun_takes_its_list_and_the_action_before_it():
+    text = "Mục tiêu đến năm 2025:\n- Đào tạo, bồi dưỡng kỹ năng số cho 3.000 cán bộ, công chức, viên chức."
+    [target] = find_targets(text)
+    assert target.indicator == "Đào tạo, bồi dưỡng kỹ năng số cho cán bộ, công chức, viên chức"
+
+
+def test_rank_group_is_named_by_what_is_ranked():
+    [target] = find_targets("Đến năm 2025 chỉ số chuyển đổi số của tỉnh thuộc nhóm 15 tỉnh dẫn đầu.")
+    assert target.indicator.startswith("chỉ số chuyển đổi số của tỉnh")
+
+
+def test_rate_after_an_action_and_a_goal_cue():
+    text = "4. Các chủ đầu tư đẩy nhanh tiến độ, bảo đảm giải ngân 100% kế hoạch vốn được giao năm 2022."
+    [target] = find_targets(text)
+    assert target.indicator == "bảo đảm giải ngân kế hoạch vốn được giao"
+    [target] = find_targets("4. Phấn đấu đến năm 2025 có 100% chi bộ đưa nội dung học tập vào sinh hoạt.")
+    assert target.indicator.startswith("chi bộ đưa nội dung")
+
+
+def test_gloss_in_brackets_does_not_cut_the_indicator():
+    [target] = find_targets("Mục tiêu năm 2022: Tổng sản phẩm trên địa bàn (GRDP) tăng khoảng 7 - 7,5%.")
+    assert target.indicator.startswith("Tổng sản phẩm trên địa bàn (GRDP)")
+
+
+def test_time_brought_down_to_is_a_target_but_a_term_is_not():
+    [target] = find_targets("Bảo đảm rút ngắn thời gian kiểm soát chi xuống không quá 4 ngày làm việc.")
+    assert (target.value, target.comparator) == (4, "<=")
+    assert find_targets("Phấn đấu giải quyết hồ sơ trong 30 ngày làm việc.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "I. KẾT QUẢ THỰC HIỆN\n1. Về công khai thủ tục:\na) Kết quả tốt; phấn đấu 100% cơ quan đã tổ chức quán triệt.",
+    "Mục tiêu: 100% cơ quan, địa phương đã tổ chức quán triệt.",
+    "Về các mục tiêu: tỷ lệ dân số mua sắm trực tuyến đến nay đạt 38%.",
+    "Sở Công Thương báo cáo kết quả thực hiện năm 2023 như sau:\n"
+    "4. Cục Quản lý thị trường đã kiểm tra, xử phạt 312 triệu đồng.",
+    "1. Ghi nhận kết quả đạt được: 6 tháng đầu năm 2024, toàn tỉnh có thêm 5 xã đạt chuẩn nông thôn mới.",
+    "II. TỒN TẠI, HẠN CHẾ\nMột số huyện còn để hồ sơ trễ hạn, tỷ lệ xin lỗi chưa đạt 100% như yêu cầu.",
+    "3. Sở Tài nguyên và Môi trường đẩy nhanh xây dựng cơ sở dữ liệu đất đai tại 4 huyện còn lại.",
+    "Những năm qua thương mại điện tử tăng trưởng nhanh; năm 2021 có 1.150 doanh nghiệp có website. "
+    "Kế hoạch đặt mục tiêu:",
+    "Mục tiêu: tái thiết đô thị tại khu dân cư khóm 3 phường 3.",
+])
+def test_results_remainders_and_names_are_not_targets(text):
+    assert find_targets(text) == []
+
+
+def test_a_year_before_the_document_is_history():
+    text = "Phát triển du lịch: năm 2018 toàn tỉnh đón 28.000 lượt khách. Đến năm 2020 đón 60.000 lượt khách."
+    assert [t.value for t in find_targets(text, doc_year=2019)] == [60000]
+    assert [t.value for t in find_targets(text)] == [28000, 60000]
+
+
+def test_way_ahead_heading_keeps_goals():
+    text = "II. KẾT QUẢ NĂM 2023 VÀ PHƯƠNG HƯỚNG NĂM 2024\nPhấn đấu năm 2024 tỷ lệ che phủ rừng đạt 42%."
+    assert [t.value for t in find_targets(text)] == [42]
+
+
+def test_report_heading_in_lower_case_roman_numeral():
+    text = "Ii. tình hình nhà ở:\nNăm 2009 hỗ trợ phấn đấu xây dựng 958 nhà."
+    assert find_targets(text) == []
+
+
+def test_ordinal_word_inside_a_syllable_does_not_block():
+    found = find_targets("Phấn đấu đến năm 2015 kim ngạch xuất khẩu gấp 2 lần năm 2010; tỷ lệ hộ nghèo dưới 3%.")
+    assert [t.value for t in found] == [2, 3]
