@@ -28,10 +28,10 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
     settings = settings or Settings.load()
     path = Path(path)
     if not path.is_file():
-        raise IngestError("unsupported_type", f"no such file", str(path))
+        raise IngestError("unsupported_type", "no such file", str(path))
     size = path.stat().st_size
     if size == 0:
-        raise IngestError("empty_file", f"the file is empty (0 bytes)", str(path))
+        raise IngestError("empty_file", "the file is empty (0 bytes)", str(path))
     if size > settings.max_file_mb * 1_000_000:
         raise IngestError("too_large", f"the file is {size / 1e6:.0f} MB, more than the limit of "
                           f"{settings.max_file_mb} MB", str(path))

@@ -53,7 +53,7 @@ class OcrPage:
 def check_available(languages: str, path: Path) -> None:
     """Raise ocr_unavailable when tesseract or one of `languages` ('vie', 'vie+eng') is missing."""
     if not shutil.which("tesseract"):
-        raise IngestError("ocr_unavailable", f"this file needs OCR but tesseract is not installed "
+        raise IngestError("ocr_unavailable", "this file needs OCR but tesseract is not installed "
                           "(Debian: apt-get install tesseract-ocr tesseract-ocr-vie)", str(path))
     out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True)
     installed = set(out.stdout.split())
@@ -73,7 +73,7 @@ def ocr_image(image, languages: str, path: Path) -> OcrPage:
             out = subprocess.run(["tesseract", str(png), "stdout", "-l", languages, "--psm", "3", "tsv"],
                                  capture_output=True, text=True, env=env, timeout=600)
         except subprocess.TimeoutExpired as exc:
-            raise IngestError("ocr_failed", f"OCR took too long on one page", str(path)) from exc
+            raise IngestError("ocr_failed", "OCR took too long on one page", str(path)) from exc
     if out.returncode != 0:
         raise IngestError("ocr_failed", f"tesseract failed: {out.stderr.strip()[-200:]}", str(path))
     words = parse_tsv(out.stdout)

@@ -93,7 +93,7 @@ class WordDocParser(Parser):
                 if converted.exists():
                     return DocxParser().parse(converted, settings)
         if not tried:
-            raise IngestError("converter_missing", f"reading Word 97 .doc files needs antiword, catdoc "
+            raise IngestError("converter_missing", "reading Word 97 .doc files needs antiword, catdoc "
                               "or LibreOffice, and none is installed", str(path))
         raise IngestError("corrupt_file", f"{', '.join(tried)} could not read this .doc file",
                           str(path))

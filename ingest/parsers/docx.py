@@ -21,7 +21,7 @@ def check_zip_bomb(path: Path, max_bytes: int) -> None:
         with zipfile.ZipFile(path) as zf:
             total = sum(info.file_size for info in zf.infolist())
     except zipfile.BadZipFile as exc:
-        raise IngestError("corrupt_file", f"the Word file is damaged (not a valid zip archive)",
+        raise IngestError("corrupt_file", "the Word file is damaged (not a valid zip archive)",
                           str(path)) from exc
     size = max(path.stat().st_size, 1)
     if total > max_bytes or (total > 10_000_000 and total / size > MAX_RATIO):

@@ -21,7 +21,7 @@ class ImageParser(Parser):
         from PIL import Image, ImageSequence, UnidentifiedImageError
 
         if settings.ocr_mode == "off":
-            raise IngestError("ocr_unavailable", f"an image can only be read by OCR, and OCR is "
+            raise IngestError("ocr_unavailable", "an image can only be read by OCR, and OCR is "
                               "switched off (THEODOI_OCR_MODE=off)", str(path))
         ocr.check_available(settings.ocr_languages, path)
         try:

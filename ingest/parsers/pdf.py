@@ -145,7 +145,7 @@ class PdfParser(Parser):
             pdf = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as exc:
             if "password" in str(exc).lower():
-                raise IngestError("encrypted_pdf", f"the PDF is protected by a password and cannot "
+                raise IngestError("encrypted_pdf", "the PDF is protected by a password and cannot "
                                   "be read", str(path)) from exc
             raise IngestError("corrupt_file", f"the PDF is damaged or truncated ({exc})",
                               str(path)) from exc

@@ -54,7 +54,7 @@ SYMBOL = re.compile(
 )
 # "Nghị quyết 20 Ban Chấp hành Trung ương", "Chỉ thị số 05 của Bộ Chính trị": a bare number
 _BARE = re.compile(
-    rf"(?<!\w)(?P<kind>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s+(?:số\s+)?(?P<number>\d{{1,4}})"
+    r"(?<!\w)(?P<kind>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s+(?:số\s+)?(?P<number>\d{1,4})"
     r"(?=\s+(?:của|ngày|Ban|Hội nghị|Trung ương|Bộ Chính trị|[Kk]h[oó]a|TW)\b)"
 )
 _SO_BEFORE = re.compile(r"(?:\bsố|\bSố|\bSỐ|\bvăn\s+bản)\s*:?\s*$")
