@@ -1,14 +1,17 @@
-"""Search benchmark: theodoi's Whoosh index beside SQLite FTS5 on one generated corpus.
+"""Search benchmark: theodoi's Whoosh and tantivy indexes beside SQLite FTS5 on one corpus.
 
     .venv/bin/python bench/bench_search.py --docs 100000 [--words 300 2000] [--queries 100]
+                                           [--backends whoosh tantivy fts5]
 
 Generates N synthetic Vietnamese documents (fixed seed; administrative phrases drawn
-Zipf-like plus random syllable pairs for a long tail), builds both indexes in a
+Zipf-like plus random syllable pairs for a long tail), builds the chosen indexes in a
 temporary directory, and prints build time, size, and query latency (median / p95 in ms)
-for 1-, 2- and 3-word queries, with and without diacritics, and filtered queries.
+for 1-, 2- and 3-word queries, with and without diacritics, and filtered queries, with
+each engine's ratio to FTS5 (median).
 
-Whoosh is measured through the real search path (theodoi.search: SearchIndex.search with
-facets, highlights and spelling help, page of 20). FTS5 uses an external-content table
+Whoosh and tantivy are measured through the real search path (theodoi.search:
+SearchIndex.search with facets, highlights and spelling help, page of 20), each built
+the way `theodoi reindex` builds it (batches of 1,000, then optimize). FTS5 uses an external-content table
 with `unicode61 remove_diacritics 2` and đ→d folded by hand; each FTS5 query fetches the
 top 20 by bm25 with a snippet and counts all matches.
 """
@@ -113,13 +116,15 @@ def dir_size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
-def build_whoosh(root: Path, docs: list[IndexDocument], batch: int = 1000):
-    index = open_index(Settings.load(root / "whoosh"))
+def build_engine(root: Path, docs: list[IndexDocument], backend: str, batch: int = 1000):
+    """A theodoi search index of `backend` over the documents: (index, seconds, MB)."""
+    folder = root / backend
+    index = open_index(Settings.load(folder).with_(search_backend=backend))
     start = time.perf_counter()
     for offset in range(0, len(docs), batch):
         index.add(docs[offset:offset + batch])
     index.optimize()
-    return index, time.perf_counter() - start
+    return index, time.perf_counter() - start, dir_size_mb(folder)
 
 
 def _fold_fts(text: str) -> str:
@@ -156,40 +161,56 @@ def fts_query(db: sqlite3.Connection, text: str, kind: str | None = None) -> lis
     return rows
 
 
+ENGINES = ("whoosh", "tantivy", "fts5")
+FILTER = {"kind": "Kế hoạch", "date_from": "2020-01-01"}
+
+
+def query_rows(sets: dict[str, list[str]]) -> list[tuple[str, list[str], dict, str]]:
+    """(name, queries, SearchIndex.search filters, sort) for every measured query set."""
+    rows = [(name, queries, {}, "relevance") for name, queries in sets.items()]
+    filtered = sets["2 word, no diacritics"]
+    rows.append(("2 word + kind & year filter", filtered, FILTER, "relevance"))
+    rows.append(("2 word, sorted by date", filtered, {}, "date"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--words", type=int, nargs=2, default=(300, 2000))
     parser.add_argument("--queries", type=int, default=100)
+    parser.add_argument("--backends", nargs="+", choices=ENGINES, default=list(ENGINES))
     args = parser.parse_args()
+    engines = [name for name in ENGINES if name in args.backends]
 
     started = time.perf_counter()
     docs = list(generate(args.docs, tuple(args.words)))
     print(f"generated {len(docs)} documents ({sum(len(d.text) for d in docs) / 1e6:.1f} MB of text) "
-          f"in {time.perf_counter() - started:.1f} s")
+          f"in {time.perf_counter() - started:.1f} s", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        index, whoosh_build = build_whoosh(root, docs)
-        whoosh_size = dir_size_mb(root / "whoosh")
-        db, fts_build, fts_size = build_fts5(root, docs)
-        print(f"build: whoosh {whoosh_build:.1f} s, {whoosh_size:.1f} MB | "
-              f"fts5 {fts_build:.1f} s, {fts_size:.1f} MB (text included)")
-        print(f"{'query set':32} {'whoosh med/p95 ms':>20} {'fts5 med/p95 ms':>18} {'ratio (med)':>12}")
-        sets = make_queries(args.queries)
-        rows = [(name, lambda q: index.search(q), lambda q: fts_query(db, q), queries)
-                for name, queries in sets.items()]
-        filtered = sets["2 word, no diacritics"]
-        rows.append(("2 word + kind & year filter",
-                     lambda q: index.search(q, filters={"kind": "Kế hoạch", "date_from": "2020-01-01"}),
-                     lambda q: fts_query(db, q, kind="Kế hoạch"), filtered))
-        rows.append(("2 word, sorted by date", lambda q: index.search(q, sort="date"),
-                     lambda q: fts_query(db, q), filtered))
-        for name, whoosh_run, fts_run, queries in rows:
-            w_med, w_p95 = timed(whoosh_run, queries)
-            f_med, f_p95 = timed(fts_run, queries)
-            print(f"{name:32} {w_med:9.1f} / {w_p95:7.1f} {f_med:8.1f} / {f_p95:6.1f} {w_med / f_med:11.1f}x")
-        index.close()
-        db.close()
+        runners = {}
+        for engine in engines:
+            if engine == "fts5":
+                db, seconds, size = build_fts5(root, docs)
+                runners[engine] = lambda q, filters, sort, db=db: fts_query(db, q, kind=filters.get("kind"))
+            else:
+                index, seconds, size = build_engine(root, docs, engine)
+                runners[engine] = lambda q, filters, sort, index=index: index.search(q, filters=filters, sort=sort)
+            print(f"build {engine}: {seconds:.1f} s, {size:.1f} MB" + (" (text included)" if engine == "fts5" else ""),
+                  flush=True)
+        header = f"{'query set':30}" + "".join(f" {engine + ' med/p95 ms':>20}" for engine in engines)
+        if "fts5" in engines:
+            header += "".join(f" {engine + '/fts5':>13}" for engine in engines if engine != "fts5")
+        print(header, flush=True)
+        for name, queries, filters, sort in query_rows(make_queries(args.queries)):
+            timings = {engine: timed(lambda q, run=runners[engine], f=filters, s=sort: run(q, f, s), queries)
+                       for engine in engines}
+            line = f"{name:30}" + "".join(f" {med:9.1f} / {p95:8.1f}" for med, p95 in timings.values())
+            if "fts5" in timings:
+                line += "".join(f" {timings[engine][0] / timings['fts5'][0]:12.2f}x"
+                                for engine in engines if engine != "fts5")
+            print(line, flush=True)
 
 
 if __name__ == "__main__":

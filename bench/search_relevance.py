@@ -1,11 +1,12 @@
 """Relevance of theodoi search over the bundled corpus: recall@10 and MRR.
 
-    .venv/bin/python bench/search_relevance.py [--data-dir DIR] [--verbose]
+    .venv/bin/python bench/search_relevance.py [--data-dir DIR] [--backend whoosh|tantivy] [--verbose]
 
 Ingests corpora/demo into a data directory (a temporary one unless --data-dir names an
 existing one) with theodoi.pipeline.ingest_paths, runs every query of
 tests/search_relevance.json and prints recall@10 (share of expected documents in the top
 10, averaged over queries), MRR (1 / rank of the first expected document) and the misses.
+`--backend` rebuilds the index with that search engine first.
 tests/e2e/test_search_relevance.py imports this file for the same work.
 """
 from __future__ import annotations
@@ -16,9 +17,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from theodoi.config import Settings
+from theodoi.config import SEARCH_BACKENDS, Settings
 from theodoi.pipeline import ingest_paths
-from theodoi.search import open_index
+from theodoi.search import open_index, rebuild
 from theodoi.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,6 +66,24 @@ def ingest_corpus(data_dir: Path) -> Settings:
     return settings
 
 
+def with_backend(settings: Settings, backend: str) -> Settings:
+    """The settings with `backend` as search engine, the index rebuilt with it when the
+    live one was written by another engine."""
+    chosen = settings.with_(search_backend=backend)
+    index = open_index(chosen)
+    try:
+        stale = index.needs_rebuild
+    finally:
+        index.close()
+    if stale:
+        store = Store(chosen)
+        try:
+            rebuild(store, chosen)
+        finally:
+            store.dispose()
+    return chosen
+
+
 def names_by_id(settings: Settings) -> dict[int, str]:
     """Stored document id → its corpus file stem."""
     from theodoi.store import repo
@@ -102,10 +121,13 @@ def summary(outcomes: list[Outcome]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, help="data directory to ingest into (default: a temporary one)")
+    parser.add_argument("--backend", choices=SEARCH_BACKENDS, help="search engine (default: the setting)")
     parser.add_argument("--verbose", action="store_true", help="print every query's ranking")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         settings = ingest_corpus(args.data_dir or Path(temporary))
+        if args.backend:
+            settings = with_backend(settings, args.backend)
         outcomes = evaluate(settings, load_queries())
     for outcome in outcomes:
         if args.verbose or outcome.missing or outcome.reciprocal_rank < 1:

@@ -17,6 +17,7 @@ stores it and is rebuilt when it changes.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 
 from whoosh.analysis import Filter, RegexTokenizer
@@ -25,6 +26,9 @@ from theodoi.vietnamese import compare_key, fold
 
 WORD_PATTERN = r"\w+"
 SYMBOL_PATTERN = r"[^\W_]+"
+_WORDS = re.compile(WORD_PATTERN)
+_SYMBOL_PARTS = re.compile(SYMBOL_PATTERN)
+_LINES = re.compile(r"[^\n]+")
 
 
 @lru_cache(maxsize=500_000)
@@ -76,18 +80,23 @@ LINES = _lines_analyser()
 
 
 def exact_tokens(text: str) -> list[str]:
-    """The exact-field tokens of `text`."""
-    return [t.text for t in EXACT(text)]
+    """The exact-field tokens of `text` (what `EXACT` makes of it, without Token objects)."""
+    return [form for form in map(exact_form, _WORDS.findall(text)) if form]
 
 
 def folded_tokens(text: str) -> list[str]:
     """The folded-field tokens of `text`."""
-    return [t.text for t in FOLDED(text)]
+    return [form for form in map(folded_form, _WORDS.findall(text)) if form]
 
 
 def symbol_tokens(text: str) -> list[str]:
     """The symbol-field tokens of a document symbol ("15-NQ/TU" → 15, nq, tu)."""
-    return [t.text for t in SYMBOL(text)]
+    return [form for form in map(exact_form, _SYMBOL_PARTS.findall(text)) if form]
+
+
+def line_keys(text: str) -> list[str]:
+    """The agency-field tokens: each line of `text`, folded."""
+    return [form for form in map(folded_form, _LINES.findall(text)) if form]
 
 
 _PROBE = ("Ý kiến của Sở TT&TT ở tỉnh về quy định; thuỷ lợi, hoà bình, CHUYỂN ĐỔI SỐ.\n"
@@ -96,6 +105,5 @@ _PROBE = ("Ý kiến của Sở TT&TT ở tỉnh về quy định; thuỷ lợi,
 
 def analyser_fingerprint() -> str:
     """A short hash of what every analyser makes of a probe text."""
-    parts = [exact_tokens(_PROBE), folded_tokens(_PROBE), symbol_tokens(_PROBE),
-             [t.text for t in LINES(_PROBE)]]
+    parts = [exact_tokens(_PROBE), folded_tokens(_PROBE), symbol_tokens(_PROBE), line_keys(_PROBE)]
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]

@@ -39,4 +39,5 @@ def check(store, index: SearchIndex) -> IndexHealth:
     indexed = index.ids()
     return IndexHealth(stored=len(stored), indexed=len(indexed),
                        missing_from_index=sorted(stored - indexed), not_in_store=sorted(indexed - stored),
-                       pending=pending, index_version=read_version(index.directory), code_version=index_version())
+                       pending=pending, index_version=read_version(index.directory),
+                       code_version=index_version(index.backend))

@@ -4,6 +4,9 @@ The database is the source of truth; this index is derived from it and can alway
 rebuilt (`theodoi.search.rebuild`). Writers wait for Whoosh's file lock up to
 `lock_timeout` seconds, then commit or cancel exactly once and raise a SearchIndexError
 the caller can act on (leave the documents "index pending").
+
+`open_index` returns this Whoosh index, or the tantivy one (`tantivy_backend.py`, same
+interface) when the setting `search_backend` is "tantivy".
 """
 from __future__ import annotations
 
@@ -18,12 +21,13 @@ from whoosh.query import Every
 
 from theodoi.config import Settings
 from theodoi.search.document import IndexDocument
-from theodoi.search.errors import IndexLockedError, IndexWriteError
+from theodoi.search.errors import IndexCorruptError, IndexLockedError, IndexWriteError
 from theodoi.search.query import TASK_FILTER_NAMES, ParsedQuery, build_filter, parse_query
-from theodoi.search.results import SearchHit, SearchResults, TaskHit, TaskResults, snippet_for
+from theodoi.search.results import (SearchHit, SearchResults, TaskHit, TaskResults, snippet_for,
+                                    snippet_patterns)
 from theodoi.search.schema import index_fields, index_version, task_fields
-from theodoi.search.storage import (TASKS, create_generation, current_generation, has_index, make_current,
-                                    open_whoosh, pointer_stamp, read_version)
+from theodoi.search.storage import (TASKS, create_generation, current_generation, generation_backend, has_index,
+                                    make_current, open_whoosh, pointer_stamp, read_version)
 from theodoi.search.suggest import suggest
 
 log = logging.getLogger(__name__)
@@ -39,7 +43,11 @@ class SearchIndex:
     """A Whoosh index under `root` (see storage.py for the layout).
 
     It follows the live generation (reopening after a rebuild swapped it), unless
-    `generation` pins it to one directory, as a rebuild does while it writes."""
+    `generation` pins it to one directory, as a rebuild does while it writes. A live
+    generation written by another engine is not read: searches find nothing, writes
+    raise IndexCorruptError and `needs_rebuild` is True until `theodoi reindex`."""
+
+    backend = "whoosh"
 
     def __init__(self, root: Path, *, generation: Path | None = None, lock_timeout: float = 30.0,
                  lock_delay: float = 0.25):
@@ -58,12 +66,13 @@ class SearchIndex:
     def _reopen(self) -> None:
         directory = self._pinned or current_generation(self.root)
         if directory is None or not directory.exists():
-            directory = create_generation(self.root)
+            directory = create_generation(self.root, self.backend)
             make_current(self.root, directory)
         self._close_searchers()
         self.directory = directory
-        self._ix = open_whoosh(directory)
-        self._task_ix = open_whoosh(directory, TASKS) if has_index(directory, TASKS) else None
+        self.foreign = generation_backend(directory) != self.backend
+        self._ix = None if self.foreign else open_whoosh(directory)
+        self._task_ix = open_whoosh(directory, TASKS) if not self.foreign and has_index(directory, TASKS) else None
         self._stamp = pointer_stamp(self.root)
 
     def _current(self, tasks: bool = False):
@@ -81,8 +90,9 @@ class SearchIndex:
 
     @property
     def needs_rebuild(self) -> bool:
-        """True when the index was built by another schema or analyser version."""
-        return read_version(self.directory) != index_version()
+        """True when the index was built by another engine, schema or analyser version."""
+        self._current()
+        return read_version(self.directory) != index_version(self.backend)
 
     def close(self) -> None:
         """Release the cached searcher."""
@@ -96,6 +106,7 @@ class SearchIndex:
         Raises IndexLockedError when another writer holds the lock past `lock_timeout`,
         IndexWriteError when the write fails (nothing of it is committed)."""
         if docs:
+            self._check_writable()
             self._write(self._current(), lambda writer: [writer.update_document(**index_fields(doc))
                                                          for doc in docs])
             self._write_tasks(docs)
@@ -117,6 +128,7 @@ class SearchIndex:
         """Remove documents (and their tasks) by id (missing ids are ignored)."""
         ids = [str(i) for i in ids]
         if ids:
+            self._check_writable()
             self._write(self._current(), lambda writer: [writer.delete_by_term("id", i) for i in ids])
             task_ix = self._current(tasks=True)
             if task_ix is not None:
@@ -124,9 +136,16 @@ class SearchIndex:
 
     def optimize(self) -> None:
         """Merge all segments into one (faster searches; used after a rebuild)."""
+        self._check_writable()
         for ix in (self._current(), self._current(tasks=True)):
             if ix is not None:
                 self._write(ix, lambda writer: None, optimize=True)
+
+    def _check_writable(self) -> None:
+        self._current()
+        if self.foreign:
+            raise IndexCorruptError(f"the index in {self.directory} was built by another search engine "
+                                    f"than {self.backend!r}; run `theodoi reindex`")
 
     def _write(self, ix, work, *, optimize: bool = False) -> None:
         try:
@@ -172,11 +191,12 @@ class SearchIndex:
         """Every document id in the index (to compare with the database)."""
         with self._guard:
             searcher = self._fresh_searcher()
-            return {int(fields["id"]) for fields in searcher.all_stored_fields()}
+            return {int(fields["id"]) for fields in searcher.all_stored_fields()} if searcher else set()
 
     def __len__(self) -> int:
         with self._guard:
-            return self._fresh_searcher().doc_count()
+            searcher = self._fresh_searcher()
+            return searcher.doc_count() if searcher else 0
 
     def search(self, query: str, *, filters: dict | None = None, limit: int = 20, page: int = 1,
                sort: str = "relevance") -> SearchResults:
@@ -229,12 +249,26 @@ class SearchIndex:
             results = searcher.search_page(parsed.query or Every(), page, pagelen=limit, filter=filter_query,
                                            sortedby=sortedby, groupedby=groupedby)
             partial = _partial_matches(searcher, parsed, filter_query, results.total, page, limit) if sortedby is None else []
-            hits = [(hit, _score(hit), snippet_for(hit.get("content"), parsed.query, exact_first=parsed.has_diacritics),
-                     is_partial)
+            patterns = snippet_patterns(parsed.query, exact_first=parsed.has_diacritics)
+            hits = [(hit, _score(hit), snippet_for(hit.get("content"), patterns), is_partial)
                     for hits_of_kind, is_partial in ((results, False), (partial, True)) for hit in hits_of_kind]
             facets = {name: _counts(results.results.groups(name)) for name in facet_fields}
-            suggestion = suggest(searcher, parsed) if parsed.words else None
+            suggestion = suggest(_WhooshVocabulary(searcher), parsed) if parsed.words else None
             return hits, results.total, facets, suggestion, page, limit
+
+
+class _WhooshVocabulary:
+    """Spelling help's view of a Whoosh searcher (see suggest.Vocabulary)."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+
+    def frequency(self, fieldname: str, word: str) -> int:
+        return self.searcher.doc_frequency(fieldname, word)
+
+    def closest(self, fieldname: str, word: str, maxdist: int, prefix: int) -> str | None:
+        candidates = self.searcher.corrector(fieldname).suggest(word, limit=1, maxdist=maxdist, prefix=prefix)
+        return candidates[0] if candidates else None
 
 
 def _sort_facets(sort: str, fieldname: str, reverse: bool):
@@ -281,9 +315,22 @@ def _counts(groups: dict) -> dict:
     return dict(sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))))
 
 
+def index_class(backend: str):
+    """The SearchIndex class of an engine ("whoosh" or "tantivy"; tantivy is imported
+    only when asked for)."""
+    if backend == "tantivy":
+        from theodoi.search.tantivy_backend import TantivySearchIndex
+
+        return TantivySearchIndex
+    if backend != "whoosh":
+        raise ValueError(f"unknown search backend {backend!r}")
+    return SearchIndex
+
+
 def open_index(settings: Settings, *, lock_timeout: float = 30.0) -> SearchIndex:
-    """Open the search index of these settings, creating an empty one if missing.
+    """Open the search index of these settings (engine: `settings.search_backend`),
+    creating an empty one if missing.
 
     Check `.needs_rebuild` afterwards: True when the index on disk was built with
-    another schema or analyser version (then run `rebuild`)."""
-    return SearchIndex(Path(settings.index_dir), lock_timeout=lock_timeout)
+    another engine, schema or analyser version (then run `rebuild`)."""
+    return index_class(settings.search_backend)(Path(settings.index_dir), lock_timeout=lock_timeout)

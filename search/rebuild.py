@@ -7,7 +7,7 @@ from typing import Callable
 
 from theodoi.config import Settings
 from theodoi.search.from_store import document_for_index
-from theodoi.search.index import SearchIndex
+from theodoi.search.index import SearchIndex, index_class
 from theodoi.search.storage import create_generation, make_current
 from theodoi.store import repo
 
@@ -27,12 +27,12 @@ def _index_batch(store, index: SearchIndex, ids: list[int]) -> list[int]:
 
 def rebuild(store, settings: Settings, progress: Progress | None = None, *,
             batch_size: int = BATCH_SIZE) -> int:
-    """Rebuild the index from the database into a new directory, in batches, and swap
-    it in when complete; the live index serves searches until then. Documents stored
+    """Rebuild the index from the database into a new directory (with the engine of
+    `settings.search_backend`), in batches, and swap it in when complete; the live index serves searches until then. Documents stored
     while the rebuild ran are picked up before the swap. Returns the number indexed."""
     root = Path(settings.index_dir)
-    directory = create_generation(root)
-    target = SearchIndex(root, generation=directory)
+    directory = create_generation(root, settings.search_backend)
+    target = index_class(settings.search_backend)(root, generation=directory)
     with store.session() as session:
         ids = repo.document_ids(session)
     done: list[int] = []

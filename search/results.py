@@ -57,16 +57,20 @@ class TaskResults:
     limit: int = 20
 
 
-def snippet_for(text: str, query, *, exact_first: bool = False) -> str:
-    """The highlighted snippet of a hit's stored text for a Whoosh query, or the start
-    of the text if nothing in it matched (a match on the title or symbol only).
+def snippet_patterns(query, *, exact_first: bool = False) -> list:
+    """The highlight patterns of a Whoosh query, tried in order (made once per search).
     `exact_first` (a query typed with diacritics) marks the exact spellings rather than
     every word that folds the same, when the text has them."""
+    exact, folded = _content_terms(query)
+    return [word_pattern(exact, ()), word_pattern(exact, folded)] if exact_first else [word_pattern(exact, folded)]
+
+
+def snippet_for(text: str, patterns: list) -> str:
+    """The highlighted snippet of a hit's stored text (patterns from `snippet_patterns`),
+    or the start of the text if nothing in it matched (a match on the title or symbol only)."""
     text = (text or "")[:HIGHLIGHT_TEXT_LIMIT]
     if not text:
         return ""
-    exact, folded = _content_terms(query)
-    patterns = [word_pattern(exact, ()), word_pattern(exact, folded)] if exact_first else [word_pattern(exact, folded)]
     for pattern in patterns:
         marked = highlight(text, pattern)
         if marked:

@@ -71,9 +71,10 @@ def build_task_schema() -> fields.Schema:
     )
 
 
-def index_version() -> dict:
-    """What must match between the code and an index on disk (else rebuild)."""
-    return {"schema_version": SCHEMA_VERSION, "analyser": analyser_fingerprint(),
+def index_version(backend: str = "whoosh") -> dict:
+    """What must match between the code and an index on disk (else rebuild): the engine
+    that wrote it, the schema, analyser and abbreviation-table versions."""
+    return {"backend": backend, "schema_version": SCHEMA_VERSION, "analyser": analyser_fingerprint(),
             "abbreviations": table_fingerprint()}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from html import escape
 
 from theodoi.vietnamese import fold
@@ -19,6 +20,7 @@ from theodoi.vietnamese import fold
 SNIPPET_CHARS = 200  # characters of one fragment
 CONTEXT_CHARS = 60  # shown before the first match of a fragment
 FRAGMENTS = 2
+MAX_MATCHES = 100  # matches looked at for the best fragments (common words match everywhere)
 SEPARATOR = " … "
 
 _VIETNAMESE_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -98,10 +100,11 @@ def _fragment(text: str, start: int, end: int, matches: list[re.Match]) -> str:
 
 
 def highlight(text: str, pattern: re.Pattern | None) -> str:
-    """The best fragments of `text` with the pattern's matches marked; "" if none."""
+    """The best fragments of `text` with the pattern's matches marked; "" if none.
+    Only the first MAX_MATCHES matches are weighed."""
     if pattern is None:
         return ""
-    matches = list(pattern.finditer(text))
+    matches = list(islice(pattern.finditer(text), MAX_MATCHES))
     if not matches:
         return ""
     fragments = []

@@ -1,9 +1,10 @@
 """Where the index lives on disk: generations under the index directory.
 
     <index_dir>/CURRENT            name of the live generation (replaced atomically)
-    <index_dir>/gen-<ns>-<id>/      two Whoosh indexes, documents ("MAIN") and tasks
-                                    ("TASKS"); names sort by creation time
-    <index_dir>/gen-<stamp>/theodoi-index.json   schema version and analyser fingerprint
+    <index_dir>/gen-<ns>-<id>/      documents and tasks indexes of one engine: for Whoosh
+                                    two indexes ("MAIN", "TASKS") in the folder, for tantivy
+                                    the sub-folders documents/ and tasks/; names sort by age
+    <index_dir>/gen-<stamp>/theodoi-index.json   engine, schema version, analyser fingerprint
 
 A rebuild writes a new generation and then points CURRENT at it, so the live index is
 never touched until the new one is complete; old generations are removed afterwards.
@@ -46,23 +47,36 @@ def pointer_stamp(root: Path) -> tuple[int, int] | None:
     return stat.st_ino, stat.st_mtime_ns
 
 
-def create_generation(root: Path) -> Path:
-    """A new, empty index directory with the current schema and its version file."""
+def create_generation(root: Path, backend: str = "whoosh") -> Path:
+    """A new, empty index directory of `backend` ("whoosh" or "tantivy") with the current
+    schema and its version file."""
     root.mkdir(parents=True, exist_ok=True)
     directory = root / f"gen-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"  # names sort by age
     directory.mkdir()
-    whoosh_index.create_in(str(directory), build_schema(), indexname=DOCUMENTS)
-    whoosh_index.create_in(str(directory), build_task_schema(), indexname=TASKS)
-    (directory / VERSION_FILE).write_text(json.dumps(index_version(), indent=2), encoding="utf-8")
+    if backend == "tantivy":
+        from theodoi.search.tantivy_backend import create_indexes  # tantivy only when chosen
+
+        create_indexes(directory)
+    else:
+        whoosh_index.create_in(str(directory), build_schema(), indexname=DOCUMENTS)
+        whoosh_index.create_in(str(directory), build_task_schema(), indexname=TASKS)
+    (directory / VERSION_FILE).write_text(json.dumps(index_version(backend), indent=2), encoding="utf-8")
     return directory
 
 
 def read_version(directory: Path) -> dict | None:
-    """The version stored beside an index, or None if missing or unreadable."""
+    """The version stored beside an index, or None if missing or unreadable (a stamp
+    written before the engine was recorded is a Whoosh one)."""
     try:
-        return json.loads((directory / VERSION_FILE).read_text(encoding="utf-8"))
+        version = json.loads((directory / VERSION_FILE).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return None
+    return {"backend": "whoosh", **version} if isinstance(version, dict) else None
+
+
+def generation_backend(directory: Path) -> str:
+    """The engine that wrote a generation ("whoosh" when unstamped)."""
+    return (read_version(directory) or {}).get("backend", "whoosh")
 
 
 def make_current(root: Path, directory: Path) -> None:

@@ -14,7 +14,9 @@ SETTINGS_HELP = {
     "data_dir": ("THEODOI_DATA_DIR", "./theodoi-data", "where originals, the database and the index live"),
     "database_url": ("THEODOI_DATABASE_URL", "sqlite:///<data_dir>/theodoi.db",
                      "SQLAlchemy URL; postgresql+psycopg://... for many users"),
-    "index_dir": ("THEODOI_INDEX_DIR", "<data_dir>/index", "the Whoosh index directory (derived, rebuildable)"),
+    "index_dir": ("THEODOI_INDEX_DIR", "<data_dir>/index", "the search index directory (derived, rebuildable)"),
+    "search_backend": ("THEODOI_SEARCH_BACKEND", "whoosh",
+                       "search engine: whoosh, or tantivy (needs the tantivy package; run `theodoi reindex` after a change)"),
     "ocr_mode": ("THEODOI_OCR_MODE", "auto", "auto (OCR pages without text), force, or off"),
     "ocr_languages": ("THEODOI_OCR_LANGUAGES", "vie", "Tesseract languages"),
     "max_file_mb": ("THEODOI_MAX_FILE_MB", "200", "larger files are refused with too_large"),
@@ -22,6 +24,8 @@ SETTINGS_HELP = {
     "ingest_workers": ("THEODOI_INGEST_WORKERS", "0", "processes reading files in a batch (0 = one per core)"),
     "secret_key": ("THEODOI_SECRET_KEY", "dev-<random per data dir>", "Flask session signing key"),
 }
+
+SEARCH_BACKENDS = ("whoosh", "tantivy")
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Settings:
     data_dir: Path
     database_url: str
     index_dir: Path
+    search_backend: str = "whoosh"
     ocr_mode: str = "auto"
     ocr_languages: str = "vie"
     max_file_mb: int = 200
@@ -58,6 +63,7 @@ class Settings:
             "data_dir": root,
             "database_url": env.get("THEODOI_DATABASE_URL") or f"sqlite:///{root / 'theodoi.db'}",
             "index_dir": Path(env.get("THEODOI_INDEX_DIR") or root / "index"),
+            "search_backend": env.get("THEODOI_SEARCH_BACKEND", "whoosh"),
             "ocr_mode": env.get("THEODOI_OCR_MODE", "auto"),
             "ocr_languages": env.get("THEODOI_OCR_LANGUAGES", "vie"),
             "max_file_mb": int(env.get("THEODOI_MAX_FILE_MB", "200")),
@@ -68,6 +74,9 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         if values["ocr_mode"] not in ("auto", "force", "off"):
             raise ValueError(f"THEODOI_OCR_MODE must be auto, force or off, not {values['ocr_mode']!r}")
+        if values["search_backend"] not in SEARCH_BACKENDS:
+            raise ValueError(f"THEODOI_SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, "
+                             f"not {values['search_backend']!r}")
         return cls(**values)
 
     def with_(self, **changes) -> "Settings":

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from theodoi.config import SEARCH_BACKENDS
+
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "search_relevance.py"
 _spec = importlib.util.spec_from_file_location("search_relevance", BENCH)
 relevance = importlib.util.module_from_spec(_spec)
@@ -18,8 +20,14 @@ QUERIES = relevance.load_queries()
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory):
-    settings = relevance.ingest_corpus(tmp_path_factory.mktemp("relevance") / "data")
+def corpus(tmp_path_factory):
+    return relevance.ingest_corpus(tmp_path_factory.mktemp("relevance") / "data")
+
+
+@pytest.fixture(scope="module", params=SEARCH_BACKENDS)
+def outcomes(request, corpus):
+    """Every query's outcome with one search engine (the index rebuilt with it)."""
+    settings = relevance.with_backend(corpus, request.param)
     return {outcome.query: outcome for outcome in relevance.evaluate(settings, QUERIES)}
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from theodoi.config import Settings
+from theodoi.config import SEARCH_BACKENDS, Settings
 from theodoi.search import IndexDocument, open_index
 
 DOCUMENTS = [
@@ -43,8 +43,11 @@ def documents() -> list[IndexDocument]:
     return list(DOCUMENTS)
 
 
-@pytest.fixture
-def settings(tmp_path):
+@pytest.fixture(params=SEARCH_BACKENDS)
+def settings(request, tmp_path, monkeypatch):
+    """Settings of a fresh data folder, once per search engine (also for the CLI, which
+    reads THEODOI_SEARCH_BACKEND)."""
+    monkeypatch.setenv("THEODOI_SEARCH_BACKEND", request.param)
     return Settings.load(tmp_path)
 
 

@@ -5,16 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import subprocess
+import sys
 import time
 
 import pytest
 from whoosh import index as whoosh_index
 
 from theodoi.domain import BodyMention, Deadline, Extraction, Header, ParsedDocument, Task
-from theodoi.search import IndexLockedError, document_for_index, index_pending, open_index, rebuild
+from theodoi.search import (IndexCorruptError, IndexLockedError, document_for_index, index_pending, open_index,
+                            rebuild)
 from theodoi.search.storage import VERSION_FILE, current_generation
 from theodoi.store import repo
 from theodoi.store.db import Store
+from theodoi.tracking import updates
+from theodoi.tracking.updates import update_status
 
 
 def ids_of(results) -> list[int]:
@@ -64,8 +69,16 @@ def test_index_pending_indexes_and_marks(store, settings):
     assert index_pending(store, index) == 0
 
 
-def _hold_writer(directory: str, ready, seconds: float) -> None:
-    writer = whoosh_index.open_dir(directory).writer()
+def _hold_writer(backend: str, directory: str, ready, seconds: float) -> None:
+    """Hold the documents index's writer lock for `seconds` (in another process)."""
+    if backend == "tantivy":
+        import tantivy
+
+        from theodoi.search.tantivy_backend import DOCUMENTS_DIR
+
+        writer = tantivy.Index.open(f"{directory}/{DOCUMENTS_DIR}").writer()
+    else:
+        writer = whoosh_index.open_dir(directory).writer()
     ready.set()
     time.sleep(seconds)
     writer.commit()
@@ -76,7 +89,7 @@ def test_index_pending_leaves_documents_pending_when_locked(store, settings):
     index = open_index(settings, lock_timeout=0.3)
     context = multiprocessing.get_context("fork")
     ready = context.Event()
-    holder = context.Process(target=_hold_writer, args=(str(index.directory), ready, 2.0))
+    holder = context.Process(target=_hold_writer, args=(settings.search_backend, str(index.directory), ready, 2.0))
     holder.start()
     try:
         assert ready.wait(10)
@@ -92,7 +105,7 @@ def test_second_writer_waits_for_the_lock(settings, documents):
     index = open_index(settings, lock_timeout=0.2)
     context = multiprocessing.get_context("fork")
     ready = context.Event()
-    holder = context.Process(target=_hold_writer, args=(str(index.directory), ready, 1.5))
+    holder = context.Process(target=_hold_writer, args=(settings.search_backend, str(index.directory), ready, 1.5))
     holder.start()
     try:
         assert ready.wait(10)
@@ -130,3 +143,73 @@ def test_version_stamp_mismatch_asks_for_rebuild(settings):
     assert version["schema_version"] >= 1 and version["analyser"]
     stamp.write_text(json.dumps({**version, "analyser": "something-else"}))
     assert open_index(settings).needs_rebuild
+
+
+def _task_id(store: Store, doc_id: int) -> int:
+    with store.session() as session:
+        return repo.get_document(session, doc_id).tasks[0].id
+
+
+def test_status_update_reindexes_the_document(store, settings):
+    doc_id = _save(store, 1, "Triển khai tiêm chủng mở rộng.", "5/KH-UBND")
+    index = open_index(settings, lock_timeout=2)
+    index_pending(store, index)
+    assert ids_of(index.search("", filters={"status": "done"})) == []
+    update_status(store, _task_id(store, doc_id), status="done", user="Trần Thị Bình", settings=settings)
+    with store.session() as session:
+        assert repo.document_ids(session, index_state="pending") == []
+    assert ids_of(index.search("tiem chung", filters={"status": "done"})) == [doc_id]
+    assert [hit.document_id for hit in index.search_tasks("", filters={"status": "done"}).hits] == [doc_id]
+
+
+def test_status_update_stands_when_the_index_is_locked(store, settings, monkeypatch):
+    doc_id = _save(store, 1, "Triển khai tiêm chủng mở rộng.", "5/KH-UBND")
+    index = open_index(settings, lock_timeout=2)
+    index_pending(store, index)
+    monkeypatch.setattr(updates, "INDEX_LOCK_TIMEOUT", 0.3)
+    context = multiprocessing.get_context("fork")
+    ready = context.Event()
+    holder = context.Process(target=_hold_writer, args=(settings.search_backend, str(index.directory), ready, 2.0))
+    holder.start()
+    try:
+        assert ready.wait(10)
+        event = update_status(store, _task_id(store, doc_id), status="done", user="An", settings=settings)
+        assert event.status == "done"
+        with store.session() as session:
+            assert repo.document_ids(session, index_state="pending") == [doc_id]
+    finally:
+        holder.join(10)
+    assert index_pending(store, index) == 1
+    assert ids_of(index.search("", filters={"status": "done"})) == [doc_id]
+
+
+def test_changing_the_engine_asks_for_a_rebuild(store, settings):
+    """An index written by the other engine is not read: nothing found, writes refused
+    (documents stay pending), `needs_rebuild`; a rebuild with the chosen engine repairs it."""
+    doc_id = _save(store, 1, "Triển khai tiêm chủng mở rộng.", "5/KH-UBND")
+    index_pending(store, open_index(settings))
+    other = settings.with_(search_backend="tantivy" if settings.search_backend == "whoosh" else "whoosh")
+    switched = open_index(other, lock_timeout=1)
+    assert switched.needs_rebuild and switched.ids() == set() and switched.search("tiem chung").hits == []
+    with pytest.raises(IndexCorruptError):
+        switched.add([document_for_index_of(store, doc_id)])
+    assert rebuild(store, other) == 1
+    assert not switched.needs_rebuild
+    assert ids_of(switched.search("tiem chung")) == [doc_id]
+
+
+def document_for_index_of(store: Store, doc_id: int):
+    with store.session() as session:
+        return document_for_index(repo.get_document(session, doc_id))
+
+
+def test_tantivy_is_imported_only_when_chosen(tmp_path):
+    script = ("import sys\n"
+              "from theodoi.config import Settings\n"
+              "from theodoi.search import open_index\n"
+              f"index = open_index(Settings.load({str(tmp_path)!r}).with_(search_backend='whoosh'))\n"
+              "index.search('chuyen doi so')\n"
+              "assert 'tantivy' not in sys.modules, 'tantivy imported'\n"
+              f"open_index(Settings.load({str(tmp_path / 'other')!r}).with_(search_backend='tantivy'))\n"
+              "assert 'tantivy' in sys.modules\n")
+    subprocess.run([sys.executable, "-c", script], check=True)

@@ -47,14 +47,13 @@ def test_snippet_text_is_the_document_text_with_every_query_word_marked(index, d
         _assert_faithful(hit.snippet, texts[hit.id], typed.split())
 
 
-def test_snippet_of_a_long_text_with_many_near_spellings(tmp_path):
+def test_snippet_of_a_long_text_with_many_near_spellings(settings):
     """Folded query words match several spellings (số, sở, sơ, so): all are kept."""
-    from theodoi.config import Settings
     from theodoi.search import IndexDocument
 
     text = ("Kế hoạch số 45/KH-UBND về chuyển đổi số; cơ sở dữ liệu đất đai; các sở, ngành; hồ sơ "
             "trễ hạn; chậm so với tiến độ; theo dõi, đối với chuyên đề. ") * 20
-    ix = open_index(Settings.load(tmp_path), lock_timeout=5)
+    ix = open_index(settings, lock_timeout=5)
     ix.add([IndexDocument(id=7, text=text)])
     for typed in ("chuyen doi so", "chuyển đổi số"):
         hit = ix.search(typed).hits[0]
