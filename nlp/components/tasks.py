@@ -750,7 +750,7 @@ class TaskFinder:
         for block in doc._.blocks or []:
             if block.kind != "table" or not block.rows:
                 continue
-            tasks.extend(table_tasks(doc.text, block, doc._.doc_date))
+            tasks.extend(table_tasks(self._text, block, doc._.doc_date))
         return tasks
 
     # ------------------------------------------------------------------ deadlines
