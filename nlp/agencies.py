@@ -8,6 +8,7 @@ Data lives in `patterns/agencies.jsonl`, one body a line:
   name does not start with a known body.
 - `current_owner(canonical, on=date)`: who holds the body's duties on that date, after the
   mergers of 2025 ("Bộ Kế hoạch và Đầu tư" → "Bộ Tài chính" from 2025-03-01).
+- `group_members(name)`: the known bodies a group names ("các sở, ban, ngành" → every Sở).
 """
 from __future__ import annotations
 
@@ -104,6 +105,26 @@ def canonical(name: str) -> str | None:
             rest = " ".join(words[cut:])
             return f"{agency.canonical} {rest}".strip()
     return None
+
+
+# A group covers the gazetteer's bodies of a kind: "các sở, ban, ngành" every provincial Sở,
+# "các bộ, ngành" every ministry. Other words of a group ("ban", "ngành", "đơn vị") name
+# bodies the gazetteer cannot list, so they add no members.
+GROUP_HEADS = {"sở": ("province", "Sở "), "bộ": ("central", "Bộ ")}
+
+
+def group_members(name: str) -> tuple[str, ...]:
+    """The canonical names of the known bodies a group covers; () for a name that is not a
+    group of a kind the gazetteer lists."""
+    words = {word.strip(",;:.") for word in compare_key(name).split()}
+    if "các" not in words and not (lookup(name) and lookup(name).is_group):
+        return ()
+    members = []
+    for head, (level, prefix) in GROUP_HEADS.items():
+        if head in words:
+            members += [a.canonical for a in load_agencies()
+                        if a.level == level and not a.is_group and a.canonical.startswith(prefix)]
+    return tuple(members)
 
 
 def current_owner(canonical_name: str, on: dt.date | None = None) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from theodoi.nlp.agencies import canonical, current_owner
+from theodoi.nlp.agencies import canonical, current_owner, group_members
 from theodoi.store import repo
 from theodoi.store.models import Task, TaskBody
 from theodoi.tracking.rollup import children_summary
@@ -32,7 +32,8 @@ def body_owner(body: TaskBody, on: dt.date | None) -> str:
 
 def matches_agency(task: Task, agency: str, as_of: dt.date | None = None) -> bool:
     """Whether `agency` (as typed: "Sở TT&TT", "so thong tin") names a lead or support body
-    of the task, under its written, canonical or present-day name."""
+    of the task, under its written, canonical or present-day name, or is a member of a
+    group the task is given to ("các sở, ban, ngành" covers "Sở Y tế")."""
     wanted = {fold(agency)}
     resolved = canonical(agency)
     if resolved:
@@ -41,7 +42,18 @@ def matches_agency(task: Task, agency: str, as_of: dt.date | None = None) -> boo
         names = {fold(body.text), fold(body.canonical or ""), fold(body_owner(body, as_of))}
         if any(w and any(w == n or (len(w) > 3 and w in n) for n in names if n) for w in wanted):
             return True
+        if body.is_group and _group_covers(body, wanted, as_of):
+            return True
     return False
+
+
+def _group_covers(body: TaskBody, wanted: set[str], as_of: dt.date | None) -> bool:
+    """Whether a group ("các sở, ban, ngành") covers the wanted body (or the body that has
+    taken over its duties): a task given to every Sở is also each Sở's task."""
+    members = set()
+    for member in group_members(body.text):
+        members |= {fold(member), fold(current_owner(member, on=as_of or dt.date.today()))}
+    return any(w == m or w.startswith(m + " ") for w in wanted for m in members)
 
 
 def list_tasks(session: Session, *, agency: str | None = None, status: str | None = None,

@@ -121,3 +121,13 @@ def test_a_group_stays_one_body(nlp, text, bodies):
 def test_a_second_body_is_not_taken_into_the_group(nlp, text, bodies):
     doc = nlp(text)
     assert [s.text for s in doc.spans["bodies"]] == bodies
+
+
+def test_a_group_of_departments_covers_every_known_department():
+    from theodoi.nlp.agencies import group_members
+
+    members = group_members("các sở, ban, ngành tỉnh")
+    assert "Sở Y tế" in members and "Sở Thông tin và Truyền thông" in members
+    assert not any(m.startswith("Bộ ") for m in members)
+    assert "Bộ Tài chính" in group_members("các bộ, ngành")
+    assert group_members("Sở Y tế") == () and group_members("các đơn vị liên quan") == ()
