@@ -56,13 +56,18 @@ def _group_covers(body: TaskBody, wanted: set[str], as_of: dt.date | None) -> bo
     return any(w == m or w.startswith(m + " ") for w in wanted for m in members)
 
 
+def in_status(state: TaskState, status: str) -> bool:
+    """Whether a task in `state` is listed under `status` (a recorded status or "overdue");
+    "open" also holds overdue tasks that are still open, as officers expect."""
+    return state.display == status or state.recorded == status
+
+
 def list_tasks(session: Session, *, agency: str | None = None, status: str | None = None,
                as_of: dt.date | None = None, due_before: dt.date | None = None,
                document_id: int | None = None) -> list[TaskView]:
     """Stored tasks with their state as of a day, filtered.
 
-    `status` is a recorded status (open, in_progress, done, ...) or "overdue"; "open"
-    also lists overdue tasks that are still open, as officers expect.
+    `status` is a recorded status (open, in_progress, done, ...) or "overdue" (see `in_status`).
     """
     as_of = as_of or dt.date.today()
     tasks = repo.all_tasks(session)
@@ -80,7 +85,7 @@ def list_tasks(session: Session, *, agency: str | None = None, status: str | Non
         if due_before and not (task.due and task.due <= due_before):
             continue
         state = states[task.id]
-        if status and not (state.display == status or state.recorded == status):
+        if status and not in_status(state, status):
             continue
         owners = [body_owner(b, as_of) for b in task.lead]
         children = children_summary(child_states[task.id]) if task.id in child_states else {}

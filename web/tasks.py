@@ -13,7 +13,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from theodoi.domain import TASK_STATUSES
 from theodoi.store import repo
 from theodoi.tracking.status import task_state
-from theodoi.tracking.tasks import list_tasks
+from theodoi.tracking.tasks import in_status, list_tasks
 from theodoi.tracking.updates import UpdateError, update_status
 from theodoi.web.params import date_arg
 from theodoi.web.resources import data_file, db, settings, store
@@ -37,7 +37,7 @@ def index():
     as_of = as_of or dt.date.today()
     filtered = dict(agency=agency or None, as_of=as_of, due_before=due_before)
     in_scope = list_tasks(db(), **filtered)
-    views = list_tasks(db(), status=status, **filtered) if status else in_scope
+    views = [view for view in in_scope if in_status(view.state, status)] if status else in_scope
     counts = Counter(view.state.group for view in in_scope)
     groups = [(key, label, counts.get(key, 0)) for key, label in GROUP_LABELS.items()]
     return render_template(
