@@ -11,7 +11,6 @@ interface) when the setting `search_backend` is "tantivy".
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import Iterable
 
@@ -25,9 +24,8 @@ from theodoi.search.errors import IndexCorruptError, IndexLockedError, IndexWrit
 from theodoi.search.query import TASK_FILTER_NAMES, ParsedQuery, build_filter, parse_query
 from theodoi.search.results import (SearchHit, SearchResults, TaskHit, TaskResults, snippet_for,
                                     snippet_patterns)
-from theodoi.search.schema import index_fields, index_version, task_fields
-from theodoi.search.storage import (TASKS, create_generation, current_generation, generation_backend, has_index,
-                                    make_current, open_whoosh, pointer_stamp, read_version)
+from theodoi.search.schema import index_fields, task_fields
+from theodoi.search.storage import TASKS, GenerationIndex, has_index, open_whoosh
 from theodoi.search.suggest import suggest
 
 log = logging.getLogger(__name__)
@@ -39,60 +37,34 @@ WRITER_MEMORY_MB = 128
 PARTIAL_CANDIDATES = 200  # relaxed-query hits examined for partial matches
 
 
-class SearchIndex:
-    """A Whoosh index under `root` (see storage.py for the layout).
-
-    It follows the live generation (reopening after a rebuild swapped it), unless
-    `generation` pins it to one directory, as a rebuild does while it writes. A live
-    generation written by another engine is not read: searches find nothing, writes
-    raise IndexCorruptError and `needs_rebuild` is True until `theodoi reindex`."""
+class SearchIndex(GenerationIndex):
+    """A Whoosh index under `root` (see storage.py for the layout and GenerationIndex for
+    how it follows the live generation)."""
 
     backend = "whoosh"
 
-    def __init__(self, root: Path, *, generation: Path | None = None, lock_timeout: float = 30.0,
-                 lock_delay: float = 0.25):
-        self.root = root
-        self._pinned = generation
-        self.lock_timeout = lock_timeout
-        self.lock_delay = lock_delay
-        self._guard = threading.RLock()
-        self._stamp = None
+    def __init__(self, root: Path, **options):
         self._ix = None
         self._task_ix = None  # None in a generation written before task search existed
         self._searchers: dict[str, object] = {}
-        self._reopen()
+        super().__init__(root, **options)
 
     # ------------------------------------------------------------------ state
-    def _reopen(self) -> None:
-        directory = self._pinned or current_generation(self.root)
-        if directory is None or not directory.exists():
-            directory = create_generation(self.root, self.backend)
-            make_current(self.root, directory)
+    def _open(self, directory: Path) -> None:
         self._close_searchers()
-        self.directory = directory
-        self.foreign = generation_backend(directory) != self.backend
         self._ix = None if self.foreign else open_whoosh(directory)
         self._task_ix = open_whoosh(directory, TASKS) if not self.foreign and has_index(directory, TASKS) else None
-        self._stamp = pointer_stamp(self.root)
 
     def _current(self, tasks: bool = False):
         """The Whoosh index (documents, or tasks) of the live generation, reopened if a
         rebuild swapped it; None for tasks in a generation without a task index."""
-        with self._guard:
-            if self._pinned is None and pointer_stamp(self.root) != self._stamp:
-                self._reopen()
-            return self._task_ix if tasks else self._ix
+        self._fresh()
+        return self._task_ix if tasks else self._ix
 
     def _close_searchers(self) -> None:
         for searcher in self._searchers.values():
             searcher.close()
         self._searchers = {}
-
-    @property
-    def needs_rebuild(self) -> bool:
-        """True when the index was built by another engine, schema or analyser version."""
-        self._current()
-        return read_version(self.directory) != index_version(self.backend)
 
     def close(self) -> None:
         """Release the cached searcher."""

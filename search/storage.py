@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -125,3 +126,53 @@ def open_whoosh(directory: Path, indexname: str = DOCUMENTS):
             raise IndexCorruptError(f"cannot read the index in {directory}: {error!r}; "
                                     "run `theodoi reindex`") from error
     raise IndexCorruptError(f"cannot open the index in {directory}: {last_error!r}; run `theodoi reindex`")
+
+
+class GenerationIndex:
+    """What both engines share: an index under `root` that follows the live generation
+    (reopening after a rebuild swapped it), unless `generation` pins it to one directory,
+    as a rebuild does while it writes. A live generation written by another engine is
+    `foreign`: not read, not written, and `needs_rebuild` until `theodoi reindex`.
+
+    An engine sets `backend` and implements `_open(directory)` (open its handles there)."""
+
+    backend = ""
+
+    def __init__(self, root: Path, *, generation: Path | None = None, lock_timeout: float = 30.0,
+                 lock_delay: float = 0.25):
+        self.root = root
+        self._pinned = generation
+        self.lock_timeout = lock_timeout
+        self.lock_delay = lock_delay
+        self._guard = threading.RLock()
+        self._stamp = None
+        self._reopen()
+
+    def _open(self, directory: Path) -> None:
+        raise NotImplementedError
+
+    def _reopen(self) -> None:
+        directory = self._pinned or current_generation(self.root)
+        if directory is None or not directory.exists():
+            directory = create_generation(self.root, self.backend)
+            make_current(self.root, directory)
+        self.directory = directory
+        self.foreign = generation_backend(directory) != self.backend
+        self._open(directory)
+        self._stamp = pointer_stamp(self.root)
+
+    def _stale(self) -> bool:
+        """Whether a rebuild swapped the live generation since it was opened."""
+        return self._pinned is None and pointer_stamp(self.root) != self._stamp
+
+    def _fresh(self) -> None:
+        """Reopen on the live generation if it changed."""
+        with self._guard:
+            if self._stale():
+                self._reopen()
+
+    @property
+    def needs_rebuild(self) -> bool:
+        """True when the index was built by another engine, schema or analyser version."""
+        self._fresh()
+        return read_version(self.directory) != index_version(self.backend)

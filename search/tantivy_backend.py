@@ -15,7 +15,6 @@ storage.py); tantivy's own lock file allows one writer per index across processe
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from pathlib import Path
 from typing import Iterable
@@ -31,9 +30,8 @@ from theodoi.search.query import TASK_FILTER_NAMES, build_filter, parse_query
 from theodoi.search.results import (HIGHLIGHT_TEXT_LIMIT, SearchHit, SearchResults, TaskHit, TaskResults,
                                     snippet_for, snippet_patterns)
 from theodoi.search.schema import (CONTENT, CONTENT_FOLDED, META, META_FOLDED, SYMBOL_FIELD, SYMBOL_FOLDED,
-                                   index_fields, index_version, task_fields)
-from theodoi.search.storage import (create_generation, current_generation, generation_backend, make_current,
-                                    pointer_stamp, read_version)
+                                   index_fields, task_fields)
+from theodoi.search.storage import GenerationIndex
 from theodoi.search.suggest import closest_of, suggest
 
 log = logging.getLogger(__name__)
@@ -201,47 +199,28 @@ class _Part:
         return self.index.searcher()
 
 
-class TantivySearchIndex:
+class TantivySearchIndex(GenerationIndex):
     """The SearchIndex interface (see index.SearchIndex) over tantivy indexes under `root`."""
 
     backend = "tantivy"
 
-    def __init__(self, root: Path, *, generation: Path | None = None, lock_timeout: float = 30.0,
-                 lock_delay: float = 0.25):
-        self.root = root
-        self._pinned = generation
-        self.lock_timeout = lock_timeout
-        self.lock_delay = lock_delay
-        self._guard = threading.RLock()
-        self._stamp = None
+    def __init__(self, root: Path, **options):
         self._parts: dict[str, _Part] | None = None
-        self._reopen()
+        super().__init__(root, **options)
 
     # ------------------------------------------------------------------ state
-    def _reopen(self) -> None:
-        directory = self._pinned or current_generation(self.root)
-        if directory is None or not directory.exists():
-            directory = create_generation(self.root, self.backend)
-            make_current(self.root, directory)
-        self.directory = directory
-        self.foreign = generation_backend(directory) != self.backend
+    def _open(self, directory: Path) -> None:
         self._parts = {} if self.foreign else {"documents": _Part(directory / DOCUMENTS_DIR),
                                                "tasks": _Part(directory / TASKS_DIR)}
-        self._stamp = pointer_stamp(self.root)
+
+    def _stale(self) -> bool:
+        return self._parts is None or super()._stale()  # closed, or swapped by a rebuild
 
     def _part(self, which: str) -> _Part | None:
         """The documents or tasks index of the live generation, reopened if a rebuild
         swapped it; None in a generation of another engine."""
-        with self._guard:
-            if self._parts is None or (self._pinned is None and pointer_stamp(self.root) != self._stamp):
-                self._reopen()
-            return self._parts.get(which)
-
-    @property
-    def needs_rebuild(self) -> bool:
-        """True when the index was built by another engine, schema or analyser version."""
-        self._part("documents")
-        return read_version(self.directory) != index_version(self.backend)
+        self._fresh()
+        return self._parts.get(which)
 
     def close(self) -> None:
         """Release the open indexes (reopened on the next call)."""
