@@ -29,9 +29,10 @@ META, META_FOLDED = "meta", "meta_f"
 SYMBOL_FIELD, SYMBOL_FOLDED = "symbol", "symbol_f"
 
 
-def build_schema() -> fields.Schema:
-    """A fresh schema object."""
-    return fields.Schema(
+def _shared_fields() -> dict:
+    """The fields documents and tasks both have: text (exact and folded), the document's
+    metadata and symbol, its facets, and the bodies named."""
+    return dict(
         id=fields.ID(stored=True, unique=True),
         content=fields.TEXT(analyzer=EXACT, stored=True, phrase=True),
         content_f=fields.TEXT(analyzer=FOLDED, phrase=True),
@@ -43,32 +44,21 @@ def build_schema() -> fields.Schema:
         issuer=fields.ID(sortable=True),
         year=fields.NUMERIC(int, bits=32, sortable=True),
         date=fields.DATETIME(sortable=True),
-        deadline=fields.DATETIME(),
         agency=fields.TEXT(analyzer=LINES, phrase=False),
-        status=fields.KEYWORD(commas=True, lowercase=True),
     )
+
+
+def build_schema() -> fields.Schema:
+    """A fresh schema object for the document index."""
+    return fields.Schema(**_shared_fields(), deadline=fields.DATETIME(),
+                         status=fields.KEYWORD(commas=True, lowercase=True))
 
 
 def build_task_schema() -> fields.Schema:
     """A fresh schema object for the task index."""
-    return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
-        document_id=fields.ID(stored=True),
-        content=fields.TEXT(analyzer=EXACT, stored=True, phrase=True),
-        content_f=fields.TEXT(analyzer=FOLDED, phrase=True),
-        meta=fields.TEXT(analyzer=EXACT, phrase=True),
-        meta_f=fields.TEXT(analyzer=FOLDED, phrase=True),
-        symbol=fields.TEXT(analyzer=SYMBOL, phrase=False),
-        symbol_f=fields.TEXT(analyzer=FOLDED, phrase=False),
-        kind=fields.ID(sortable=True),
-        issuer=fields.ID(sortable=True),
-        year=fields.NUMERIC(int, bits=32, sortable=True),
-        date=fields.DATETIME(sortable=True),
-        deadline=fields.DATETIME(sortable=True),
-        agency=fields.TEXT(analyzer=LINES, phrase=False),
-        lead=fields.TEXT(analyzer=LINES, phrase=False),
-        status=fields.KEYWORD(lowercase=True, sortable=True),
-    )
+    return fields.Schema(**_shared_fields(), document_id=fields.ID(stored=True),
+                         deadline=fields.DATETIME(sortable=True), lead=fields.TEXT(analyzer=LINES, phrase=False),
+                         status=fields.KEYWORD(lowercase=True, sortable=True))
 
 
 def index_version(backend: str = "whoosh") -> dict:
