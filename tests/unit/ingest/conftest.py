@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
-from theodoi.config import Settings
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -17,11 +15,6 @@ BODY = ("Giao Sở Thông tin và Truyền thông chủ trì, phối hợp với
 TASK_ROWS = [["Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
              ["Xây dựng kho dữ liệu dùng chung", "Sở Thông tin và Truyền thông", "Các sở, ngành", "Quý II/2025"],
              ["Số hóa hồ sơ thủ tục hành chính", "Văn phòng UBND tỉnh", "UBND các huyện", "Năm 2025"]]
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings.load(tmp_path / "data")
 
 
 def write_pdf(path: Path, pages: int = 1, table: bool = False, encrypt: bool = False) -> Path:

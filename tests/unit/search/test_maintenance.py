@@ -41,13 +41,6 @@ def _save(store: Store, n: int, text: str, number: str, lead: str = "UBND tỉnh
         return repo.save_document(session, stored, parsed, Extraction(tasks=[task])).id
 
 
-@pytest.fixture
-def store(settings):
-    store = Store(settings)
-    yield store
-    store.dispose()
-
-
 def test_document_for_index_reads_tasks_and_bodies(store):
     doc_id = _save(store, 1, "Triển khai tiêm chủng mở rộng.", "5/KH-UBND")
     with store.session() as session:
