@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Header
 from theodoi.nlp.agencies import canonical
+from theodoi.nlp.components.citations import normalize_number
 from theodoi.store.models import Citation, Document
 from theodoi.vietnamese import compare_key, fold
 
@@ -40,8 +41,7 @@ _URGES_TITLE = re.compile(r"\bđôn đốc\b", re.I)
 
 def number_key(number: str) -> str:
     """The form two symbols are compared in: "Số: 05 / KH–UBND" → "5/KH-UBND"."""
-    key = _SO_PREFIX.sub("", number.strip())
-    key = re.sub(r"\s+", "", key.replace("–", "-").replace("—", "-")).upper()
+    key = normalize_number(_SO_PREFIX.sub("", number.strip())).upper()
     return _LEADING_NUMBER.sub(r"\1", key)
 
 
