@@ -86,7 +86,7 @@ def _alias_index() -> dict[str, Agency]:
 
 
 def _key(name: str) -> str:
-    return compare_key(name.replace("–", "-").replace("—", "-").replace("Uỷ", "Ủy").replace("uỷ", "ủy"))
+    return compare_key(name.replace("–", "-").replace("—", "-"))  # compare_key places tones: Uỷ ≡ Ủy
 
 
 def lookup(name: str) -> Agency | None:
