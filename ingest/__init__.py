@@ -17,6 +17,7 @@ from .detect import sniff
 from .header import parse_header
 from .layout import build_text
 from .ocr_checks import check_header
+from .own_citation import recover_from_own_citation
 
 __all__ = ["parse_file", "parse_header", "IngestError"]
 
@@ -58,7 +59,9 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
     header = parse_header(text, blocks)
     warnings = list(result.warnings)
     if 1 in result.ocr_pages:
-        warnings.extend(check_header(header, "\n".join(b.text for b in blocks[:30] if b.page in (1, None))))
+        header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
+        warnings.extend(check_header(header, header_text))
+        warnings.extend(recover_from_own_citation(header, header_text, text))
     return ParsedDocument(
         path=str(path), file_name=path.name, mime=mime or parser_class.MIME_TYPES[0],
         parser=f"{parser_class.NAME}/{parser_class.VERSION}", text=text, blocks=blocks,

@@ -14,16 +14,20 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from theodoi.domain import IngestError
 
+from . import seals
 from .header import _kind_of
 from .ocr_checks import fix_confusions
 
 LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a page is flagged
 JUNK_CONFIDENCE = 50.0  # a header line made only of words below this is a stain or a stamp
+SEAL_NAME_MARGIN = 0.06  # share of the page height below a seal re-read with it (the signer's name)
+BAND_PADDING = 15  # pixels around the re-read band
+BETTER_BY = 10.0  # how much more confident a re-read word must be to replace the first reading
 
 
 @dataclass
@@ -36,7 +40,7 @@ class OcrWord:
     right: int
     bottom: int
     conf: float
-    line: tuple[int, int, int]
+    line: tuple  # (block, paragraph, line); a line added by a second reading has a fractional line
 
 
 @dataclass
@@ -64,7 +68,23 @@ def check_available(languages: str, path: Path) -> None:
 
 
 def ocr_image(image, languages: str, path: Path) -> OcrPage:
-    """OCR one PIL image; lines in reading order, grouped by tesseract's paragraphs, and the words."""
+    """OCR one PIL image; lines in reading order, grouped by tesseract's paragraphs, and the words.
+
+    A page with a red seal is read twice: the band under the seal is read again from the red
+    channel, where the seal's ink vanishes, and the words found only there (often the signer's
+    name) or read there with clearly more confidence take the place of the first reading's."""
+    words = _tesseract_words(image, languages, path)
+    seal = seals.red_ink_box(image)
+    if seal is not None:
+        words = _reread_under_seal(words, image, seal, languages, path)
+    confidences = [w.conf for w in words]
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    return OcrPage(lines=_paragraph_lines(words), confidence=mean, words=words,
+                   width=image.width, height=image.height)
+
+
+def _tesseract_words(image, languages: str, path: Path, left: int = 0, top: int = 0) -> list[OcrWord]:
+    """The words tesseract reads in `image`, their boxes moved by (`left`, `top`)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp, "page.png")
@@ -76,21 +96,67 @@ def ocr_image(image, languages: str, path: Path) -> OcrPage:
             raise IngestError("ocr_failed", "OCR took too long on one page", str(path)) from exc
     if out.returncode != 0:
         raise IngestError("ocr_failed", f"tesseract failed: {out.stderr.strip()[-200:]}", str(path))
-    words = parse_tsv(out.stdout)
-    confidences = [w.conf for w in words]
-    mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrPage(lines=_paragraph_lines(words), confidence=mean, words=words,
-                   width=image.width, height=image.height)
+    return parse_tsv(out.stdout, left, top)
 
 
-def parse_tsv(tsv: str) -> list[OcrWord]:
-    """The words of tesseract's TSV output (level 5 rows with text), digit/letter confusions fixed."""
+def _reread_under_seal(words: list[OcrWord], image, seal: tuple[int, int, int, int], languages: str,
+                       path: Path) -> list[OcrWord]:
+    """`words` with the band across the page under the seal (and the name usually printed just
+    below it) read again without red ink, merged word by word (see _merge_reread)."""
+    top = seal[1]
+    bottom = min(image.height, seal[3] + int(image.height * SEAL_NAME_MARGIN))
+    crossing = [w for w in words if w.top < bottom and w.bottom > top]  # never cut a word in two
+    top = max(0, min([top, *(w.top for w in crossing)]) - BAND_PADDING)
+    bottom = min(image.height, max([bottom, *(w.bottom for w in crossing)]) + BAND_PADDING)
+    band = seals.without_red_ink(image.crop((0, top, image.width, bottom)))
+    return _merge_reread(words, _tesseract_words(band, languages, path, 0, top))
+
+
+def _merge_reread(first: list[OcrWord], second: list[OcrWord]) -> list[OcrWord]:
+    """The first reading's words, except where the second reading read a word that the first
+    did not see at all (added, in the line above it) or read with clearly more confidence than
+    every first-reading word it overlaps (those are replaced)."""
+    replaced: set[int] = set()
+    added: list[OcrWord] = []
+    new_lines: dict[tuple, tuple] = {}
+    for word in second:
+        if _is_junk(word) or word.conf < JUNK_CONFIDENCE:
+            continue
+        under = [i for i, old in enumerate(first) if _overlap(old, word)]
+        if under and word.conf < max(first[i].conf for i in under) + BETTER_BY:
+            continue
+        if under:
+            replaced.update(under)
+            line = first[under[0]].line
+        else:
+            line = new_lines.setdefault(word.line, _line_after(first, word))
+        added.append(replace(word, line=line))
+    kept = [w for i, w in enumerate(first) if i not in replaced]
+    return sorted(kept + added, key=lambda w: (w.line, w.left))
+
+
+def _overlap(a: OcrWord, b: OcrWord) -> bool:
+    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
+
+
+def _line_after(words: list[OcrWord], new: OcrWord) -> tuple:
+    """A line key that sorts just after the nearest line above `new` (first on the page if none)."""
+    above = [w for w in words if w.bottom <= new.top]
+    if not above:
+        return (0, 0, 0)
+    block, paragraph, line = max(above, key=lambda w: w.bottom).line
+    return (block, paragraph, line + 0.5)
+
+
+def parse_tsv(tsv: str, left_offset: int = 0, top_offset: int = 0) -> list[OcrWord]:
+    """The words of tesseract's TSV output (level 5 rows with text), digit/letter confusions fixed,
+    their boxes moved by the offsets (for a crop of a page)."""
     words = []
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
         if not text or row.get("level") != "5":
             continue
-        left, top = int(row["left"]), int(row["top"])
+        left, top = int(row["left"]) + left_offset, int(row["top"]) + top_offset
         words.append(OcrWord(fix_confusions(text), left, top, left + int(row["width"]), top + int(row["height"]),
                              float(row["conf"]), (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))))
     return words
