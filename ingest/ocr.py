@@ -27,6 +27,7 @@ LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a page is flag
 JUNK_CONFIDENCE = 50.0  # a header line made only of words below this is a stain or a stamp
 SEAL_NAME_MARGIN = 0.06  # share of the page height below a seal re-read with it (the signer's name)
 BAND_PADDING = 15  # pixels around the re-read band
+COLUMN_GAP = 0.03  # share of the page width: a gap this wide between words separates two columns
 BETTER_BY = 10.0  # how much more confident a re-read word must be to replace the first reading
 
 
@@ -182,19 +183,35 @@ def _is_junk(word: OcrWord) -> bool:
     return not any(ch.isalnum() for ch in word.text) and word.text not in ("-", "–")
 
 
-def _two_columns(lines: list[list[OcrWord]], split: float) -> list[str]:
-    """Lines cut at x = `split`: the left column's lines, then the right column's. A column line made
-    only of low-confidence words (a stamp, a signature stroke) is dropped."""
+def _two_columns(lines: list[list[OcrWord]], split: float, width: int) -> list[str]:
+    """Lines cut into columns near x = `split` (see _cut): the left column's lines, then the right
+    column's. A column line made only of low-confidence words (a stamp, a signature stroke) is dropped."""
     left_column: list[str] = []
     right_column: list[str] = []
     for ws in lines:
         words = [w for w in ws if not _is_junk(w)]
-        left = [w for w in words if (w.left + w.right) / 2 < split]
-        right = [w for w in words if (w.left + w.right) / 2 >= split]
+        if not words:
+            continue
+        cut = _cut(words, split, width)
+        left = [w for w in words if (w.left + w.right) / 2 < cut]
+        right = [w for w in words if (w.left + w.right) / 2 >= cut]
         for column, kept in ((left_column, left), (right_column, right)):
             if kept and max(w.conf for w in kept) >= JUNK_CONFIDENCE:
                 column.append(" ".join(w.text for w in sorted(kept, key=lambda w: w.left)))
     return left_column + right_column
+
+
+def _cut(words: list[OcrWord], split: float, width: int) -> float:
+    """Where one line divides into columns: in its wide gap nearest `split` (a centred date line
+    can start left of the motto above it); a line without one stays whole, on the side of its middle."""
+    ordered = sorted(words, key=lambda w: w.left)
+    gaps = [(max(a.right - split, split - b.left, 0), (a.right + b.left) / 2) for a, b in zip(ordered, ordered[1:])
+            if b.left - a.right > width * COLUMN_GAP]
+    near = [(distance, middle) for distance, middle in gaps if distance < width * 0.2]
+    if near:
+        return min(near)[1]
+    middle = (ordered[0].left + max(w.right for w in ordered)) / 2
+    return ordered[0].left if middle >= split else ordered[-1].right + 1
 
 
 def split_columns(page: OcrPage, first_page: bool = True) -> tuple[list[str], list[str]]:
@@ -210,7 +227,7 @@ def split_columns(page: OcrPage, first_page: bool = True) -> tuple[list[str], li
     end = _header_end(lines, page) if first_page else None
     header: list[str] = []
     if end:
-        header = _two_columns(lines[:end], _column_split(lines[:end], page.width))
+        header = _two_columns(lines[:end], _column_split(lines[:end], page.width), page.width)
         lines = lines[end:]
     received = next((i for i, ws in enumerate(lines) if re.match(r"^Nơi\s*nhận", _line_text(ws))), None)
     zone = lines[received:] if received is not None else []
@@ -218,7 +235,7 @@ def split_columns(page: OcrPage, first_page: bool = True) -> tuple[list[str], li
     body_keys = {ws[0].line for ws in lines} - zone_keys
     body = _paragraph_lines([w for w in page.words if w.line in body_keys])
     if zone:
-        body += _two_columns(zone, _signature_split(zone, page.width))
+        body += _two_columns(zone, _signature_split(zone, page.width), page.width)
     return header, body
 
 

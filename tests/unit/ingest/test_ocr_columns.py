@@ -82,3 +82,17 @@ def test_doc_signature_beside_recipients_is_unzipped():
              "- Lưu: VT.\tPHÓ CHỦ TỊCH", "", "                              Nguyễn Văn Hiệp"]
     assert _unzip_signature(lines) == ["Giao các sở thực hiện./.", "", "Nơi nhận:", "- Bộ Tư pháp;", "- Lưu: VT.",
                                        "", "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hiệp"]
+
+
+def test_a_date_line_starting_left_of_the_motto_stays_in_the_right_column():
+    from theodoi.ingest.ocr import OcrWord, _two_columns
+
+    def words(*spec, line):
+        return [OcrWord(text, left, 300, right, 340, 95, line) for text, left, right in spec]
+
+    motto = words(("ĐẢNG", 1210, 1330), ("CỘNG", 1345, 1480), ("SẢN", 1495, 1590), line=(1, 1, 1))
+    number_and_date = words(("Số", 290, 340), ("15-NQ/TU", 355, 545), ("Thái", 1116, 1200), ("Nguyên,", 1212, 1380),
+                            ("ngày", 1392, 1480), line=(1, 1, 2))
+    issuer = words(("TỈNH", 300, 400), ("ỦY", 415, 480), line=(1, 1, 3))
+    assert _two_columns([motto, number_and_date, issuer], split=1185, width=2480) == [
+        "Số 15-NQ/TU", "TỈNH ỦY", "ĐẢNG CỘNG SẢN", "Thái Nguyên, ngày"]
