@@ -53,6 +53,7 @@ _SIGNER_TITLE = re.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN|"
     r"TỔNG\s+BÍ\s+THƯ|CHỦ\s+NHIỆM|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|CHÁNH\s+THANH\s+TRA|"
     r"THỨ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG)\b")
+_SIGNER_TITLE_FOLDED = re.compile(fold(_SIGNER_TITLE.pattern))
 _BODY_LINE = re.compile(
     r"^(?:Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|"
     r"Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ban Chấp hành|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Bộ trưởng|"
@@ -60,6 +61,7 @@ _BODY_LINE = re.compile(
 _TITLE_STOP = re.compile(
     r"^(?:Căn cứ|Kính gửi|Thực hiện|Theo|Xét|\(?\s*(?:Ban hành\s+)?[Kk]èm theo|Điều\s+\d|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|"
     r"CHỈ THỊ\s*:|KHÓA\b|KHOÁ\b|Khóa\b|Khoá\b|KỲ HỌP|Kỳ họp|Nơi nhận|I[.\-]\s|1[.\-]\s|Ngày\s+\d)")
+_OPEN_ENDING = re.compile(r"\b(?:số|ngày|của|về|và|tại|theo)\s*:?$", re.IGNORECASE)
 _TITLE_OPENING = re.compile(r"^Thực hiện\b")  # "KẾ HOẠCH / Thực hiện Nghị quyết số ...": a trích yếu
 _OWNER = re.compile(
     r"^của\s+(?P<body>(?:Ban Chấp hành|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Ban cán sự đảng|Đảng đoàn|"
@@ -128,6 +130,12 @@ def _kind_of(line: str, first_line: bool = False) -> tuple[str, str] | None:
         if first_line and head[0].isupper() and (not rest or rest[0].islower()):
             return kind, rest
     return None
+
+
+def _runs_on(previous: str, line: str) -> bool:
+    """Whether `line` continues a wrapped title: it starts in lower case, or the line before
+    stops on a word that needs what follows ('... Chỉ thị số' / '08/CT-UBND ngày ...')."""
+    return line[:1].islower() or bool(_OPEN_ENDING.search(previous)) and not _is_upper(line)
 
 
 def _is_upper(text: str) -> bool:
@@ -284,6 +292,11 @@ def _infer_issuer(text: str, title: str | None) -> str | None:
     return None
 
 
+def _is_signer_title(line: str) -> bool:
+    """'CHỦ TỊCH', 'PHÓ BÍ THƯ THƯỜNG TRỰC' ..., also with a tone misread by OCR ('BÍ THỪ')."""
+    return bool(_SIGNER_TITLE.match(line) or _is_upper(line) and _SIGNER_TITLE_FOLDED.match(fold(line)))
+
+
 def _signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """(authority, signer title, signer name) from the last lines of the document."""
     received = next((i for i, line in enumerate(lines) if re.match(r"^Nơi nhận", line)), None)
@@ -298,21 +311,21 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             break
     if start is None:
         for i in range(len(tail) - 1, -1, -1):
-            if _SIGNER_TITLE.match(tail[i]) and len(tail[i]) < 40:
+            if _is_signer_title(tail[i]) and len(tail[i]) < 40:
                 start = i - 1
                 break
     if start is None:
         return None, None, None
     signer_title = None
     for line in tail[start + 1:start + 14]:
-        if _SIGNER_TITLE.match(line):
+        if _is_signer_title(line):
             signer_title = signer_title or line
             continue
         if re.match(r"^(Nơi nhận|Lưu|[-+•])", line) or _is_upper(line) and len(line.split()) > 5:
             continue
         words = line.replace(".", " ").split()
         if 2 <= len(words) <= 5 and all(w[0].isupper() and w.isalpha() for w in words):
-            if not _SIGNER_TITLE.match(line.upper()) and not re.search(r"\b(?:ỦY|BAN|BỘ|SỞ|HỘI|ĐẢNG)\b", line.upper()):
+            if not _is_signer_title(line.upper()) and not re.search(r"\b(?:ỦY|BAN|BỘ|SỞ|HỘI|ĐẢNG)\b", line.upper()):
                 name = " ".join(w.capitalize() for w in words) if _is_upper(line) else " ".join(words)
                 return authority, signer_title, name
     return authority, signer_title, None
@@ -390,7 +403,7 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
             header.kind = "Công văn"
             subject = [before[vv]]
             for line in before[vv + 1:]:
-                if line[:1].islower():
+                if _runs_on(subject[-1], line):
                     subject.append(line)
                 else:
                     break
@@ -410,9 +423,9 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
                 break
             if title_lines:
                 joined = " ".join(title_lines)
-                if _is_upper(joined) != _is_upper(line) and not line[:1].islower():
+                if _is_upper(joined) != _is_upper(line) and not _runs_on(joined, line):
                     break
-                if not _is_upper(joined) and not line[:1].islower():
+                if not _is_upper(joined) and not _runs_on(joined, line):
                     break
             title_lines.append(line)
             title_end = j + 1

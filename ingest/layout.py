@@ -80,6 +80,40 @@ def join_wrapped_lines(lines: list[str], full_width: int | None = None) -> list[
     return [line for line in out if line]
 
 
+def title_line_count(spans: list[tuple[float, float] | None], left: float, right: float,
+                     min_inset: float) -> int:
+    """How many of the lines under a kind line (their x spans, in order; None for a line that
+    cannot be a title line) make the centred title: each centred line, and a line set to nearly
+    the full measure that a centred line follows (a long title that wraps)."""
+    measure = right - left
+
+    def centred(span) -> bool:
+        return span is not None and span[0] - left > min_inset and right - span[1] > min_inset \
+            and abs((span[0] - left) - (right - span[1])) < 0.1 * measure
+
+    count = 0
+    for i, span in enumerate(spans):
+        wraps = span is not None and i + 1 < len(spans) and centred(spans[i + 1]) \
+            and abs((span[0] - left) - (right - span[1])) < 0.1 * measure
+        if not (centred(span) or wraps):
+            break
+        count += 1
+    return count
+
+
+def join_title_lines(lines: list[str]) -> list[str]:
+    """The kind line, then the centred title lines joined where a title wraps (not across an
+    upper-case line or a line in brackets)."""
+    out: list[str] = []
+    for line in lines:
+        if out and not out[-1].isupper() and not line.isupper() and not line.startswith("(") \
+                and not _TERMINAL.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _two_columns(line: str) -> tuple[int, str, str] | None:
     """(where the right part starts, left part, right part) of a line holding exactly two runs of
     text far apart (a tab or 4+ spaces); None for other lines."""

@@ -20,15 +20,18 @@ from pathlib import Path
 from theodoi.domain import IngestError
 
 from . import seals
-from .header import _kind_of
+from .header import _kind_of, _runs_on
+from .layout import join_title_lines, title_line_count
 from .ocr_checks import fix_confusions
 
 LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a page is flagged
 JUNK_CONFIDENCE = 50.0  # a header line made only of words below this is a stain or a stamp
 SEAL_NAME_MARGIN = 0.06  # share of the page height below a seal re-read with it (the signer's name)
 BAND_PADDING = 15  # pixels around the re-read band
+TITLE_LINES_MAX = 7  # centred lines under the kind line read as the title
 COLUMN_GAP = 0.03  # share of the page width: a gap this wide between words separates two columns
 BETTER_BY = 10.0  # how much more confident a re-read word must be to replace the first reading
+FRAGMENT = 0.6  # first-reading words spanning less of a re-read word's width than this are a fragment of it
 
 
 @dataclass
@@ -115,8 +118,9 @@ def _reread_under_seal(words: list[OcrWord], image, seal: tuple[int, int, int, i
 
 def _merge_reread(first: list[OcrWord], second: list[OcrWord]) -> list[OcrWord]:
     """The first reading's words, except where the second reading read a word that the first
-    did not see at all (added, in the line above it) or read with clearly more confidence than
-    every first-reading word it overlaps (those are replaced)."""
+    did not see at all (added, see _line_for), read with clearly more confidence than every
+    first-reading word it overlaps, or read whole where the first reading has a fragment of it
+    (those are replaced)."""
     replaced: set[int] = set()
     added: list[OcrWord] = []
     new_lines: dict[tuple, tuple] = {}
@@ -124,24 +128,36 @@ def _merge_reread(first: list[OcrWord], second: list[OcrWord]) -> list[OcrWord]:
         if _is_junk(word) or word.conf < JUNK_CONFIDENCE:
             continue
         under = [i for i, old in enumerate(first) if _overlap(old, word)]
-        if under and word.conf < max(first[i].conf for i in under) + BETTER_BY:
+        if under and word.conf < max(first[i].conf for i in under) + BETTER_BY \
+                and _covered(word, [first[i] for i in under]) >= FRAGMENT:
             continue
         if under:
             replaced.update(under)
             line = first[under[0]].line
         else:
-            line = new_lines.setdefault(word.line, _line_after(first, word))
+            line = new_lines.setdefault(word.line, _line_for(first, word))
         added.append(replace(word, line=line))
     kept = [w for i, w in enumerate(first) if i not in replaced]
     return sorted(kept + added, key=lambda w: (w.line, w.left))
+
+
+def _covered(word: OcrWord, others: list[OcrWord]) -> float:
+    """The share of `word`'s width that `others` span (under 1: they read only a fragment of it)."""
+    spans = sum(max(0, min(o.right, word.right) - max(o.left, word.left)) for o in others)
+    return min(1.0, spans / max(1, word.right - word.left))
 
 
 def _overlap(a: OcrWord, b: OcrWord) -> bool:
     return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
 
 
-def _line_after(words: list[OcrWord], new: OcrWord) -> tuple:
-    """A line key that sorts just after the nearest line above `new` (first on the page if none)."""
+def _line_for(words: list[OcrWord], new: OcrWord) -> tuple:
+    """The line key for a word only the second reading saw: the line of the words beside it on
+    the same baseline, else one that sorts just after the nearest line above (first if none)."""
+    middle = (new.top + new.bottom) / 2
+    beside = [w for w in words if w.top <= middle <= w.bottom]
+    if beside:
+        return min(beside, key=lambda w: abs((w.top + w.bottom) / 2 - middle)).line
     above = [w for w in words if w.bottom <= new.top]
     if not above:
         return (0, 0, 0)
@@ -229,6 +245,9 @@ def split_columns(page: OcrPage, first_page: bool = True) -> tuple[list[str], li
     if end:
         header = _two_columns(lines[:end], _column_split(lines[:end], page.width), page.width)
         lines = lines[end:]
+        title = _kind_and_title(lines, page.width)
+        header += join_title_lines([_line_text(ws) for ws in lines[:title]])
+        lines = lines[title:]
     received = next((i for i, ws in enumerate(lines) if re.match(r"^Nơi\s*nhận", _line_text(ws))), None)
     zone = lines[received:] if received is not None else []
     zone_keys = {ws[0].line for ws in zone}
@@ -237,6 +256,21 @@ def split_columns(page: OcrPage, first_page: bool = True) -> tuple[list[str], li
     if zone:
         body += _two_columns(zone, _signature_split(zone, page.width), page.width)
     return header, body
+
+
+def _kind_and_title(lines: list[list[OcrWord]], width: int) -> int:
+    """How many lines from the top are the kind line ('KẾ HOẠCH') and the centred title lines
+    under it (as the text-layer path reads them); 0 when the first line is not a kind line."""
+    first = _line_text(lines[0]) if lines else ""
+    if not (first.isupper() and _kind_of(first)):
+        return 0
+    words = [[w for w in ws if not _is_junk(w)] for ws in lines[:TITLE_LINES_MAX + 12]]
+    # the text area from the lines nearby: a scan turned by half a degree moves lines far down the page
+    left = min(w.left for ws in words for w in ws)
+    right = max(w.right for ws in words for w in ws)
+    spans = [(min(w.left for w in ws), max(w.right for w in ws)) if ws else None
+             for ws in words[1:TITLE_LINES_MAX + 1]]
+    return 1 + title_line_count(spans, left, right, min_inset=width * 0.004)
 
 
 def _signature_split(zone: list[list[OcrWord]], width: int) -> float:
@@ -272,7 +306,7 @@ def _header_end(lines: list[list[OcrWord]], page: OcrPage) -> int | None:
         if re.search(r"\b[Ss]ố\b|ngày .*năm|^V/[vV]|^Về việc", text):
             end = i + 1
             if re.match(r"^(?:V/[vV]|Về việc)", text):  # the subject runs on in lower case
-                while end < len(lines) and _line_text(lines[end])[:1].islower():
+                while end < len(lines) and _runs_on(_line_text(lines[end - 1]), _line_text(lines[end])):
                     end += 1
                 return end
     return end

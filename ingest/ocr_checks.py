@@ -13,8 +13,9 @@ from theodoi.vietnamese import fold
 # left alone, since codes such as 'B2' are real
 _AS_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _CONFUSED = re.compile(r"^(?=.*\d)[\dOolI|]+$")
-_STATE_NUMBER = re.compile(r"^\d{1,5}[a-zđ]?(?:/(?:19|20)\d{2})?/[A-ZĐ][A-ZĐ0-9]*(?:[-.&][A-ZĐ0-9&]+)*$")
-_PARTY_NUMBER = re.compile(r"^\d{1,5}[a-zđ]?-[A-ZĐ]{1,6}(?:/[A-ZĐ0-9]+(?:[-.][A-ZĐ0-9]+)*)+$")
+# symbol parts start with a capital and may go on in lower case: CTr (chương trình), TTr (tờ trình)
+_STATE_NUMBER = re.compile(r"^\d{1,5}[a-zđ]?(?:/(?:19|20)\d{2})?/[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-.&][A-ZĐ0-9&][A-ZĐa-zđ0-9&]*)*$")
+_PARTY_NUMBER = re.compile(r"^\d{1,5}[a-zđ]?-[A-ZĐ][A-ZĐa-zđ]{0,5}(?:/[A-ZĐ0-9][A-ZĐa-zđ0-9]*(?:[-.][A-ZĐ0-9][A-ZĐa-zđ0-9]*)*)+$")
 _WRITTEN_DATE = re.compile(r"ngày\s+(?:(?P<d>\S{1,3})\s+)?tháng\s+(?:(?P<m>\S{1,3})\s+)?năm\s+(?P<y>\S{1,4})",
                            re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^(?:[\w ]{0,20}\s)?[Ss]ố\s*[:.]\s*(?P<raw>\S.{0,40}?)\s*$", re.MULTILINE)

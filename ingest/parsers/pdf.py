@@ -14,7 +14,8 @@ from theodoi.domain import IngestError
 from .. import ocr
 from ..base import ParseResult, Parser
 from ..header import _kind_of
-from ..layout import RawBlock, classify_line, join_wrapped_lines, starts_new_unit, typical_width
+from ..layout import (RawBlock, classify_line, join_title_lines, join_wrapped_lines, starts_new_unit, title_line_count,
+                      typical_width)
 from .pdf_layout import Line, join_segments, page_lines, read_box, ruled_tables
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$", re.IGNORECASE)
@@ -30,12 +31,6 @@ def _needs_ocr(text: str) -> bool:
     return len(visible) < 30 or garbage > 0.2 * max(len(visible), 1)
 
 
-def _is_centred(line: Line, left: float, right: float) -> bool:
-    """A line set in the middle of the text area (kind line, trích yếu), not a body line."""
-    inset_left, inset_right = line.x0 - left, right - line.x1
-    return inset_left > 3 and inset_right > 3 and abs(inset_left - inset_right) < 0.1 * (right - left)
-
-
 def _header_block(lines: list[Line], width: float, height: float) -> tuple[list[str], float]:
     """The page-1 header as lines, left column then right column, then the kind line and the
     centred title lines below it, and where that block ends (pt from the top)."""
@@ -46,11 +41,9 @@ def _header_block(lines: list[Line], width: float, height: float) -> tuple[list[
             bottom = line.top - 1
             left = min(ln.x0 for ln in lines)
             right = max(ln.x1 for ln in lines)
-            title = [line]
-            for follow in lines[k + 1:k + 8]:
-                if not _is_centred(follow, left, right) or len(follow.segments) > 1:
-                    break
-                title.append(follow)
+            follows = lines[k + 1:k + 8]
+            spans = [(f.x0, f.x1) if len(f.segments) == 1 else None for f in follows]
+            title = [line] + follows[:title_line_count(spans, left, right, min_inset=3)]
             break
     if bottom is None:
         for line in lines:
@@ -74,21 +67,8 @@ def _header_block(lines: list[Line], width: float, height: float) -> tuple[list[
         # pdfium ends a run at a wide gap: each run lies in one column
         left.append(join_segments([s for s in line.segments if (s.x0 + s.x1) / 2 < split]))
         right.append(join_segments([s for s in line.segments if (s.x0 + s.x1) / 2 >= split]))
-    return [t for t in left + right if t] + _join_title([line.text for line in title]), (
+    return [t for t in left + right if t] + join_title_lines([line.text for line in title]), (
         title[-1].bottom + 1 if title else bottom)
-
-
-def _join_title(lines: list[str]) -> list[str]:
-    """The kind line, then the centred title lines joined where a title wraps (not across an
-    upper-case line or a line in brackets)."""
-    out: list[str] = []
-    for line in lines:
-        if out and not out[-1].isupper() and not line.isupper() and not line.startswith("(") \
-                and not _TERMINAL.search(out[-1]):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
-    return out
 
 
 def _signature_block(lines: list[Line], width: float) -> tuple[list[str], float] | None:

@@ -166,3 +166,13 @@ def test_pdf_party_title_table_and_signature_block(tmp_path: Path, settings):
     assert "Sau 5 năm thực hiện" in doc.text and "trở thành việc làm thường xuyên" in doc.text
     for block in doc.blocks:
         assert doc.text[block.start:block.end] == block.text
+
+
+def test_a_title_line_set_to_the_full_measure_counts_when_a_centred_line_follows():
+    from theodoi.ingest.layout import title_line_count
+
+    # points, read off a PDF: the body runs from 74 to 541
+    title_wraps = [(76, 538), (264, 351), (75, 541), (74, 121)]
+    assert title_line_count(title_wraps, 74, 541, min_inset=3) == 2
+    assert title_line_count([(240, 376), (75, 541), (74, 541)], 74, 541, min_inset=3) == 1  # then body
+    assert title_line_count([None, (264, 351)], 74, 541, min_inset=3) == 0

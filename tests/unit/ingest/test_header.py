@@ -108,3 +108,18 @@ def test_news_report_has_only_a_headline():
 def test_news_paragraph_first_gives_no_title():
     text = "Ngày 17.2.2025, Ban Thường vụ Tỉnh ủy đã ban hành Chương trình hành động số 32-CT/TU.\nNội dung khác."
     assert parse_header(text).title is None
+
+
+def test_signer_title_misread_by_ocr_is_still_a_title():
+    text = ("TỈNH ỦY QUẢNG NINH\nSố 05-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Ninh, ngày 15 tháng 7 năm 2021\n"
+            "CHỈ THỊ\nvề đẩy mạnh học tập\nNội dung.\nNơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\n"
+            "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THỪ THƯỜNG TRỰC\nĐỗ Thị Hạnh")
+    header = parse_header(text)
+    assert (header.signer_title, header.signer) == ("PHÓ BÍ THỪ THƯỜNG TRỰC", "Đỗ Thị Hạnh")
+
+
+def test_a_title_wrapped_after_so_runs_on_to_the_number():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nSố: 3540/UBND-NC\nV/v đôn đốc thực hiện Chỉ thị số\n"
+            "08/CT-UBND ngày 05/4/2021 của UBND tỉnh\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLong An, ngày 20 tháng 9 năm 2021\nKính gửi: Các sở, ngành.\nNội dung.")
+    assert parse_header(text).title == "Về việc đôn đốc thực hiện Chỉ thị số 08/CT-UBND ngày 05/4/2021 của UBND tỉnh"

@@ -96,3 +96,31 @@ def test_a_date_line_starting_left_of_the_motto_stays_in_the_right_column():
     issuer = words(("TỈNH", 300, 400), ("ỦY", 415, 480), line=(1, 1, 3))
     assert _two_columns([motto, number_and_date, issuer], split=1185, width=2480) == [
         "Số 15-NQ/TU", "TỈNH ỦY", "ĐẢNG CỘNG SẢN", "Thái Nguyên, ngày"]
+
+
+@pytest.mark.parametrize("number, good", [
+    ("123/KH-UBND", True), ("29/2015/QĐ-UBND", True), ("15-NQ/TU", True), ("07/CTr-UBND", True),
+    ("12/TTr-SNV", True), ("07-CTr/TU", True), ("/74,/UBND-", False), ("123/kh-ubnd", False), ("KH-UBND", False),
+])
+def test_well_formed_numbers_take_mixed_case_symbols(number, good):
+    from theodoi.ingest.ocr_checks import well_formed_number
+
+    assert well_formed_number(number) is good
+
+
+def test_the_centred_title_under_the_kind_line_is_read_whole():
+    from theodoi.ingest.ocr import OcrWord, _kind_and_title
+
+    def line(text, left, right, n):
+        parts = text.split()
+        step = (right - left) / len(parts)
+        return [OcrWord(p, int(left + i * step), 100 * n, int(left + (i + 1) * step) - 10, 100 * n + 40, 95, (1, n, 1))
+                for i, p in enumerate(parts)]
+
+    lines = [line("KẾT LUẬN", 1149, 1396, 1),
+             line("về triển khai thực hiện Kết luận số 127-KL/TW của Bộ Chính trị, Ban Bí", 316, 2233, 2),
+             line("về sắp xếp đơn vị hành chính", 898, 1648, 3),
+             line("Tại hội nghị ngày 12/3/2025, sau khi nghe Ban cán sự đảng báo cáo", 299, 2247, 4),
+             line("phương án sắp xếp đơn vị hành chính cấp xã và ý kiến thảo luận", 302, 2247, 5)]
+    assert _kind_and_title(lines, 2480) == 3
+    assert _kind_and_title(lines[1:], 2480) == 0  # no kind line, no title

@@ -69,14 +69,16 @@ def word(text, left, top, conf, line, width=100):
 
 def test_merge_adds_what_only_the_second_reading_saw_and_replaces_clearly_worse_words():
     first = [word("Nơi", 100, 100, 95, (1, 1, 1)), word("nhận:", 210, 100, 96, (1, 1, 1)),
-             word("CHÁNH", 1500, 100, 91, (2, 1, 1)), word("-ŒT,", 100, 160, 0, (1, 1, 2))]
+             word("CHÁNH", 1500, 100, 91, (2, 1, 1)), word("-ŒT,", 100, 160, 0, (1, 1, 2)),
+             word("ầ", 1560, 400, 90, (3, 1, 1), width=30)]
     second = [word("CHANH", 1500, 102, 60, (5, 1, 1)), word("-", 100, 162, 93, (5, 1, 2), width=20),
-              word("CT,", 130, 162, 90, (5, 1, 2), width=60), word("Trần", 1500, 400, 92, (6, 1, 1)),
-              word("Thu", 1610, 400, 90, (6, 1, 1)), word("~", 1800, 400, 20, (6, 1, 1))]
+              word("CT,", 130, 162, 90, (5, 1, 2), width=60), word("Trần", 1500, 400, 92, (6, 1, 1)),  # 'ầ' was a fragment of it
+              word("Thu", 1610, 400, 90, (6, 1, 1)), word("~", 1800, 400, 20, (6, 1, 1)),
+              word("xong.", 330, 104, 90, (7, 1, 1))]
     merged = _merge_reread(first, second)
     assert [w.text for w in merged if w.text.startswith("CH")] == ["CHÁNH"]  # not clearly better: kept
-    # a line only the second reading saw follows the nearest line above it
-    assert _paragraph_lines(merged) == ["Nơi nhận:", "- CT,", "Trần Thu", "", "CHÁNH"]
+    # a word only the second reading saw joins the line beside it, else follows the nearest line above
+    assert _paragraph_lines(merged) == ["Nơi nhận: xong.", "- CT,", "", "CHÁNH", "", "Trần Thu"]
     assert all(w.text != "~" for w in merged)  # low-confidence strokes are not added
 
 
