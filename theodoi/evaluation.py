@@ -108,7 +108,9 @@ def _same_deadline(gold: dict | None, pred: dict | None) -> bool:
     return gold.get("kind") == pred.get("kind")
 
 
-def _meta_right(field_name: str, gold, pred) -> bool:
+def meta_field_right(field_name: str, gold, pred) -> bool:
+    """Whether a predicted document field (kind, number, issuer, date, place, title, signer)
+    counts as the gold one, by score.py's rules."""
     if gold is None:
         return pred is None
     if pred is None:
@@ -171,6 +173,6 @@ def score_document(gold: dict, pred: dict, scores: Scores | None = None) -> Scor
 
     for name in ("kind", "number", "issuer", "date", "place", "title", "signer"):
         scores.meta_total += 1
-        scores.meta_right += _meta_right(name, gold.get("document", {}).get(name),
-                                         pred.get("document", {}).get(name))
+        scores.meta_right += meta_field_right(name, gold.get("document", {}).get(name),
+                                              pred.get("document", {}).get(name))
     return scores

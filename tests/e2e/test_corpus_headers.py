@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from theodoi.cli import main
-from theodoi.evaluation import Scores, _meta_right, score_document
+from theodoi.evaluation import Scores, meta_field_right, score_document
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 META_ACC_FLOOR = 0.97  # measured 1.00 (147/147 fields) when this test was written; 0.72 before
@@ -27,5 +27,5 @@ def test_corpus_header_fields(tmp_path: Path, monkeypatch):
         score_document({"document": gold["document"]}, {"document": predicted["document"]}, scores)
         wrong += [f"{name} {field}: {predicted['document'].get(field)!r} (expected {value!r})"
                   for field, value in gold["document"].items()
-                  if not _meta_right(field, value, predicted["document"].get(field))]
+                  if not meta_field_right(field, value, predicted["document"].get(field))]
     assert scores.summary()["meta_acc"] >= META_ACC_FLOOR, "\n".join(wrong)
