@@ -31,7 +31,7 @@ BAND_PADDING = 15  # pixels around the re-read band
 TITLE_LINES_MAX = 7  # centred lines under the kind line read as the title
 COLUMN_GAP = 0.03  # share of the page width: a gap this wide between words separates two columns
 BETTER_BY = 10.0  # how much more confident a re-read word must be to replace the first reading
-FRAGMENT = 0.6  # first-reading words spanning less of a re-read word's width than this are a fragment of it
+FRAGMENT = 0.6  # two readings' words are one word when each spans this share of the other's width
 
 
 @dataclass
@@ -44,7 +44,7 @@ class OcrWord:
     right: int
     bottom: int
     conf: float
-    line: tuple  # (block, paragraph, line); a line added by a second reading has a fractional line
+    line: tuple  # (block, paragraph, line); a second reading's line is (the line above it + 0.5, its own key)
 
 
 @dataclass
@@ -75,8 +75,8 @@ def ocr_image(image, languages: str, path: Path) -> OcrPage:
     """OCR one PIL image; lines in reading order, grouped by tesseract's paragraphs, and the words.
 
     A page with a red seal is read twice: the band under the seal is read again from the red
-    channel, where the seal's ink vanishes, and the words found only there (often the signer's
-    name) or read there with clearly more confidence take the place of the first reading's."""
+    channel, where the seal's ink vanishes (see _merge_reread); the signer's name under a seal
+    is often found only there."""
     words = _tesseract_words(image, languages, path)
     seal = seals.red_ink_box(image)
     if seal is not None:
@@ -106,39 +106,57 @@ def _tesseract_words(image, languages: str, path: Path, left: int = 0, top: int 
 def _reread_under_seal(words: list[OcrWord], image, seal: tuple[int, int, int, int], languages: str,
                        path: Path) -> list[OcrWord]:
     """`words` with the band across the page under the seal (and the name usually printed just
-    below it) read again without red ink, merged word by word (see _merge_reread)."""
+    below it) read again without red ink (see _merge_reread)."""
     top = seal[1]
     bottom = min(image.height, seal[3] + int(image.height * SEAL_NAME_MARGIN))
-    crossing = [w for w in words if w.top < bottom and w.bottom > top]  # never cut a word in two
-    top = max(0, min([top, *(w.top for w in crossing)]) - BAND_PADDING)
-    bottom = min(image.height, max([bottom, *(w.bottom for w in crossing)]) + BAND_PADDING)
+    crossing = [span for span in _line_spans(words).values() if span[0] < bottom and span[1] > top]
+    top = max(0, min([top, *(t for t, _ in crossing)]) - BAND_PADDING)  # never cut a line in two
+    bottom = min(image.height, max([bottom, *(b for _, b in crossing)]) + BAND_PADDING)
     band = seals.without_red_ink(image.crop((0, top, image.width, bottom)))
-    return _merge_reread(words, _tesseract_words(band, languages, path, 0, top))
+    return _merge_reread(words, _tesseract_words(band, languages, path, 0, top), top, bottom)
 
 
-def _merge_reread(first: list[OcrWord], second: list[OcrWord]) -> list[OcrWord]:
-    """The first reading's words, except where the second reading read a word that the first
-    did not see at all (added, see _line_for), read with clearly more confidence than every
-    first-reading word it overlaps, or read whole where the first reading has a fragment of it
-    (those are replaced)."""
-    replaced: set[int] = set()
-    added: list[OcrWord] = []
-    new_lines: dict[tuple, tuple] = {}
+def _merge_reread(first: list[OcrWord], second: list[OcrWord], top: int, bottom: int) -> list[OcrWord]:
+    """The page's words, the band from `top` to `bottom` laid out as the second reading read it
+    (a seal breaks tesseract's lines and blocks apart; without its ink they come out whole).
+
+    In the band each word keeps the first reading's text where that read the same word with
+    clearly more confidence (the red channel of a JPEG scan is a little blurrier than its grey),
+    and words only the first reading saw join the second reading's line beside them."""
+    spans = _line_spans(first)
+
+    def middle(word: OcrWord) -> float:  # of its line, so that a line stays whole
+        return sum(spans[word.line]) / 2
+
+    outside = [w for w in first if not top <= middle(w) < bottom]
+    first_band = [w for w in first if top <= middle(w) < bottom]
+    above = [w for w in outside if middle(w) < top]
+    anchor = _after(max(above, key=middle).line) if above else (0, 0, 0)
+    band: list[OcrWord] = []
+    seen: set[int] = set()
     for word in second:
-        if _is_junk(word) or word.conf < JUNK_CONFIDENCE:
-            continue
-        under = [i for i, old in enumerate(first) if _overlap(old, word)]
-        if under and word.conf < max(first[i].conf for i in under) + BETTER_BY \
-                and _covered(word, [first[i] for i in under]) >= FRAGMENT:
-            continue
-        if under:
-            replaced.update(under)
-            line = first[under[0]].line
-        else:
-            line = new_lines.setdefault(word.line, _line_for(first, word))
-        added.append(replace(word, line=line))
-    kept = [w for i, w in enumerate(first) if i not in replaced]
-    return sorted(kept + added, key=lambda w: (w.line, w.left))
+        if any(_overlap(kept, word) for kept in outside):
+            continue  # the band's edge cut through a line the first reading keeps
+        under = [i for i, old in enumerate(first_band) if _overlap(old, word)]
+        seen.update(under)
+        same = first_band[under[0]] if len(under) == 1 else None
+        if same is not None and same.conf >= word.conf + BETTER_BY \
+                and _covered(word, [same]) >= FRAGMENT and _covered(same, [word]) >= FRAGMENT:
+            word = replace(word, text=same.text, conf=same.conf)
+        band.append(replace(word, line=anchor + word.line))
+    for i, word in enumerate(first_band):
+        if i not in seen and not _is_junk(word) and word.conf >= JUNK_CONFIDENCE:
+            band.append(replace(word, line=_line_for(band, word, anchor)))
+    return sorted(outside + band, key=lambda w: (w.line, w.left))
+
+
+def _line_spans(words: list[OcrWord]) -> dict[tuple, tuple[int, int]]:
+    """Each line's (top, bottom) in pixels."""
+    spans: dict[tuple, tuple[int, int]] = {}
+    for word in words:
+        top, bottom = spans.get(word.line, (word.top, word.bottom))
+        spans[word.line] = (min(top, word.top), max(bottom, word.bottom))
+    return spans
 
 
 def _covered(word: OcrWord, others: list[OcrWord]) -> float:
@@ -151,18 +169,20 @@ def _overlap(a: OcrWord, b: OcrWord) -> bool:
     return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
 
 
-def _line_for(words: list[OcrWord], new: OcrWord) -> tuple:
-    """The line key for a word only the second reading saw: the line of the words beside it on
-    the same baseline, else one that sorts just after the nearest line above (first if none)."""
+def _after(line: tuple) -> tuple:
+    """A line key that sorts just after `line` and before the line that follows it."""
+    return (*line[:-1], line[-1] + 0.5)
+
+
+def _line_for(words: list[OcrWord], new: OcrWord, first: tuple) -> tuple:
+    """The line key for `new` among `words`: the line of the words beside it on the same baseline,
+    else one just after the nearest line above it, else `first`."""
     middle = (new.top + new.bottom) / 2
     beside = [w for w in words if w.top <= middle <= w.bottom]
     if beside:
         return min(beside, key=lambda w: abs((w.top + w.bottom) / 2 - middle)).line
     above = [w for w in words if w.bottom <= new.top]
-    if not above:
-        return (0, 0, 0)
-    block, paragraph, line = max(above, key=lambda w: w.bottom).line
-    return (block, paragraph, line + 0.5)
+    return _after(max(above, key=lambda w: w.bottom).line) if above else first
 
 
 def parse_tsv(tsv: str, left_offset: int = 0, top_offset: int = 0) -> list[OcrWord]:
@@ -187,10 +207,10 @@ def _paragraph_lines(words: list[OcrWord]) -> list[str]:
     ordered: list[str] = []
     last_par = None
     for key in sorted(lines):
-        if last_par is not None and key[:2] != last_par:
+        if last_par is not None and key[:-1] != last_par:
             ordered.append("")
         ordered.append(" ".join(lines[key]))
-        last_par = key[:2]
+        last_par = key[:-1]
     return ordered
 
 

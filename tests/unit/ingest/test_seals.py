@@ -67,19 +67,22 @@ def word(text, left, top, conf, line, width=100):
     return OcrWord(text, left, top, left + width, top + 40, conf, line)
 
 
-def test_merge_adds_what_only_the_second_reading_saw_and_replaces_clearly_worse_words():
+def test_the_band_takes_the_second_readings_lines_and_the_surer_text_of_each_word():
     first = [word("Nơi", 100, 100, 95, (1, 1, 1)), word("nhận:", 210, 100, 96, (1, 1, 1)),
-             word("CHÁNH", 1500, 100, 91, (2, 1, 1)), word("-ŒT,", 100, 160, 0, (1, 1, 2)),
-             word("ầ", 1560, 400, 90, (3, 1, 1), width=30)]
-    second = [word("CHANH", 1500, 102, 60, (5, 1, 1)), word("-", 100, 162, 93, (5, 1, 2), width=20),
-              word("CT,", 130, 162, 90, (5, 1, 2), width=60), word("Trần", 1500, 400, 92, (6, 1, 1)),  # 'ầ' was a fragment of it
-              word("Thu", 1610, 400, 90, (6, 1, 1)), word("~", 1800, 400, 20, (6, 1, 1)),
-              word("xong.", 330, 104, 90, (7, 1, 1))]
-    merged = _merge_reread(first, second)
-    assert [w.text for w in merged if w.text.startswith("CH")] == ["CHÁNH"]  # not clearly better: kept
-    # a word only the second reading saw joins the line beside it, else follows the nearest line above
-    assert _paragraph_lines(merged) == ["Nơi nhận: xong.", "- CT,", "", "CHÁNH", "", "Trần Thu"]
-    assert all(w.text != "~" for w in merged)  # low-confidence strokes are not added
+             word("CHÁNH", 1500, 200, 91, (2, 1, 1)), word("xong.", 330, 204, 90, (7, 1, 1)),
+             word("-ŒT,", 100, 300, 0, (1, 1, 2)), word("ầ", 1560, 400, 90, (3, 1, 1), width=30),
+             word("Hết.", 100, 600, 96, (4, 1, 1))]
+    second = [word("1VOI", 100, 130, 30, (0, 1, 1)),  # the band's edge cut through 'Nơi': dropped
+              word("CHANH", 1502, 202, 60, (1, 1, 1)), word("-", 100, 302, 93, (1, 2, 1), width=20),
+              word("CT,", 130, 302, 90, (1, 2, 1), width=60), word("Trần", 1500, 400, 92, (1, 3, 1)),
+              word("Thu", 1610, 400, 90, (1, 3, 1))]
+    merged = _merge_reread(first, second, top=150, bottom=500)
+    assert _paragraph_lines(merged) == [
+        "Nơi nhận:", "",
+        "xong. CHÁNH", "",  # the first reading read CHÁNH surely; 'xong.' only it saw, on that line
+        "- CT,", "",  # its '-ŒT,' was worse
+        "Trần Thu", "",  # its 'ầ' was a fragment of 'Trần'
+        "Hết."]
 
 
 @pytest.mark.ocr
