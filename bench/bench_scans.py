@@ -78,8 +78,8 @@ def scan(image: Image.Image, rng: random.Random) -> Image.Image:
     return Image.open(buffer)
 
 
-def scanned_pdf(pdf_bytes: bytes, signer: str | None, seal: bool, rng: random.Random, out: Path) -> int:
-    """Write an image-only PDF of `pdf_bytes` to `out`; return its page count."""
+def scanned_pages(pdf_bytes: bytes, signer: str | None, seal: bool, rng: random.Random) -> list[Image.Image]:
+    """The scanner's copy of each page of `pdf_bytes`, a seal stamped over the signer's name."""
     document = pdfium.PdfDocument(pdf_bytes)
     pages = []
     for index in range(len(document)):
@@ -97,6 +97,12 @@ def scanned_pdf(pdf_bytes: bytes, signer: str | None, seal: bool, rng: random.Ra
                 # the left of the signature, its lower rim across the top half of the signer's name
                 image = stamp_seal(image, (x + 70, y - 200), 220, "Ủy ban nhân dân")
         pages.append(scan(image, rng))
+    return pages
+
+
+def scanned_pdf(pdf_bytes: bytes, signer: str | None, seal: bool, rng: random.Random, out: Path) -> int:
+    """Write an image-only PDF of `pdf_bytes` to `out`; return its page count."""
+    pages = scanned_pages(pdf_bytes, signer, seal, rng)
     pages[0].save(out, save_all=True, append_images=pages[1:], resolution=300)
     return len(pages)
 

@@ -20,6 +20,7 @@ _HEADING = re.compile(
     r"^(?:(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG|MỤC)\s+[\dIVXLC]+\b|[IVXLC]{1,5}[.\-/]\s|[A-D][.\-/]\s)")
 _TERMINAL = re.compile(r"[.;:!?…]\s*(?:/\.)?$|\./\.$")
 _OPENS_PART = re.compile(r"^(?:Kính\s+gửi|Căn\s+cứ|Nơi\s+nhận)\b")  # never the rest of a wrapped line
+_WORD = re.compile(r"(?<!\S)[^\W\d_]{2,}(?!\S)")  # a run of letters standing alone
 _COLUMN_GAP = re.compile(r"\S(?P<gap>\t+| {4,})(?=\S)")
 _COLUMN_CUE = re.compile(r"CỘNG\s*H[OÒ][ÀA]|ĐẢNG\s*CỘNG\s*SẢN|Độc\s*lập\s*[-–]|^\s*Số\b|ngày\s+\S+\s+tháng|"
                          r"Nơi\s*nhận|\b(?:TM|KT|TL|TUQ)\.|T/M|K/T|T/L")
@@ -101,12 +102,17 @@ def title_line_count(spans: list[tuple[float, float] | None], left: float, right
     return count
 
 
+def _upper_case_words(line: str) -> bool:
+    """Whether a line is written in capitals and holds a word (not only a symbol like "30/2020/NĐ-CP")."""
+    return line.isupper() and _WORD.search(line) is not None
+
+
 def join_title_lines(lines: list[str]) -> list[str]:
     """The kind line, then the centred title lines joined where a title wraps (not across an
     upper-case line or a line in brackets)."""
     out: list[str] = []
     for line in lines:
-        if out and not out[-1].isupper() and not line.isupper() and not line.startswith("(") \
+        if out and not out[-1].isupper() and not _upper_case_words(line) and not line.startswith("(") \
                 and not _TERMINAL.search(out[-1]):
             out[-1] = f"{out[-1]} {line}"
         else:

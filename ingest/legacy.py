@@ -11,7 +11,8 @@ import re
 import unicodedata
 
 # TCVN3 (TCVN 5712:1993, "ABC"): one byte per letter. Upper-case toned letters of
-# the ".VnTimeH" fonts reuse the lower-case codes, so only the seven bare capitals differ.
+# the ".VnTimeH" fonts reuse the lower-case codes, so only the seven bare capitals differ;
+# `_restore_line` puts toned capitals back in words typed in capitals.
 _TCVN3_LOWER = "àảãáạăằẳẵắặâầẩẫấậđèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵ"
 _TCVN3_LOWER_CODES = bytes([
     0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xA8, 0xBB, 0xBC, 0xBD, 0xBE, 0xC6, 0xA9, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB,
@@ -79,9 +80,58 @@ _COMMON_WORDS = set(
 _WORD = re.compile(r"\w+")
 
 
+# Toned letters: TCVN3 has only lower-case codes for them, so their case is not known.
+_TCVN3_CASELESS = set(_TCVN3_LOWER) - set("ăâđêôơư")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CAPITAL_SYLLABLE = re.compile(r"[^AEIOUYĂÂÊÔƠƯ]{0,3}[AEIOUYĂÂÊÔƠƯ]{1,3}[^AEIOUYĂÂÊÔƠƯ]{0,2}")
+
+
+def _in_capitals(word: str) -> bool | None:
+    """For a TCVN3 word holding toned letters, its other letters all capitals: True when it is
+    surely written in capitals ("CộNG", "ủY": two capitals, or a capital right after a toned
+    letter), None when it may be ("Hà", "Sở"). False for any other word."""
+    known = [ch for ch in word if ch not in _TCVN3_CASELESS]
+    if not known or len(known) == len(word) or any(ch.islower() for ch in known):
+        return False
+    after_toned = any(a in _TCVN3_CASELESS and b.isupper() for a, b in zip(word, word[1:]))
+    return True if len(known) >= 2 or after_toned else None
+
+
+def _capital_word(word: str) -> bool:
+    """A syllable of three capitals or more without a toned letter ("BAN", "THƯ", "CÔNG"), not an
+    abbreviation ("TT", "GTVT", "UBND")."""
+    return len(word) >= 3 and word.isupper() and _CAPITAL_SYLLABLE.fullmatch(word) is not None
+
+
+def _restore_line(line: str) -> str:
+    """One line of TCVN3 text with the toned letters of words typed in capitals upper-cased: the
+    words surely in capitals, and those that may be when a word a space apart is in capitals
+    ("Xã" in "HòA Xã HộI", "Sở" in "Sở CÔNG THƯƠNG"; not in "Sở TT&TT") or when the whole line
+    is in capitals and holds such a word ("ĐộC LậP - Tự DO")."""
+    words = list(_LETTERS.finditer(line))
+    state = [_in_capitals(m.group()) for m in words]
+    capitals = [s is True or _capital_word(m.group()) for s, m in zip(state, words)]
+    if any(capitals) and not any(ch.islower() and ch not in _TCVN3_CASELESS for ch in line):
+        state = [True if s is None else s for s in state]
+    beside = [i for i in range(len(words) - 1) if not line[words[i].end():words[i + 1].start()].strip(" \t")]
+    changed = True
+    while changed:
+        changed = False
+        for a, b in [(i, i + 1) for i in beside] + [(i + 1, i) for i in beside]:
+            if (capitals[a] or state[a] is True) and state[b] is None:
+                state[b], changed = True, True
+    out, last = [], 0
+    for match, upper in zip(words, state):
+        if upper is True:
+            out += [line[last:match.start()], match.group().upper()]
+            last = match.end()
+    return "".join(out) + line[last:]
+
+
 def tcvn3_to_unicode(text: str) -> str:
-    """Convert TCVN3 text (read as Latin-1) to Unicode."""
-    return text.translate(_TCVN3_TABLE)
+    """Convert TCVN3 text (read as Latin-1) to Unicode, toned capitals restored in words typed in
+    capitals (see _restore_line)."""
+    return "\n".join(_restore_line(line) for line in text.translate(_TCVN3_TABLE).split("\n"))
 
 
 def vni_to_unicode(text: str) -> str:

@@ -311,13 +311,21 @@ def _line_text(words: list[OcrWord]) -> str:
     return " ".join(w.text for w in sorted(words, key=lambda w: w.left) if not _is_junk(w))
 
 
+def _body_line(words: list[OcrWord], width: int) -> bool:
+    """A line set across most of the page with no gap between columns: body text, not the header."""
+    ordered = sorted((w for w in words if not _is_junk(w)), key=lambda w: w.left)
+    if not ordered or ordered[-1].right - ordered[0].left < width * 0.6:
+        return False
+    return all(after.left - before.right < width * COLUMN_GAP for before, after in zip(ordered, ordered[1:]))
+
+
 def _header_end(lines: list[list[OcrWord]], page: OcrPage) -> int | None:
     """How many of the page's lines (top to bottom) make the header block, or None when there is none."""
     end = None
     for i, ws in enumerate(lines):
         text = _line_text(ws)
         top, x0 = min(w.top for w in ws), min(w.left for w in ws if not _is_junk(w)) if text else 0
-        if top > page.height * 0.5:
+        if top > page.height * 0.5 or end is not None and _body_line(ws, page.width):
             break
         if i and text.isupper() and _kind_of(text) and x0 > page.width * 0.15:
             return i

@@ -8,7 +8,7 @@ from theodoi.domain import IngestError
 
 from .. import ocr
 from ..base import ParseResult, Parser
-from ..layout import RawBlock, join_wrapped_lines, lines_to_blocks
+from ..layout import RawBlock, join_wrapped_lines, lines_to_blocks, typical_width
 
 
 class ImageParser(Parser):
@@ -39,6 +39,6 @@ class ImageParser(Parser):
                 warnings.append(f"page {number}: low OCR confidence ({result.confidence:.0f}/100)")
             header, lines = ocr.split_columns(result, first_page=number == 1)
             blocks.extend(RawBlock("paragraph", line, page=number) for line in header)
-            blocks.extend(lines_to_blocks(join_wrapped_lines(lines), page=number))
+            blocks.extend(lines_to_blocks(join_wrapped_lines(lines, typical_width(lines)), page=number))
         return ParseResult(blocks=blocks, pages=len(frames), warnings=warnings,
                            ocr_pages=list(range(1, len(frames) + 1)))

@@ -176,3 +176,14 @@ def test_a_title_line_set_to_the_full_measure_counts_when_a_centred_line_follows
     assert title_line_count(title_wraps, 74, 541, min_inset=3) == 2
     assert title_line_count([(240, 376), (75, 541), (74, 541)], 74, 541, min_inset=3) == 1  # then body
     assert title_line_count([None, (264, 351)], 74, 541, min_inset=3) == 0
+
+
+def test_a_wrapped_title_whose_last_line_is_a_document_symbol_is_joined():
+    from theodoi.ingest.layout import join_title_lines
+
+    # bench/bench_formats.py, hd-03 as PDF: "30/2020/NĐ-CP" alone on the second line was read as a new upper-case line
+    assert join_title_lines(["HƯỚNG DẪN", "Thể thức và kỹ thuật trình bày văn bản hành chính theo Nghị định số",
+                             "30/2020/NĐ-CP"]) == [
+        "HƯỚNG DẪN", "Thể thức và kỹ thuật trình bày văn bản hành chính theo Nghị định số 30/2020/NĐ-CP"]
+    assert join_title_lines(["NGHỊ QUYẾT", "về chuyển đổi số", "CHƯƠNG TRÌNH HÀNH ĐỘNG"]) == [
+        "NGHỊ QUYẾT", "về chuyển đổi số", "CHƯƠNG TRÌNH HÀNH ĐỘNG"]

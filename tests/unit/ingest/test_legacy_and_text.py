@@ -43,6 +43,28 @@ def test_tcvn3_round_trip():
     assert to_unicode(garbled, "tcvn3") == SAMPLE.replace("Ủy", "Uỷ")
 
 
+# TCVN3 has no codes for toned capitals (the .VnTimeH font draws the lower-case codes as capitals):
+# typed in .VnTime, "CỘNG" is stored as C + the code of "ộ" + NG
+TCVN3_TYPED = {**{letter.upper(): code for letter, code in TCVN3.items() if letter.upper() not in TCVN3}, **TCVN3}
+
+
+def test_tcvn3_toned_capitals_typed_with_lower_case_codes_are_read_as_capitals():
+    header = ("ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ỦY HÀ TĨNH\nĐẢNG BỘ TỈNH\n"
+              "VĂN PHÒNG CHÍNH PHỦ\nSỞ CÔNG THƯƠNG\nUỶ BAN NHÂN DÂN\nBÍ THƯ\n"
+              "SỞ NỘI VỤ      Độc lập - Tự do - Hạnh phúc\nSỞ CÔNG THƯƠNG      Độc lập - Tự do - Hạnh phúc\n"
+              "ĐỘC LẬP - TỰ DO - HẠNH PHÚC\nNơi nhận:     KT. CHỦ TỊCH")
+    garbled = encode(header, TCVN3_TYPED)
+    assert "CéNG HßA" in garbled
+    assert to_unicode(garbled, "tcvn3") == header
+
+
+@pytest.mark.parametrize("text", ["Sở TT&TT, Sở KH&ĐT và Bộ Y tế", "Uỷ ban nhân dân thành phố Hà Nội",
+                                  "Võ Thành Nhân", "ủy ban", "Hà Tĩnh, Xã Kỳ Anh", "ở VIỆT NAM",
+                                  "- Sở TT&TT;\n- Sở GTVT;\n- Bộ CA;", "Về UBND tỉnh"])
+def test_tcvn3_words_not_in_capitals_keep_their_case(text):
+    assert to_unicode(encode(text, TCVN3_TYPED), "tcvn3") == text
+
+
 def test_vni_round_trip():
     garbled = encode(SAMPLE, VNI)
     assert "nhaân daân" in garbled

@@ -124,3 +124,31 @@ def test_the_centred_title_under_the_kind_line_is_read_whole():
              line("phương án sắp xếp đơn vị hành chính cấp xã và ý kiến thảo luận", 302, 2247, 5)]
     assert _kind_and_title(lines, 2480) == 3
     assert _kind_and_title(lines[1:], 2480) == 0  # no kind line, no title
+
+
+def test_a_misread_kind_line_does_not_pull_the_body_into_the_header():
+    from theodoi.ingest.ocr import OcrPage, OcrWord, split_columns
+
+    def line(n, *runs):  # runs of (left, right, text) on tesseract line n
+        words = []
+        for left, right, text in runs:
+            parts = text.split()
+            step = (right - left) / len(parts)
+            words += [OcrWord(p, int(left + i * step), 100 * n, int(left + (i + 1) * step) - 10, 100 * n + 40, 95,
+                              (1, n, 1)) for i, p in enumerate(parts)]
+        return words
+
+    # bench/bench_formats.py, ct-08 scanned as PNG: "CHỈ THỊ" read "CHÍI THỊ", and the last line holding
+    # "số" or "ngày ... năm" in the top half of the page (the body's third line) ended the header
+    lines = [line(1, (497, 900, "UỶ BAN NHÂN DÂN"), (1227, 2141, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
+             line(2, (547, 920, "Số: 08/CT-UBND"), (1385, 2049, "Long An, ngày 05 tháng 4 năm 2021")),
+             line(3, (1184, 1370, "CHÍI THỊ")),
+             line(4, (303, 2252, "Thời gian qua, việc thực hiện cơ chế một cửa theo Nghị định số")),
+             line(5, (307, 2251, "61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ đã có chuyển biến; năm 2020 tỷ lệ")),
+             line(6, (308, 2250, "hồ sơ đúng hạn đạt 97,6%; một số cán bộ, công chức chưa hoà nhã"))]
+    page = OcrPage([], 95.0, [w for ws in lines for w in ws], 2481, 3508)
+    header, body = split_columns(page)
+    assert header == ["UỶ BAN NHÂN DÂN", "Số: 08/CT-UBND", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "Long An, ngày 05 tháng 4 năm 2021"]
+    assert [text for text in body if text][:2] == ["CHÍI THỊ", "Thời gian qua, việc thực hiện cơ chế một cửa theo "
+                                                               "Nghị định số"]
