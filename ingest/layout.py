@@ -223,6 +223,43 @@ def build_text(raw_blocks: list[RawBlock], legacy_encoding: str | None = None) -
     return "\n".join(parts), blocks
 
 
+def piped_cells(line: str) -> list[str] | None:
+    """The cells of a table row typed with pipes, as antiword writes them ('|a|b|c|') or as
+    a text copy of a web page has them ('a | b | c'); None for any other line."""
+    stripped = line.strip()
+    if len(stripped) > 2 and stripped.startswith("|") and stripped.endswith("|"):
+        return [cell.strip() for cell in stripped[1:-1].split("|")]
+    if " | " in stripped:
+        return [cell.strip() for cell in stripped.split("|")]
+    return None
+
+
+def text_and_tables(lines: list[str], paragraphs) -> list[RawBlock]:
+    """Blocks of plain lines with the tables typed in them: runs of two or more piped rows with
+    as many cells each (a lone piped line stays text) become table blocks; the lines between
+    are made into blocks by `paragraphs` (lines → paragraph strings)."""
+    blocks: list[RawBlock] = []
+    text: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = piped_cells(lines[i])
+        run = [cells] if cells else []
+        while run and i + len(run) < len(lines):
+            more = piped_cells(lines[i + len(run)])
+            if more is None or len(more) != len(cells):
+                break
+            run.append(more)
+        if len(run) >= 2:
+            blocks.extend(lines_to_blocks(paragraphs(text)))
+            blocks.append(RawBlock("table", "", rows=run))
+            text, i = [], i + len(run)
+        else:
+            text.append(lines[i])
+            i += 1
+    blocks.extend(lines_to_blocks(paragraphs(text)))
+    return blocks
+
+
 def lines_to_blocks(lines: list[str], page: int | None = None) -> list[RawBlock]:
     """Each line becomes a block classified by `classify_line`."""
     return [RawBlock(classify_line(line), line, page=page) for line in lines if line.strip()]

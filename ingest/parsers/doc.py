@@ -11,7 +11,7 @@ from theodoi.config import Settings
 from theodoi.domain import IngestError
 
 from ..base import ParseResult, Parser
-from ..layout import RawBlock, join_wrapped_lines, lines_to_blocks, typical_width
+from ..layout import join_wrapped_lines, text_and_tables, typical_width
 from .docx import DocxParser
 
 
@@ -102,18 +102,5 @@ class WordDocParser(Parser):
     def _from_text(text: str) -> ParseResult:
         lines = _unzip_signature(_unzip_header(text.replace("\r", "").split("\n")))
         width = typical_width(lines)
-        blocks: list[RawBlock] = []
-        pending: list[str] = []
-        for line in lines + [""]:
-            if line.strip().startswith("|") and line.strip().endswith("|"):  # antiword table row
-                blocks.extend(lines_to_blocks(join_wrapped_lines(pending, width)))
-                pending = []
-                cells = [c.strip() for c in line.strip().strip("|").split("|")]
-                if blocks and blocks[-1].kind == "table":
-                    blocks[-1].rows.append(cells)
-                else:
-                    blocks.append(RawBlock("table", "", rows=[cells]))
-            else:
-                pending.append(line)
-        blocks.extend(lines_to_blocks(join_wrapped_lines(pending, width)))
+        blocks = text_and_tables(lines, lambda text: join_wrapped_lines(text, width))
         return ParseResult(blocks=blocks)

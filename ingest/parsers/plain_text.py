@@ -9,7 +9,7 @@ from theodoi.config import Settings
 from theodoi.domain import IngestError
 
 from ..base import ParseResult, Parser
-from ..layout import join_wrapped_lines, lines_to_blocks, split_side_by_side
+from ..layout import join_wrapped_lines, split_side_by_side, text_and_tables
 from ..textdecode import UndecodableText, decode_bytes
 
 _RULE = re.compile(r"^\s*[-=_*~#]{3,}\s*$")
@@ -27,6 +27,6 @@ class PlainTextParser(Parser):
         except UndecodableText as exc:
             raise IngestError("decode_error", f"cannot read the text: {exc}", str(path)) from exc
         lines = [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if not _RULE.match(line)]
-        paragraphs = join_wrapped_lines(split_side_by_side(lines))
+        blocks = text_and_tables(lines, lambda text: join_wrapped_lines(split_side_by_side(text)))
         warnings = [f"legacy encoding converted: {encoding}"] if "+" in encoding or encoding in ("tcvn3", "vni") else []
-        return ParseResult(blocks=lines_to_blocks(paragraphs), warnings=warnings)
+        return ParseResult(blocks=blocks, warnings=warnings)

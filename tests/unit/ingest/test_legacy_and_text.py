@@ -151,3 +151,16 @@ def test_too_large(tmp_path, settings):
     with pytest.raises(IngestError) as err:
         parse_file(path, settings.with_(max_file_mb=1))
     assert err.value.code == "too_large" and "lon.txt" in str(err.value)
+
+
+def test_piped_rows_in_plain_text_are_a_table(tmp_path, settings):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("Phân công thực hiện như sau:\n"
+                    "Nhiệm vụ | Chủ trì | Phối hợp | Thời hạn\n"
+                    "Xây dựng kho dữ liệu dùng chung | Sở TT&TT | Các sở, ngành | Quý II/2025\n"
+                    "Số hóa hồ sơ | Văn phòng UBND tỉnh | UBND các huyện | Năm 2025\n"
+                    "Các cơ quan báo cáo kết quả | về Sở Nội vụ.\n", encoding="utf-8")
+    blocks = parse_file(path, settings).blocks
+    assert [b.kind for b in blocks] == ["paragraph", "table", "paragraph"]
+    assert blocks[1].rows[2] == ["Số hóa hồ sơ", "Văn phòng UBND tỉnh", "UBND các huyện", "Năm 2025"]
+    assert blocks[2].text == "Các cơ quan báo cáo kết quả | về Sở Nội vụ."  # a lone piped line is text
