@@ -94,10 +94,12 @@ def lookup(name: str) -> Agency | None:
     return _alias_index().get(_key(name))
 
 
+@lru_cache(maxsize=10_000)
 def canonical(name: str) -> str | None:
     """The canonical name of a body as written: the longest gazetteer alias that starts
     the name, written out, followed by the rest as written ("UBND tỉnh Long An" →
-    "Ủy ban nhân dân tỉnh Long An"). None when no known body starts the name."""
+    "Ủy ban nhân dân tỉnh Long An"). None when no known body starts the name. Cached: a
+    document names the same few bodies over and over."""
     words = name.strip().strip(",;:.").split()
     for cut in range(len(words), 0, -1):
         agency = lookup(" ".join(words[:cut]))

@@ -17,11 +17,14 @@ Span:
 - `body`: the `BodyMention` of a span in doc.spans["bodies"].
 - `task`: the `Task` of a span in doc.spans["tasks"].
 - `section`: for a span in doc.spans["sections"], a `Section` (see components.sections).
+
+`doc_text(doc)` is `doc.text` joined once: spaCy rebuilds it from every token on each access.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+_TEXT_KEY = "theodoi.text"
 DOC_EXTENSIONS = ("doc_date", "doc_kind", "doc_number", "blocks")
 SPAN_EXTENSIONS = ("deadline", "target", "citation", "body", "task", "section")
 
@@ -34,6 +37,16 @@ def register_extensions() -> None:
     for name in SPAN_EXTENSIONS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, kept in `doc.user_data` after the first call (the text of a Doc never
+    changes; every component reads it)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 register_extensions()

@@ -64,12 +64,14 @@ def table_fingerprint() -> str:
     return hashlib.sha256(repr(sorted((k, sorted(v)) for k, v in spellings().items())).encode()).hexdigest()[:16]
 
 
-def agency_keys(name: str) -> set[str]:
+@lru_cache(maxsize=10_000)
+def agency_keys(name: str) -> frozenset[str]:
     """The normalised keys a body's name is filed under: as written and canonical
-    ("UBND tỉnh Long An" → "ubnd tỉnh long an", "ủy ban nhân dân tỉnh long an")."""
+    ("UBND tỉnh Long An" → "ubnd tỉnh long an", "ủy ban nhân dân tỉnh long an"); cached,
+    as the same few bodies lead most tasks."""
     keys = {compare_key(name)}
     written_out = canonical(name)
     if written_out:
         keys.add(compare_key(written_out))
     keys.discard("")
-    return keys
+    return frozenset(keys)

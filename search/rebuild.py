@@ -54,10 +54,11 @@ def rebuild(store, settings: Settings, progress: Progress | None = None, *,
     return len(done)
 
 
-def index_pending(store, index: SearchIndex, *, batch_size: int = BATCH_SIZE) -> int:
+def index_pending(store, index: SearchIndex, *, batch_size: int = BATCH_SIZE, raise_errors: bool = False) -> int:
     """Index the documents waiting as "index pending" and mark them indexed. Called
-    after each ingest commit: a failure is logged and leaves them pending (to be
-    retried), it never raises. Returns the number indexed."""
+    after ingest commits: a failure is logged and leaves them pending (to be retried);
+    it is raised only with `raise_errors` (for a caller that stops writing after one).
+    Returns the number indexed."""
     indexed = 0
     try:
         with store.session() as session:
@@ -69,5 +70,7 @@ def index_pending(store, index: SearchIndex, *, batch_size: int = BATCH_SIZE) ->
             indexed += len(written)
         return indexed
     except Exception:  # noqa: BLE001 - the index is derived data; the ingest stands
+        if raise_errors:
+            raise
         log.exception("indexing pending documents failed; they stay pending")
         return indexed

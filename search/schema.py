@@ -21,7 +21,10 @@ from theodoi.search.abbreviations import agency_keys, table_fingerprint
 from theodoi.search.analysis import EXACT, FOLDED, LINES, SYMBOL, analyser_fingerprint
 from theodoi.search.document import IndexDocument, IndexTask
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: fewer tiers of terms for year, date and deadline (see _tiered)
+# Dates are counted in microseconds, and 2**40 of them are 12.7 days: a date is indexed as
+# its day and its 12.7-day bucket.
+DATE_SHIFT_STEP = 40
 
 # Field names, used by the query builder too.
 CONTENT, CONTENT_FOLDED = "content", "content_f"
@@ -29,35 +32,49 @@ META, META_FOLDED = "meta", "meta_f"
 SYMBOL_FIELD, SYMBOL_FOLDED = "symbol", "symbol_f"
 
 
-def _shared_fields() -> dict:
+def _tiered(field: fields.NUMERIC, shift_step: int) -> fields.NUMERIC:
+    """A numeric or date field indexed with a term every `shift_step` bits of precision (0:
+    the full value only). Whoosh's default (8 tiers) made a third of a task's postings; a
+    range reads the coarsest terms that fit in it and the full values at its edges: the
+    year, only ever filtered on one value, needs no tiers, and dates read a few hundred
+    terms for a range of years (every distinct day without tiers)."""
+    field.shift_step = shift_step
+    return field
+
+
+def _shared_fields(sortable: bool) -> dict:
     """The fields documents and tasks both have: text (exact and folded), the document's
-    metadata and symbol, its facets, and the bodies named."""
+    metadata and symbol, its facets, and the bodies named. `sortable` keeps a column of the
+    document's kind, issuer, year and date for facets and sorting (documents only: tasks
+    are filtered by them, never sorted or counted by them)."""
     return dict(
-        id=fields.ID(stored=True, unique=True),
         content=fields.TEXT(analyzer=EXACT, stored=True, phrase=True),
         content_f=fields.TEXT(analyzer=FOLDED, phrase=True),
         meta=fields.TEXT(analyzer=EXACT, phrase=True),
         meta_f=fields.TEXT(analyzer=FOLDED, phrase=True),
         symbol=fields.TEXT(analyzer=SYMBOL, phrase=False),
         symbol_f=fields.TEXT(analyzer=FOLDED, phrase=False),
-        kind=fields.ID(sortable=True),
-        issuer=fields.ID(sortable=True),
-        year=fields.NUMERIC(int, bits=32, sortable=True),
-        date=fields.DATETIME(sortable=True),
+        kind=fields.ID(sortable=sortable),
+        issuer=fields.ID(sortable=sortable),
+        year=_tiered(fields.NUMERIC(int, bits=32, sortable=sortable), 0),
+        date=_tiered(fields.DATETIME(sortable=sortable), DATE_SHIFT_STEP),
         agency=fields.TEXT(analyzer=LINES, phrase=False),
     )
 
 
 def build_schema() -> fields.Schema:
     """A fresh schema object for the document index."""
-    return fields.Schema(**_shared_fields(), deadline=fields.DATETIME(),
+    return fields.Schema(**_shared_fields(sortable=True), id=fields.ID(stored=True, unique=True),
+                         deadline=_tiered(fields.DATETIME(), DATE_SHIFT_STEP),
                          status=fields.KEYWORD(commas=True, lowercase=True))
 
 
 def build_task_schema() -> fields.Schema:
-    """A fresh schema object for the task index."""
-    return fields.Schema(**_shared_fields(), document_id=fields.ID(stored=True),
-                         deadline=fields.DATETIME(sortable=True), lead=fields.TEXT(analyzer=LINES, phrase=False),
+    """A fresh schema object for the task index. A task's id is only stored: tasks are
+    found by their text and filters, and replaced or deleted by `document_id`."""
+    return fields.Schema(**_shared_fields(sortable=False), id=fields.STORED(), document_id=fields.ID(stored=True),
+                         deadline=_tiered(fields.DATETIME(sortable=True), DATE_SHIFT_STEP),
+                         lead=fields.TEXT(analyzer=LINES, phrase=False),
                          status=fields.KEYWORD(lowercase=True, sortable=True))
 
 

@@ -57,7 +57,8 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=False, type=click.Path())
 @click.option("--failed", "show_failed", is_flag=True, help="List the files that could not be read, and stop.")
-@click.option("--workers", type=int, help="Processes reading files (else THEODOI_INGEST_WORKERS; 0 = per core).")
+@click.option("--workers", type=int, help="Processes reading files beside the one storing them "
+              "(else THEODOI_INGEST_WORKERS; 0 = one per core but one).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, workers: int | None) -> None:
     """Read files and folders into the data directory (PDF, DOCX, DOC, HTML, TXT, images).

@@ -21,7 +21,7 @@ SETTINGS_HELP = {
     "ocr_languages": ("THEODOI_OCR_LANGUAGES", "vie", "Tesseract languages"),
     "max_file_mb": ("THEODOI_MAX_FILE_MB", "200", "larger files are refused with too_large"),
     "max_pages": ("THEODOI_MAX_PAGES", "2000", "PDFs with more pages are refused with too_large"),
-    "ingest_workers": ("THEODOI_INGEST_WORKERS", "0", "processes reading files in a batch (0 = one per core)"),
+    "ingest_workers": ("THEODOI_INGEST_WORKERS", "0", "processes reading files beside the one storing them (0 = one per core but one)"),
     "secret_key": ("THEODOI_SECRET_KEY", "dev-<random per data dir>", "Flask session signing key"),
 }
 

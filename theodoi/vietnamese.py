@@ -22,7 +22,7 @@ _LOOKALIKES = str.maketrans({
     "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ",
     "\ufeff": None, "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
 })
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 
 
 @lru_cache(maxsize=65536)  # a document's vocabulary is small; most words repeat
@@ -66,7 +66,9 @@ def _place_tone_in_word(word: str) -> str:
 
 def place_tones(text: str) -> str:
     """Put every tone mark where the traditional convention puts it ("hoà" → "hòa")."""
-    return _WORD.sub(lambda m: _place_tone_in_word(m.group(0)), text)
+    parts = _WORD_SPLIT.split(text)  # the words are at the odd indexes
+    parts[1::2] = map(_place_tone_in_word, parts[1::2])
+    return "".join(parts)
 
 
 def clean_text(text: str) -> str:

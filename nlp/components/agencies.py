@@ -87,6 +87,7 @@ SECOND_SYLLABLES = {"chính", "năng", "môn", "ngành", "thể", "nước"}
 COUNCIL_ENDS = {"ubnd", "hđnd", "dân", "ubmttq", "mttq", "nam"}  # "Ủy ban nhân dân" + "các huyện"
 
 
+_LOWERS_KEY = "theodoi.lowers"
 _FIRST_WORD_INDEXES: dict[int, tuple[set, dict[str, list[tuple[str, ...]]]]] = {}
 
 
@@ -101,14 +102,23 @@ def _by_first_word(seqs: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]
     return cached[1]
 
 
+def _lowers(doc: Doc) -> tuple[str, ...]:
+    """Every token's lowercase form, read once per Doc (kept in `doc.user_data`): the body
+    finder looks at each token many times, and `doc[i]` makes a new Token object each time."""
+    lowers = doc.user_data.get(_LOWERS_KEY)
+    if lowers is None:
+        lowers = doc.user_data[_LOWERS_KEY] = tuple(token.lower_ for token in doc)
+    return lowers
+
+
 def _match_seq(doc: Doc, i: int, seqs: set[tuple[str, ...]]) -> int:
     """Length of the longest sequence of `seqs` that starts at token i (0 if none)."""
-    if i >= len(doc):
+    lowers = _lowers(doc)
+    if i >= len(lowers):
         return 0
-    for seq in _by_first_word(seqs).get(doc[i].lower_, ()):
-        n = len(seq)
-        if i + n <= len(doc) and all(doc[i + k].lower_ == seq[k] for k in range(1, n)):
-            return n
+    for seq in _by_first_word(seqs).get(lowers[i], ()):
+        if lowers[i:i + len(seq)] == seq:
+            return len(seq)
     return 0
 
 
@@ -294,7 +304,7 @@ class BodyFinder:
     def mention(span: Span) -> BodyMention:
         """The BodyMention for a span found by this component."""
         text = span.text
-        is_group = span[0].lower_ == "các" or " các " in f" {span.text.lower()} "
+        is_group = span[0].lower_ == "các" or " các " in f" {text.lower()} "
         return BodyMention(text=text, start=span.start_char, end=span.end_char,
                            canonical=agencies.canonical(text), is_group=is_group)
 
@@ -317,9 +327,10 @@ class BodyFinder:
 
     @staticmethod
     def _named_heads(doc: Doc):
+        lowers, heads = _lowers(doc), _by_first_word(HEADS)
         i = 0
         while i < len(doc):
-            n = _match_seq(doc, i, HEADS)
+            n = _match_seq(doc, i, HEADS) if lowers[i] in heads else 0  # most tokens start no head
             if n and doc[i].text[0].isupper():
                 end = _extend_name(doc, i + n)
                 if end > i + n:
@@ -330,12 +341,13 @@ class BodyFinder:
 
     @staticmethod
     def _groups(doc: Doc):
+        lowers, titles = _lowers(doc), _by_first_word(TITLES)
         i = 0
         while i < len(doc):
-            if doc[i].lower_ == "các":
+            if lowers[i] == "các":
                 j = i + 1
             else:  # "Thủ trưởng sở, ban, ngành": the heads of a group written without "các"
-                j = i + _match_seq(doc, i, TITLES)
+                j = i + (_match_seq(doc, i, TITLES) if lowers[i] in titles else 0)
                 j = j if j > i and j < len(doc) and doc[j].is_lower else i
             n = _match_seq(doc, j, GROUP_NOUNS) if j > i else 0
             if not n:

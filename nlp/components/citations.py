@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from theodoi.domain import Citation
-from theodoi.nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
 from theodoi.nlp.dates import DATE_EXPRESSION
+from theodoi.nlp.extensions import doc_text
 from theodoi.vietnamese import compare_key
 
 _L = r"A-Za-zĐđ&"
@@ -189,7 +189,7 @@ class CitationFinder:
     def __call__(self, doc: Doc) -> Doc:
         own = doc._.doc_number if Doc.has_extension("doc_number") else None
         spans = []
-        for citation in find_citations(doc.text, own_number=own):
+        for citation in find_citations(doc_text(doc), own_number=own):
             span = doc.char_span(citation.start, citation.end, alignment_mode="expand")
             if span is None:
                 continue

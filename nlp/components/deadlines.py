@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from theodoi.nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
 from theodoi.nlp.dates import find_deadlines
+from theodoi.nlp.extensions import doc_text
 
 
 class DeadlineFinder:
@@ -22,7 +22,7 @@ class DeadlineFinder:
     def __call__(self, doc: Doc) -> Doc:
         cited = [(s.start_char, s.end_char) for s in doc.spans.get("citations", [])]
         spans = []
-        for deadline in find_deadlines(doc.text, doc._.doc_date):
+        for deadline in find_deadlines(doc_text(doc), doc._.doc_date):
             if any(start < deadline.end and deadline.start < end for start, end in cited):
                 continue
             span = doc.char_span(deadline.start, deadline.end, alignment_mode="expand")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from theodoi.nlp.extensions import register_extensions
+from theodoi.nlp.extensions import doc_text, register_extensions
 
 register_extensions()
 
@@ -95,7 +95,7 @@ class SectionSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, section in split_units(doc.text):
+        for start, end, section in split_units(doc_text(doc)):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,7 +32,7 @@ from spacy.tokens import Doc
 from theodoi.domain import BodyMention, Deadline, Task
 from theodoi.nlp import agencies
 from theodoi.nlp.components.agencies import GROUP_NOUNS, HEADS
-from theodoi.nlp.extensions import register_extensions
+from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.task_tables import table_tasks
 from theodoi.nlp.lexicon import REPORT_WORDS, leading_verb_length, opens_action
 from theodoi.vietnamese import compare_key
@@ -127,6 +128,7 @@ class Scope:
     deadline: Deadline | None = None  # "Giai đoạn 2021 - 2025:", "Cuối tháng 3:" over a list
 
 
+@lru_cache(maxsize=4096)  # a clause is checked several times (subject, predicate, report)
 def _key(text: str) -> str:
     return compare_key(text)
 
@@ -181,7 +183,7 @@ class TaskFinder:
 
     # ------------------------------------------------------------------ main loop
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         bodies = sorted((s._.body for s in doc.spans.get(self.bodies_key, []) if s._.body),
                         key=lambda b: b.start)
         self._bodies = bodies
@@ -199,7 +201,8 @@ class TaskFinder:
         for unit in doc.spans.get(self.units_key, []):
             section = unit._.section
             depth = section.depth
-            if unit.text.lstrip().startswith("|") or any(a <= unit.start_char < b for a, b in tables):
+            start, end = unit.start_char, unit.end_char
+            if text[start:end].lstrip().startswith("|") or any(a <= start < b for a, b in tables):
                 continue  # a table's rows are read as a table (below)
             if depth is not None:
                 while len(scopes) > 1 and scopes[-1].depth >= depth:

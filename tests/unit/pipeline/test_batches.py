@@ -1,4 +1,5 @@
-"""Batches: a bad file in the middle, a killed run resumed, reading in worker processes."""
+"""Batches: a bad file in the middle, a killed run resumed, reading in worker processes, the search
+index written as the batch goes."""
 from __future__ import annotations
 
 import os
@@ -12,8 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from theodoi import pipeline
 from theodoi.cli import main
 from theodoi.pipeline import ingest_paths
+from theodoi.search import IndexWriteError, SearchIndex, index_pending, open_index
 from theodoi.store.db import Store
 from theodoi.store.models import Document, StoredFile
 
@@ -108,3 +111,61 @@ def test_killed_batch_resumes_with_every_file_done_once(tmp_path, settings):
     documents = [file_id for file_id, _ in rows(settings, Document)]
     assert len(documents) == len(set(documents)) == len(paths)
     assert f"{len(paths) - done_at_kill} added" in result.output or "added" in result.output
+
+
+def _index_states(settings) -> list[str]:
+    store = Store(settings)
+    with store.session() as session:
+        states = [d.index_state for d in session.query(Document).order_by(Document.id)]
+    store.dispose()
+    return states
+
+
+@pytest.mark.parametrize("workers", [1, 0])  # one reader process beside this one; reading here
+def test_documents_are_indexed_during_the_batch_and_none_is_left_pending(tmp_path, settings, monkeypatch, workers):
+    monkeypatch.setattr(pipeline, "INDEX_CHUNK", 3)
+    monkeypatch.setattr(pipeline, "INDEX_INTERVAL", 3600.0)
+    if not workers:
+        monkeypatch.setattr(pipeline, "MIN_FILES_FOR_POOL", 1000)
+    write_folder(tmp_path / "in", 10)
+    seen: list[tuple[int, int]] = []  # (files stored, documents searchable) as the batch goes
+
+    def on_file(outcome):
+        # the lock is free between chunks: another writer (a status update) gets it at once
+        open_index(settings, lock_timeout=0.2).delete([10_000])
+        seen.append((len(seen) + 1, len(open_index(settings))))
+
+    report = ingest_paths([tmp_path / "in"], settings.with_(ingest_workers=workers), on_file=on_file)
+    assert report.count("added") == 10 and report.index_error is None
+    assert seen[2][1] == 3 and seen[8][1] == 9  # a chunk of 3 is indexed right after it is stored
+    assert _index_states(settings) == ["indexed"] * 10
+    assert len(open_index(settings)) == 10
+    assert len({hit.document_id for hit in open_index(settings).search_tasks('"nhiệm vụ số 109"').hits}) == 1
+
+
+def test_a_failing_index_leaves_the_documents_pending_and_the_batch_stored(tmp_path, settings, monkeypatch):
+    monkeypatch.setattr(pipeline, "INDEX_CHUNK", 3)
+    calls = []
+
+    def broken_add(self, docs):
+        calls.append(len(docs))
+        raise IndexWriteError("disk full")
+
+    monkeypatch.setattr(SearchIndex, "add", broken_add)
+    write_folder(tmp_path / "in", 10)
+    report = ingest_paths([tmp_path / "in"], settings)
+    assert report.count("added") == 10 and "disk full" in report.index_error
+    assert calls == [3]  # the first failure stops the index writes of the batch
+    assert _index_states(settings) == ["pending"] * 10
+    monkeypatch.undo()
+    assert index_pending(Store(settings), open_index(settings)) == 10  # `theodoi reindex` catches up
+
+
+def test_worker_count(settings, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert pipeline.worker_count(settings, 40) == 1  # one reader beside this process
+    assert pipeline.worker_count(settings, 3) == 0  # a small batch is read here
+    assert pipeline.worker_count(settings.with_(ingest_workers=3), 40) == 3
+    assert pipeline.worker_count(settings.with_(ingest_workers=3), 9) == 3
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert pipeline.worker_count(settings, 40) == 0

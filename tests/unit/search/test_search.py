@@ -59,6 +59,9 @@ def test_filters(index):
     assert ids_of(index.search("", filters={"issuer": "Sở Y tế"})) == [5]
     assert ids_of(index.search("", filters={"year": 2022})) == [4, 3]
     assert ids_of(index.search("", filters={"date_from": "2021-01-01", "date_to": "2022-02-01"})) == [3, 1]
+    assert ids_of(index.search("", filters={"date_from": "2022-02-01"})) == [5, 4, 3]  # open-ended ranges
+    assert ids_of(index.search("", filters={"date_to": "2021-05-03"})) == [1, 2]
+    assert ids_of(index.search("", filters={"year": [2018, 2023]})) == [5, 2]
     assert ids_of(index.search("", filters={"agency": "UBND tỉnh"})) == [1]
     assert ids_of(index.search("", filters={"agency": "Sở Thông tin và Truyền thông"})) == [3, 1]
     assert ids_of(index.search("", filters={"agency": "Sở TT&TT"})) == [3, 1]
