@@ -40,7 +40,7 @@ SENTENCES = [
     "Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc, tổng hợp kết quả thực hiện định kỳ hằng quý.",
 ]
 # Realistic pages (the default): the situation, results and reasons a plan sets out, around a
-# few numbered assignments, as in the dev set (7.9 tasks per 3,000 characters).
+# list of assignments, at the dev set's density (7.9 tasks per 3,000 characters).
 BACKGROUND = [
     "Năm 2024, toàn tỉnh đã cung cấp 1.850 dịch vụ công trực tuyến, trong đó 68% là dịch vụ công trực tuyến "
     "toàn trình.",
@@ -94,8 +94,8 @@ def dense_page(number: int, page: int) -> list[str]:
 
 
 def realistic_page(number: int, page: int) -> list[str]:
-    """One section of a plan: what was done and what is lacking (background), then its numbered
-    assignments."""
+    """One section of a plan: what was done, what is lacking and why (background), then the list
+    of its assignments."""
     seed = number * 7 + page * 5
     background = _rotate(BACKGROUND, seed, 19)
     tasks = _rotate(ASSIGNMENTS, seed, 6)

@@ -39,7 +39,6 @@ def register_extensions() -> None:
             Span.set_extension(name, default=None)
 
 
-
 def doc_text(doc: Doc) -> str:
     """The Doc's text, kept in `doc.user_data` after the first call (the text of a Doc never
     changes; every component reads it)."""

@@ -137,7 +137,8 @@ def test_documents_are_indexed_during_the_batch_and_none_is_left_pending(tmp_pat
 
     report = ingest_paths([tmp_path / "in"], settings.with_(ingest_workers=workers), on_file=on_file)
     assert report.count("added") == 10 and report.index_error is None
-    assert seen[2][1] == 3 and seen[8][1] == 9  # a chunk of 3 is indexed right after it is stored
+    # never more than a chunk (3) stored and not yet searchable, the rest indexed as it goes
+    assert all(stored - 2 <= searchable <= stored for stored, searchable in seen)
     assert _index_states(settings) == ["indexed"] * 10
     assert len(open_index(settings)) == 10
     assert len({hit.document_id for hit in open_index(settings).search_tasks('"nhiệm vụ số 109"').hits}) == 1
@@ -145,6 +146,7 @@ def test_documents_are_indexed_during_the_batch_and_none_is_left_pending(tmp_pat
 
 def test_a_failing_index_leaves_the_documents_pending_and_the_batch_stored(tmp_path, settings, monkeypatch):
     monkeypatch.setattr(pipeline, "INDEX_CHUNK", 3)
+    monkeypatch.setattr(pipeline, "INDEX_INTERVAL", 3600.0)
     calls = []
 
     def broken_add(self, docs):
@@ -155,7 +157,7 @@ def test_a_failing_index_leaves_the_documents_pending_and_the_batch_stored(tmp_p
     write_folder(tmp_path / "in", 10)
     report = ingest_paths([tmp_path / "in"], settings)
     assert report.count("added") == 10 and "disk full" in report.index_error
-    assert calls == [3]  # the first failure stops the index writes of the batch
+    assert len(calls) == 1 and calls[0] <= 3  # the first failure stops the index writes of the batch
     assert _index_states(settings) == ["pending"] * 10
     monkeypatch.undo()
     assert index_pending(Store(settings), open_index(settings)) == 10  # `theodoi reindex` catches up
