@@ -214,8 +214,7 @@ def main() -> int:
     parser.add_argument("--no-ocr", action="store_true", help="skip the scanned rows (OCR is slow)")
     parser.add_argument("--keep", type=Path, help="keep the rendered files in this folder")
     args = parser.parse_args()
-    sources = [build.parse_source(p) for p in sorted((scans.CORPORA / "src").glob("*.txt"))]
-    sources = [s for s in sources if not args.only or s.name in args.only]
+    sources = scans.corpus_sources(build, args.only)
     formats = [*TEXT_ENCODINGS, "docx", "html", "pdf", "doc", *SCANNED]
     skipped = {}
     if not soffice():

@@ -48,6 +48,12 @@ def load_build():
     return module
 
 
+def corpus_sources(build, only: list[str] | None) -> list:
+    """The parsed corpora/src documents, all or those named in `only`."""
+    sources = [build.parse_source(p) for p in sorted((CORPORA / "src").glob("*.txt"))]
+    return [s for s in sources if not only or s.name in only]
+
+
 def stamp_seal(page: Image.Image, centre: tuple[float, float], radius: int, name: str) -> Image.Image:
     """A red seal over `page` (translucent ink: the type under it stays dark)."""
     seal = Image.new("RGB", page.size, "white")
@@ -123,8 +129,7 @@ def main() -> int:
     args = parser.parse_args()
     build = load_build()
     rng = random.Random(7)
-    sources = [build.parse_source(p) for p in sorted((CORPORA / "src").glob("*.txt"))]
-    sources = [s for s in sources if not args.only or s.name in args.only]
+    sources = corpus_sources(build, args.only)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
