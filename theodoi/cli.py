@@ -392,13 +392,36 @@ def doctor(ctx: click.Context) -> None:
 
 
 def _serve(settings: Settings, host: str, port: int) -> None:
-    """Serve the web app with waitress (a production WSGI server, several threads)."""
+    """Serve the web app with waitress (a production WSGI server, several threads). A data
+    directory that is missing or unreadable, or a port already taken, is one line and exit 2."""
+    import errno
+    import os
+
     import waitress
 
     from theodoi.web import create_app
 
-    err.print(f"theodoi: http://{host}:{port}/ ({settings.data_dir})", highlight=False)
-    waitress.serve(create_app(settings), host=host, port=port, threads=8)
+    data_dir = settings.data_dir
+    if not data_dir.is_dir():
+        _refuse(f"thư mục dữ liệu không có / no data directory at {data_dir}: "
+                "run `theodoi ingest PATH` first, or name one with --data-dir")
+    if not os.access(data_dir, os.R_OK | os.X_OK):
+        _refuse(f"không đọc được thư mục dữ liệu / cannot read the data directory {data_dir}")
+    try:
+        server = waitress.create_server(create_app(settings), host=host, port=port, threads=8)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        _refuse(f"cổng {port} đang được dùng / port {port} on {host} is already in use: "
+                f"choose another with --port, e.g. --port {port + 1}")
+    err.print(f"theodoi: http://{host}:{port}/ ({data_dir})", highlight=False)
+    server.run()
+
+
+def _refuse(message: str) -> None:
+    """One line on standard error and exit code 2, no traceback."""
+    err.print(f"theodoi: {escape(message)}", highlight=False, soft_wrap=True)
+    sys.exit(2)
 
 
 @main.command("settings")
