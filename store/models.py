@@ -68,6 +68,7 @@ class Document(Base):
     text: Mapped[str] = mapped_column(Text)
     pages: Mapped[int | None] = mapped_column(Integer)
     index_state: Mapped[str] = mapped_column(String(20), default="pending")  # pending | indexed
+    extractor_version: Mapped[str | None] = mapped_column(String(64))  # nlp.version at the last reading
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     file: Mapped[StoredFile] = relationship(back_populates="document")

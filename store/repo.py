@@ -44,34 +44,11 @@ def failed_files(session: Session) -> Sequence[StoredFile]:
 def save_document(session: Session, stored: StoredFile, parsed: ParsedDocument,
                   extraction: Extraction) -> Document:
     """Store a parsed document and everything extracted from it; mark the file done."""
-    header = parsed.header
-    document = Document(
-        file=stored, kind=header.kind, number=header.number, issuer=header.issuer,
-        parent_issuer=header.parent_issuer, place=header.place, date=header.date,
-        title=header.title, signer=header.signer, signer_authority=header.signer_authority,
-        text=parsed.text, pages=parsed.pages, index_state="pending")
-    for ordinal, found in enumerate(extraction.tasks):
-        task = Task(ordinal=ordinal, label=found.label, text=found.text, start=found.start, end=found.end,
-                    component=found.component, confidence=found.confidence)
-        if found.deadline is not None:
-            task.deadline_text = found.deadline.text
-            task.deadline_kind = found.deadline.kind
-            task.due = found.deadline.due
-        for role, mentions in (("lead", found.lead), ("support", found.support)):
-            for position, mention in enumerate(mentions):
-                task.bodies.append(TaskBody(role=role, position=position, text=mention.text,
-                                            canonical=mention.canonical, is_group=mention.is_group))
-        document.tasks.append(task)
-    for found in extraction.targets:
-        document.targets.append(Target(
-            text=found.text, start=found.start, end=found.end, indicator=found.indicator,
-            comparator=found.comparator, value=found.value, unit=found.unit, year=found.year,
-            component=found.component, confidence=found.confidence))
-    for found in extraction.citations:
-        document.citations.append(Citation(
-            text=found.text, start=found.start, end=found.end, number=found.number, kind=found.kind,
-            date=found.date, issuer=found.issuer, relation=found.relation,
-            component=found.component, confidence=found.confidence))
+    document = Document(file=stored, index_state="pending")
+    fill_header(document, parsed)
+    document.tasks.extend(new_task(ordinal, found) for ordinal, found in enumerate(extraction.tasks))
+    document.targets.extend(new_target(found) for found in extraction.targets)
+    document.citations.extend(new_citation(found) for found in extraction.citations)
     session.add(document)
     stored.status = "done"
     stored.parser = parsed.parser
@@ -79,6 +56,58 @@ def save_document(session: Session, stored: StoredFile, parsed: ParsedDocument,
     stored.error_code = stored.error_message = None
     session.flush()
     return document
+
+
+def fill_header(document: Document, parsed: ParsedDocument) -> None:
+    """Set a document's header fields, text and page count from a reading of its file."""
+    header = parsed.header
+    document.kind, document.number, document.issuer = header.kind, header.number, header.issuer
+    document.parent_issuer, document.place, document.date = header.parent_issuer, header.place, header.date
+    document.title, document.signer = header.title, header.signer
+    document.signer_authority = header.signer_authority
+    document.text, document.pages = parsed.text, parsed.pages
+
+
+def set_task_fields(task: Task, found) -> None:
+    """Write an extracted task (domain.Task) into a stored task: text, span, deadline, bodies."""
+    task.label, task.text, task.start, task.end = found.label, found.text, found.start, found.end
+    task.component, task.confidence = found.component, found.confidence
+    deadline = found.deadline
+    task.deadline_text = deadline.text if deadline else None
+    task.deadline_kind = deadline.kind if deadline else None
+    task.due = deadline.due if deadline else None
+    task.bodies = [TaskBody(role=role, position=position, text=mention.text, canonical=mention.canonical,
+                            is_group=mention.is_group)
+                   for role, mentions in (("lead", found.lead), ("support", found.support))
+                   for position, mention in enumerate(mentions)]
+
+
+def new_task(ordinal: int, found) -> Task:
+    """A stored task from an extracted one."""
+    task = Task(ordinal=ordinal)
+    set_task_fields(task, found)
+    return task
+
+
+def set_target_fields(target: Target, found) -> None:
+    """Write an extracted target (domain.Target) into a stored one."""
+    for name in ("text", "start", "end", "indicator", "comparator", "value", "unit", "year", "component",
+                 "confidence"):
+        setattr(target, name, getattr(found, name))
+
+
+def new_target(found) -> Target:
+    """A stored target from an extracted one."""
+    target = Target()
+    set_target_fields(target, found)
+    return target
+
+
+def new_citation(found) -> Citation:
+    """A stored citation from an extracted one (unresolved until follow-up resolves it)."""
+    return Citation(text=found.text, start=found.start, end=found.end, number=found.number, kind=found.kind,
+                    date=found.date, issuer=found.issuer, relation=found.relation,
+                    component=found.component, confidence=found.confidence)
 
 
 def get_document(session: Session, document_id: int) -> Document | None:

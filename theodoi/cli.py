@@ -1,5 +1,5 @@
 """The `theodoi` command line: ingest, extract, search, tasks, task update, links, report, serve,
-demo, reindex."""
+demo, reindex, reextract."""
 from __future__ import annotations
 
 import datetime as dt
@@ -361,6 +361,31 @@ def reindex(ctx: click.Context) -> None:
     settings = _settings(ctx)
     count = rebuild(Store(settings), settings)
     err.print(f"{count} documents indexed")
+
+
+@main.command()
+@click.option("--all", "everything", is_flag=True, help="Read every stored document again.")
+@click.option("--older", "older", is_flag=True, default=True,
+              help="Read again only documents an older extractor read (the default).")
+@click.pass_context
+def reextract(ctx: click.Context, everything: bool, older: bool) -> None:
+    """Read stored documents again after an upgrade, keeping every status change, report evidence
+    and figure recorded on their tasks and targets."""
+    from theodoi.reextract import reextract as run
+
+    with Progress(TextColumn("[bold]Đọc lại văn bản"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        bar = progress.add_task("", total=None)
+        report = run(_settings(ctx), everything=everything,
+                     on_document=lambda done, total: progress.update(bar, completed=done, total=total))
+    changes = report.changes
+    err.print(f"{report.documents} documents read again by extractor {report.version}: tasks and targets "
+              f"{changes.updated} updated, {changes.added} added, {changes.removed} removed, "
+              f"{changes.kept} kept for their recorded history", highlight=False, soft_wrap=True)
+    for document_id, reason in report.failed:
+        err.print(f"[red]error[/red] document {document_id}: {escape(reason)}", highlight=False, soft_wrap=True)
+    if report.failed:
+        sys.exit(1)
 
 
 @main.command()

@@ -25,6 +25,7 @@ from theodoi.config import Settings
 from theodoi.domain import IngestError
 from theodoi.ingest import parse_file
 from theodoi.nlp import extract
+from theodoi.nlp.version import extractor_version
 from theodoi.search import index_pending, open_index
 from theodoi.store import repo
 from theodoi.store.db import Store
@@ -142,6 +143,7 @@ def store_result(path: Path, file_id: int, result: _Read, store: Store) -> FileO
             with store.transaction() as session:
                 stored = session.get(StoredFile, file_id)
                 document = repo.save_document(session, stored, result.parsed, result.extraction)
+                document.extractor_version = extractor_version()
                 link_and_follow_up(session, document, result.parsed.header)
                 return FileOutcome(path, "added", document_id=document.id)
         except Exception as error:  # rolled back: nothing of the document stays

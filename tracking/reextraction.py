@@ -1,0 +1,145 @@
+"""A stored document read again by a newer extractor, without losing what people recorded.
+
+Officers' status changes, report evidence and figures reached are events attached to stored
+tasks and targets; they are not extraction output. So a new reading is matched onto the stored
+rows instead of replacing them: a stored task takes the new reading of the same task (same
+numbering and similar wording, or very similar wording) and keeps its id and its history; a
+new task is added; a stored task the new reading no longer finds is removed only when nothing
+was recorded on it, otherwise it stays as it was. Targets are matched the same way. The
+document's own citations are pure extraction output and are read anew (follow-up resolves them
+again).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from theodoi.domain import Extraction, ParsedDocument
+from theodoi.store import repo
+from theodoi.store.models import Document, Target, Task
+from theodoi.tracking.labels import normalize_label
+from theodoi.tracking.wording import overlap
+
+SAME_LABEL_WORDING = 0.5  # wording overlap for a task under the same numbering
+SAME_WORDING = 0.8  # wording overlap that is the same task wherever it stands
+
+Row = TypeVar("Row")
+
+
+@dataclass
+class Reconciled:
+    """What a new reading changed: rows updated in place, added, removed, and kept with history."""
+
+    updated: int = 0
+    added: int = 0
+    removed: int = 0
+    kept: int = 0
+
+    def __iadd__(self, other: "Reconciled") -> "Reconciled":
+        self.updated += other.updated
+        self.added += other.added
+        self.removed += other.removed
+        self.kept += other.kept
+        return self
+
+
+def _pairs(stored: Sequence[Row], found: Sequence, score: Callable[[Row, object], float]) -> dict[int, Row]:
+    """Best one-to-one pairs (index in `found` → stored row), highest score first."""
+    scored = sorted(((score(row, new), i, j) for i, new in enumerate(found) for j, row in enumerate(stored)),
+                    reverse=True)
+    paired: dict[int, Row] = {}
+    taken: set[int] = set()
+    for value, i, j in scored:
+        if value <= 0:
+            break
+        if i not in paired and j not in taken:
+            paired[i] = stored[j]
+            taken.add(j)
+    return paired
+
+
+def _task_score(task: Task, found) -> float:
+    wording = overlap(task.text, found.text)
+    same_label = task.label is not None and normalize_label(task.label) == normalize_label(found.label)
+    if same_label and wording >= SAME_LABEL_WORDING:
+        return 1 + wording
+    return wording if wording >= SAME_WORDING else 0.0
+
+
+def _target_score(target: Target, found) -> float:
+    if target.value != found.value or target.unit != found.unit:
+        return 0.0
+    wording = overlap(target.indicator, found.indicator)
+    return wording if wording >= SAME_LABEL_WORDING else 0.0
+
+
+def _has_history(task: Task, session: Session) -> bool:
+    if task.events:
+        return True
+    return session.scalar(select(Task.id).where(Task.parent_task_id == task.id).limit(1)) is not None
+
+
+def _reconcile_tasks(session: Session, document: Document, found_tasks: Sequence) -> Reconciled:
+    result = Reconciled()
+    stored = list(document.tasks)
+    paired = _pairs(stored, found_tasks, _task_score)
+    matched = {id(row) for row in paired.values()}
+    for row in stored:
+        if id(row) in matched:
+            continue
+        if _has_history(row, session):
+            result.kept += 1
+        else:
+            document.tasks.remove(row)
+            result.removed += 1
+    for ordinal, found in enumerate(found_tasks):
+        row = paired.get(ordinal)
+        if row is None:
+            document.tasks.append(repo.new_task(ordinal, found))
+            result.added += 1
+        else:
+            repo.set_task_fields(row, found)
+            row.ordinal = ordinal
+            result.updated += 1
+    return result
+
+
+def _reconcile_targets(document: Document, found_targets: Sequence) -> Reconciled:
+    result = Reconciled()
+    stored = list(document.targets)
+    paired = _pairs(stored, found_targets, _target_score)
+    matched = {id(row) for row in paired.values()}
+    for row in stored:
+        if id(row) in matched:
+            continue
+        if row.progress:
+            result.kept += 1
+        else:
+            document.targets.remove(row)
+            result.removed += 1
+    for i, found in enumerate(found_targets):
+        row = paired.get(i)
+        if row is None:
+            document.targets.append(repo.new_target(found))
+            result.added += 1
+        else:
+            repo.set_target_fields(row, found)
+            result.updated += 1
+    return result
+
+
+def apply_new_reading(session: Session, document: Document, parsed: ParsedDocument,
+                      extraction: Extraction) -> Reconciled:
+    """Write a new reading of `document` into the store, keeping every recorded event."""
+    repo.fill_header(document, parsed)
+    result = _reconcile_tasks(session, document, extraction.tasks)
+    result += _reconcile_targets(document, extraction.targets)
+    document.citations.clear()
+    session.flush()
+    document.citations.extend(repo.new_citation(found) for found in extraction.citations)
+    document.index_state = "pending"
+    session.flush()
+    return result
