@@ -7,10 +7,11 @@ it from the magic bytes and the extension. Every failure is an `IngestError` who
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from theodoi.config import Settings
-from theodoi.domain import IngestError, ParsedDocument
+from theodoi.domain import Header, IngestError, ParsedDocument
 
 from . import registry
 from .detect import sniff
@@ -57,6 +58,8 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
         hint = " (it may be a scan and OCR is off)" if settings.ocr_mode == "off" else ""
         raise IngestError("empty_text", f"no text could be read from the file{hint}", str(path))
     header = parse_header(text, blocks)
+    if result.header is not None:  # a package's header: its fields win, the text fills the gaps
+        header = with_package_fields(result.header, header)
     warnings = list(result.warnings)
     if 1 in result.ocr_pages:
         header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
@@ -65,4 +68,13 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
     return ParsedDocument(
         path=str(path), file_name=path.name, mime=mime or parser_class.MIME_TYPES[0],
         parser=f"{parser_class.NAME}/{parser_class.VERSION}", text=text, blocks=blocks,
-        header=header, pages=result.pages, warnings=warnings)
+        header=header, pages=result.pages, warnings=warnings, attachments=result.attachments)
+
+
+def with_package_fields(package: Header, from_text: Header) -> Header:
+    """The package's header, each field it leaves empty taken from the text's header."""
+    merged = replace(package)
+    for name, value in vars(from_text).items():
+        if getattr(merged, name) in (None, []) and value not in (None, []):
+            setattr(merged, name, value)
+    return merged
