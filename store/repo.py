@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
-from theodoi.store.models import Citation, Document, StatusEvent, StoredFile, Target, Task, TaskBody
+from theodoi.store.models import (Citation, Document, DocumentFile, StatusEvent, StoredFile, Target, Task,
+                                  TaskBody)
 
 
 # --------------------------------------------------------------------------- files
@@ -49,7 +50,13 @@ def save_document(session: Session, stored: StoredFile, parsed: ParsedDocument,
         file=stored, kind=header.kind, number=header.number, issuer=header.issuer,
         parent_issuer=header.parent_issuer, place=header.place, date=header.date,
         title=header.title, signer=header.signer, signer_authority=header.signer_authority,
-        text=parsed.text, pages=parsed.pages, index_state="pending")
+        text=parsed.text, pages=parsed.pages, index_state="pending", header_source=header.source,
+        recipient_due=header.recipient_due, directing=header.directing,
+        recipients=header.recipients if header.source == "edxml" else None, package=header.package)
+    for position, attached in enumerate(parsed.attachments):
+        document.files.append(DocumentFile(position=position, role=attached.role, name=attached.name,
+                                           mime=attached.mime, sha256=attached.sha256, size=attached.size,
+                                           parser=attached.parser))
     for ordinal, found in enumerate(extraction.tasks):
         task = Task(ordinal=ordinal, label=found.label, text=found.text, start=found.start, end=found.end,
                     component=found.component, confidence=found.confidence)
@@ -85,7 +92,7 @@ def get_document(session: Session, document_id: int) -> Document | None:
     """A document with its file, tasks (and their bodies and events), targets and citations."""
     return session.scalar(
         select(Document).where(Document.id == document_id).options(
-            selectinload(Document.file),
+            selectinload(Document.file), selectinload(Document.files),
             selectinload(Document.tasks).selectinload(Task.bodies),
             selectinload(Document.tasks).selectinload(Task.events),
             selectinload(Document.targets),
