@@ -74,8 +74,8 @@ class Document(Base):
     header_source: Mapped[str] = mapped_column(String(10), default="text", server_default="text")
     recipient_due: Mapped[dt.date | None] = mapped_column(Date, index=True)  # DueDate: the recipient's deadline
     directing: Mapped[bool | None] = mapped_column(Boolean)  # SteeringType: a directing document
-    recipients: Mapped[list | None] = mapped_column(JSON)  # To and ToPlaces, normalised
-    package: Mapped[dict | None] = mapped_column(JSON)  # the package header as read, with the signature check
+    recipients: Mapped[list | None] = mapped_column(JSON(none_as_null=True))  # To and ToPlaces, normalised
+    package: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # the package header as read, with the signature check
 
     file: Mapped[StoredFile] = relationship(back_populates="document")
     files: Mapped[list["DocumentFile"]] = relationship(back_populates="document", cascade="all, delete-orphan",
