@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from theodoi.domain import Header
+
 from .edxml_package import DSIG, NS
 from .edxml_signature import ENVELOPED
 
@@ -57,6 +59,20 @@ class PackageFields:
     appendixes: list[str] = field(default_factory=list)
     document_id: str = ""
     trace: list[tuple[str, str]] = field(default_factory=list)  # (OrganId, Timestamp)
+
+
+def fields_from_header(header: Header, **extra) -> PackageFields:
+    """The package fields that state what `header` says (number split into CodeNumber and
+    CodeNotation at the first "/"); `extra` sets the fields a header has not (due_date, to, ...)."""
+    number, _, notation = (header.number or "").partition("/")
+    competence = " ".join(p for p in (header.signer_authority, header.signer_title) if p)
+    fields = PackageFields(
+        from_name=header.issuer or "", code_number=number, code_notation=notation, place=header.place or "",
+        promulgation_date=header.date, type_name=header.kind or "", subject=header.title or "",
+        competence=competence, position=header.signer_title or "", full_name=header.signer or "")
+    for name, value in extra.items():
+        setattr(fields, name, value)
+    return fields
 
 
 def zipped(name: str, files: list[PackageFile], description: str = "") -> PackageFile:
