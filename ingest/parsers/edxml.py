@@ -133,11 +133,17 @@ def package_header(package: Package, signature: str) -> Header:
     return Header(
         kind=_kind(fields["type_name"]), number=number, issuer=issuer, place=fields["place"],
         date=package_date(fields["promulgation_date"]), title=subject, signer=fields["full_name"],
-        signer_authority=(authority.group(1).upper() + ".") if authority else None,
+        signer_authority=_authority(authority.group(1)) if authority else None,
         signer_title=fields["position"], recipients=list(dict.fromkeys(r for r in recipients if r)),
         source="edxml", recipient_due=package_date(fields["due_date"]),
         directing=(int(steering) > 0) if steering and steering.isdigit() else None,
         package={**fields, "signature": signature})
+
+
+def _authority(word: str) -> str:
+    """"kt" → "KT.", "t/m" → "T/M": the spelling the text's header gives."""
+    word = word.upper()
+    return word if "/" in word else word + "."
 
 
 def _kind(type_name: str | None) -> str | None:
