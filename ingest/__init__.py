@@ -2,7 +2,8 @@
 
 Each format has one parser class (`theodoi.ingest.parsers`); `registry.choose` picks
 it from the magic bytes and the extension. Every failure is an `IngestError` whose
-`code` says what went wrong and whose message names the file.
+`code` says what went wrong and whose message names the file. An edXML package's parser
+also returns the package's header, whose fields win over those read from the text.
 """
 from __future__ import annotations
 
@@ -58,13 +59,13 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
         hint = " (it may be a scan and OCR is off)" if settings.ocr_mode == "off" else ""
         raise IngestError("empty_text", f"no text could be read from the file{hint}", str(path))
     header = parse_header(text, blocks)
-    if result.header is not None:  # a package's header: its fields win, the text fills the gaps
-        header = with_package_fields(result.header, header)
     warnings = list(result.warnings)
     if 1 in result.ocr_pages:
         header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
         warnings.extend(check_header(header, header_text))
         warnings.extend(recover_from_own_citation(header, header_text, text))
+    if result.header is not None:  # a package's header: its fields win, the text fills the gaps
+        header = with_package_fields(result.header, header)
     return ParsedDocument(
         path=str(path), file_name=path.name, mime=mime or parser_class.MIME_TYPES[0],
         parser=f"{parser_class.NAME}/{parser_class.VERSION}", text=text, blocks=blocks,

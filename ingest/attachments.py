@@ -26,6 +26,7 @@ _ALIASES = {"application/x-zip-compressed": ZIP, "application/x-zip": ZIP, "imag
             "application/vnd.ms-word": "application/msword", "application/x-pdf": "application/pdf"}
 _UNSPECIFIC = {None, "", "application/octet-stream", "binary/octet-stream"}
 _TEXT_TYPES = {"text/plain", "text/html"}
+_OLE_TYPES = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"}
 
 
 @dataclass
@@ -62,6 +63,8 @@ def checked(package: Path, name: str, data: bytes, content_type: str | None, des
     """The file with the type its bytes show; attachment_type_mismatch when they show another
     type than the one declared (a text file named .pdf, a DOCX declared as a PDF)."""
     declared, found = declared_type(name, content_type), sniff_bytes(data)
+    if declared and found and _same_container(declared, found):
+        return DecodedFile(name, data, declared, description)  # an .xlsx is a zip, an .xls an OLE file
     if declared and found and declared != found and not (declared in _TEXT_TYPES and found in _TEXT_TYPES):
         raise IngestError("attachment_type_mismatch", f"the attachment {name} is declared {declared} "
                           f"but holds {found}", str(package))
@@ -69,6 +72,14 @@ def checked(package: Path, name: str, data: bytes, content_type: str | None, des
         raise IngestError("attachment_type_mismatch", f"the attachment {name} is declared {declared} "
                           "but its bytes are no known file type", str(package))
     return DecodedFile(name, data, found or declared, description)
+
+
+def _same_container(declared: str, found: str) -> bool:
+    """Office formats the magic bytes cannot tell apart: OOXML/ODF files are zips, the old
+    Office formats all OLE2 files (sniffed as application/msword)."""
+    if found == ZIP:
+        return "openxmlformats" in declared or "opendocument" in declared
+    return found == "application/msword" and declared in _OLE_TYPES
 
 
 def unzip(package: Path, zipped: DecodedFile, limit: int) -> list[DecodedFile]:

@@ -16,11 +16,16 @@ import datetime as dt
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text,
                         UniqueConstraint, func)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
     """Declarative base of every table."""
+
+
+# JSON in SQLite, JSONB in PostgreSQL (json has no equality: SELECT DISTINCT over documents needs one)
+Json = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 
 def _now() -> dt.datetime:
@@ -74,8 +79,8 @@ class Document(Base):
     header_source: Mapped[str] = mapped_column(String(10), default="text", server_default="text")
     recipient_due: Mapped[dt.date | None] = mapped_column(Date, index=True)  # DueDate: the recipient's deadline
     directing: Mapped[bool | None] = mapped_column(Boolean)  # SteeringType: a directing document
-    recipients: Mapped[list | None] = mapped_column(JSON(none_as_null=True))  # To and ToPlaces, normalised
-    package: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # the package header as read, with the signature check
+    recipients: Mapped[list | None] = mapped_column(Json)  # To and ToPlaces, normalised
+    package: Mapped[dict | None] = mapped_column(Json)  # the package header as read, with the signature check
 
     file: Mapped[StoredFile] = relationship(back_populates="document")
     files: Mapped[list["DocumentFile"]] = relationship(back_populates="document", cascade="all, delete-orphan",

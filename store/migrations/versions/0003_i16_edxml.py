@@ -7,6 +7,9 @@ Create Date: 2026-12-07 12:55:00
 """
 from alembic import op
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+
+JSON = sa.JSON().with_variant(JSONB(), 'postgresql')  # JSONB: documents stay comparable (SELECT DISTINCT)
 
 
 revision = '0003_i16_edxml'
@@ -20,8 +23,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('header_source', sa.String(length=10), nullable=False, server_default='text'))
         batch_op.add_column(sa.Column('recipient_due', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('directing', sa.Boolean(), nullable=True))
-        batch_op.add_column(sa.Column('recipients', sa.JSON(), nullable=True))
-        batch_op.add_column(sa.Column('package', sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column('recipients', JSON, nullable=True))
+        batch_op.add_column(sa.Column('package', JSON, nullable=True))
         batch_op.create_index(batch_op.f('ix_documents_recipient_due'), ['recipient_due'], unique=False)
     op.create_table('document_files',
     sa.Column('id', sa.Integer(), nullable=False),

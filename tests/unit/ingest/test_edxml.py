@@ -220,3 +220,20 @@ def test_a_batch_goes_on_past_bad_packages(tmp_path):
     assert [(o.path.name, o.status, o.error_code) for o in report.outcomes] == [
         ("1-good.edxml", "added", None), ("2-broken.edxml", "failed", "malformed_xml"),
         ("3-lying.edxml", "failed", "attachment_type_mismatch"), ("4-good.edxml", "added", None)]
+
+
+def test_a_spreadsheet_appendix_is_no_lie_and_is_listed_unread(tmp_path, settings):
+    """An .xlsx is a zip by its bytes: declared as a spreadsheet it is neither a type mismatch nor
+    opened as a zip; no parser reads spreadsheets, so it is listed with a warning."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Chỉ tiêu", "Kết quả"])
+    book.save(tmp_path / "bieu-mau.xlsx")
+    sheet = PackageFile("bieu-mau.xlsx", (tmp_path / "bieu-mau.xlsx").read_bytes(),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Phụ lục số liệu")
+    main = PackageFile("ke-hoach.pdf", write_pdf(tmp_path / "main.pdf").read_bytes(), "application/pdf")
+    parsed = parse_file(package(tmp_path, files=[main, sheet]), settings)
+    assert [(f.name, f.role, f.parser) for f in parsed.attachments] == [
+        ("ke-hoach.pdf", "main", "pdf/1"), ("bieu-mau.xlsx", "appendix", None)]
+    assert any(w.startswith("appendix bieu-mau.xlsx not read: unsupported_type") for w in parsed.warnings)
