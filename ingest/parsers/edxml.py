@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from theodoi.config import Settings
@@ -63,7 +64,7 @@ class EdxmlParser(Parser):
                                           str(path)) from error
                     result.warnings.append(f"appendix {file.name} not read: {error.code}: {error.message}")
                     continue
-                attached.parser = f"{read.parser_name}"
+                attached.parser = read.parser_name
                 result.blocks.extend(read.blocks)
                 result.warnings.extend(f"{file.name}: {w}" for w in read.result.warnings)
                 if role == "main":
@@ -91,9 +92,13 @@ def is_appendix(file: attachments.DecodedFile, appendix_names: set[str]) -> bool
     return file.name.lower() in appendix_names or bool(_APPENDIX.search(f"{file.name} {file.description}"))
 
 
+@dataclass
 class _Read:
-    def __init__(self, parser_name: str, result: ParseResult, blocks: list[RawBlock]):
-        self.parser_name, self.result, self.blocks = parser_name, result, blocks
+    """One file as its parser read it, its blocks already in Unicode."""
+
+    parser_name: str
+    result: ParseResult
+    blocks: list[RawBlock]
 
 
 def read_file(target: Path, file: attachments.DecodedFile, settings: Settings) -> _Read:

@@ -237,3 +237,43 @@ def test_a_spreadsheet_appendix_is_no_lie_and_is_listed_unread(tmp_path, setting
     assert [(f.name, f.role, f.parser) for f in parsed.attachments] == [
         ("ke-hoach.pdf", "main", "pdf/1"), ("bieu-mau.xlsx", "appendix", None)]
     assert any(w.startswith("appendix bieu-mau.xlsx not read: unsupported_type") for w in parsed.warnings)
+
+
+def header_signed_package(tmp_path: Path, digest_method: str = "http://www.w3.org/2000/09/xmldsig#sha1") -> Path:
+    """A package whose signature covers the MessageHeader alone (Reference URI "#hdr", exclusive C14N)."""
+    import base64
+    import hashlib
+
+    from lxml import etree
+
+    dsig = "http://www.w3.org/2000/09/xmldsig#"
+    root = etree.fromstring(package(tmp_path, sign_key=None).read_bytes())
+    message = root.find(f".//{{{NS}}}MessageHeader")
+    message.set("Id", "hdr")
+    digest = hashlib.sha1(etree.tostring(message, method="c14n", exclusive=True)).digest()
+    signature = etree.SubElement(root.find(f".//{{{NS}}}edXMLHeader"), f"{{{dsig}}}Signature")
+    reference = etree.SubElement(etree.SubElement(signature, f"{{{dsig}}}SignedInfo"), f"{{{dsig}}}Reference", URI="#hdr")
+    etree.SubElement(etree.SubElement(reference, f"{{{dsig}}}Transforms"), f"{{{dsig}}}Transform",
+                     Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#")
+    etree.SubElement(reference, f"{{{dsig}}}DigestMethod", Algorithm=digest_method)
+    etree.SubElement(reference, f"{{{dsig}}}DigestValue").text = base64.b64encode(digest).decode()
+    path = tmp_path / "header-signed.edxml"
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    return path
+
+
+def test_a_signature_of_the_header_alone(tmp_path, settings):
+    path = header_signed_package(tmp_path)
+    assert parse_file(path, settings).header.package["signature"] == "digest_ok"
+    original = path.read_bytes()
+    path.write_bytes(original.replace(b"<ContentType>application/pdf</ContentType>",
+                                      b"<ContentType>application/pdf </ContentType>"))  # outside what is signed
+    assert parse_file(path, settings).header.package["signature"] == "digest_ok"
+    path.write_bytes(original.replace("Lê Văn Bình".encode(), "Lê Văn Bính".encode()))  # inside
+    assert parse_file(path, settings).header.package["signature"] == "digest_mismatch"
+
+
+def test_a_digest_method_it_does_not_know_is_reported_unchecked(tmp_path, settings):
+    path = header_signed_package(tmp_path, digest_method="urn:example:digest")
+    parsed = parse_file(path, settings)
+    assert parsed.header.package["signature"] == "unchecked: digest method urn:example:digest"
