@@ -2,15 +2,17 @@
 
 Each format has one parser class (`theodoi.ingest.parsers`); `registry.choose` picks
 it from the magic bytes and the extension. Every failure is an `IngestError` whose
-`code` says what went wrong and whose message names the file.
+`code` says what went wrong and whose message names the file. An edXML package's parser
+also returns the package's header, whose fields win over those read from the text.
 """
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from theodoi.config import Settings
-from theodoi.domain import IngestError, ParsedDocument
+from theodoi.domain import Header, IngestError, ParsedDocument
 
 from . import registry
 from .detect import sniff
@@ -62,7 +64,18 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
         header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
         warnings.extend(check_header(header, header_text))
         warnings.extend(recover_from_own_citation(header, header_text, text))
+    if result.header is not None:  # a package's header: its fields win, the text fills the gaps
+        header = with_package_fields(result.header, header)
     return ParsedDocument(
         path=str(path), file_name=path.name, mime=mime or parser_class.MIME_TYPES[0],
         parser=f"{parser_class.NAME}/{parser_class.VERSION}", text=text, blocks=blocks,
-        header=header, pages=result.pages, warnings=warnings)
+        header=header, pages=result.pages, warnings=warnings, attachments=result.attachments)
+
+
+def with_package_fields(package: Header, from_text: Header) -> Header:
+    """The package's header, each field it leaves empty taken from the text's header."""
+    merged = replace(package)
+    for name, value in vars(from_text).items():
+        if getattr(merged, name) in (None, []) and value not in (None, []):
+            setattr(merged, name, value)
+    return merged

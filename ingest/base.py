@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from theodoi.config import Settings
+from theodoi.domain import AttachedFile, Header
 
 from .layout import RawBlock
 
@@ -18,6 +19,8 @@ class ParseResult:
     warnings: list[str] = field(default_factory=list)
     legacy_encoding: str | None = None  # 'tcvn3' / 'vni' when the fonts say so
     ocr_pages: list[int] = field(default_factory=list)  # 1-based numbers of the pages read by OCR
+    header: Header | None = None  # fields a package states (edXML): they win over the text's
+    attachments: list[AttachedFile] = field(default_factory=list)
 
 
 class Parser:

@@ -4,12 +4,14 @@ from __future__ import annotations
 from .base import Parser
 from .parsers.doc import WordDocParser
 from .parsers.docx import DocxParser
+from .parsers.edxml import EdxmlParser
 from .parsers.html import HtmlParser
 from .parsers.image import ImageParser
 from .parsers.pdf import PdfParser
 from .parsers.plain_text import PlainTextParser
 
-PARSERS: list[type[Parser]] = [PdfParser, DocxParser, WordDocParser, HtmlParser, PlainTextParser, ImageParser]
+PARSERS: list[type[Parser]] = [PdfParser, DocxParser, WordDocParser, HtmlParser, PlainTextParser, ImageParser,
+                               EdxmlParser]
 
 
 def choose(mime: str | None, extension: str) -> type[Parser] | None:

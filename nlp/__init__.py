@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from theodoi.domain import Extraction, ParsedDocument
+from theodoi.domain import Extraction, Header, ParsedDocument
+from theodoi.nlp.agencies import canonical
 from theodoi.nlp.pipeline import load_pipeline
 
 __all__ = ["extract", "load_pipeline"]
@@ -24,8 +25,19 @@ def document_kind(parsed: ParsedDocument) -> str | None:
     return next((k for k in KINDS if re.match(re.escape(k.lower()) + r"\b", opening)), None)
 
 
+def package_bodies(header: Header) -> None:
+    """A package's issuer and recipients (edXML From, To, ToPlaces), as the sender's system spells
+    them ("UBND tỉnh ..."), written out against the gazetteer; a name it does not know stays as written."""
+    if header.source != "edxml":
+        return
+    header.issuer = canonical(header.issuer) or header.issuer if header.issuer else None
+    header.recipients = list(dict.fromkeys(canonical(name) or name for name in header.recipients))
+
+
 def extract(parsed: ParsedDocument) -> Extraction:
-    """Run the pipeline on a parsed document and collect what it found."""
+    """Run the pipeline on a parsed document and collect what it found (a package's header
+    bodies are normalised first, see `package_bodies`)."""
+    package_bodies(parsed.header)
     nlp = load_pipeline()
     doc = nlp.make_doc(parsed.text)
     doc._.doc_date = parsed.header.date

@@ -8,18 +8,24 @@ citations    references to other documents; `cited_document_id` once resolved
 status_events  the append-only history of each task's status (automatic and manual)
 target_progress  figures reached for a target, read from reports ("đến nay đạt 85%")
 users        people who log in to the web app
+document_files  the files an edXML package carried (main document, appendices)
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text,
+from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text,
                         UniqueConstraint, func)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
     """Declarative base of every table."""
+
+
+# JSON in SQLite, JSONB in PostgreSQL (json has no equality: SELECT DISTINCT over documents needs one)
+Json = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 
 def _now() -> dt.datetime:
@@ -70,8 +76,16 @@ class Document(Base):
     index_state: Mapped[str] = mapped_column(String(20), default="pending")  # pending | indexed
     extractor_version: Mapped[str | None] = mapped_column(String(64))  # nlp.version at the last reading
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # from an edXML package: the header is the package's ("edxml") or read from the text ("text")
+    header_source: Mapped[str] = mapped_column(String(10), default="text", server_default="text")
+    recipient_due: Mapped[dt.date | None] = mapped_column(Date, index=True)  # DueDate: the recipient's deadline
+    directing: Mapped[bool | None] = mapped_column(Boolean)  # SteeringType: a directing document
+    recipients: Mapped[list | None] = mapped_column(Json)  # To and ToPlaces, normalised
+    package: Mapped[dict | None] = mapped_column(Json)  # the package header as read, with the signature check
 
     file: Mapped[StoredFile] = relationship(back_populates="document")
+    files: Mapped[list["DocumentFile"]] = relationship(back_populates="document", cascade="all, delete-orphan",
+                                                       order_by="DocumentFile.position")
     tasks: Mapped[list["Task"]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                order_by="Task.ordinal")
     targets: Mapped[list["Target"]] = relationship(back_populates="document", cascade="all, delete-orphan",
@@ -79,6 +93,25 @@ class Document(Base):
     citations: Mapped[list["Citation"]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Citation.start",
         foreign_keys="Citation.document_id")
+
+
+class DocumentFile(Base):
+    """A file an edXML package carried: the main document or an appendix (the package itself is the
+    stored original; these are its decoded parts, by hash)."""
+
+    __tablename__ = "document_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(10))  # main | appendix
+    name: Mapped[str] = mapped_column(String(500))
+    mime: Mapped[str | None] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    parser: Mapped[str | None] = mapped_column(String(100))  # None: carried but not read
+
+    document: Mapped[Document] = relationship(back_populates="files")
 
 
 class Task(Base):

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
-from theodoi.store.models import Citation, Document, StatusEvent, StoredFile, Target, Task, TaskBody
+from theodoi.store.models import (Citation, Document, DocumentFile, StatusEvent, StoredFile, Target, Task,
+                                  TaskBody)
 
 
 # --------------------------------------------------------------------------- files
@@ -59,13 +60,19 @@ def save_document(session: Session, stored: StoredFile, parsed: ParsedDocument,
 
 
 def fill_header(document: Document, parsed: ParsedDocument) -> None:
-    """Set a document's header fields, text and page count from a reading of its file."""
+    """Set a document's header fields, text, page count and files from a reading of its file."""
     header = parsed.header
     document.kind, document.number, document.issuer = header.kind, header.number, header.issuer
     document.parent_issuer, document.place, document.date = header.parent_issuer, header.place, header.date
     document.title, document.signer = header.title, header.signer
     document.signer_authority = header.signer_authority
     document.text, document.pages = parsed.text, parsed.pages
+    document.header_source, document.recipient_due = header.source, header.recipient_due
+    document.directing, document.package = header.directing, header.package
+    document.recipients = header.recipients if header.source == "edxml" else None
+    document.files = [DocumentFile(position=position, role=attached.role, name=attached.name, mime=attached.mime,
+                                   sha256=attached.sha256, size=attached.size, parser=attached.parser)
+                      for position, attached in enumerate(parsed.attachments)]
 
 
 def set_task_fields(task: Task, found) -> None:
@@ -114,7 +121,7 @@ def get_document(session: Session, document_id: int) -> Document | None:
     """A document with its file, tasks (and their bodies and events), targets and citations."""
     return session.scalar(
         select(Document).where(Document.id == document_id).options(
-            selectinload(Document.file),
+            selectinload(Document.file), selectinload(Document.files),
             selectinload(Document.tasks).selectinload(Task.bodies),
             selectinload(Document.tasks).selectinload(Task.events),
             selectinload(Document.targets),

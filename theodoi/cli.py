@@ -1,4 +1,4 @@
-"""The `theodoi` command line: ingest, extract, search, tasks, task update, links, report, serve,
+"""The `theodoi` command line: ingest, watch, extract, search, tasks, task update, links, report, serve,
 demo, reindex, reextract."""
 from __future__ import annotations
 
@@ -92,6 +92,41 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
                   "run `theodoi reindex`", highlight=False)
     if report.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--interval", type=float, default=2.0, show_default=True, help="Seconds between two looks at the folder.")
+@click.option("--once", is_flag=True, help="Ingest what the folder holds now, and stop.")
+@click.pass_context
+def watch(ctx: click.Context, folder: str, interval: float, once: bool) -> None:
+    """Ingest the files that appear in FOLDER (an e-office system's or a scanner's inbox), once
+    each, with the outcomes of `ingest`; runs until stopped (Ctrl-C, SIGTERM). Restarting it
+    ingests only what is new."""
+    import signal
+
+    from theodoi.watch import watch as watch_folder
+
+    settings = _settings(ctx)
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+
+    def on_file(outcome):
+        if outcome.status == "failed":
+            out.print(f"error {outcome.error_code}: {escape(outcome.message or '')}", highlight=False, soft_wrap=True)
+        else:
+            out.print(f"{outcome.status} {escape(str(outcome.path))}"
+                      + (f" (document {outcome.document_id})" if outcome.document_id else ""),
+                      highlight=False, soft_wrap=True)
+        sys.stdout.flush()
+
+    if not once:
+        err.print(f"watching {folder} every {interval:g} s ({settings.data_dir}); Ctrl-C stops", highlight=False)
+    try:
+        watch_folder(Path(folder), settings, interval=interval, once=once, on_file=on_file,
+                     should_stop=lambda: bool(stopping))
+    except KeyboardInterrupt:
+        pass
 
 
 def _list_failed(settings: Settings) -> None:

@@ -16,7 +16,9 @@ class IngestError(Exception):
     plain words; `str(error)` is "<path>: <reason>", naming the file.
 
     Codes: unsupported_type, empty_file, empty_text, corrupt_file, encrypted_pdf,
-    decode_error, too_large, ocr_unavailable, ocr_failed, converter_missing.
+    decode_error, too_large, ocr_unavailable, ocr_failed, converter_missing; for edXML
+    packages malformed_xml, xml_entities, wrong_namespace, no_attachment,
+    attachment_decode_error, attachment_type_mismatch, zip_bomb.
     """
 
     def __init__(self, code: str, message: str, path: str | None = None):
@@ -54,6 +56,23 @@ class Header:
     signer_title: str | None = None  # "CHỦ TỊCH", "BÍ THƯ", ...
     recipients: list[str] = field(default_factory=list)  # Nơi nhận / Kính gửi
     issued_with: str | None = None  # "ban hành kèm theo Quyết định số ..." symbol
+    # Set when the fields come from an edXML package's header (authoritative) and not the text:
+    source: str = "text"  # "text" | "edxml"
+    recipient_due: dt.date | None = None  # edXML DueDate: the recipient's deadline for the document
+    directing: bool | None = None  # edXML SteeringType: a directing document (văn bản chỉ đạo)
+    package: dict | None = None  # the package's header as read (ids, trace, other info, signature)
+
+
+@dataclass
+class AttachedFile:
+    """A file a package carried: the main document or an appendix, as decoded and read."""
+
+    name: str
+    mime: str | None
+    role: str  # "main" | "appendix"
+    sha256: str
+    size: int
+    parser: str | None = None  # None when the file could not be read (see the warnings)
 
 
 @dataclass
@@ -69,6 +88,7 @@ class ParsedDocument:
     header: Header = field(default_factory=Header)
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    attachments: list[AttachedFile] = field(default_factory=list)  # the files of an edXML package
 
 
 # --------------------------------------------------------------------------- nlp
