@@ -1,0 +1,34 @@
+"""Strategy "cue": a cue with its addressee, "giao / yêu cầu / đề nghị / kêu gọi X ..." (lead X).
+
+A cue whose addressee ends the clause ("yêu cầu các sở, ngành:") is a request: the items
+below inherit X. A cue that opens the clause without an addressee ("Yêu cầu: ...") asks
+what follows of the addressees inherited.
+"""
+from __future__ import annotations
+
+from theodoi.nlp.tasks.patterns import starts_with_action
+from theodoi.nlp.tasks.reader import TaskText
+from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
+
+
+@strategy("cue")
+def cue_task(r: TaskText, c: Clause) -> Verdict | None:
+    """The task (or request) of a cue in the clause."""
+    text, s, e = r.text, c.start, c.end
+    for m in r.cues(s, e):
+        names, end = r.body_list(m.end())
+        if names:
+            action = r.skip(end, e)
+            if r.rest_is_empty(action, e):
+                return None, (names, end)
+            return r.task(action, e, names, "theodoi_tasks.cue", 0.9), None
+        at_start = not text[s:m.start()].strip(" -+:")
+        after = r.skip(m.end(), e)
+        if r.rest_is_empty(after, e):
+            return None, ([], m.end()) if at_start or text[after - 1:after] == ":" else None
+        if (at_start or m.group(1).lower() in ("yêu cầu", "đề nghị")) and starts_with_action(text[after:e]) \
+                or at_start:
+            if at_start:
+                return r.task(after, e, c.inherited, "theodoi_tasks.cue", 0.7, c.inherited_support), None
+            return r.task(after, e, [], "theodoi_tasks.cue", 0.7), None
+    return None

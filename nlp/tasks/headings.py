@@ -1,0 +1,61 @@
+"""Headings and lead-ins: an item that names addressees or opens a part of the document.
+
+"1. Sở Tài chính:", "Trách nhiệm của các địa phương", "Sở A chủ trì, phối hợp với Sở B:"
+name who the items below answer to; "II. NHIỆM VỤ VÀ GIẢI PHÁP" opens a part that gives
+instructions, "I. TÌNH HÌNH" one that does not.
+"""
+from __future__ import annotations
+
+import re
+
+from theodoi.nlp.tasks.patterns import (ADDRESSEE_PREFIX, BACKGROUND_HEADING, CUE, DIRECTIVE_HEADING, SUBJECT_OPENER,
+                                        starts_predicate, starts_with_action)
+from theodoi.nlp.tasks.reader import TaskText
+
+
+def read_heading(r: TaskText, start: int, content: str):
+    """For an item that names addressees or opens a part of the document:
+    (addressees, their support, directive? (None: as the part around it), start of an
+    action on the same line or None)."""
+    stripped = content.strip()
+    if not stripped:
+        return None
+    lead = len(content) - len(content.lstrip())
+    colon = stripped.find(":")
+    head = stripped if colon < 0 else stripped[:colon]
+    words = head.split()
+    ends_sentence = stripped.endswith((".", ";"))
+    if BACKGROUND_HEADING.match(head) and len(words) <= 14 and colon in (-1, len(stripped) - 1) \
+            and not ends_sentence:
+        return [], [], False, None  # background: its items are not tasks
+    prefix = ADDRESSEE_PREFIX.match(head)
+    body_from = start + lead + (prefix.end() if prefix else 0)
+    names, end = r.body_list(body_from)
+    head_end = start + lead + len(head)
+    if prefix and not names and len(words) <= 15 and colon in (-1, len(stripped) - 1) and not ends_sentence:
+        # "Trách nhiệm của chính quyền các địa phương": whoever follows the prefix
+        return r.segment_names(body_from, head_end), [], True, None
+    if names and end >= head_end - 1 and len(words) <= 40 \
+            and not head.isupper():  # an upper-case line is the issuer or a title, not an addressee
+        rest = None
+        if colon >= 0 and stripped[colon + 1:].strip():
+            rest = r.skip(start + lead + colon + 1, start + len(content))
+            if not starts_predicate(r.text[rest:start + len(content)]):
+                return None  # "Các thị trấn: Lấp Vò, Mỹ Thọ": a list of places, not addressees
+        return names, [], True, rest
+    if colon == len(stripped) - 1 and not CUE.search(head):
+        subject = r.subject(body_from, head_end)
+        if subject is not None:  # "Sở A chủ trì, phối hợp với Sở B:" / "Thủ trưởng các sở có trách nhiệm:"
+            subject_names, predicate = subject
+            return subject_names, r.support(predicate, head_end), True, None
+        opens_with_body = bool(names) and names[0].start == r.skip(body_from, head_end)
+        if opens_with_body and re.match(r"\s*[-–(]\s*[a-zà-ỹđ]", r.text[end:head_end]):
+            return names, [], True, None  # "Sở A - thường trực kế hoạch:": the body, not its role
+        if (opens_with_body or SUBJECT_OPENER.match(r.text, body_from, head_end)) \
+                and not starts_with_action(head) and len(words) <= 30:
+            # "Các LĐLĐ tỉnh, thành phố, công đoàn ngành trung ương:" → the bodies as written
+            return r.segment_names(body_from, head_end), [], True, None
+    if not ends_sentence and colon in (-1, len(stripped) - 1) and len(words) <= 16 \
+            and not starts_with_action(head) and not names:
+        return [], [], True if DIRECTIVE_HEADING.search(head) else None, None
+    return None

@@ -1,0 +1,49 @@
+"""Strategies "subject" and "later_subject": a body as the subject of what it must do.
+
+- "subject": the clause opens with bodies and a predicate that asks ("Sở A chủ trì ...",
+  "Các địa phương cần ...", a subject written out up to its modal "Cơ quan được giao chủ
+  trì soạn thảo phải ..."); a predicate that reports ("Sở A đã ...") is no task.
+- "later_subject": the subject comes after an opening phrase and a comma ("Đối với dự thảo
+  ..., cơ quan chủ trì soạn thảo phải ...").
+"""
+from __future__ import annotations
+
+import re
+
+from theodoi.nlp.tasks.patterns import MODAL, SUBJECT_OPENER, is_report
+from theodoi.nlp.tasks.reader import TaskText
+from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
+
+
+@strategy("subject")
+def subject_task(r: TaskText, c: Clause) -> Verdict | None:
+    """The task of a clause that opens with its subject."""
+    text, s, e = r.text, c.start, c.end
+    subject = r.subject(s, e)
+    if subject is None:
+        names, end = r.body_list(r.skip(s, e))
+        if names and not text[r.skip(s, e):names[0].start].strip():
+            subject = names, r.skip(end, e)
+    if subject is None:
+        return None
+    names, predicate = subject
+    rest = text[predicate:e]
+    if rest.startswith(":"):
+        return None, None
+    if not is_report(rest) and rest.strip():
+        return r.task(predicate, e, names, "theodoi_tasks.subject", 0.8), None
+    return None, None
+
+
+@strategy("later_subject")
+def later_subject_task(r: TaskText, c: Clause) -> Verdict | None:
+    """The task of a subject with a modal after an opening phrase and a comma."""
+    text, s, e = r.text, c.start, c.end
+    for comma in re.finditer(r",\s+", text[s:e]):
+        at = s + comma.end()
+        if (r.body_at(at) is not None or SUBJECT_OPENER.match(text, at, e)) \
+                and MODAL.search(text, at, min(e, at + 100)):
+            subject = r.subject(at, e)
+            if subject is not None and MODAL.match(text, subject[1] - 1):
+                return r.task(subject[1], e, subject[0], "theodoi_tasks.subject", 0.7), None
+    return None
