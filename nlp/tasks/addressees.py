@@ -11,8 +11,15 @@ import re
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
 from theodoi.nlp.components.agencies import GROUP_NOUNS
-from theodoi.nlp.tasks.patterns import (CUE, MODAL, NEW_BODY, NOT_CUE_BEFORE, SUBJECT_OPENER, SUPPORT_CUE, key_of,
+from theodoi.nlp.lexicon import ROLE_MODIFIERS, opens_action
+from theodoi.nlp.tasks.patterns import (CUE, MODAL, NEW_BODY, NOT_CUE_BEFORE, SUPPORT_CUE, key_of, opens_subject,
                                         starts_predicate)
+
+SHAPED_NAME_WORDS = 14  # the longest addressee read by its shape ("thủ trưởng các cơ quan, đơn vị ...")
+# A kind of body written once for the names after a colon, with the title of their heads:
+# "các Sở:", "Giám đốc các Sở:", "Thủ trưởng các Cục:".
+SHARED_HEAD = re.compile(r"(?:((?i:giám đốc|thủ trưởng|bộ trưởng|chủ tịch|lãnh đạo|trưởng|cục trưởng|vụ trưởng))\s+)?"
+                         r"(?i:các)\s+((?i:bộ|sở|ban|cục|vụ|tổng cục|chi cục|phòng|trung tâm|hội|đài|viện|trường))")
 
 
 class Addressees:
@@ -24,7 +31,7 @@ class Addressees:
         self.by_start = {b.start: b for b in self.bodies}
 
     def skip(self, pos: int, end: int) -> int:
-        while pos < end and self.text[pos] in " ,:;-–+\t":
+        while pos < end and self.text[pos] in " ,:;-–+*\t":  # (and markdown's bold marks)
             pos += 1
         return pos
 
@@ -57,7 +64,7 @@ class Addressees:
                                    body.is_group)
             names.append(body)
             end = body.end
-            m = re.match(r"\s*(?:,|;|và|cùng)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?",
+            m = re.match(r"\s*(?:,|;|và)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?",
                          self.text[end:end + 24], re.IGNORECASE)
             if not m:
                 break
@@ -66,15 +73,17 @@ class Addressees:
 
     def enumerated(self, group: BodyMention) -> list[BodyMention]:
         """ "các Bộ: Kế hoạch và Đầu tư, Tài chính và Văn phòng Chính phủ" → Bộ Kế hoạch và Đầu tư,
-        Bộ Tài chính, Văn phòng Chính phủ: the kind of body written once before a colon and the
-        names after it, each the longest one the gazetteer knows (alone or after the kind);
-        [] when `group` is not followed so."""
+        Bộ Tài chính, Văn phòng Chính phủ: the kind of body written once before a colon (with a
+        title: "Giám đốc các Sở: Y tế, Tư pháp" → "Giám đốc Sở Y tế", ...) and the names after it,
+        each the longest one the gazetteer knows (alone or after the kind), else a capitalised
+        name read by its shape ("các Cục: Quản trị, Thống kê"); [] when `group` is not followed so."""
         text = self.text
-        head = re.fullmatch(r"các\s+(Bộ|Sở|Ban|Cục|Vụ|Tổng cục)", group.text, re.IGNORECASE)
+        head = SHARED_HEAD.fullmatch(group.text)
         colon = re.match(r"\s*:\s*", text[group.end:group.end + 4])
         if head is None or colon is None:
             return []
-        kind = head.group(1).capitalize()
+        title = f"{head.group(1)} " if head.group(1) else ""
+        kind = head.group(2)[0].upper() + head.group(2)[1:].lower()
         start = group.end + colon.end()
         words = [(m.group(0), start + m.start(), start + m.end())
                  for m in re.finditer(r"[^\s,;.:]+|[,;.:]", text[start:start + 300])]
@@ -86,9 +95,11 @@ class Addressees:
                 if agencies.lookup(name) is not None or agencies.lookup(f"{kind} {name}") is not None:
                     break
             else:
-                break
+                n = self._shaped_length(words, i)
+                name = " ".join(w for w, _, _ in words[i:i + n])
             full = name if agencies.lookup(name) is not None else f"{kind} {name}"
-            out.append(BodyMention(full, words[i][1], words[i + n - 1][2], agencies.canonical(full), False))
+            out.append(BodyMention(f"{title}{full}", words[i][1], words[i + n - 1][2],
+                                   agencies.canonical(full), False))
             i += n
             if i < len(words) and words[i][0] in (",", "và"):
                 i += 1
@@ -96,12 +107,53 @@ class Addressees:
                 break
         return out
 
+    @staticmethod
+    def _shaped_length(words: list[tuple[str, int, int]], i: int) -> int:
+        """How many words from i make a name the gazetteer does not know: capitalised syllables and
+        the lowercase ones of their words, up to a comma, "và" or an action ("Thống kê phối hợp")."""
+        n = 1
+        while i + n < len(words) and n < SHAPED_NAME_WORDS // 2:
+            word = words[i + n][0]
+            if word in (",", ";", ".", ":", "và") or opens_action(key_of(" ".join(w for w, _, _ in words[i + n:i + n + 3])).split()):
+                break
+            n += 1
+        return n
+
     def support(self, start: int, end: int) -> list[BodyMention]:
         out: list[BodyMention] = []
         for m in SUPPORT_CUE.finditer(self.text, start, end):
             names, _ = self.body_list(m.end())
             out.extend(n for n in names if n.end <= end)
         return out
+
+    def named_by_shape(self, pos: int, end: int) -> tuple[list[BodyMention], int] | None:
+        """Addressees the gazetteer does not know, read by their shape after a cue: a phrase that
+        opens with a body's head noun or a title ("các phòng, ban chuyên môn", "thủ trưởng các đơn
+        vị trực thuộc") up to the action or modal that follows it, or up to the ":" that ends a
+        request. (the bodies, where the action starts) or None."""
+        text = self.text
+        pos = self.skip(pos, end)
+        opener = opens_subject(text, pos, end)
+        if opener is None:
+            return None
+        scan = opener.end() - 1
+        role = re.match(r"\s*(\w+\s+\w+)", text[scan:end])
+        if role and key_of(role.group(1)) in ROLE_MODIFIERS:  # "các cơ quan quản lý ..."
+            scan += role.end()
+        for n, word in enumerate(re.finditer(r"[^\s,]+", text[scan:end])):
+            at = scan + word.start()
+            if n > SHAPED_NAME_WORDS or re.search(r"[.;()]", text[pos:at]):
+                return None
+            if text[at] == ":" or re.match(r"[^\w\s]*$", text[at:end]):
+                cut = at
+            elif starts_predicate(text[at:end]):
+                cut = at
+            else:
+                continue
+            names = self.segment_names(pos, len(text[:cut].rstrip(" ,")))
+            return (names, cut) if names else None
+        names = self.segment_names(pos, end) if len(text[pos:end].split()) <= SHAPED_NAME_WORDS else []
+        return (names, end) if names else None
 
     def segment_names(self, start: int, end: int) -> list[BodyMention]:
         """A subject written out ("Các Cục quản lý chuyên ngành, các Sở GTVT và các doanh
@@ -136,8 +188,8 @@ class Addressees:
         text = self.text
         pos = self.skip(start, end)
         names, names_end = self.body_list(pos)
-        opens = bool(names) and not text[pos:names[0].start].strip()
-        if not opens and not SUBJECT_OPENER.match(text, pos, end):
+        opens = bool(names) and (self.body_at(pos) is not None or not text[pos:names[0].start].strip())
+        if not opens and not opens_subject(text, pos, end):
             return None
         modal = MODAL.search(text, pos, min(end, pos + 120))
         if modal is not None:

@@ -54,7 +54,8 @@ class ClauseReader:
                 self.r.last_task.deadline = self.r.time_note(s, e)
             for task in found:
                 if task.lead and task.component.endswith(("cue", "subject")):
-                    unit_lead, unit_support = task.lead, []  # "đề nghị X ...": the next sentences are X's
+                    # "đề nghị X, phối hợp với Y ...": the next sentences are X's, with Y
+                    unit_lead, unit_support = task.lead, task.support
             tasks.extend(found)
             if found:
                 self.r.last_task = found[-1]

@@ -6,7 +6,7 @@ addressees inherited (in a part that gives instructions).
 """
 from __future__ import annotations
 
-from theodoi.nlp.tasks.patterns import DUE_CUE, MODAL, SUBJECT_OPENER
+from theodoi.nlp.tasks.patterns import DUE_CUE, MODAL, opens_subject
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
 
@@ -22,7 +22,7 @@ def deadline_bound_task(r: TaskText, c: Clause) -> Verdict | None:
         subject_start = r.skip(max(s, text.rfind(",", s, deadline.start) + 1), deadline.start)
         lead = list(inherited)
         if subject_start < deadline.start and (r.body_at(subject_start) is not None
-                                              or SUBJECT_OPENER.match(text, subject_start, deadline.end)):
+                                              or opens_subject(text, subject_start, deadline.end)):
             lead = r.segment_names(subject_start, deadline.start)
         return r.task(deadline.start, e, lead, "theodoi_tasks.deadline", 0.7), None
     return None

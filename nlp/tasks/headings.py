@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import (ADDRESSEE_PREFIX, BACKGROUND_HEADING, CUE, DIRECTIVE_HEADING, SUBJECT_OPENER,
+from theodoi.nlp.tasks.patterns import (ADDRESSEE_PREFIX, BACKGROUND_HEADING, CUE, DIRECTIVE_HEADING, opens_subject,
                                         starts_predicate, starts_with_action)
 from theodoi.nlp.tasks.reader import TaskText
 
@@ -17,7 +17,7 @@ def read_heading(r: TaskText, start: int, content: str):
     """For an item that names addressees or opens a part of the document:
     (addressees, their support, directive? (None: as the part around it), start of an
     action on the same line or None)."""
-    stripped = content.strip()
+    stripped = content.strip().rstrip("*_").rstrip()  # (a markdown heading's closing "**")
     if not stripped:
         return None
     lead = len(content) - len(content.lstrip())
@@ -51,11 +51,11 @@ def read_heading(r: TaskText, start: int, content: str):
         opens_with_body = bool(names) and names[0].start == r.skip(body_from, head_end)
         if opens_with_body and re.match(r"\s*[-–(]\s*[a-zà-ỹđ]", r.text[end:head_end]):
             return names, [], True, None  # "Sở A - thường trực kế hoạch:": the body, not its role
-        if (opens_with_body or SUBJECT_OPENER.match(r.text, body_from, head_end)) \
+        if (opens_with_body or opens_subject(r.text, body_from, head_end)) \
                 and not starts_with_action(head) and len(words) <= 30:
             # "Các LĐLĐ tỉnh, thành phố, công đoàn ngành trung ương:" → the bodies as written
             return r.segment_names(body_from, head_end), [], True, None
     if not ends_sentence and colon in (-1, len(stripped) - 1) and len(words) <= 16 \
-            and not starts_with_action(head) and not names:
+            and not starts_with_action(head) and not names and not any(True for _ in r.cues(body_from, head_end)):
         return [], [], True if DIRECTIVE_HEADING.search(head) else None, None
     return None

@@ -13,8 +13,10 @@ from theodoi.nlp.components.agencies import GROUP_NOUNS, HEADS
 from theodoi.nlp.lexicon import REPORT_WORDS, leading_verb_length, opens_action
 from theodoi.vietnamese import compare_key
 
-CUE = re.compile(r"(?<![\w])(giao(?!\s+(?:thông|dịch|lưu|nhận|thương|tiếp|ước|khoán|đất|ban|hàng|diện|kết|"
-                 r"thoa|ca|quyền|việc|nộp))|yêu cầu|đề nghị|kêu gọi)(?![\w])", re.IGNORECASE)
+# A cue that asks something of the addressee after it: "giao (cho) / yêu cầu / đề nghị / kêu gọi /
+# chỉ thị X ..." ("chỉ thị" in lower case: "Chỉ thị số ..." names a document).
+CUE = re.compile(r"(?<![\w])((?i:giao)(?:\s+cho(?=\s))?(?!\s+(?:thông|dịch|lưu|nhận|thương|tiếp|ước|khoán|đất|ban|"
+                 r"hàng|diện|kết|thoa|ca|quyền|việc|nộp))|(?i:yêu cầu|đề nghị|kêu gọi)|chỉ thị)(?![\w])")
 # ("chỉ đạo X ..." is not one: the one who directs X is the lead, X only carries it out.)
 NOT_CUE_BEFORE = {"theo", "các", "những", "đáp ứng", "về", "có", "được", "bàn", "thông", "sự", "ý kiến",
                   "kiến nghị", "nhiệm vụ được", "đúng", "với", "là", "nhằm", "của", "cơ quan", "văn bản"}
@@ -22,6 +24,23 @@ NOT_CUE_BEFORE = {"theo", "các", "những", "đáp ứng", "về", "có", "đư
 _BODY_NOUNS = "|".join(sorted({" ".join(seq) for seq in GROUP_NOUNS | HEADS}, key=len, reverse=True))
 SUBJECT_OPENER = re.compile(rf"(?i:(?:các|những|mọi)\s+)?(?i:{_BODY_NOUNS}|thủ trưởng|người đứng đầu|lãnh đạo|"
                             r"chủ tịch|giám đốc|công đoàn|nhà đầu tư|nhà thầu)[\s,]|(?i:các|những)\s+[A-ZĐ]{2,}\s")  # ... "Các LĐLĐ tỉnh"
+# Heads that in lower case, without "các" / "những" before them or a name after them, are things or
+# places, not bodies: "Tại các chợ, trung tâm thương mại phải ..." names no one.
+COMMON_NOUN_HEADS = {"trung tâm", "trường", "bệnh viện", "viện", "phòng", "ban", "đài", "hội", "quỹ", "ngân hàng",
+                     "văn phòng", "học viện", "công ty", "tổng công ty", "tập đoàn", "kho bạc", "hội đồng", "đoàn"}
+
+
+def opens_subject(text: str, pos: int, end: int) -> re.Match | None:
+    """The head noun or title that opens a subject at `pos` (SUBJECT_OPENER), or None; a lowercase
+    head of COMMON_NOUN_HEADS with no name after it is a thing, not a body ("trung tâm thương mại")."""
+    m = SUBJECT_OPENER.match(text, pos, end)
+    if m is None or not text[pos:pos + 1].islower() or re.match(r"(?:các|những|mọi)\s", text[pos:pos + 6]):
+        return m
+    if m.group(0).strip(" ,").lower() in COMMON_NOUN_HEADS and not text[m.end():m.end() + 1].isupper():
+        return None
+    return m
+
+
 # A body that cannot continue a group named before it ("..., công đoàn ngành trung ương").
 NEW_BODY = re.compile("(?:" + "|".join(sorted({" ".join(seq) for seq in HEADS - GROUP_NOUNS} | {"công đoàn"},
                                               key=len, reverse=True)) + r")\s", re.IGNORECASE)
@@ -71,7 +90,9 @@ RECIPIENTS = re.compile(r"\s*nơi nhận\s*:", re.IGNORECASE)
 DIRECTIVE_KINDS = {"Chỉ thị", "Kế hoạch", "Thông báo kết luận", "Kết luận", "Công điện", "Chương trình"}
 ADDRESSEE_PREFIX = re.compile(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|giao|đề nghị|yêu cầu|riêng)\s+",
                               re.IGNORECASE)
-SUPPORT_CUE = re.compile(r"phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
+# Who is asked to cooperate: "phối hợp (chặt chẽ) (với)", "kết hợp với", "cùng (với)" before the bodies.
+SUPPORT_CUE = re.compile(r"(?:phối hợp(?: chặt chẽ)?(?: với| cùng)?|kết hợp(?: chặt chẽ)? với|cùng(?: với)?)\s+",
+                         re.IGNORECASE)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])|(?<=:)\s+(?=[-+]\s)")
 ABBREV_END = re.compile(r"(?:\b(?:TP|TT|Q|P|Tp|ThS|TS|PGS|GS|Th|St|v\.v|Nxb|Ths)\.|\b[A-ZĐ]\.)$")
 

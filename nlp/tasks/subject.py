@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import MODAL, SUBJECT_OPENER, is_report
+from theodoi.nlp.tasks.patterns import MODAL, is_report, opens_subject
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
 
@@ -22,7 +22,7 @@ def subject_task(r: TaskText, c: Clause) -> Verdict | None:
     subject = r.subject(s, e)
     if subject is None:
         names, end = r.body_list(r.skip(s, e))
-        if names and not text[r.skip(s, e):names[0].start].strip():
+        if names and r.body_at(s) is not None:
             subject = names, r.skip(end, e)
     if subject is None:
         return None
@@ -41,7 +41,7 @@ def later_subject_task(r: TaskText, c: Clause) -> Verdict | None:
     text, s, e = r.text, c.start, c.end
     for comma in re.finditer(r",\s+", text[s:e]):
         at = s + comma.end()
-        if (r.body_at(at) is not None or SUBJECT_OPENER.match(text, at, e)) \
+        if (r.body_at(at) is not None or opens_subject(text, at, e)) \
                 and MODAL.search(text, at, min(e, at + 100)):
             subject = r.subject(at, e)
             if subject is not None and MODAL.match(text, subject[1] - 1):
