@@ -54,6 +54,7 @@ GROUP_NOUNS = {
     ("hợp", "tác", "xã"), ("ngân", "hàng"), ("cấp",), ("cấp", "chính", "quyền"), ("cấp", "ủy"), ("cấp", "uỷ"),
     ("ngành", "chức", "năng"), ("cơ", "quan", "chức", "năng"),
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
+    ("cá", "nhân"),  # "các tổ chức, cá nhân có liên quan"
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
     # Party committees of a level: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy".
     ("huyện", "ủy"), ("huyện", "uỷ"), ("thành", "ủy"), ("thành", "uỷ"), ("thị", "ủy"), ("thị", "uỷ"),
@@ -87,6 +88,7 @@ TITLES = {
     ("bí", "thư"), ("các", "đồng", "chí", "bộ", "trưởng"), ("người", "đứng", "đầu"), ("chánh", "văn", "phòng"),
     ("đại", "biểu"), ("tổ", "đại", "biểu"), ("đoàn", "đại", "biểu"), ("tổng", "thư", "ký"), ("chủ", "nhiệm"),
     ("phó", "chủ", "tịch"), ("phó", "giám", "đốc"), ("thứ", "trưởng"), ("chánh", "án"), ("viện", "trưởng"),
+    ("chánh",),  # "Chánh" + "Văn phòng UBND tỉnh", "Chánh" + "Thanh tra tỉnh"
 }
 # Groups that a council or committee is made of: "các Ban Hội đồng nhân dân", "các Ủy ban của Quốc hội".
 MEMBER_GROUPS = {"ban", "tổ"}
@@ -216,6 +218,10 @@ def _extend_place(doc: Doc, j: int) -> int:
         return k
     if n and doc[j - 1].lower_ not in COUNCIL_ENDS and j + n < len(doc) and doc[j + n].lower_ == "hội":
         return j  # "Sở Y tế xã hội hóa ...": not a place
+    if n and doc[j - 1].lower_ in COUNCIL_ENDS:  # "Ủy ban nhân dân huyện, thị xã": the councils of each level
+        while j + n + 1 < len(doc) and doc[j + n].text == "," and _match_seq(doc, j + n + 1, LEVEL_WORDS) \
+                and not _capitalised(doc, j + n + 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)):
+            n += 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)
     return j + n
 
 
@@ -438,8 +444,8 @@ class BodyFinder:
 
     @staticmethod
     def _title_before(doc: Doc, start: int) -> int:
-        for n in (5, 4, 3, 2):
-            if start - n >= 0 and _match_seq(doc, start - n, TITLES) == n:
+        for n in (5, 4, 3, 2, 1):
+            if start - n >= 0 and _match_seq(doc, start - n, TITLES) >= n:  # ("Chánh" + "Văn phòng ...")
                 return start - n - 1 if start - n >= 1 and doc[start - n - 1].lower_ == "các" else start - n
             if start - n - 1 >= 0 and doc[start - 1].lower_ == "các" and _match_seq(doc, start - n - 1, TITLES) == n:
                 return start - n - 1

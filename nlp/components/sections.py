@@ -2,7 +2,7 @@
 
 Each unit is a span in doc.spans["units"] whose `span._.section` is a `Section`: its
 label ("1", "a", "-"), its depth (capital letters "A." 0.75, roman numerals and "Điều" 1, "1." 2, "1.1." 3, "a)" 4,
-"-" 5, "+" 6; None for a plain paragraph) and where its content starts after the label.
+"(1)" and "Thứ hai là" 4.5, "-" 5, "+" 6; None for a plain paragraph) and where its content starts after the label.
 Lines broken by a PDF's layout are joined back: a line that does not end a sentence
 goes on in the next one unless that one opens a new item (always when it ends with a comma,
 "và" or a body's head noun: "1. Bộ trưởng các Bộ,\nChủ tịch ...", "1. Sở\nTài chính" are one heading). Markdown marks that open a
@@ -21,7 +21,12 @@ from theodoi.nlp.extensions import doc_text, register_extensions
 
 register_extensions()
 
+_ORDINALS = "nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
 MARKERS = (
+    # "Thứ hai là, ...", "*Thứ ba*, ...", "Hai là ...": ordinal items of a list written as prose
+    (re.compile(rf"[*_]{{0,2}}(?:Thứ\s+(?:{_ORDINALS})|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)(?=[*_]{{0,2}}\s+là\b))"
+                r"[*_]{0,2}(?:\s+là)?\s*[,:.]?\s+"), 4.5),
+    (re.compile(r"\(\s*(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\s*\)\s+"), 4.5),  # "(1)", "(b)", "(ii)"
     (re.compile(r"[A-H]\.(?:\s+|$)"), 0.75),  # "A. Những nội dung chủ yếu", above the roman parts
     (re.compile(r"(?:Điều|ĐIỀU)\s+\d+\s*[.:]?\s*"), 1),
     (re.compile(r"(?:[IVX]{1,5}|[IVX][ivx]{1,4})\s*[.)/]\s*"), 1),  # "Ii." where a heading was sentence-cased
@@ -61,7 +66,7 @@ def read_marker(line: str) -> tuple[str | None, int | None, int]:
     for pattern, depth in MARKERS:
         m = pattern.match(line)
         if m:
-            label = m.group(0).strip().rstrip(".)/:").strip()
+            label = re.sub(r"[*_(]|\s+là$", "", m.group(0).strip().rstrip(".)/:,").strip()).strip()
             return label or m.group(0).strip(), depth, m.end()
     return None, None, 0
 

@@ -123,6 +123,8 @@ class Addressees:
         out: list[BodyMention] = []
         for m in SUPPORT_CUE.finditer(self.text, start, end):
             names, _ = self.body_list(m.end())
+            if m.group(0).strip().lower() == "cùng" and names and not (names[0].canonical or names[0].text[0].isupper()):
+                continue  # bare "cùng" before a common noun ("cùng các ngành công nghiệp phụ trợ") is no support
             out.extend(n for n in names if n.end <= end)
         return out
 

@@ -11,9 +11,9 @@ import re
 from typing import Callable
 
 from theodoi.domain import BodyMention, Task
-from theodoi.nlp.tasks.patterns import (ABBREV_END, CLOSING, CUE, HORIZON, INLINE_LIST, NOT_TASK_OPENERS,
-                                        REPORT_OPENERS, SENTENCE_SPLIT, is_report, key_of, starts_with_action,
-                                        words_of)
+from theodoi.nlp.tasks.patterns import (ABBREV_END, CLOSING, CUE, HORIZON, INLINE_LABEL, INLINE_LIST, NOT_TASK_OPENERS,
+                                        REPORT_OPENERS, SENTENCE_SPLIT, SPEAKER_WORDS, SPEECH_VERB, is_report, key_of,
+                                        opens_subject, starts_with_action, words_of)
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict
 
@@ -86,17 +86,24 @@ class ClauseReader:
         """Tasks of one sentence, split at ";" where a new body takes over, and after an inline
         "... các việc sau đây: A; B; C" at each ";" that opens an action (A, B, C inherit the lead)."""
         text = self.r.text
+
+        def past_label(pos: int) -> int:  # "(ii) Kết nối ...": the item after its label
+            label = INLINE_LABEL.match(text, pos)
+            return label.end() if label else pos
+
         inline = INLINE_LIST.search(text, s, e)
         cuts: list[tuple[int, int]] = []  # (end of a clause, start of the next)
-        if inline is not None and starts_with_action(text[self.r.skip(inline.end(), e):e]):
-            cuts.append((inline.end() - 1, inline.end()))
+        first = past_label(self.r.skip(inline.end(), e)) if inline is not None else e
+        if inline is not None and (first > self.r.skip(inline.end(), e) or starts_with_action(text[first:e])):
+            cuts.append((inline.end() - 1, first))
         else:
             inline = None
         for m in re.finditer(r";\s*", text[s:e]):
             nxt = s + m.end()
-            in_list = inline is not None and nxt > inline.end() and starts_with_action(text[nxt:e])
+            item = past_label(nxt)
+            in_list = inline is not None and nxt > inline.end() and (item > nxt or starts_with_action(text[nxt:e]))
             if self.r.body_at(nxt) is not None or CUE.match(text, nxt) or in_list:
-                cuts.append((s + m.start(), nxt))
+                cuts.append((s + m.start(), item))
         clauses, last = [], s
         for end, nxt in sorted(cuts):
             clauses.append((last, end))
@@ -104,8 +111,12 @@ class ClauseReader:
         clauses.append((last, e))
         tasks, request = [], None
         lead_so_far, support_so_far = inherited, inherited_support
+        labelled = {item for end, item in cuts if INLINE_LABEL.search(text, end, item)}
         for cs, ce in clauses:
             task, req = self.clause_task(cs, ce, lead_so_far, directive, support_so_far)
+            if task is None and cs in labelled and len(text[cs:ce].split()) >= 3:
+                # "(ii) Kết nối dữ liệu ...": a labelled item of an inline list is a duty whatever its first word
+                task = self.r.task(cs, ce, lead_so_far, "theodoi_tasks.listed", 0.6, support_so_far)
             if req is not None:
                 request = req
             if task is not None:
@@ -130,6 +141,11 @@ class ClauseReader:
             and len(text[s:e].split()) >= 4 and not re.match(r"[\d.,\s]+", text[s:s + 4])
         if key_of(text[s:e]).startswith(NOT_TASK_OPENERS):
             return None, None
+        speech = SPEECH_VERB.search(text, s, e)
+        if speech is not None and len(text[s:speech.start()].split()) <= SPEAKER_WORDS \
+                and not re.search(r"[,;:]", text[s:speech.start()]) \
+                and (r.body_at(s) is not None or opens_subject(text, s, e)) and not r.rest_is_empty(speech.end(), e):
+            s = speech.end()  # "Thủ tướng nhấn mạnh, các bộ phải ...": what is said, not who says it
         clause = Clause(s, e, inherited, inherited_support, directive, lead_in, timed)
         for read in self.strategies:
             verdict = read(r, clause)

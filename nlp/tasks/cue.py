@@ -41,7 +41,7 @@ def cue_task(r: TaskText, c: Clause) -> Verdict | None:
         after = r.skip(m.end(), e)
         if r.rest_is_empty(after, e):
             return None, ([], m.end()) if at_start or text[after - 1:after] == ":" else None
-        if (at_start or m.group(1).lower() in ("yêu cầu", "đề nghị")) and starts_with_action(text[after:e]) \
+        if (at_start or not m.group(1).lower().startswith(("giao", "kêu", "chỉ"))) and starts_with_action(text[after:e]) \
                 or at_start:
             if at_start:
                 return r.task(after, e, c.inherited, "theodoi_tasks.cue", 0.7, c.inherited_support), None

@@ -16,7 +16,8 @@ from theodoi.vietnamese import compare_key
 # A cue that asks something of the addressee after it: "giao (cho) / yêu cầu / đề nghị / kêu gọi /
 # chỉ thị X ..." ("chỉ thị" in lower case: "Chỉ thị số ..." names a document).
 CUE = re.compile(r"(?<![\w])((?i:giao)(?:\s+cho(?=\s))?(?!\s+(?:thông|dịch|lưu|nhận|thương|tiếp|ước|khoán|đất|ban|"
-                 r"hàng|diện|kết|thoa|ca|quyền|việc|nộp))|(?i:yêu cầu|đề nghị|kêu gọi)|chỉ thị)(?![\w])")
+                 r"hàng|diện|kết|thoa|ca|quyền|việc|nộp))|(?i:yêu c[ầẩấâàảa]u|đ[ềểếêèe] ngh[ịiíìỉ](?!\s+(?:quyết(?!\s+liệt)|định))|kêu g[ọoóòỏ]i)|chỉ thị)"
+                 r"(?![\w])")  # (tones misread by OCR: "yêu cẩu", "để nghị")
 # ("chỉ đạo X ..." is not one: the one who directs X is the lead, X only carries it out.)
 NOT_CUE_BEFORE = {"theo", "các", "những", "đáp ứng", "về", "có", "được", "bàn", "thông", "sự", "ý kiến",
                   "kiến nghị", "nhiệm vụ được", "đúng", "với", "là", "nhằm", "của", "cơ quan", "văn bản"}
@@ -39,6 +40,13 @@ def opens_subject(text: str, pos: int, end: int) -> re.Match | None:
     if m.group(0).strip(" ,").lower() in COMMON_NOUN_HEADS and not text[m.end():m.end() + 1].isupper():
         return None
     return m
+
+
+# Who speaks before what is asked: "Thủ tướng nhấn mạnh, ...", "Bộ trưởng chỉ rõ: ...". The speaker
+# is not the lead; what follows the verb is read as the clause.
+SPEECH_VERB = re.compile(r"\s(?:nhấn mạnh|chỉ rõ|nêu rõ|lưu ý|khẳng định|cho biết|kết luận|phát biểu|đánh giá|"
+                         r"đặt vấn đề|nói)(?:\s+(?:rằng|là))?\s*[,:]?\s+", re.IGNORECASE)
+SPEAKER_WORDS = 12  # at most this many words before the speech verb
 
 
 # A body that cannot continue a group named before it ("..., công đoàn ngành trung ương").
@@ -67,7 +75,9 @@ OPERATIVE_START = re.compile(r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|CHỈ THỊ|K�
 ADVERBIAL = re.compile(r"(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:.]{3,200},|"
                        r"(?:trong đó|đồng thời|ngoài ra|mặt khác|bên cạnh đó|cụ thể)\s*,", re.IGNORECASE)
 # The end of a lead-in to a list written on one line: "... một số công việc sau đây: A; B".
-INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|gồm|bao gồm)\s*:\s*", re.IGNORECASE)
+INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|gồm|bao gồm)\s*:\s*|:\s*(?=\((?:1|a|i)\)\s)", re.IGNORECASE)
+# The label of an item of such a list written inline: "...: (i) Tích hợp ...; (ii) Kết nối ...".
+INLINE_LABEL = re.compile(r"\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s+")
 # A deadline that the next word makes an obligation: "... chậm nhất đến ngày 31/12/2018 phải bàn giao".
 DUE_CUE = re.compile(r"(?:chậm nhất|muộn nhất|trước|hạn chót|hạn)\b", re.IGNORECASE)
 # A thing handed in by a time, with no body as subject: "Kết quả nghiên cứu gửi về Tổ biên tập trước
