@@ -55,6 +55,7 @@ GROUP_NOUNS = {
     ("ngành", "chức", "năng"), ("cơ", "quan", "chức", "năng"),
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
     ("cá", "nhân"),  # "các tổ chức, cá nhân có liên quan"
+    ("phòng",),  # "các phòng, ban chuyên môn"
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
     # Party committees of a level: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy".
     ("huyện", "ủy"), ("huyện", "uỷ"), ("thành", "ủy"), ("thành", "uỷ"), ("thị", "ủy"), ("thị", "uỷ"),
@@ -81,6 +82,7 @@ NOT_NAME_TAIL = {
     "chịu", "được", "với", "của", "về", "tại", "trong", "theo", "để", "khẩn", "chỉ", "báo", "triển", "tăng",
     "đẩy", "rà", "nghiên", "kiểm", "hướng", "ban", "quản", "thường", "sớm", "tập", "các", "những", "cho", "từ",
     "cùng", "kết", "hoặc", "thuộc", "trên", "tới", "đến", "nhằm", "bằng", "do", "vì", "khi", "nếu", "thì", "mà",
+    "quyết", "thống", "nhất", "yêu", "đề",
 }
 LEVEL_WORDS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",), ("tp",)}
 TITLES = {
@@ -409,6 +411,9 @@ class BodyFinder:
                     described = _extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
                     known = next((k for k in range(described, end - 1, -1) if agencies.lookup(doc[i:k].text)), None)
                     end = known or described  # a known name is whole: "Sở Y tế" + "quyết định" is not one
+                    dash = next((k for k in range(i + n, end) if doc[k].text in ("-", "–")
+                                 and agencies.lookup(doc[i:k].text)), None)
+                    end = dash or end  # "Bộ Tài chính - Cơ quan thường trực ...": the known body, then its role
                     yield Span(doc, i, end)
                     i = end
                     continue

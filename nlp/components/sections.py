@@ -45,7 +45,7 @@ ENDS_ON_HEAD = re.compile(r"(?:^|\s)(?:" + "|".join(sorted({" ".join(seq).capita
                           + r")[\s*_]*$")  # capitalised: "Bộ Nội vụ" ends on a name, not on the head "Vụ"
 MARKDOWN_OPENING = re.compile(r"(?:#{1,6}\s+|\*\*\s*|__\s*)+")
 MARKS_ONLY = re.compile(r"[*_\s]*")
-JUNK_LINE = re.compile(r"^\s*(?:[=\-_*~]{3,}|!\[.*|\[.*\]\(.*\)\s*)$")
+JUNK_LINE = re.compile(r"^\s*(?:[=\-_*~]{3,}|[*~]|!\[.*|\[.*\]\(.*\)\s*)$")  # (a lone "*" under an issuer)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from theodoi.nlp.lexicon import ROLE_MODIFIERS, opens_action
 from theodoi.nlp.tasks.patterns import (CUE, MODAL, NEW_BODY, NOT_CUE_BEFORE, SUPPORT_CUE, key_of, opens_subject,
                                         starts_predicate)
 
+LIST_JOINER = re.compile(r"\s*(?:,|;|và)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?", re.IGNORECASE)
 SHAPED_NAME_WORDS = 14  # the longest addressee read by its shape ("thủ trưởng các cơ quan, đơn vị ...")
 # A kind of body written once for the names after a colon, with the title of their heads:
 # "các Sở:", "Giám đốc các Sở:", "Thủ trưởng các Cục:".
@@ -41,35 +42,55 @@ class Addressees:
         return self.by_start.get(pos)
 
     def body_list(self, pos: int) -> tuple[list[BodyMention], int]:
-        """Bodies listed from pos: "Sở A, Sở B và các cơ quan liên quan"."""
+        """Bodies listed from pos: "Sở A, Sở B và các cơ quan liên quan"; a shared head written out
+        ("các Sở: Y tế, Tư pháp; Công an tỉnh"); a name the gazetteer does not know kept by its
+        shape between two bodies of the list ("Sở A, Thuế tỉnh B, Sở C")."""
         names: list[BodyMention] = []
         end = pos
         while True:
-            body = self.body_at(pos)
+            body = self.body_at(pos) or (self._unknown_member(pos) if names else None)
             if body is None:
                 break
             enumerated = self.enumerated(body)
             if enumerated:  # "các Bộ: Tài chính, Kế hoạch và Đầu tư"
                 names.extend(enumerated)
                 end = enumerated[-1].end
-                break
-            aside = re.match(r"\s*\([^()]{1,40}\)", self.text[body.end:body.end + 44])
-            if aside:  # "Bộ Tài chính (Kho bạc Nhà nước)"
-                body = BodyMention(self.text[body.start:body.end + aside.end()], body.start,
-                                   body.end + aside.end(), body.canonical, body.is_group)
-            joint = re.match(r"\s+[-–]\s+", self.text[body.end:body.end + 5])
-            second = self.body_at(body.end + joint.end()) if joint else None
-            if second is not None:  # "Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội": one person, two titles
-                body = BodyMention(self.text[body.start:second.end], body.start, second.end, body.canonical,
-                                   body.is_group)
-            names.append(body)
-            end = body.end
-            m = re.match(r"\s*(?:,|;|và)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?",
-                         self.text[end:end + 24], re.IGNORECASE)
+            else:
+                body, end = self._with_aside(body)
+                names.append(body)
+            m = LIST_JOINER.match(self.text, end, end + 24)
             if not m:
                 break
-            pos = end + m.end()
+            pos = m.end()
         return names, end
+
+    def _with_aside(self, body: BodyMention) -> tuple[BodyMention, int]:
+        """The body with what is written beside it, and where it ends: "Bộ Tài chính (Kho bạc Nhà nước)"; "Tổng Thư ký
+        Quốc hội - Chủ nhiệm Văn phòng Quốc hội" (one person, two titles; not "Bộ A - Cơ quan
+        thường trực ...", a role)."""
+        aside = re.match(r"\s*\(([^()]{1,40})\)", self.text[body.end:body.end + 44])
+        if aside and body.canonical and agencies.canonical(aside.group(1)) == body.canonical:
+            return body, body.end + aside.end()  # "Sở Kế hoạch và Đầu tư (Sở KH&ĐT)": its short name
+        if aside:
+            body = BodyMention(self.text[body.start:body.end + aside.end()], body.start,
+                               body.end + aside.end(), body.canonical, body.is_group)
+        joint = re.match(r"\s+[-–]\s+", self.text[body.end:body.end + 5])
+        second = self.body_at(body.end + joint.end()) if joint else None
+        if second is not None and not key_of(second.text).startswith("cơ quan"):
+            body = BodyMention(self.text[body.start:second.end], body.start, second.end, body.canonical,
+                               body.is_group)
+        return body, body.end
+
+    def _unknown_member(self, pos: int) -> BodyMention | None:
+        """A capitalised name the gazetteer does not know, between two members of a list: kept when a
+        joiner and a known body follow it ("Thuế thành phố X và UBND các xã")."""
+        m = re.match(r"[A-ZĐÀ-Ỹ][^,;:.()\n]{1,60}?(?=\s*(?:,|;|\svà\s))", self.text[pos:pos + 64])
+        if m is None or len(m.group(0).split()) > 7:
+            return None
+        joiner = LIST_JOINER.match(self.text, pos + m.end(), pos + m.end() + 24)
+        if joiner is None or self.body_at(joiner.end()) is None:
+            return None
+        return BodyMention(m.group(0), pos, pos + m.end(), agencies.canonical(m.group(0)), False)
 
     def enumerated(self, group: BodyMention) -> list[BodyMention]:
         """ "các Bộ: Kế hoạch và Đầu tư, Tài chính và Văn phòng Chính phủ" → Bộ Kế hoạch và Đầu tư,
@@ -144,7 +165,7 @@ class Addressees:
             scan += role.end()
         for n, word in enumerate(re.finditer(r"[^\s,]+", text[scan:end])):
             at = scan + word.start()
-            if n > SHAPED_NAME_WORDS or re.search(r"[.;()]", text[pos:at]):
+            if n > SHAPED_NAME_WORDS or re.search(r"[.;]", text[pos:at]):
                 return None
             if text[at] == ":" or re.match(r"[^\w\s]*$", text[at:end]):
                 cut = at

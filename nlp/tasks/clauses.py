@@ -14,6 +14,7 @@ from theodoi.domain import BodyMention, Task
 from theodoi.nlp.tasks.patterns import (ABBREV_END, CLOSING, CUE, HORIZON, INLINE_LABEL, INLINE_LIST, NOT_TASK_OPENERS,
                                         REPORT_OPENERS, SENTENCE_SPLIT, SPEAKER_WORDS, SPEECH_VERB, is_report, key_of,
                                         opens_subject, starts_with_action, words_of)
+from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict
 
@@ -98,12 +99,17 @@ class ClauseReader:
             cuts.append((inline.end() - 1, first))
         else:
             inline = None
+        clause_start = s
         for m in re.finditer(r";\s*", text[s:e]):
             nxt = s + m.end()
             item = past_label(nxt)
+            names, names_end = self.r.body_list(self.r.skip(clause_start, e))
+            if names and names_end >= s + m.start() - 1:
+                continue  # "Các bộ, cơ quan ngang bộ; Ủy ban nhân dân các tỉnh ... khẩn trương ...": one list of subjects
             in_list = inline is not None and nxt > inline.end() and (item > nxt or starts_with_action(text[nxt:e]))
             if self.r.body_at(nxt) is not None or CUE.match(text, nxt) or in_list:
                 cuts.append((s + m.start(), item))
+                clause_start = item
         clauses, last = [], s
         for end, nxt in sorted(cuts):
             clauses.append((last, end))
@@ -142,8 +148,9 @@ class ClauseReader:
         if key_of(text[s:e]).startswith(NOT_TASK_OPENERS):
             return None, None
         speech = SPEECH_VERB.search(text, s, e)
-        if speech is not None and len(text[s:speech.start()].split()) <= SPEAKER_WORDS \
-                and not re.search(r"[,;:]", text[s:speech.start()]) \
+        speaker = words_of(text[s:speech.start()]) if speech is not None else []
+        if speech is not None and len(speaker) <= SPEAKER_WORDS and not re.search(r"[,;:]", text[s:speech.start()]) \
+                and not any(opens_action(speaker[i:]) for i in range(len(speaker))) \
                 and (r.body_at(s) is not None or opens_subject(text, s, e)) and not r.rest_is_empty(speech.end(), e):
             s = speech.end()  # "Thủ tướng nhấn mạnh, các bộ phải ...": what is said, not who says it
         clause = Clause(s, e, inherited, inherited_support, directive, lead_in, timed)

@@ -119,3 +119,20 @@ def test_support_cue_variants_and_unknown_bodies_in_a_support_list(nlp, text, su
 ])
 def test_a_phrase_without_a_body_is_never_a_lead(nlp, text):
     assert all(not lead for lead, _ in task_bodies(nlp, text))
+
+
+def test_a_short_name_in_brackets_is_not_part_of_the_lead(nlp):
+    [(lead, _)] = task_bodies(nlp, "Giao Sở Kế hoạch và Đầu tư (Sở KH&ĐT) chủ trì tham mưu phương án vốn.")
+    assert lead == ["Sở Kế hoạch và Đầu tư"]
+
+
+def test_the_body_that_decides_is_not_the_lead_of_its_items(nlp):
+    found = task_bodies(nlp, "Ban Thường vụ Tỉnh ủy quyết nghị:\n1. Rà soát quy hoạch các điểm du lịch.\n"
+                             "2. Hỗ trợ người dân cải tạo nhà ở.")
+    assert found == [([], []), ([], [])]
+
+
+def test_a_table_cell_keeps_a_group_of_levels_together():
+    from theodoi.nlp.tasks.tables import _split_names
+    assert [m.text for m in _split_names("UBND các huyện, thành phố, thị xã; Sở Y tế", 0)] == [
+        "UBND các huyện, thành phố, thị xã", "Sở Y tế"]
