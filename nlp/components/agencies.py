@@ -34,7 +34,7 @@ HEADS = {
     ("kiểm", "toán"), ("tập", "đoàn"), ("tổng", "công", "ty"), ("công", "ty"), ("hội", "đồng"),
     ("ủy", "ban", "nhân", "dân"), ("uỷ", "ban", "nhân", "dân"), ("ubnd",), ("hđnd",), ("huyện", "ủy"),
     ("tỉnh", "ủy"), ("thành", "ủy"), ("thường", "trực"), ("ban", "quản", "lý"), ("bảo", "hiểm", "xã", "hội"),
-    ("học", "viện"), ("trường",), ("đoàn",), ("liên", "đoàn", "lao", "động"), ("bệnh", "viện"), ("quỹ",), ("chính", "phủ"), ("quốc", "hội"),
+    ("học", "viện"), ("trường",), ("đoàn",), ("đảng", "đoàn"), ("ban", "cán", "sự"), ("liên", "đoàn", "lao", "động"), ("bệnh", "viện"), ("quỹ",), ("chính", "phủ"), ("quốc", "hội"),
 }
 # Nouns that open a body's name only when capitalised and followed by a name ("Báo Nhân Dân",
 # "Liên minh Hợp tác xã tỉnh"); in lower case they are words of a sentence ("báo cáo").
@@ -56,6 +56,7 @@ GROUP_NOUNS = {
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
     ("cá", "nhân"),  # "các tổ chức, cá nhân có liên quan"
     ("phòng",),  # "các phòng, ban chuyên môn"
+    ("tổ", "đại", "biểu"), ("tổ", "công", "tác"),
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
     # Party committees of a level: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy".
     ("huyện", "ủy"), ("huyện", "uỷ"), ("thành", "ủy"), ("thành", "uỷ"), ("thị", "ủy"), ("thị", "uỷ"),
@@ -236,8 +237,8 @@ def _next_member(doc: Doc, k: int, qualified: bool = False) -> int:
         return 0
     k += 1
     if k < len(doc) and doc[k].lower_ == "các":
-        if doc[k - 1].lower_ == "và" or qualified:
-            return 0
+        if doc[k - 1].lower_ == "và" or qualified or k + 1 < len(doc) and not doc[k + 1].is_lower:
+            return 0  # (", các Tổ đại biểu": a named kind with its own "các" is a body of its own)
         k += 1
     if _match_seq(doc, k, OWN_KINDS) and doc[k - 1].lower_ != "các":
         return 0  # "..., cơ quan ngang Bộ": a body of its own

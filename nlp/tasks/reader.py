@@ -10,6 +10,10 @@ import re
 
 from theodoi.domain import BodyMention, Deadline, Task
 from theodoi.nlp.tasks.addressees import Addressees
+
+# A topic that opens a sentence: a time inside it ("Về nhiệm vụ năm 2021, ...") is what is spoken
+# of, not when the task is due.
+TOPIC = re.compile(r"(?:về|đối với|với)\s", re.IGNORECASE)
 from theodoi.nlp.tasks.patterns import (ADVERBIAL, DUE_CUE, MIN_CLAUSE_WORDS, MODAL, PURPOSE_OR_COMMA, SECOND_ACTION,
                                         SUBMITTED, TIME_NOTE, has_object, starts_predicate, starts_with_action)
 
@@ -84,9 +88,15 @@ class TaskText(Addressees):
             return self.skip(lead_in.end, end)
         return start
 
+    def sentence_start(self, unit_start: int, pos: int) -> int:
+        """Where the sentence holding `pos` starts (after the last ". " of the unit before it)."""
+        stop = max(self.text.rfind(". ", unit_start, pos), self.text.rfind("; ", unit_start, pos))
+        return self.skip(stop + 1 if stop >= 0 else unit_start, pos)
+
     def attach_deadline(self, task: Task, unit_start: int, heading_deadline: Deadline | None) -> None:
         """The task's deadline: one in its text, else one in its lead-in ("Cuối tháng 3 năm 2010:
-        các cơ quan ...", "Chậm nhất là ngày 30/6, Sở A ..."), else that of the heading above."""
+        các cơ quan ...", "Chậm nhất là ngày 30/6, Sở A ..."; not inside a topic, "Về nhiệm vụ năm
+        2021, ..."), else that of the heading above."""
         if task.deadline is not None:
             return
         deadline = self.deadline_in(task.start, task.end + 2)
@@ -94,6 +104,7 @@ class TaskText(Addressees):
             lead_in = [d for d in self.deadlines if d.start is not None and unit_start <= d.start
                        and d.end <= task.start and task.start - d.end <= 120
                        and not re.search(r"[.;!?\n]", self.text[d.end:task.start])
+                       and not TOPIC.match(self.text, self.sentence_start(unit_start, d.start), d.start)
                        and (d.start <= self.skip(unit_start, d.start)
                             or re.search(r"[.;:]\s*$", self.text[unit_start:d.start]))]
             deadline = lead_in[-1] if lead_in else None

@@ -3,14 +3,19 @@
 - "subject": the clause opens with bodies and a predicate that asks ("Sở A chủ trì ...",
   "Các địa phương cần ...", a subject written out up to its modal "Cơ quan được giao chủ
   trì soạn thảo phải ..."); a predicate that reports ("Sở A đã ...") is no task.
-- "later_subject": the subject comes after an opening phrase and a comma ("Đối với dự thảo
-  ..., cơ quan chủ trì soạn thảo phải ...").
+- "later_subject": the subject comes after an opening phrase and a comma, with its modal
+  ("Đối với dự thảo ..., cơ quan chủ trì soạn thảo phải ...") or after a circumstance with its
+  action ("Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về ...").
 """
 from __future__ import annotations
 
 import re
 
 from theodoi.nlp.tasks.patterns import MODAL, is_report, opens_subject
+
+# A circumstance that opens a clause before its subject: when, if, during, for, each year.
+OPENING_PHRASE = re.compile(r"(?:trong quá trình|trong thời gian|nếu|khi|đối với|trường hợp|hằng năm|hàng năm|"
+                            r"định kỳ|sau khi|trước khi)\s", re.IGNORECASE)
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
 
@@ -39,11 +44,17 @@ def subject_task(r: TaskText, c: Clause) -> Verdict | None:
 def later_subject_task(r: TaskText, c: Clause) -> Verdict | None:
     """The task of a subject with a modal after an opening phrase and a comma."""
     text, s, e = r.text, c.start, c.end
+    circumstance = OPENING_PHRASE.match(text, s, e) is not None
     for comma in re.finditer(r",\s+", text[s:e]):
         at = s + comma.end()
-        if (r.body_at(at) is not None or opens_subject(text, at, e)) \
-                and MODAL.search(text, at, min(e, at + 100)):
+        if r.body_at(at) is None and not opens_subject(text, at, e):
+            continue
+        if MODAL.search(text, at, min(e, at + 100)):
             subject = r.subject(at, e)
             if subject is not None and MODAL.match(text, subject[1] - 1):
+                return r.task(subject[1], e, subject[0], "theodoi_tasks.subject", 0.7), None
+        if circumstance:  # "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về ..."
+            subject = r.subject(at, e)
+            if subject is not None and not is_report(text[subject[1]:e]):
                 return r.task(subject[1], e, subject[0], "theodoi_tasks.subject", 0.7), None
     return None

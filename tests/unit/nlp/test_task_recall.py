@@ -62,3 +62,20 @@ def test_the_speaker_of_reported_speech_is_not_the_lead(nlp, text, lead):
 def test_an_article_on_who_carries_out_the_decision_is_a_task(nlp, text, leads):
     [(lead, task)] = found(nlp, text)
     assert lead == leads and task.startswith("chịu trách nhiệm thi hành")
+
+
+def test_a_time_inside_a_topic_is_not_the_deadline():
+    import datetime as dt
+
+    from theodoi.domain import Header, ParsedDocument
+    from theodoi.nlp import extract
+
+    def deadlines(text):
+        parsed = ParsedDocument(path="x.txt", file_name="x.txt", mime="text/plain", parser="text/1", text=text,
+                                header=Header(kind="Thông báo", date=dt.date(2020, 12, 30)))
+        return [t.deadline and t.deadline.text for t in extract(parsed).tasks]
+
+    assert deadlines("Về nhiệm vụ trọng tâm trong năm 2021, Chủ tịch UBND tỉnh đề nghị các cơ quan tham mưu "
+                     "triển khai đồng bộ các giải pháp.") == [None]
+    assert deadlines("Trong năm 2021, Chủ tịch UBND tỉnh đề nghị các cơ quan tham mưu triển khai đồng bộ các "
+                     "giải pháp.") == ["Trong năm 2021"]
