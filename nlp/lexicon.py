@@ -28,14 +28,17 @@ phấn đấu|thiết lập|hiện đại hóa|số hóa|chuyển đổi|tranh t
 quy định|tiếp nhận|xem xét|lãnh đạo|phát động|biểu dương|khen thưởng|điều chỉnh|chuyển|thống kê|
 đăng ký|kê khai|niêm yết|tuyên dương|cải cách|thí điểm|nhân rộng|tháo gỡ|rà soát|dự thảo|in|cấp|thu|
 quan tâm|lưu ý|chú ý|bám sát|nỗ lực|nhanh chóng|họp|
+kết nối|tích hợp|chuẩn hóa|sửa|sửa chữa|hoàn tất|bàn giao|di dời|giải ngân|thu hồi|xác minh|tuần tra|kiểm soát|
+công bố|phục hồi|xây|phản ánh|
 """.replace("\n", "").split("|")) - {""}
 # Nouns that open with the syllable of an action verb: "giao thông" is not "giao".
-NOT_ACTIONS = {"giao thông", "giao dịch", "thu nhập", "cấp độ", "tăng trưởng", "chuyển biến", "lập trường"}
+NOT_ACTIONS = {"giao thông", "giao dịch", "thu nhập", "cấp độ", "tăng trưởng", "chuyển biến", "lập trường",
+               "cấp xã", "cấp tỉnh", "cấp huyện", "cấp trên", "cấp cơ sở", "cấp ủy", "cấp uỷ"}  # ("cơ quan ... cấp xã")
 # First words of a predicate that reports what is or was, not what is asked.
 REPORT_WORDS = {"đã", "đang", "vừa", "là", "được", "bị", "đạt", "gồm", "có", "với", "của", "tại", "trong",
                 "về", "và", "cho", "thuộc", "ban hành", "nhận", "tham dự", "báo cáo về"}
 
-ROLE_MODIFIERS = {"tham mưu", "quản lý", "giúp việc", "chuyên môn", "chủ quản"}
+ROLE_MODIFIERS = {"tham mưu", "quản lý", "giúp việc", "chuyên môn", "chủ quản", "thanh tra"}
 _LONGEST_VERB = max(len(v.split()) for v in ACTION_VERBS)
 
 

@@ -150,22 +150,23 @@ def extract(files: tuple[str, ...], as_json: bool, out_dir: str | None) -> None:
     """Extract header, tasks, targets and citations from files, without storing them."""
     from theodoi.domain import IngestError
     from theodoi.ingest import parse_file
-    from theodoi.nlp import extract as run_extract
+    from theodoi.nlp import extract_many
     from theodoi.nlp.schema_json import to_schema
 
     settings = Settings.load()
     if out_dir:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
-    results, failures = [], 0
+    read, failures = [], 0
     for name in files:
         path = Path(name)
         try:
-            parsed = parse_file(path, settings)
-            data = to_schema(parsed, run_extract(parsed))
+            read.append((path, parse_file(path, settings)))
         except IngestError as error:
             err.print(f"[red]error[/red] {error.code}: {error}", highlight=False, soft_wrap=True)
             failures += 1
-            continue
+    results = []
+    for (path, parsed), extraction in zip(read, extract_many(parsed for _, parsed in read)):
+        data = to_schema(parsed, extraction)
         if out_dir:
             (Path(out_dir) / f"{path.stem}.json").write_text(
                 json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
@@ -174,7 +175,7 @@ def extract(files: tuple[str, ...], as_json: bool, out_dir: str | None) -> None:
     if results and as_json:
         _print_json(results[0] if len(results) == 1 else results)
     elif results:
-        for name, data in zip((f for f in files), results):
+        for name, data in zip((str(p) for p, _ in read), results):
             doc = data["document"]
             out.print(f"{name}: {doc['kind'] or '?'} {doc['number'] or ''} — {len(data['tasks'])} tasks, "
                       f"{len(data['targets'])} targets, {len(data['references'])} references", highlight=False)

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
-from theodoi.nlp.extensions import register_extensions
+from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.lexicon import REPORT_WORDS, ROLE_MODIFIERS, opens_action
 from theodoi.vietnamese import compare_key
 
@@ -34,8 +34,17 @@ HEADS = {
     ("kiểm", "toán"), ("tập", "đoàn"), ("tổng", "công", "ty"), ("công", "ty"), ("hội", "đồng"),
     ("ủy", "ban", "nhân", "dân"), ("uỷ", "ban", "nhân", "dân"), ("ubnd",), ("hđnd",), ("huyện", "ủy"),
     ("tỉnh", "ủy"), ("thành", "ủy"), ("thường", "trực"), ("ban", "quản", "lý"), ("bảo", "hiểm", "xã", "hội"),
-    ("học", "viện"), ("trường",), ("đoàn",), ("liên", "đoàn", "lao", "động"), ("bệnh", "viện"), ("quỹ",), ("chính", "phủ"), ("quốc", "hội"),
+    ("học", "viện"), ("trường",), ("đoàn",), ("đảng", "đoàn"), ("ban", "cán", "sự"), ("liên", "đoàn", "lao", "động"), ("bệnh", "viện"), ("quỹ",), ("chính", "phủ"), ("quốc", "hội"),
 }
+# Nouns that open a body's name only when capitalised and followed by a name ("Báo Nhân Dân",
+# "Liên minh Hợp tác xã tỉnh"); in lower case they are words of a sentence ("báo cáo").
+NAME_ONLY_HEADS = {("báo",), ("liên", "minh"), ("thông", "tấn", "xã"), ("hiệp", "hội"), ("tỉnh", "đoàn"),
+                   ("thành", "đoàn"), ("chi", "nhánh"), ("bộ", "chỉ", "huy"), ("bộ", "tư", "lệnh"), ("nhà", "xuất", "bản")}
+# Lowercase syllables that go on an unknown body's name after its capitalised ones ("Vụ Kế hoạch
+# tài chính"): at most this many, and never a verb, modal or function word.
+DESCRIPTOR_MAX = 3
+DESCRIPTOR_STOP = {"hằng", "hàng", "định", "năm", "tháng", "quý", "ngày", "tuần", "trước", "sau", "cuối", "đầu",
+                   "giữa", "này", "đó", "ngay", "luôn", "đều", "cũng", "chưa", "không", "vẫn", "còn", "nay"}
 # Kinds of body that a group names after "các": "các sở, ban, ngành".
 GROUP_NOUNS = {
     ("sở",), ("ban",), ("ngành",), ("bộ",), ("cơ", "quan"), ("đơn", "vị"), ("địa", "phương"), ("tỉnh",),
@@ -45,11 +54,20 @@ GROUP_NOUNS = {
     ("hợp", "tác", "xã"), ("ngân", "hàng"), ("cấp",), ("cấp", "chính", "quyền"), ("cấp", "ủy"), ("cấp", "uỷ"),
     ("ngành", "chức", "năng"), ("cơ", "quan", "chức", "năng"),
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
+    ("cá", "nhân"),  # "các tổ chức, cá nhân có liên quan"
+    ("phòng",),  # "các phòng, ban chuyên môn"
+    ("tổ", "đại", "biểu"), ("tổ", "công", "tác"),
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
     # Party committees of a level: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy".
     ("huyện", "ủy"), ("huyện", "uỷ"), ("thành", "ủy"), ("thành", "uỷ"), ("thị", "ủy"), ("thị", "uỷ"),
     ("quận", "ủy"), ("quận", "uỷ"), ("tỉnh", "ủy"), ("tỉnh", "uỷ"), ("đảng", "ủy"), ("đảng", "uỷ"),
     ("tổ", "chức", "đảng"), ("tổ", "chức", "cơ", "sở", "đảng"), ("chi", "bộ"), ("đảng", "bộ"),
+}
+# Kinds that carry a qualifier of their own: in a list they are bodies of their own ("các Bộ, cơ quan
+# ngang Bộ, cơ quan thuộc Chính phủ" is three), while bare kinds continue a group ("các sở, ban, ngành").
+OWN_KINDS = {
+    ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("ban", "quản", "lý", "dự", "án"),
+    ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
 }
 # Words (and the pair "liên quan") that may qualify a group: "liên quan", "trực thuộc Bộ",
 # "chức năng ở địa phương"; "quan" alone is not one ("các Sở GTVT quan tâm ...").
@@ -64,6 +82,8 @@ NOT_NAME_TAIL = {
     "và", "có", "là", "đã", "đang", "sẽ", "cần", "phải", "chủ", "phối", "tiếp", "thực", "tổ", "xây", "tham",
     "chịu", "được", "với", "của", "về", "tại", "trong", "theo", "để", "khẩn", "chỉ", "báo", "triển", "tăng",
     "đẩy", "rà", "nghiên", "kiểm", "hướng", "ban", "quản", "thường", "sớm", "tập", "các", "những", "cho", "từ",
+    "cùng", "kết", "hoặc", "thuộc", "trên", "tới", "đến", "nhằm", "bằng", "do", "vì", "khi", "nếu", "thì", "mà",
+    "quyết", "thống", "nhất", "yêu", "đề",
 }
 LEVEL_WORDS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",), ("tp",)}
 TITLES = {
@@ -71,6 +91,7 @@ TITLES = {
     ("bí", "thư"), ("các", "đồng", "chí", "bộ", "trưởng"), ("người", "đứng", "đầu"), ("chánh", "văn", "phòng"),
     ("đại", "biểu"), ("tổ", "đại", "biểu"), ("đoàn", "đại", "biểu"), ("tổng", "thư", "ký"), ("chủ", "nhiệm"),
     ("phó", "chủ", "tịch"), ("phó", "giám", "đốc"), ("thứ", "trưởng"), ("chánh", "án"), ("viện", "trưởng"),
+    ("chánh",),  # "Chánh" + "Văn phòng UBND tỉnh", "Chánh" + "Thanh tra tỉnh"
 }
 # Groups that a council or committee is made of: "các Ban Hội đồng nhân dân", "các Ủy ban của Quốc hội".
 MEMBER_GROUPS = {"ban", "tổ"}
@@ -148,6 +169,22 @@ def _extend_name(doc: Doc, j: int) -> int:
     return j
 
 
+def _extend_descriptor(doc: Doc, j: int) -> int:
+    """After an unknown body's capitalised name ending at token j, the lowercase syllables that
+    still describe it ("Vụ Kế" + "hoạch tài chính"): up to DESCRIPTOR_MAX, stopping at a verb,
+    modal, function word or place; j when none."""
+    k = j
+    while k < len(doc) and doc[k].is_alpha and doc[k].is_lower:
+        words = [compare_key(t.text) for t in doc[k:k + 4] if not t.is_space]
+        if (words[0] in NOT_NAME_TAIL or words[0] in TAIL_STOP or words[0] in REPORT_WORDS
+                or words[0] in DESCRIPTOR_STOP or opens_action(words) or _match_seq(doc, k, LEVEL_WORDS)):
+            return k
+        if k - j == DESCRIPTOR_MAX:
+            return j  # a long lowercase run is the sentence going on, not a name
+        k += 1
+    return k
+
+
 def _extend_tail(doc: Doc, j: int) -> int:
     """After a group noun, the lowercase syllables that say what kind it is ("các công ty
     viễn thông", "các cơ quan tham mưu"), up to the verb, modal or qualifier that follows."""
@@ -177,25 +214,34 @@ def _extend_place(doc: Doc, j: int) -> int:
     n = _match_seq(doc, j, LEVEL_WORDS)
     while n and j + n + 1 < len(doc) and doc[j + n].text in {"-", "–"} and _match_seq(doc, j + n + 1, LEVEL_WORDS):
         n += 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)  # "quận - huyện"
+    if n and _match_seq(doc, j + n, LEVEL_WORDS):
+        n += _match_seq(doc, j + n, LEVEL_WORDS)  # "Liên minh Hợp tác xã" + "tỉnh": the first ends the name
     k = _extend_name(doc, j + n)
     if k > j + n:
         return k
     if n and doc[j - 1].lower_ not in COUNCIL_ENDS and j + n < len(doc) and doc[j + n].lower_ == "hội":
         return j  # "Sở Y tế xã hội hóa ...": not a place
+    if n and doc[j - 1].lower_ in COUNCIL_ENDS:  # "Ủy ban nhân dân huyện, thị xã": the councils of each level
+        while j + n + 1 < len(doc) and doc[j + n].text == "," and _match_seq(doc, j + n + 1, LEVEL_WORDS) \
+                and not _capitalised(doc, j + n + 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)):
+            n += 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)
     return j + n
 
 
 def _next_member(doc: Doc, k: int, qualified: bool = False) -> int:
-    """After ", " or " và " at token k, the end of one more kind of body of the same group
-    ("ban, ngành", "và địa phương"; not "và các doanh nghiệp", a second body, nor ", các Sở
-    GTVT" after a `qualified` kind, "các Cục quản lý chuyên ngành"), or 0."""
-    if k >= len(doc) or not (doc[k].text == "," or doc[k].lower_ == "và"):
+    """After ", " / " - " / " và " at token k, the end of one more kind of body of the same group
+    ("ban, ngành", ", các địa phương", "huyện - thị xã"); 0 before a body of its own ("và các
+    doanh nghiệp", ", cơ quan ngang Bộ", ", các Sở GTVT" after a `qualified` kind "các Cục quản lý
+    chuyên ngành")."""
+    if k >= len(doc) or not (doc[k].text in (",", "-", "–") or doc[k].lower_ == "và"):
         return 0
     k += 1
     if k < len(doc) and doc[k].lower_ == "các":
-        if doc[k - 1].lower_ == "và" or qualified:
-            return 0
+        if doc[k - 1].lower_ == "và" or qualified or k + 1 < len(doc) and not doc[k + 1].is_lower:
+            return 0  # (", các Tổ đại biểu": a named kind with its own "các" is a body of its own)
         k += 1
+    if _match_seq(doc, k, OWN_KINDS) and doc[k - 1].lower_ != "các":
+        return 0  # "..., cơ quan ngang Bộ": a body of its own
     m = _match_seq(doc, k, GROUP_NOUNS)
     if m and (doc[k - 1].lower_ == "các" or doc[k].is_lower):
         return _extend_tail(doc, _extend_name(doc, k + m))
@@ -260,17 +306,19 @@ def _qualifiers(doc: Doc, j: int) -> int:
             k += 1
         else:
             break
-        if doc[k - 1].lower_ not in QUALIFIER_END_BAD:
-            last_good = k
+        if doc[k - 1].lower_ not in QUALIFIER_END_BAD or k - j >= 2 and doc[k - 2].lower_ == "trực":
+            last_good = k  # ("trực thuộc" may end a group: "các đơn vị trực thuộc")
     return last_good
 
 
 class BodyFinder:
     """Finds bodies (gazetteer, named heads, groups) and writes doc.spans[spans_key]."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str):
+    def __init__(self, nlp: Language, name: str, spans_key: str, units_key: str):
         self.name = name
         self.spans_key = spans_key
+        self.units_key = units_key
+        self.tokenizer = nlp.tokenizer
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.initialized = False
 
@@ -285,20 +333,40 @@ class BodyFinder:
     def __call__(self, doc: Doc) -> Doc:
         if not self.initialized:
             raise ValueError(f"{self.name}: call nlp.initialize() first (it loads the gazetteer)")
-        candidates = [Span(doc, s, e) for _, s, e in self.matcher(doc)]
-        candidates += list(self._named_heads(doc))
-        candidates += list(self._groups(doc))
-        spans = []
-        for span in self._join_councils(doc, filter_spans(candidates)):
+        flat = self._unwrapped(doc)
+        candidates = [Span(flat, s, e) for _, s, e in self.matcher(flat)]
+        candidates += list(self._named_heads(flat))
+        candidates += list(self._groups(flat))
+        found = []
+        for span in self._join_councils(flat, filter_spans(candidates)):
             start, end = span.start, span.end
-            end = max(end, _extend_place(doc, end))
-            start = self._title_before(doc, start)
-            spans.append(Span(doc, start, end, label="BODY"))
-        spans = filter_spans(spans)
-        for span in spans:
-            span._.body = self.mention(span)
+            end = max(end, _extend_place(flat, end))
+            start = self._title_before(flat, start)
+            found.append(Span(flat, start, end, label="BODY"))
+        spans = []
+        for span in filter_spans(found):
+            mention = self.mention(span)
+            if flat is not doc:
+                span = doc.char_span(span.start_char, span.end_char, label="BODY", alignment_mode="expand")
+            span._.body = mention
+            spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
+
+    def _unwrapped(self, doc: Doc) -> Doc:
+        """The Doc to read names in: where a unit's text wraps onto a new line ("Sở Nông nghiệp và\n
+        Môi trường"), the same text with the line break read as a space, so a name runs on across it
+        (offsets are unchanged); the Doc itself when no unit wraps."""
+        text = doc_text(doc)
+        chars = None
+        for unit in doc.spans.get(self.units_key, []):
+            inner = unit.start_char + text[unit.start_char:unit.end_char].find("\n")
+            while inner >= unit.start_char:
+                chars = chars if chars is not None else list(text)
+                chars[inner] = " "
+                nxt = text.find("\n", inner + 1, unit.end_char)
+                inner = nxt if nxt >= 0 else -1
+        return doc if chars is None else self.tokenizer("".join(chars))
 
     @staticmethod
     def mention(span: Span) -> BodyMention:
@@ -316,10 +384,17 @@ class BodyFinder:
         for span in spans:
             prev = out[-1] if out else None
             gap = doc[prev.end:span.start] if prev is not None else None
-            if (prev is not None and span.start == prev.end and span[0].lower_ == "các"
-                    and prev[-1].lower_ in COUNCIL_ENDS) or (
-                    prev is not None and prev[0].lower_ == "các" and span[0].lower_ != "các"
-                    and (gap.text.lower() == "của" or not len(gap) and prev[-1].lower_ in MEMBER_GROUPS)):
+            if prev is not None and span.start == prev.end and span[0].lower_ == "các" \
+                    and prev[-1].lower_ in COUNCIL_ENDS:
+                # "Ủy ban nhân dân" + "các cấp, các hội, đoàn thể": the council takes the first kind;
+                # a kind with its own "các" after it is a body of its own
+                cut = next((k for k in range(span.start + 2, span.end)
+                            if doc[k].lower_ == "các" and doc[k - 1].text == ","), None)
+                out[-1] = Span(doc, prev.start, cut - 1 if cut else span.end)
+                if cut:
+                    out.append(Span(doc, cut, span.end))
+            elif prev is not None and prev[0].lower_ == "các" and span[0].lower_ != "các" \
+                    and (gap.text.lower() == "của" or not len(gap) and prev[-1].lower_ in MEMBER_GROUPS):
                 out[-1] = Span(doc, prev.start, span.end)
             else:
                 out.append(span)
@@ -327,13 +402,19 @@ class BodyFinder:
 
     @staticmethod
     def _named_heads(doc: Doc):
-        lowers, heads = _lowers(doc), _by_first_word(HEADS)
+        lowers, heads = _lowers(doc), _by_first_word(HEADS | NAME_ONLY_HEADS)
         i = 0
         while i < len(doc):
-            n = _match_seq(doc, i, HEADS) if lowers[i] in heads else 0  # most tokens start no head
+            n = _match_seq(doc, i, HEADS | NAME_ONLY_HEADS) if lowers[i] in heads else 0  # most tokens start no head
             if n and doc[i].text[0].isupper():
                 end = _extend_name(doc, i + n)
                 if end > i + n:
+                    described = _extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
+                    known = next((k for k in range(described, end - 1, -1) if agencies.lookup(doc[i:k].text)), None)
+                    end = known or described  # a known name is whole: "Sở Y tế" + "quyết định" is not one
+                    dash = next((k for k in range(i + n, end) if doc[k].text in ("-", "–")
+                                 and agencies.lookup(doc[i:k].text)), None)
+                    end = dash or end  # "Bộ Tài chính - Cơ quan thường trực ...": the known body, then its role
                     yield Span(doc, i, end)
                     i = end
                     continue
@@ -350,6 +431,8 @@ class BodyFinder:
                 j = i + (_match_seq(doc, i, TITLES) if lowers[i] in titles else 0)
                 j = j if j > i and j < len(doc) and doc[j].is_lower else i
             n = _match_seq(doc, j, GROUP_NOUNS) if j > i else 0
+            if not n and i and lowers[i - 1] in (",", "và"):
+                n = _match_seq(doc, i, OWN_KINDS)  # "các Bộ, cơ quan ngang Bộ": the next body, without "các"
             if not n:
                 i += 1
                 continue
@@ -367,15 +450,15 @@ class BodyFinder:
 
     @staticmethod
     def _title_before(doc: Doc, start: int) -> int:
-        for n in (5, 4, 3, 2):
-            if start - n >= 0 and _match_seq(doc, start - n, TITLES) == n:
+        for n in (5, 4, 3, 2, 1):
+            if start - n >= 0 and _match_seq(doc, start - n, TITLES) >= n:  # ("Chánh" + "Văn phòng ...")
                 return start - n - 1 if start - n >= 1 and doc[start - n - 1].lower_ == "các" else start - n
             if start - n - 1 >= 0 and doc[start - 1].lower_ == "các" and _match_seq(doc, start - n - 1, TITLES) == n:
                 return start - n - 1
         return start
 
 
-@Language.factory("theodoi_bodies", assigns=["doc.spans"], default_config={"spans_key": "bodies"})
-def make_body_finder(nlp: Language, name: str, spans_key: str) -> BodyFinder:
+@Language.factory("theodoi_bodies", assigns=["doc.spans"], default_config={"spans_key": "bodies", "units_key": "units"})
+def make_body_finder(nlp: Language, name: str, spans_key: str, units_key: str) -> BodyFinder:
     """Factory of the body finder (gazetteer + named heads + groups)."""
-    return BodyFinder(nlp, name, spans_key)
+    return BodyFinder(nlp, name, spans_key, units_key)

@@ -181,10 +181,11 @@ def distinct_citations(citations: list[Citation]) -> list[Citation]:
 
 
 class CitationFinder:
-    """spaCy component: doc.spans["citations"] with `span._.citation`."""
+    """spaCy component: doc.spans[spans_key] ("citations") with `span._.citation`."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, spans_key: str = "citations"):
         self.name = name
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
         own = doc._.doc_number if Doc.has_extension("doc_number") else None
@@ -195,11 +196,11 @@ class CitationFinder:
                 continue
             span._.citation = citation
             spans.append(span)
-        doc.spans["citations"] = spans
+        doc.spans[self.spans_key] = spans
         return doc
 
 
-@Language.factory("theodoi_citations")
-def make_citation_finder(nlp: Language, name: str) -> CitationFinder:
+@Language.factory("theodoi_citations", assigns=["doc.spans"], default_config={"spans_key": "citations"})
+def make_citation_finder(nlp: Language, name: str, spans_key: str) -> CitationFinder:
     """Factory for the citation finder."""
-    return CitationFinder(nlp, name)
+    return CitationFinder(nlp, name, spans_key)

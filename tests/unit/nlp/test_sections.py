@@ -19,3 +19,16 @@ def test_number_alone_joins_next_line_and_wrapped_lines_join():
         "- Rà soát quy hoạch phát triển đô thị trên địa bàn toàn tỉnh và\nđiều chỉnh kịp thời.",
     ]
     assert text[units[0][2].content_start:units[0][1]] == "Về công tác quy hoạch"
+
+
+def test_markdown_marks_before_a_label_are_read_past():
+    text = "**4. Sở Y tế**\n## II. NHIỆM VỤ\n**2.****\n**Tăng cường kiểm tra.\n"
+    units = split_units(text)
+    assert [(sec.label, sec.depth) for _, _, sec in units] == [("4", 2), ("II", 1), ("2", 2)]
+    assert text[units[2][2].content_start:units[2][1]] == "Tăng cường kiểm tra."
+
+
+def test_a_line_ending_on_a_comma_or_a_head_noun_goes_on():
+    text = "1. Bộ trưởng các Bộ,\nChủ tịch Ủy ban nhân dân các tỉnh\na) Rà soát.\n2. Sở\nTài chính:\n- Lập dự toán.\n"
+    assert [text[s:e] for s, e, _ in split_units(text)] == [
+        "1. Bộ trưởng các Bộ,\nChủ tịch Ủy ban nhân dân các tỉnh", "a) Rà soát.", "2. Sở\nTài chính:", "- Lập dự toán."]

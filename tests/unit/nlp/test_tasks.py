@@ -106,7 +106,7 @@ def test_resolution_operative_part_and_background_headings(nlp):
 
 def test_table_with_two_lead_columns_and_a_comma_inside_a_name():
     from theodoi.domain import Block
-    from theodoi.nlp.task_tables import table_tasks
+    from theodoi.nlp.tasks.tables import table_tasks
     rows = [["STT", "Tên dự án", "Cơ quan trình", "Cơ quan chủ trì thẩm tra", "Cơ quan tham gia thẩm tra",
              "Tiến độ trình"],
             ["1.", "Luật Bưu chính (sửa đổi)", "Chính phủ", "Ủy ban Khoa học, Công nghệ và Môi trường",
@@ -284,7 +284,7 @@ def test_labels_give_the_numbering_path(nlp):
 
 def test_table_row_label_is_its_stt_cell():
     from theodoi.domain import Block
-    from theodoi.nlp.task_tables import table_tasks
+    from theodoi.nlp.tasks.tables import table_tasks
     rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
             ["3.", "Xây dựng cơ sở dữ liệu dân cư", "Công an tỉnh", "Quý II/2025"]]
     text = "\n".join(" | ".join(r) for r in rows)

@@ -42,7 +42,9 @@ def _split_names(cell: str, base: int) -> list[BodyMention]:
         name = m.group(0).strip(" -–.")
         if len(name) <= 1:
             continue
-        if out and not _opens_name(name) and not name.split()[0].isupper():
+        bare_kind = name.islower() and tuple(name.split()) in GROUP_NOUNS  # "UBND các huyện, thành phố"
+        if out and (bare_kind and " các " in f" {out[-1].text.lower()} "
+                    or not _opens_name(name) and not name.split()[0].isupper()):
             prev = out[-1]
             out[-1] = BodyMention(cell[prev.start - base:m.end()].strip(" -–."), prev.start, base + m.end())
         else:

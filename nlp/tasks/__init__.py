@@ -1,0 +1,10 @@
+"""How the task finder (`theodoi_tasks`) reads a document, one concern a module.
+
+- `reader.TaskText` / `addressees.Addressees`: the text with its bodies and deadlines;
+- `scopes`, `headings`: what items inherit from the headings and requests above them;
+- `clauses.ClauseReader`: units → sentences → clauses → strategies;
+- the strategies, registered by name in `registry` and listed in config.cfg:
+  `cue`, `subject` and `later_subject`, `deadline_bound`, `imperative`, `submitted`;
+- `tables`: one task per row of a task table.
+"""
+from theodoi.nlp.tasks import cue, deadline_bound, imperative, subject, submitted  # noqa: F401  (register)

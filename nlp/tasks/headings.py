@@ -1,0 +1,81 @@
+"""Headings and lead-ins: an item that names addressees or opens a part of the document.
+
+"1. Sở Tài chính:", "Trách nhiệm của các địa phương", "Sở A chủ trì, phối hợp với Sở B:"
+name who the items below answer to; "II. NHIỆM VỤ VÀ GIẢI PHÁP" opens a part that gives
+instructions, "I. TÌNH HÌNH" one that does not.
+"""
+from __future__ import annotations
+
+import re
+
+from theodoi.nlp.tasks.patterns import (ADDRESSEE_PREFIX, BACKGROUND_HEADING, CUE, DIRECTIVE_HEADING, opens_subject,
+                                        starts_predicate, starts_with_action)
+from theodoi.nlp.tasks.reader import TaskText
+
+# What the body that issues says before its items: "X quyết nghị:", "X quyết định:", "X kết luận như sau:".
+DECIDES = re.compile(r"\s+(?:quyết nghị|quyết định|kết luận|chỉ thị|thống nhất|nhất trí)(?:\s+như sau)?\s*", re.IGNORECASE)
+
+def read_heading(r: TaskText, start: int, content: str):
+    """For an item that names addressees or opens a part of the document:
+    (addressees, their support, directive? (None: as the part around it), start of an
+    action on the same line or None)."""
+    stripped = content.strip().rstrip("*_").rstrip()  # (a markdown heading's closing "**")
+    if not stripped:
+        return None
+    lead = len(content) - len(content.lstrip())
+    colon = stripped.find(":")
+    head = stripped if colon < 0 else stripped[:colon]
+    words = head.split()
+    ends_sentence = stripped.endswith((".", ";"))
+    if BACKGROUND_HEADING.match(head) and len(words) <= 14 and colon in (-1, len(stripped) - 1) \
+            and not ends_sentence:
+        return [], [], False, None  # background: its items are not tasks
+    prefix = ADDRESSEE_PREFIX.match(head)
+    body_from = start + lead + (prefix.end() if prefix else 0)
+    names, end = r.body_list(body_from)
+    head_end = start + lead + len(head)
+    if prefix and not names and len(words) <= 15 and colon in (-1, len(stripped) - 1) and not ends_sentence:
+        # "Trách nhiệm của chính quyền các địa phương": whoever follows the prefix
+        return r.segment_names(body_from, head_end), [], True, None
+    if names and end >= head_end - 1 and len(words) <= 40 \
+            and not head.isupper():  # an upper-case line is the issuer or a title, not an addressee
+        rest = None
+        if colon >= 0 and stripped[colon + 1:].strip():
+            rest = r.skip(start + lead + colon + 1, start + len(content))
+            if not starts_predicate(r.text[rest:start + len(content)]):
+                return None  # "Các thị trấn: Lấp Vò, Mỹ Thọ": a list of places, not addressees
+        return names, [], True, rest
+    if colon == len(stripped) - 1 and not CUE.search(head):
+        subject = r.subject(body_from, head_end) or _subject_after_opening(r, body_from, head_end)
+        if subject is not None:  # "Sở A chủ trì, phối hợp với Sở B:" / "Thủ trưởng các sở có trách nhiệm:"
+            subject_names, predicate = subject
+            return subject_names, r.support(predicate, head_end), True, None
+        opens_with_body = bool(names) and names[0].start == r.skip(body_from, head_end)
+        if opens_with_body and DECIDES.fullmatch(r.text, end, head_end):
+            return [], [], True, None  # "Ban Thường vụ Tỉnh ủy quyết nghị:": the speaker, not the addressee
+        if opens_with_body and re.match(r"\s*[-–(]\s*[a-zà-ỹđ]", r.text[end:head_end]):
+            return names, [], True, None  # "Sở A - thường trực kế hoạch:": the body, not its role
+        if (opens_with_body or opens_subject(r.text, body_from, head_end)) \
+                and not starts_with_action(head) and len(words) <= 30:
+            # "Các LĐLĐ tỉnh, thành phố, công đoàn ngành trung ương:" → the bodies as written
+            return r.segment_names(body_from, head_end), [], True, None
+    if not ends_sentence and colon in (-1, len(stripped) - 1) and len(words) <= 16 \
+            and not starts_with_action(head) and not names and not any(True for _ in r.cues(body_from, head_end)):
+        return [], [], True if DIRECTIVE_HEADING.search(head) else None, None
+    return None
+
+
+def _subject_after_opening(r: TaskText, start: int, end: int):
+    """The subject of a lead-in that opens with a time or a ground ("Hằng năm, căn cứ ..., cơ quan
+    quản lý đất đai cấp xã chủ trì, phối hợp ...:"): bodies after a comma, up to their action."""
+    for comma in re.finditer(r",\s+", r.text[start:end]):
+        at = start + comma.end()
+        if r.body_at(at) is None and not opens_subject(r.text, at, end):
+            continue
+        subject = r.subject(at, end)
+        if subject is None:
+            shaped = r.named_by_shape(at, end)
+            subject = shaped if shaped is not None and shaped[1] < end - 1 else None
+        if subject is not None:
+            return subject
+    return None

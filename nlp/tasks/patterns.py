@@ -1,0 +1,151 @@
+"""Patterns and word tests shared by the task strategies (one place, so they agree).
+
+Cues ("giao / yêu cầu / đề nghị"), modals ("phải", "có trách nhiệm"), kinds of heading,
+the closing formula, and the tests on words: `starts_with_action`, `starts_predicate`,
+`is_report`, `has_object`. Word lists live in `theodoi.nlp.lexicon`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from theodoi.nlp.components.agencies import GROUP_NOUNS, HEADS
+from theodoi.nlp.lexicon import REPORT_WORDS, leading_verb_length, opens_action
+from theodoi.vietnamese import compare_key
+
+# A cue that asks something of the addressee after it: "giao (cho) / yêu cầu / đề nghị / kêu gọi /
+# chỉ thị X ..." ("chỉ thị" in lower case: "Chỉ thị số ..." names a document).
+CUE = re.compile(r"(?<![\w])((?i:giao)(?:\s+cho(?=\s))?(?!\s+(?:thông|dịch|lưu|nhận|thương|tiếp|ước|khoán|đất|ban|"
+                 r"hàng|diện|kết|thoa|ca|quyền|việc|nộp))|(?i:yêu c[ầẩấâàảa]u|đ[ềểếêèe] ngh[ịiíìỉ](?!\s+(?:quyết(?!\s+liệt)|định))|kêu g[ọoóòỏ]i)|chỉ thị)"
+                 r"(?![\w])")  # (tones misread by OCR: "yêu cẩu", "để nghị")
+# ("chỉ đạo X ..." is not one: the one who directs X is the lead, X only carries it out.)
+NOT_CUE_BEFORE = {"theo", "các", "những", "đáp ứng", "về", "có", "được", "bàn", "thông", "sự", "ý kiến",
+                  "kiến nghị", "nhiệm vụ được", "đúng", "với", "là", "nhằm", "của", "cơ quan", "văn bản"}
+# Words that open a clause's subject when no known body does: "Cơ quan được giao ...".
+_BODY_NOUNS = "|".join(sorted({" ".join(seq) for seq in GROUP_NOUNS | HEADS}, key=len, reverse=True))
+SUBJECT_OPENER = re.compile(rf"(?i:(?:các|những|mọi)\s+)?(?i:{_BODY_NOUNS}|thủ trưởng|người đứng đầu|lãnh đạo|"
+                            r"chủ tịch|giám đốc|công đoàn|nhà đầu tư|nhà thầu)[\s,]|(?i:các|những)\s+[A-ZĐ]{2,}\s")  # ... "Các LĐLĐ tỉnh"
+# Heads that in lower case, without "các" / "những" before them or a name after them, are things or
+# places, not bodies: "Tại các chợ, trung tâm thương mại phải ..." names no one.
+COMMON_NOUN_HEADS = {"trung tâm", "trường", "bệnh viện", "viện", "phòng", "ban", "đài", "hội", "quỹ", "ngân hàng",
+                     "văn phòng", "học viện", "công ty", "tổng công ty", "tập đoàn", "kho bạc", "hội đồng", "đoàn"}
+
+
+def opens_subject(text: str, pos: int, end: int) -> re.Match | None:
+    """The head noun or title that opens a subject at `pos` (SUBJECT_OPENER), or None; a lowercase
+    head of COMMON_NOUN_HEADS with no name after it is a thing, not a body ("trung tâm thương mại")."""
+    m = SUBJECT_OPENER.match(text, pos, end)
+    if m is None or not text[pos:pos + 1].islower() or re.match(r"(?:các|những|mọi)\s", text[pos:pos + 6]):
+        return m
+    if m.group(0).strip(" ,").lower() in COMMON_NOUN_HEADS and not text[m.end():m.end() + 1].isupper():
+        return None
+    return m
+
+
+# Who speaks before what is asked: "Thủ tướng nhấn mạnh, ...", "Bộ trưởng chỉ rõ: ...". The speaker
+# is not the lead; what follows the verb is read as the clause.
+SPEECH_VERB = re.compile(r"\s(?:nhấn mạnh|chỉ rõ|nêu rõ|lưu ý|khẳng định|kết luận|phát biểu)(?:\s+(?:rằng|là))?"
+                         r"\s*[,:]?\s+", re.IGNORECASE)
+SPEAKER_WORDS = 8  # at most this many words before the speech verb, none of them an action
+
+
+# A body that cannot continue a group named before it ("..., công đoàn ngành trung ương").
+NEW_BODY = re.compile("(?:" + "|".join(sorted({" ".join(seq) for seq in HEADS - GROUP_NOUNS} | {"công đoàn"},
+                                              key=len, reverse=True)) + r")\s", re.IGNORECASE)
+# Where a subject ends and its predicate starts: "... phải", "... có trách nhiệm".
+MODAL = re.compile(r"\s(?:cần phải|phải|cần(?!\s+thiết)|có trách nhiệm|chịu trách nhiệm|khẩn trương|có thể)(?![\w])",
+                   re.IGNORECASE)
+# "căn cứ chức năng, nhiệm vụ, quyền hạn (được giao)": the mandate a body acts on, before its verb.
+MANDATE = re.compile(r"(?:căn cứ|theo|trong phạm vi|thực hiện)\s+(?:(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền|"
+                     r"được giao|của mình|theo quy định)(?:\s*,\s*|\s+và\s+|\s+|$))+", re.IGNORECASE)
+REPORT_OPENERS = ("thời gian qua", "tuy nhiên", "bên cạnh", "kết quả", "nhìn chung", "trong năm qua",
+                  "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe")
+CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:từ|ngày)|\s*\.|\s*$)|xin thông báo|thông báo để|thông báo ý kiến|biết, thực hiện|"
+                     r"để các cơ quan|kể từ ngày ký|thay thế", re.IGNORECASE)
+NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo")
+DIRECTIVE_HEADING = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|yêu cầu|đề nghị|kết luận|chỉ đạo|"
+                               r"trách nhiệm|phân công|chương trình hành động|như sau|sau đây", re.IGNORECASE)
+BACKGROUND_HEADING = re.compile(r"^(?:về )?(?:(?:các|những) )?(?:mục tiêu|mục đích|quan điểm|tình hình|kết quả|đánh giá|thực trạng|"
+                                r"bối cảnh|căn cứ|phạm vi|đối tượng|chỉ tiêu)", re.IGNORECASE)
+# Where the operative part of a resolution or decision starts ("QUYẾT NGHỊ:"), or the plan,
+# programme or scheme it adopts ("CHƯƠNG TRÌNH ...", "KẾ HOẠCH ...") in capitals on its own line.
+OPERATIVE_START = re.compile(r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN)\s*:?$|"
+                             r"^(?:CHƯƠNG TRÌNH|KẾ HOẠCH|ĐỀ ÁN|NHIỆM VỤ|GIẢI PHÁP)(?:\s|$)")
+# An opening adverbial clause before the main one: "Căn cứ hướng dẫn của Bộ, Sở A ...".
+ADVERBIAL = re.compile(r"(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:.]{3,200},|"
+                       r"(?:trong đó|đồng thời|ngoài ra|mặt khác|bên cạnh đó|cụ thể)\s*,", re.IGNORECASE)
+# The end of a lead-in to a list written on one line: "... một số công việc sau đây: A; B".
+INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|gồm|bao gồm)\s*:\s*|:\s*(?=\((?:1|a|i)\)\s)", re.IGNORECASE)
+# The label of an item of such a list written inline: "...: (i) Tích hợp ...; (ii) Kết nối ...".
+INLINE_LABEL = re.compile(r"\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s+")
+# A deadline that the next word makes an obligation: "... chậm nhất đến ngày 31/12/2018 phải bàn giao".
+DUE_CUE = re.compile(r"(?:chậm nhất|muộn nhất|trước|hạn chót|hạn)\b", re.IGNORECASE)
+# A thing handed in by a time, with no body as subject: "Kết quả nghiên cứu gửi về Tổ biên tập trước
+# ngày 31/3/2019", "Báo cáo phải nộp Sở Nội vụ chậm nhất ngày 15/12".
+SUBMITTED = re.compile(r"[^;:()\n]{3,150}?\s(?:(?:phải|cần|được)\s+)?(?:gửi|nộp|trình|chuyển)(?:\s+(?:về|đến|cho|tới))?\s",
+                       re.IGNORECASE)
+# A time that opens a step of a plan: "Đến năm 2020", "Giai đoạn 2011 - 2015", "Thời kỳ 2021 - 2030".
+HORIZON = re.compile(r"(?:đến|giai đoạn|thời kỳ)\s", re.IGNORECASE)
+# A sentence that gives the time of the task before it.
+TIME_NOTE = re.compile(r"\s*(?:thời gian|thời hạn|hạn chót|chậm nhất|tiến độ)\b", re.IGNORECASE)
+# Where a second action may join the first in one clause: "... Chỉ thị và hằng năm tổng hợp ...",
+# "..., trong quá trình thực hiện có khó khăn phải báo cáo ...".
+SECOND_ACTION = re.compile(r"\s+và\s+|\s*;\s*|,\s*(?P<conditional>(?=(?:trong quá trình (?:thực hiện|triển khai)|"
+                           r"nếu có|khi có)\s))", re.IGNORECASE)
+# Where the second action's own words end: a time after it belongs to a purpose or a further clause.
+PURPOSE_OR_COMMA = re.compile(r"[,;(]|\s(?:để|nhằm)\s", re.IGNORECASE)
+MIN_CLAUSE_WORDS = 5  # each side of such a join is an action with its object, not a verb of a list
+RECIPIENTS = re.compile(r"\s*nơi nhận\s*:", re.IGNORECASE)
+# Kinds of document whose body is made of instructions from the start.
+DIRECTIVE_KINDS = {"Chỉ thị", "Kế hoạch", "Thông báo kết luận", "Kết luận", "Công điện", "Chương trình"}
+ADDRESSEE_PREFIX = re.compile(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|giao|đề nghị|yêu cầu|riêng)\s+",
+                              re.IGNORECASE)
+# Who is asked to cooperate: "phối hợp (chặt chẽ) (với)", "kết hợp với", "cùng (với)" before the bodies.
+SUPPORT_CUE = re.compile(r"(?:phối hợp(?: chặt chẽ)?(?: với| cùng)?|kết hợp(?: chặt chẽ)? với|cùng(?: với)?)\s+",
+                         re.IGNORECASE)
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])|(?<=:)\s+(?=[-+]\s)")
+ABBREV_END = re.compile(r"(?:\b(?:TP|TT|Q|P|Tp|ThS|TS|PGS|GS|Th|St|v\.v|Nxb|Ths)\.|\b[A-ZĐ]\.)$")
+
+
+@lru_cache(maxsize=4096)  # a clause is checked several times (subject, predicate, report)
+def key_of(text: str) -> str:
+    return compare_key(text)
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", key_of(text))
+
+
+def starts_with_action(text: str) -> bool:
+    return opens_action(words_of(text))
+
+
+def has_object(text: str) -> bool:
+    """Whether an action has words beyond a list of verbs: "kiểm tra việc thực hiện Chỉ thị"
+    has, "theo dõi, đôn đốc, kiểm tra" (verbs that share the object after them) has not."""
+    words = words_of(text)
+    left = 0
+    while words:
+        verb = leading_verb_length(words)
+        left += 0 if verb else 1
+        words = words[verb or 1:]
+    return left >= 2
+
+
+def starts_predicate(text: str) -> bool:
+    """Whether text opens a predicate asked of its subject: a modal or an action verb, also
+    after "căn cứ chức năng, nhiệm vụ, quyền hạn" / "theo chức năng, nhiệm vụ được giao"."""
+    m = MANDATE.match(text)
+    if m:
+        text = text[m.end():]
+    return bool(MODAL.match(" " + text)) or starts_with_action(text)
+
+
+def is_report(predicate: str) -> bool:
+    """Whether a predicate reports ("đã ...", "là ...", "có ...") rather than asks;
+    "có trách nhiệm", "cần", "phải" ask."""
+    if MODAL.match(" " + predicate):
+        return False
+    words = words_of(predicate)
+    return not words or words[0] in REPORT_WORDS or " ".join(words[:2]) in REPORT_WORDS
+

@@ -1,0 +1,138 @@
+"""Name extent and lists of bodies, and what is not a body (sentences written for these tests).
+
+Every gazetteer entry is placed inside sentences (also wrapped over two lines inside a
+paragraph): the body found must cover it whole, never cut it between its syllables."""
+import pytest
+import spacy
+
+import theodoi.nlp.components  # noqa: F401
+from theodoi.nlp.agencies import load_agencies
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    for name in ("theodoi_sections", "theodoi_bodies", "theodoi_tasks"):
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
+
+
+def bodies(nlp, text):
+    doc = nlp(text)
+    return [s._.body.text for s in doc.spans["bodies"]]
+
+
+def task_bodies(nlp, text):
+    doc = nlp(text)
+    return [([b.text for b in s._.task.lead], [b.text for b in s._.task.support]) for s in doc.spans["tasks"]]
+
+
+SENTENCES = (
+    "Giao {} chủ trì triển khai kế hoạch.",
+    "Đề nghị {}, Sở Tài chính phối hợp kiểm tra.",
+    "Các nội dung do {} đề xuất được tổng hợp.",
+    "Ủy ban nhân dân tỉnh thống nhất giao nhiệm vụ rà soát toàn bộ danh mục dự án cho {} thực hiện.",
+)
+
+
+def _wrapped(name: str) -> str:
+    """The name with a line break after its first word, as a PDF wraps a long paragraph."""
+    cut = name.find(" ")
+    return name[:cut] + "\n" + name[cut + 1:] if cut > 0 else name
+
+
+@pytest.mark.parametrize("name", sorted({n for a in load_agencies() for n in a.names}))
+def test_every_gazetteer_name_is_found_whole_inside_a_sentence(nlp, name):
+    placed = [(sentence, name) for sentence in SENTENCES] + [(SENTENCES[-1], _wrapped(name))]  # (a long line wraps)
+    for sentence, written in placed:
+        text = sentence.format(written)
+        doc = nlp(text)
+        at = sentence.index("{}")
+        end = at + len(written)
+        spans = [(s.start_char, s.end_char) for s in doc.spans["bodies"]]
+        assert any(s <= at and e >= end for s, e in spans), (text, spans)
+        assert not any(at < s < end or at < e < end for s, e in spans), (text, spans)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Giao Vụ Kế hoạch tài chính chủ trì lập dự toán.", "Vụ Kế hoạch tài chính"),
+    ("Cục Quản lý thị trường tỉnh kiểm tra các cửa hàng.", "Cục Quản lý thị trường tỉnh"),
+    ("Yêu cầu UBND các huyện - thị xã kiểm tra.", "UBND các huyện - thị xã"),
+    ("Giao Thủ trưởng các sở, ban, ngành của tỉnh rà soát thủ tục.", "Thủ trưởng các sở, ban, ngành của tỉnh"),
+    ("Giao các đơn vị trực thuộc Bộ rà soát.", "các đơn vị trực thuộc Bộ"),
+])
+def test_name_extent_keeps_descriptors_qualifiers_and_hyphenated_groups(nlp, text, expected):
+    assert expected in bodies(nlp, text)
+
+
+def test_a_lowercase_run_after_a_known_name_is_the_sentence(nlp):
+    assert bodies(nlp, "Sở Y tế quyết định danh mục thuốc.") == ["Sở Y tế"]
+    assert bodies(nlp, "Giao Sở Tư pháp hằng năm tổng hợp báo cáo.") == ["Sở Tư pháp"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đề nghị các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ khẩn trương rà soát.",
+     ["các Bộ", "cơ quan ngang Bộ", "cơ quan thuộc Chính phủ"]),
+    ("Giao Ủy ban nhân dân các cấp, các hội, đoàn thể vận động nhân dân.",
+     ["Ủy ban nhân dân các cấp", "các hội, đoàn thể"]),
+    ("Giao Sở Tài chính, Liên minh Hợp tác xã tỉnh, Hội Doanh nhân trẻ tỉnh hỗ trợ doanh nghiệp.",
+     ["Sở Tài chính", "Liên minh Hợp tác xã tỉnh", "Hội Doanh nhân trẻ tỉnh"]),
+    ("Yêu cầu các sở, ban, ngành, các địa phương tăng cường kiểm tra.", ["các sở, ban, ngành, các địa phương"]),
+])
+def test_a_list_is_split_at_each_body_with_its_own_head(nlp, text, expected):
+    [(lead, _)] = task_bodies(nlp, text)
+    assert lead == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Yêu cầu Giám đốc các Sở: Y tế, Giáo dục và Đào tạo kiểm tra an toàn thực phẩm.",
+     ["Giám đốc Sở Y tế", "Giám đốc Sở Giáo dục và Đào tạo"]),
+    ("Các Bộ: Tài chính, Y tế, Tư pháp khẩn trương khắc phục lỗi hệ thống.", ["Bộ Tài chính", "Bộ Y tế", "Bộ Tư pháp"]),
+])
+def test_a_shared_head_is_written_out(nlp, text, expected):
+    [(lead, _)] = task_bodies(nlp, text)
+    assert lead == expected
+
+
+def test_unknown_names_after_a_shared_head_are_kept_by_their_shape(nlp):
+    [(_, support)] = task_bodies(nlp, "Văn phòng Bộ chủ trì, phối hợp với các Cục: Quản trị, Thống kê "
+                                      "xây dựng báo cáo năm.")
+    assert support == ["Cục Quản trị", "Cục Thống kê"]
+
+
+@pytest.mark.parametrize("text, support", [
+    ("Giao Sở Công Thương chủ trì, kết hợp với Công an tỉnh kiểm tra hàng giả.", ["Công an tỉnh"]),
+    ("Giao Sở Công Thương cùng với Công an tỉnh kiểm tra hàng giả.", ["Công an tỉnh"]),
+    ("Giao Sở Y tế cùng các địa phương rà soát cơ sở dữ liệu.", ["các địa phương"]),
+    ("Sở Văn hóa chủ trì, phối hợp với Hội Nông dân, Báo Bình An, Đài Phát thanh tỉnh tuyên truyền.",
+     ["Hội Nông dân", "Báo Bình An", "Đài Phát thanh tỉnh"]),
+])
+def test_support_cue_variants_and_unknown_bodies_in_a_support_list(nlp, text, support):
+    [(_, found)] = task_bodies(nlp, text)
+    assert found == support
+
+
+@pytest.mark.parametrize("text", [
+    "Tại các chợ, trung tâm thương mại phải niêm yết giá bán.",
+    "Trong khu dân cư, trường học phải bố trí lối thoát hiểm.",
+])
+def test_a_phrase_without_a_body_is_never_a_lead(nlp, text):
+    assert all(not lead for lead, _ in task_bodies(nlp, text))
+
+
+def test_a_short_name_in_brackets_is_not_part_of_the_lead(nlp):
+    [(lead, _)] = task_bodies(nlp, "Giao Sở Kế hoạch và Đầu tư (Sở KH&ĐT) chủ trì tham mưu phương án vốn.")
+    assert lead == ["Sở Kế hoạch và Đầu tư"]
+
+
+def test_the_body_that_decides_is_not_the_lead_of_its_items(nlp):
+    found = task_bodies(nlp, "Ban Thường vụ Tỉnh ủy quyết nghị:\n1. Rà soát quy hoạch các điểm du lịch.\n"
+                             "2. Hỗ trợ người dân cải tạo nhà ở.")
+    assert found == [([], []), ([], [])]
+
+
+def test_a_table_cell_keeps_a_group_of_levels_together():
+    from theodoi.nlp.tasks.tables import _split_names
+    assert [m.text for m in _split_names("UBND các huyện, thành phố, thị xã; Sở Y tế", 0)] == [
+        "UBND các huyện, thành phố, thị xã", "Sở Y tế"]

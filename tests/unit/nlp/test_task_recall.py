@@ -1,0 +1,81 @@
+"""Task recall on forms the rules once missed (sentences written for these tests): ordinal items,
+labelled items in brackets and inline, reported speech, articles that assign who carries out a
+decision."""
+import pytest
+import spacy
+
+import theodoi.nlp.components  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    for name in ("theodoi_sections", "theodoi_bodies", "theodoi_tasks"):
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return [([b.text for b in s._.task.lead], s._.task.text) for s in doc.spans["tasks"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng yêu cầu Tổng cục Thuế tập trung một số việc sau:\nThứ nhất, rà soát toàn bộ hồ sơ hoàn thuế.\n"
+    "*Thứ hai* là tăng cường thanh tra doanh nghiệp rủi ro cao.\nBa là, công khai kết quả trên cổng thông tin.",
+    "Đề nghị Tổng cục Thuế:\n(1) Rà soát toàn bộ hồ sơ hoàn thuế.\n(2) Tăng cường thanh tra doanh nghiệp rủi ro cao.\n"
+    "(3) Công khai kết quả trên cổng thông tin.",
+])
+def test_ordinal_and_bracketed_items_inherit_the_request(nlp, text):
+    items = [t for t in found(nlp, text) if not t[1].startswith("tập trung")]
+    assert [t[1].split()[0].lower() for t in items] == ["rà", "tăng", "công"]
+    assert all(lead == ["Tổng cục Thuế"] for lead, _ in items)
+
+
+def test_items_labelled_inline_after_a_colon_are_tasks_of_the_subject(nlp):
+    tasks = found(nlp, "(2) Sở Tài chính xử lý 03 việc còn tồn đọng: (i) Kết nối hệ thống kế toán với kho bạc; "
+                       "(ii) Bổ sung dữ liệu thu chi của các xã; (iii) Các lỗi đăng nhập trên cổng dịch vụ công.")
+    assert [t for _, t in tasks][1:] == ["Kết nối hệ thống kế toán với kho bạc", "Bổ sung dữ liệu thu chi của các xã",
+                                         "Các lỗi đăng nhập trên cổng dịch vụ công"]
+    assert all(lead == ["Sở Tài chính"] for lead, _ in tasks)
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Thủ tướng Chính phủ nhấn mạnh, các bộ, ngành phải khẩn trương hoàn thiện hồ sơ dự án.", ["các bộ, ngành"]),
+    ("Bộ trưởng chỉ rõ: Tổng cục Hải quan cần rà soát quy trình thông quan.", ["Tổng cục Hải quan"]),
+    ("Chủ tịch UBND tỉnh kết luận các địa phương tập trung giải ngân vốn đầu tư công.", ["các địa phương"]),
+])
+def test_the_speaker_of_reported_speech_is_not_the_lead(nlp, text, lead):
+    [(found_lead, _)] = found(nlp, text)
+    assert found_lead == lead
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+     "trung ương và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+     ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ",
+      "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "các tổ chức, cá nhân có liên quan"]),
+    ("Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính, Chủ tịch UBND các huyện chịu trách nhiệm thi hành "
+     "Quyết định này./.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính", "Chủ tịch UBND các huyện"]),
+])
+def test_an_article_on_who_carries_out_the_decision_is_a_task(nlp, text, leads):
+    [(lead, task)] = found(nlp, text)
+    assert lead == leads and task.startswith("chịu trách nhiệm thi hành")
+
+
+def test_a_time_inside_a_topic_is_not_the_deadline():
+    import datetime as dt
+
+    from theodoi.domain import Header, ParsedDocument
+    from theodoi.nlp import extract
+
+    def deadlines(text):
+        parsed = ParsedDocument(path="x.txt", file_name="x.txt", mime="text/plain", parser="text/1", text=text,
+                                header=Header(kind="Thông báo", date=dt.date(2020, 12, 30)))
+        return [t.deadline and t.deadline.text for t in extract(parsed).tasks]
+
+    assert deadlines("Về nhiệm vụ trọng tâm trong năm 2021, Chủ tịch UBND tỉnh đề nghị các cơ quan tham mưu "
+                     "triển khai đồng bộ các giải pháp.") == [None]
+    assert deadlines("Trong năm 2021, Chủ tịch UBND tỉnh đề nghị các cơ quan tham mưu triển khai đồng bộ các "
+                     "giải pháp.") == ["Trong năm 2021"]

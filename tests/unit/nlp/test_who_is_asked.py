@@ -1,0 +1,69 @@
+"""Who is asked: the addressee after a cue is the lead, never the speaker before it; a lead-in's
+addressees pass to its items unless an item names its own subject; continuation sentences keep
+the support. (Sentences written for these tests.)"""
+import pytest
+import spacy
+
+import theodoi.nlp.components  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    for name in ("theodoi_sections", "theodoi_bodies", "theodoi_tasks"):
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
+
+
+def tasks(nlp, text):
+    doc = nlp(text)
+    return [s._.task for s in doc.spans["tasks"]]
+
+
+def leads(nlp, text):
+    return [([b.text for b in t.lead], t.text) for t in tasks(nlp, text)]
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("UBND huyện yêu cầu các phòng, ban chuyên môn thực hiện các nội dung sau:\n"
+     "1. Rà soát hồ sơ tồn đọng.\n2. Báo cáo kết quả trước ngày 15/5.", ["các phòng, ban chuyên môn"]),
+    ("Chủ tịch Ủy ban nhân dân thành phố chỉ thị thủ trưởng các đơn vị trực thuộc:\n"
+     "- Kiểm tra kho bãi.\n- Lập danh sách cơ sở vi phạm.", ["thủ trưởng các đơn vị trực thuộc"]),
+    ("Bộ trưởng đề nghị các cơ quan quản lý thị trường:\n- Tăng cường kiểm tra hàng hóa.\n"
+     "- Xử lý nghiêm các vi phạm.", ["các cơ quan quản lý thị trường"]),
+])
+def test_the_speaker_is_never_the_lead_of_what_it_asks(nlp, text, addressee):
+    found = leads(nlp, text)
+    assert found and all(lead == addressee for lead, _ in found)
+
+
+def test_giao_cho_names_the_lead_after_cho(nlp):
+    [(lead, text)] = leads(nlp, "Ủy ban nhân dân tỉnh giao cho Sở Tài chính chủ trì thẩm định phương án giá.")
+    assert lead == ["Sở Tài chính"] and text.startswith("chủ trì thẩm định")
+
+
+def test_a_speaker_that_only_opens_a_list_asks_the_items(nlp):
+    found = leads(nlp, "Chủ tịch UBND tỉnh chỉ thị như sau:\n1. Sở Y tế:\na) Kiểm tra các cơ sở khám bệnh.\n")
+    assert found == [(["Sở Y tế"], "Kiểm tra các cơ sở khám bệnh")]
+
+
+def test_an_item_with_its_own_subject_keeps_it(nlp):
+    found = leads(nlp, "Yêu cầu các sở, ban, ngành thực hiện các việc sau:\n"
+                       "1. Rà soát các thủ tục hành chính.\n2. Công an tỉnh tăng cường tuần tra ban đêm.\n")
+    assert [lead for lead, _ in found][-2:] == [["các sở, ban, ngành"], ["Công an tỉnh"]]
+
+
+def test_a_continuation_sentence_keeps_the_support(nlp):
+    found = tasks(nlp, "Giao Sở Xây dựng chủ trì, phối hợp với Sở Giao thông vận tải lập quy hoạch bến bãi. "
+                       "Tổ chức lấy ý kiến các huyện trước khi trình.")
+    assert [[b.text for b in t.support] for t in found] == [["Sở Giao thông vận tải"]] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "**3. Sở Nông nghiệp và\nMôi trường**\na) Theo dõi diễn biến mặn trên các sông.\n",
+    "3. Sở Nông nghiệp và Môi trường,\nSở Công Thương\na) Theo dõi diễn biến mặn trên các sông.\n",
+])
+def test_a_heading_in_markdown_or_wrapped_at_a_comma_names_the_lead(nlp, text):
+    [(lead, task)] = leads(nlp, text)
+    assert lead[0] == "Sở Nông nghiệp và Môi trường" and task.startswith("Theo dõi")
