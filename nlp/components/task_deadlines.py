@@ -1,0 +1,146 @@
+"""Component "theodoi_task_deadlines": settles each task's deadline after the task finder.
+
+Runs after "theodoi_tasks" and changes `span._.task.deadline` of doc.spans["tasks"] where the
+text says more than the first time phrase of the task:
+
+- **Report time over the period.** A task with two time phrases, a period of work and a time
+  for the report ("thực hiện trong năm X, gửi kết quả về Sở trong tháng 4 năm X"): the one in
+  the clause of the reporting verb (báo cáo, gửi, nộp, trình) is the deadline; so is a strict
+  one ("trước ngày", "chậm nhất") after a loose period ("trong năm", "giai đoạn").
+- **A time line after the items.** A line that only states a time ("Hoàn thành trong quý III
+  năm X.", "- Thời gian hoàn thành: tháng 11/X", "Thời hạn: trước ngày 15/6") after one item
+  or after a run of items applies to each of them that has no deadline of its own. The run goes
+  back over items separated only by list markers; a lead-in, heading or other text ends it.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from theodoi.domain import Deadline, Task
+from theodoi.nlp.dates import deadline_in, opening_year_date
+from theodoi.nlp.extensions import doc_text
+
+PERIODS = ("year", "half-year", "quarter", "month")
+# The verb of handing in a result, in the clause right before a time phrase.
+REPORT_VERB = re.compile(r"\b(?:báo\s+cáo|gửi|nộp|trình)\b", re.I)
+STRICT_CUE = re.compile(r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)\b", re.I)
+# The label of a time line: "Thời gian hoàn thành:", "Thời hạn:", "Tiến độ thực hiện:".
+TIME_LABEL = re.compile(
+    r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:hoàn\s+thành|thực\s+hiện|triển\s+khai|báo\s+cáo|trình))?\s*:\s*"
+    r"(?:dự\s+kiến\s*(?:là\s*|:\s*)?|ngày\s+(?=[Tt]háng))?", re.I)
+# Markers and numbering before a line's content.
+MARKER = re.compile(r"[ \t]*(?:[-+•*–]+[ \t]*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)][ \t]*)?", re.I)
+# What may stand after the time phrase on a time line: nothing, an end mark, or a bracketed note.
+TIME_LINE_REST = re.compile(r"\s*(?:[.;]|/\.)?\s*(?:\([^()\n]*\)\s*[.;]?)?\s*$")
+# Between two items of one run: only list markers, numbering and punctuation.
+ITEM_GAP = re.compile(r"[\s;.,:|*+•–\-]*(?:\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)])?[\s*+•–\-]*", re.I)
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The words of the clause that ends at `pos` (from the last comma, semicolon or stop)."""
+    return re.split(r"[,;.:\n]", text[max(0, pos - 120):pos])[-1]
+
+
+def report_deadline(text: str, task: Task, found: list[Deadline]) -> Deadline | None:
+    """Among the time phrases inside `task`, the one that governs it when the first is a loose
+    period: a later one in a reporting clause, or a later strict one."""
+    first = task.deadline
+    if first is None or first.end is None or first.kind not in PERIODS or STRICT_CUE.match(first.text):
+        return None
+    later = [d for d in found if d.start is not None and first.end <= d.start and d.end <= task.end + 2]
+    for d in later:
+        if d.kind in PERIODS + ("date",) and d.due and (
+                REPORT_VERB.search(_clause_before(text, d.start)) or STRICT_CUE.match(d.text)):
+            return d
+    return None
+
+
+def time_line(text: str, line_start: int, line_end: int, found: list[Deadline], reference) -> Deadline | None:
+    """The deadline a line states when the line says nothing else: a labelled time
+    ("Thời gian hoàn thành: quý II/X") or a time phrase opening it and ending it."""
+    pos = MARKER.match(text, line_start).end()
+    label = TIME_LABEL.match(text, pos)
+    if label:
+        return deadline_in(text, label.end(), line_end, reference)
+    head = next((d for d in found if d.start is not None and pos <= d.start <= pos + 2 and d.end <= line_end), None)
+    if head is not None and text[line_end - 1:line_end] != ":" and TIME_LINE_REST.match(text[head.end:line_end]):
+        return head
+    return None
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end == -1 else end)
+
+
+def attach_time_lines(text: str, tasks: list[Task], found: list[Deadline], reference) -> None:
+    """Give the tasks before a time line (the run of items it closes) its deadline."""
+    tasks = sorted(tasks, key=lambda t: t.start)
+    for i, task in enumerate(tasks):
+        nxt_start = tasks[i + 1].start if i + 1 < len(tasks) else len(text)
+        line_start = text.find("\n", task.end)
+        checked = 0
+        while line_start != -1 and line_start < nxt_start and checked < 8:
+            line_start += 1
+            line_end = _line_bounds(text, line_start)[1]
+            checked += 1
+            if not text[line_start:line_end].strip():
+                line_start = text.find("\n", line_end) if line_end < len(text) else -1
+                continue
+            line = text[line_start:line_end].strip()
+            if line.endswith(":") or line.isupper():
+                break  # a lead-in or a heading opens something new
+            deadline = time_line(text, line_start, line_end, found, reference)
+            if deadline is not None:
+                _apply_to_run(text, tasks, i, deadline)
+                break
+            line_start = text.find("\n", line_end) if line_end < len(text) else -1
+        # a time line that the task finder read as a task of its own closes the run before it
+        if i > 0 and task.deadline is not None and task.deadline.start is not None \
+                and task.deadline.start >= task.start:
+            ls, le = _line_bounds(text, task.start)
+            if ls <= task.start and task.end <= le + 1 and time_line(text, ls, le, found, reference) is not None \
+                    and ITEM_GAP.fullmatch(text[tasks[i - 1].end:ls]):
+                _apply_to_run(text, tasks, i - 1, task.deadline)
+
+
+def _apply_to_run(text: str, tasks: list[Task], last: int, deadline: Deadline) -> None:
+    """Set `deadline` on tasks[last] and the items before it in the same run that have none."""
+    k = last
+    while k >= 0:
+        if tasks[k].deadline is None:
+            tasks[k].deadline = deadline
+        if k == 0 or not ITEM_GAP.fullmatch(text[tasks[k - 1].end:tasks[k].start]):
+            break
+        k -= 1
+
+
+class TaskDeadlines:
+    """Settles the deadline of each task from the time phrases around it (see module doc)."""
+
+    def __init__(self, nlp: Language, name: str, tasks_key: str, deadlines_key: str):
+        self.name = name
+        self.tasks_key = tasks_key
+        self.deadlines_key = deadlines_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        found = sorted((s._.deadline for s in doc.spans.get(self.deadlines_key, []) if s._.deadline),
+                       key=lambda d: d.start or 0)
+        tasks = [s._.task for s in doc.spans.get(self.tasks_key, []) if s._.task]
+        for task in tasks:
+            better = report_deadline(text, task, found)
+            if better is not None:
+                task.deadline = better
+        attach_time_lines(text, tasks, found, doc._.doc_date or opening_year_date(text))
+        return doc
+
+
+@Language.factory("theodoi_task_deadlines", default_config={"tasks_key": "tasks", "deadlines_key": "deadlines"})
+def make_task_deadlines(nlp: Language, name: str, tasks_key: str, deadlines_key: str) -> TaskDeadlines:
+    """Factory for the task deadline settler."""
+    return TaskDeadlines(nlp, name, tasks_key, deadlines_key)
