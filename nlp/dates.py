@@ -109,7 +109,8 @@ _BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phí|dự\s+toán|vốn|ngân\s+s�
 _NEGATED_BEFORE = re.compile(r"\bkhông(?:\s+[^\W\d_]+){0,2}\s*$", re.I)
 _MANNER = (r"sâu\s+rộng|rộng\s+rãi|sinh\s+động|liên\s+tục|thiết\s+thực|đa\s+dạng|phong\s+phú|dễ\s+hiểu|hấp\s+dẫn"
            r"|toàn\s+diện|đồng\s+bộ|quyết\s+liệt|nghiêm\s+túc|tự\s+động")
-_MANNER_AFTER = re.compile(r"\s*(?:,\s*(?:định\s+kỳ|thường\s+xuyên)\s*)?(?:,|\s+và)\s*(?:" + _MANNER + r")\b", re.I)
+_MANNER_AFTER = re.compile(r"\s*(?:,\s*(?:định\s+kỳ|thường\s+xuyên)\s*)?(?:,|\s+và)\s*(?!liên\s+tục)(?:" + _MANNER + r")\b",
+                           re.I)  # "thường xuyên, liên tục" is a time
 _MANNER_BEFORE = re.compile(r"\b(?:" + _MANNER + r")\s*(?:,|\s+và)\s*$", re.I)
 
 
@@ -242,8 +243,10 @@ def parse_deadline(text: str, doc_date: dt.date | None = None) -> Deadline | Non
     return Deadline(text=text.strip(), kind=kind, due=due)
 
 
-def _is_deadline_context(text: str, m: re.Match, kind: str) -> tuple[bool, int]:
-    """Whether the phrase at `m` is a time to meet, and where its span starts (cue included)."""
+def _is_deadline_context(text: str, m: re.Match, kind: str, end: int | None = None) -> tuple[bool, int]:
+    """Whether the phrase at `m` (going on to `end` when it opens a range) is a time to meet, and
+    where its span starts (cue included)."""
+    end = m.end() if end is None else end
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = text[max(line_start, m.start() - 60):m.start()]
     after = text[m.end():m.end() + 30]
@@ -271,14 +274,14 @@ def _is_deadline_context(text: str, m: re.Match, kind: str) -> tuple[bool, int]:
     if _NOT_DEADLINE_BEFORE.search(before):
         return False, m.start()
     # "đầu / giữa / cuối tháng 9/2020" that closes a clause: a point in time the work aims at
-    if (m.group("mpart") or m.group("part")) and _CLAUSE_END.match(text[m.end():m.end() + 2]):
+    if (m.group("mpart") or m.group("part")) and _CLAUSE_END.match(text[end:end + 2]):
         return True, m.start()
     # "(tháng 12/2021)", "(quý I/2022)": Party plans put the deadline in brackets.
-    if before.rstrip().endswith("(") and text[m.end():m.end() + 2].lstrip().startswith(")"):
+    if before.rstrip().endswith("(") and text[end:end + 2].lstrip().startswith(")"):
         return True, m.start()
     # A table cell or list item that starts with the period: "Tháng 7/2026", "Cuối tháng 3 năm 2010: ..."
     if _LINE_START.search(text[max(0, m.start() - 12):m.start()]) or m.start() == line_start:
-        rest = text[m.end():].split("\n", 1)[0].strip()
+        rest = text[end:].split("\n", 1)[0].strip()
         if not rest or rest[0] in ":,." and not re.match(r"\.\d", rest):
             return True, m.start()
     return False, m.start()
@@ -286,9 +289,15 @@ def _is_deadline_context(text: str, m: re.Match, kind: str) -> tuple[bool, int]:
 
 def find_deadlines(text: str, doc_date: dt.date | None = None, year_hint: dt.date | None = None) -> list[Deadline]:
     """Every deadline phrase in `text`, in order, each with `start`/`end` offsets (cue included).
-    Without `doc_date`, `year_hint` (see `opening_year_date`) gives the year of phrases without one."""
+    Without `doc_date`, `year_hint` (see `opening_year_date`) gives the year of phrases without one.
+    A range of two periods ("Quý IV/2021 - Quý II/2022") is one phrase due at the end of the second."""
     found: list[Deadline] = []
-    for m in DATE_EXPRESSION.finditer(text):
+    pending = None  # (kind, due, match) of the phrase after a range connector, when merged
+    matches = list(DATE_EXPRESSION.finditer(text))
+    for i, m in enumerate(matches):
+        if pending is not None and pending.start() == m.start():
+            pending = None
+            continue
         resolved = _resolve(m, doc_date or year_hint)
         if resolved is None:
             continue
@@ -297,13 +306,30 @@ def find_deadlines(text: str, doc_date: dt.date | None = None, year_hint: dt.dat
             due = None  # counted from a signing day the text does not give
         if m.group("daymonth") and _RECURRING_AFTER.match(text[m.end():]):
             kind, due = "recurring", None
-        ok, start = _is_deadline_context(text, m, kind)
+        upper = _range_end(text, m, matches[i + 1] if i + 1 < len(matches) else None, due, doc_date or year_hint)
+        end = upper[2].end() if upper is not None else m.end()
+        ok, start = _is_deadline_context(text, m, kind, end)
         if not ok:
             continue
+        if upper is not None:
+            kind, due, pending = upper
         if due and doc_date and kind not in ("relative",) and due < doc_date:
             continue  # a period already over on the document's date is history
-        found.append(Deadline(text=text[start:m.end()], kind=kind, due=due, start=start, end=m.end()))
+        found.append(Deadline(text=text[start:end], kind=kind, due=due, start=start, end=end))
     return _drop_events_dated_later(text, found)
+
+
+_RANGE_JOIN = re.compile(r"\s*[-–]\s*|\s+đến\s+", re.I)
+
+
+def _range_end(text: str, m: re.Match, nxt: re.Match | None, due: dt.date | None, ref: dt.date | None):
+    """(kind, due, match) of the period that closes a range opened at `m`, or None."""
+    if nxt is None or due is None or not _RANGE_JOIN.fullmatch(text, m.end(), nxt.start()):
+        return None
+    resolved = _resolve(nxt, ref)
+    if resolved is None or resolved[1] is None or resolved[1] < due or resolved[0] in ("relative", "recurring"):
+        return None
+    return resolved[0], resolved[1], nxt
 
 
 def _drop_events_dated_later(text: str, found: list[Deadline]) -> list[Deadline]:

@@ -11,6 +11,13 @@ text says more than the first time phrase of the task:
   năm X.", "- Thời gian hoàn thành: tháng 11/X", "Thời hạn: trước ngày 15/6") after one item
   or after a run of items applies to each of them that has no deadline of its own. The run goes
   back over items separated only by list markers; a lead-in, heading or other text ends it.
+- **The time cell of a table row.** A task in a cell of a table row (cells on one line between
+  "|", or on lines between "|" separator lines, a row ending at "| |") takes the time that opens
+  a later cell of its row ("Giai đoạn 2026 - 2027. Thực hiện ...", "Hoàn thành trong năm X",
+  "2026 - 2030", "Thực hiện thường xuyên").
+- **An appendix takes the time of the item that sends to it.** "... xử lý các kiến nghị (Phụ
+  lục kèm theo), hoàn thành trước ngày X": the rows of that appendix ("PHỤ LỤC" after the
+  signature) without a time of their own are due on X. Appendices are told apart by numeral.
 """
 from __future__ import annotations
 
@@ -119,6 +126,121 @@ def _apply_to_run(text: str, tasks: list[Task], last: int, deadline: Deadline) -
         k -= 1
 
 
+SEPARATOR_LINE = re.compile(r"[ \t]*\|[ \t]*")
+BARE_RANGE = re.compile(r"(?:năm\s+)?(?:19|20)\d{2}\s*[-–]\s*(?P<y>(?:19|20)\d{2})\s*\.?\s*$", re.I)
+# A cell that states a time: the phrase opens it, after at most a verb of doing ("Hoàn thành trong
+# năm X", "Thí điểm trong giai đoạn ...", "Thực hiện thường xuyên").
+CELL_TIME_START = 40
+
+
+def _row_cells(text: str, task: Task) -> list[tuple[int, int]]:
+    """The cells after the task's own in its table row, as (start, end) offsets; [] when the task
+    is not in a table."""
+    if re.search(r"\n[ \t]*\|[ \t]*\n", text[task.start:task.end]):
+        return []  # a task read across cells: its row is not known
+    ls, le = _line_bounds(text, task.start)
+    line = text[ls:le]
+    if line.lstrip().startswith("|") and line.count("|") >= 3:  # "| a | b | c |"
+        bars = [ls + i for i, ch in enumerate(line) if ch == "|"]
+        return [(a + 1, b) for a, b in zip(bars, bars[1:]) if a + 1 > task.end]
+    prev_end = ls - 1
+    prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
+    if prev_end <= 0 or not SEPARATOR_LINE.fullmatch(text[prev_start:prev_end]):
+        return []
+    cells, pos, cell_start = [], text.find("\n", task.end), None
+    lines = 0
+    while pos != -1 and lines < 40:
+        start, end = pos + 1, _line_bounds(text, pos + 1)[1]
+        lines += 1
+        if SEPARATOR_LINE.fullmatch(text[start:end]):
+            if cell_start is not None:
+                cells.append((cell_start, start - 1))
+            elif cells or lines > 1:
+                break  # "|" right after "|": the row ends
+            cell_start = None
+        elif cell_start is None:
+            if lines == 1:
+                return []  # the task's cell goes on: not a cell boundary
+            cell_start = start
+        pos = text.find("\n", end) if end < len(text) else -1
+    return cells
+
+
+def _cell_time(text: str, start: int, end: int, found: list[Deadline], reference) -> Deadline | None:
+    """The time a table cell states when a time phrase opens it, else None."""
+    start = MARKER.match(text, start).end()
+    while start < end and text[start].isspace():
+        start += 1
+    head = next((d for d in found if d.start is not None and start <= d.start < min(end, start + CELL_TIME_START)),
+                None)
+    if head is not None:
+        return head
+    bare = BARE_RANGE.match(text, start, end)
+    if bare:
+        year = int(bare.group("y"))
+        return Deadline(text=text[start:bare.end()].strip(), kind="year", due=_year_end(year), start=start, end=bare.end())
+    return None
+
+
+def _year_end(year: int):
+    import datetime as dt
+    return dt.date(year, 12, 31)
+
+
+def attach_row_times(text: str, tasks: list[Task], found: list[Deadline], reference) -> None:
+    """A task in a table row without a deadline takes the time that opens a later cell of its row."""
+    for task in tasks:
+        if task.deadline is not None:
+            continue
+        for start, end in _row_cells(text, task):
+            deadline = _cell_time(text, start, end, found, reference)
+            if deadline is not None:
+                task.deadline = deadline
+                break
+
+
+APPENDIX_HEADING = re.compile(r"^[#*\s]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?(?P<n>[IVXLC]+|\d+))?[*\s]*$", re.M)
+APPENDIX_MENTION = re.compile(r"Phụ\s+lục(?:\s+(?:số\s+)?(?P<n>[IVXLC]+|\d+)\b)?")
+SENTENCE_END = re.compile(r"\.(?=\s)|;|\n(?=\s*(?:[-+•*]|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)))")
+
+
+def _numeral(value: str | None) -> str:
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+    if not value:
+        return ""
+    return str(int(value)) if value.isdigit() else str(roman.get(value.upper(), value.upper()))
+
+
+def attach_appendix_deadlines(text: str, tasks: list[Task], found: list[Deadline]) -> None:
+    """Rows of an appendix without a deadline take the deadline stated in the sentence of the
+    body that sends to that appendix, when all such sentences agree."""
+    headings = list(APPENDIX_HEADING.finditer(text))
+    if not headings:
+        return
+    body_end = headings[0].start()
+    due: dict[str, Deadline | None] = {}
+    for mention in APPENDIX_MENTION.finditer(text, 0, body_end):
+        ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, mention.start() - 400), mention.start())]
+        start = ends[-1] if ends else max(0, mention.start() - 400)
+        stop = SENTENCE_END.search(text, mention.end())
+        end = stop.start() if stop else body_end
+        near = [d for d in found if d.start is not None and start <= d.start < end and d.due is not None]
+        if not near:
+            continue
+        best = min(near, key=lambda d: abs(d.start - mention.start()))
+        key = _numeral(mention.group("n"))
+        due[key] = best if key not in due or due[key] is not None and due[key].due == best.due else None
+    for i, heading in enumerate(headings):
+        key = _numeral(heading.group("n"))
+        deadline = due.get(key) or (due.get("") if len(headings) == 1 else None)
+        if deadline is None:
+            continue
+        stop = headings[i + 1].start() if i + 1 < len(headings) else len(text)
+        for task in tasks:
+            if heading.end() <= task.start < stop and task.deadline is None:
+                task.deadline = deadline
+
+
 class TaskDeadlines:
     """Settles the deadline of each task from the time phrases around it (see module doc)."""
 
@@ -136,7 +258,10 @@ class TaskDeadlines:
             better = report_deadline(text, task, found)
             if better is not None:
                 task.deadline = better
-        attach_time_lines(text, tasks, found, doc._.doc_date or opening_year_date(text))
+        reference = doc._.doc_date or opening_year_date(text)
+        attach_row_times(text, tasks, found, reference)
+        attach_time_lines(text, tasks, found, reference)
+        attach_appendix_deadlines(text, tasks, found)
         return doc
 
 

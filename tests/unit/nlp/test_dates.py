@@ -189,3 +189,14 @@ def test_the_opening_year_filters_no_history():
     text = "Kế hoạch năm 2022\nBáo cáo kết quả trước ngày 15/12/2021."
     [found] = find_deadlines(text, None, opening_year_date(text))
     assert found.due == dt.date(2021, 12, 15)
+
+
+@pytest.mark.parametrize("text, phrase, kind, due", [
+    ("Khảo sát thực trạng\nQuý IV/2021 - Quý II/2022\n", "Quý IV/2021 - Quý II/2022", "quarter", dt.date(2022, 6, 30)),
+    ("hoàn thành trong tháng 10/2021 - tháng 12/2021.", "hoàn thành trong tháng 10/2021 - tháng 12/2021", "month",
+     dt.date(2021, 12, 31)),
+    ("Xây dựng đề án (quý I/2022 - quý II/2022)", "quý I/2022 - quý II/2022", "quarter", dt.date(2022, 6, 30)),
+])
+def test_a_range_of_periods_is_due_at_its_end(text, phrase, kind, due):
+    [found] = find_deadlines(text, DOC_DATE)
+    assert (found.text, found.kind, found.due) == (phrase, kind, due)

@@ -88,3 +88,29 @@ def test_a_month_without_year_takes_the_title_year(nlp):
     text = "KẾ HOẠCH\nTriển khai công tác chuyển đổi số năm 2022\nGiao Sở Thông tin và Truyền thông trình đề án trong tháng 5."
     found = dict(deadlines(nlp, text, doc_date=None))
     assert found["trình đề án trong tháng 5"] == ("month", dt.date(2022, 5, 31))
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("Giai đoạn 2022 - 2023. Rà soát, cập nhật khi cần", ("year", dt.date(2023, 12, 31))),
+    ("Hoàn thành trong năm 2022", ("year", dt.date(2022, 12, 31))),
+    ("2022 - 2025", ("year", dt.date(2025, 12, 31))),
+    ("Thực hiện thường xuyên, liên tục", ("ongoing", None)),
+])
+def test_a_task_in_a_table_row_takes_the_time_cell(nlp, cell, expected):
+    text = ("Giao các sở thực hiện các nhiệm vụ tại bảng sau:\n|\n|\n"
+            "- Xây dựng bộ công cụ kiểm kê khí thải cho các ngành sản xuất.\n|\n"
+            "- Bộ công cụ được ban hành và tập huấn.\n|\n" + cell + "\n|\n|\n")
+    found = dict(deadlines(nlp, text))
+    assert found.get("Xây dựng bộ công cụ kiểm kê khí thải cho các ngành sản xuất") == expected
+
+
+def test_appendix_rows_take_the_deadline_of_the_item_that_sends_to_them(nlp):
+    text = ("1. Các bộ xử lý các kiến nghị của địa phương (Phụ lục kèm theo), hoàn thành trước ngày 20/12/2021.\n"
+            "2. Các tỉnh tổ chức sơ kết việc thực hiện.\n"
+            "Nơi nhận:\n- Như trên.\n"
+            "PHỤ LỤC\n"
+            "|\n1\n|\nĐề nghị Bộ Xây dựng sửa đổi quy định về cấp phép xây dựng nhà ở riêng lẻ\n|\nBộ Xây dựng\n|\n")
+    found = deadlines(nlp, text)
+    appendix = [d for t, d in found if t.startswith("sửa đổi quy định")]
+    assert appendix == [("date", dt.date(2021, 12, 20))]
+    assert dict(found)["tổ chức sơ kết việc thực hiện"] is None
