@@ -27,7 +27,7 @@ sớm|kịp thời|tích cực|quyết liệt|hoàn chỉnh|giao|tăng|giảm|kh
 phấn đấu|thiết lập|hiện đại hóa|số hóa|chuyển đổi|tranh thủ|nghiêm cấm|không để|kêu gọi|chấn chỉnh|
 quy định|tiếp nhận|xem xét|lãnh đạo|phát động|biểu dương|khen thưởng|điều chỉnh|chuyển|thống kê|
 đăng ký|kê khai|niêm yết|tuyên dương|cải cách|thí điểm|nhân rộng|tháo gỡ|rà soát|dự thảo|in|cấp|thu|
-quan tâm|lưu ý|chú ý|bám sát|nỗ lực|nhanh chóng|họp|
+quan tâm|lưu ý|chú ý|bám sát|nỗ lực|nhanh chóng|họp|sửa chữa|lắp đặt|
 """.replace("\n", "").split("|")) - {""}
 # Nouns that open with the syllable of an action verb: "giao thông" is not "giao".
 NOT_ACTIONS = {"giao thông", "giao dịch", "thu nhập", "cấp độ", "tăng trưởng", "chuyển biến", "lập trường"}
