@@ -51,6 +51,7 @@ _TWO_SYLLABLE_NOUNS = (
     "ấp", "khu phố", "phường", "thị trấn", "đơn vị", "cơ quan", "thương hiệu", "di tích", "lễ hội", "tuyến",
     "trang trại", "tổ hợp tác", "nhà ở", "căn hộ", "việc làm", "lớp", "chi bộ", "đảng bộ", "tổ chức cơ sở đảng",
     "vườn mẫu", "khu dân cư", "hợp tác xã", "cơ sở dữ liệu", "nền tảng", "sáng kiến", "đề tài",
+    "bộ dữ liệu", "tập dữ liệu", "bộ tiêu chí", "bộ công cụ", "kịch bản", "loại hình",
 )
 # A duration is a target only when a time is brought down to it ("rút ngắn thời gian ... xuống
 # không quá 4 ngày làm việc"); otherwise it is a deadline or a term ("trong 30 ngày").
@@ -115,7 +116,8 @@ _BOUND_GAP = re.compile(
     r"[ \t]+(?:(?!phấn|mục|chỉ)[^\W\d]+[ \t]+){0,3}(?=(?:khoảng|trên|dưới|từ|gần|đạt\s)?\s*\d)", re.I)
 _DATE_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$")
 _RANGE_UPPER = re.compile(r"\d[ \t]*(?:%|m2|m3|ha|km|[^\W\d]{1,4})?[ \t]*[-–][ \t]*$")
-_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người|lao\s+động|học\s+sinh)\s+(?:dưới|trên|từ)\s*$", re.I)
+_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người(?:\s+dân)?|dân\s+số|công\s+dân|lao\s+động|học\s+sinh|phụ\s+nữ|thanh\s+niên)"
+                        r"\s+(?:dưới|trên|từ)\s*$", re.I)
 _PLACE_UNITS = r"tỉnh|huyện|xã|tỉnh, thành phố|huyện, thành phố"
 _ALL_OF = re.compile(r"(?:tất\s+cả|cả)\s+$", re.I)
 _SECTION_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|[A-D]|\d{1,2}|[a-zđ])[.)]\s", re.I)
@@ -143,6 +145,9 @@ _NAME_BEFORE = re.compile(
     r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch|Bí\s+thư|Đảng\s+ủy"
     r"|Đảng\s+bộ|Công\s+an|Ban\s+Chỉ\s+đạo|lãnh\s+đạo|đại\s+diện)\s*(?:các\s+)?$")
 _ANNOUNCES_LIST = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:sau\s+đây|như\s+sau|sau\s*:)", re.I)
+_FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*)?/\s*\d[\d.,]*(?:\s+[^\W\d]+){0,3}\s*\(\s*(?:đạt|chiếm|bằng|là)?\s*$",
+                              re.I)
+_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")
 _SCOPE_BEFORE = re.compile(r"\b(?:gồm|bao\s+gồm|gồm\s+có)\s*$", re.I)
 _HELD_SHARE = re.compile(r"\s+(?:tổng\s+)?(?:vốn|cổ\s+phần|cổ\s+phiếu)\b", re.I)
 _HOLDING = re.compile(r"\b(?:nắm\s+giữ|sở\s+hữu|chi\s+phối|giữ)\b", re.I)
@@ -155,8 +160,13 @@ _CITED_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{1,6}|\bsố\s+\d{1,5}[
 
 
 def _not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str) -> bool:
-    """A count in a name, an area's scope, a share of capital held or a case's threshold."""
+    """A count in a name, an area's scope, a share of capital held, a case's threshold, the share a
+    fraction makes ("3.071/4.888 thủ tục (đạt 62,8%)") or a figure in a footnote ("[5] Tỷ lệ ... là 69%")."""
     before = text[max(0, m.start("value") - 40):m.start("value")]
+    if unit == "%" and _FRACTION_BEFORE.search(before) or _FOOTNOTE.match(text, text.rfind("\n", 0, m.start()) + 1):
+        return True
+    if not m.group("value")[0].isdigit() and m.group("unit")[:1].isupper():
+        return True  # a spelled-out number before a capital belongs to a name ("Ngã ba Đồng Lộc")
     if _NAME_BEFORE.search(before) or (_SCOPE_BEFORE.search(before) and not _GOAL.search(clause_before)):
         return True
     if re.search(r"\bđối\s+với\s*$", before, re.I) or _ANNOUNCES_LIST.match(text, m.end()):
@@ -179,7 +189,7 @@ def _is_action_item(text: str, pos: int) -> bool:
 # Words after a comma that open a breakdown or an aside, not another item of a list.
 _NOT_AN_ITEM = re.compile(r"\s*(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể|như|nhất\s+là|đặc\s+biệt)\b", re.I)
 _GLOSS = re.compile(r"\([^()\d\n;:]{1,20}\)|\([A-Z0-9]{1,6}\)")
-_HEAD_BREAK = re.compile(r"[;:\n(]|\.(?=\s)|\)")
+_HEAD_BREAK = re.compile(r"[;:\n(|]|\.(?=\s)|\)")  # "|": a table cell ends
 _LIST_JOIN = re.compile(r",\s|;\s*|\s(?:và|hoặc)\s")
 _HORIZON_PHRASE = re.compile(
     r"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:từ\s+nay\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+(?:19|20)\d{2}"
@@ -189,7 +199,7 @@ _MEASURE_WORD = re.compile(
     r"(?:tỷ|tỉ)\s+lệ|tiêu\s+chuẩn|chỉ\s+tiêu|diện\s+tích|đất|mật\s+độ|tốc\s+độ|số\s+lượng|tổng|mức|quy\s+mô|"
     r"chiều\s+dài|công\s+suất|sản\s+lượng|kim\s+ngạch|giá\s+trị|thu\s+nhập|lượng", re.I)
 _MEASURE_OF = re.compile(rf"(?:{_MEASURE_WORD.pattern}).*?\s(?:cho|của|tại|đối\s+với)\s", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:\n]|\.(?=\s)|\.$|,\s|\(|\)")
+_CLAUSE_BREAK = re.compile(r"[;:\n|]|\.(?=\s)|\.$|,\s|\(|\)")
 _LEAD_WORDS = re.compile(
     r"^(?:[-+•*]\s*|[a-zđ0-9]{1,2}[.)]\s*)?(?:(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|trong\s+đó|và|có|đạt|trong"
     r"|đến\s+năm\s+\d{4}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+\d{4}|toàn\s+tỉnh|toàn\s+Tỉnh)\s*,?\s*)*",
@@ -515,6 +525,7 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
     an `exclude` span (a citation) are skipped. `doc_year`, the year of the document's date,
     tells figures of earlier years (history) from goals."""
     out: list[Target] = []
+    seen: set[tuple] = set()
     text = unwrap_lines(text)
     for m in TARGET.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in exclude):
@@ -551,6 +562,10 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
         target = Target(text=text[start:max(clause_end, m.end())].strip(), start=start, end=max(clause_end, m.end()),
                         indicator=indicator, comparator=_comparator(m), value=value, unit=unit, year=year,
                         component="theodoi_targets")
+        key = (value, unit, year, compare_key(indicator))
+        if key in seen:
+            continue  # a goal restated (in a summary table, an appendix) is one goal
+        seen.add(key)
         out.append(target)
         out.extend(_shares(text, m, target, clause_end))
     return out

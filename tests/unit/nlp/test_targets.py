@@ -294,3 +294,28 @@ def test_quantities_in_action_items_and_limits_are_goals(text, value, unit):
 ])
 def test_scope_counts_names_shares_cases_and_results_are_not_goals(text):
     assert find_targets(text, doc_year=2022) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mục tiêu năm 2025: đã cắt giảm 1.200 TTHC/2.000 TTHC (đạt 60%) và 300/500 điều kiện (chiếm 60%).",
+    "Phấn đấu hoàn thành kế hoạch.\n[3] Tỷ lệ hồ sơ trực tuyến tại cấp tỉnh là 71,5%; các huyện đạt trên 80%.",
+    "- Đầu tư hạ tầng du lịch tại khu di tích Ngã ba Đồng Lộc đến năm 2030.",
+    "Mục tiêu đến năm 2030: tỷ lệ dân số từ 15 tuổi trở lên có tài khoản ngân hàng đạt 90%.",
+])
+def test_fraction_shares_footnotes_names_and_age_brackets_are_not_goals(text):
+    assert [t.value for t in find_targets(text, doc_year=2024) if t.unit != "%" or t.value != 90] == []
+
+
+def test_a_goal_restated_in_a_table_is_one_goal():
+    text = ("Mục tiêu đến năm 2030: tỷ lệ người dân có chữ ký số đạt 80%.\n"
+            "| STT | Chỉ tiêu đến năm 2030 |\n| 1 | Tỷ lệ người dân có chữ ký số đạt 80% |")
+    assert [(t.value, t.year) for t in find_targets(text)] == [(80, 2030)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Phấn đấu đến năm 2030 công bố 20 tập dữ liệu mở phục vụ kinh tế số.", 20),
+    ("Mục tiêu đến năm 2030 xây dựng 5 kịch bản ứng dụng dữ liệu cấp tỉnh.", 5),
+    ("Đến năm 2027 có ít nhất 02 loại hình sản phẩm được cấp nhãn sinh thái.", 2),
+])
+def test_classifier_nouns_count(text, value):
+    assert [t.value for t in find_targets(text)] == [value]
