@@ -145,9 +145,11 @@ _NAME_BEFORE = re.compile(
     r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch|Bí\s+thư|Đảng\s+ủy"
     r"|Đảng\s+bộ|Công\s+an|Ban\s+Chỉ\s+đạo|lãnh\s+đạo|đại\s+diện)\s*(?:các\s+)?$")
 _ANNOUNCES_LIST = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:sau\s+đây|như\s+sau|sau\s*:)", re.I)
-_FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*)?/\s*\d[\d.,]*(?:\s+[^\W\d]+){0,3}\s*\(\s*(?:đạt|chiếm|bằng|là)?\s*$",
-                              re.I)
-_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")
+_FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*)?/\s*\d[\d.,]*[^()\n;]{0,90}\(\s*(?:đạt|chiếm|bằng|là)?\s*$", re.I)
+# A footnote's text: "[5] Tỷ lệ ..." (a marker before a capital, not one glued to a word: "giao[1].").
+_FOOTNOTE = re.compile(r"(?:^|\s)\[\d{1,3}\]\s+[A-ZĐ]", re.M)
+# "N lần" is a goal only as a multiple ("gấp 2 lần", "tăng 1,5 lần"); otherwise it counts times.
+_MULTIPLE_BEFORE = re.compile(r"\b(?:gấp|tăng|bằng|giảm|hơn)\s*(?:\S+\s+)?$", re.I)
 _SCOPE_BEFORE = re.compile(r"\b(?:gồm|bao\s+gồm|gồm\s+có)\s*$", re.I)
 _HELD_SHARE = re.compile(r"\s+(?:tổng\s+)?(?:vốn|cổ\s+phần|cổ\s+phiếu)\b", re.I)
 _HOLDING = re.compile(r"\b(?:nắm\s+giữ|sở\s+hữu|chi\s+phối|giữ)\b", re.I)
@@ -163,7 +165,11 @@ def _not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str) ->
     """A count in a name, an area's scope, a share of capital held, a case's threshold, the share a
     fraction makes ("3.071/4.888 thủ tục (đạt 62,8%)") or a figure in a footnote ("[5] Tỷ lệ ... là 69%")."""
     before = text[max(0, m.start("value") - 40):m.start("value")]
-    if unit == "%" and _FRACTION_BEFORE.search(before) or _FOOTNOTE.match(text, text.rfind("\n", 0, m.start()) + 1):
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if unit == "%" and _FRACTION_BEFORE.search(text, max(0, m.start("value") - 140), m.start("value")) \
+            or _FOOTNOTE.search(text, line_start, m.start()):
+        return True
+    if unit == "lần" and not _MULTIPLE_BEFORE.search(before):
         return True
     if not m.group("value")[0].isdigit() and m.group("unit")[:1].isupper():
         return True  # a spelled-out number before a capital belongs to a name ("Ngã ba Đồng Lộc")

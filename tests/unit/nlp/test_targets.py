@@ -319,3 +319,8 @@ def test_a_goal_restated_in_a_table_is_one_goal():
 ])
 def test_classifier_nouns_count(text, value):
     assert [t.value for t in find_targets(text)] == [value]
+
+
+def test_times_count_only_as_a_multiple():
+    assert [t.value for t in find_targets("Phấn đấu kim ngạch xuất khẩu gấp 2 lần năm 2020.")] == [2]
+    assert find_targets("Mục tiêu công khai: đăng thông báo ít nhất hai lần trên báo in địa phương.") == []
