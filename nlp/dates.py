@@ -79,7 +79,8 @@ _CUE_BEFORE = re.compile(
     r"|xong(?:\s+(?:trước|trong))?|trong(?:\s+vòng)?|đến(?:\s+hết)?|hết|vào|hạn(?:\s+chót)?|kịp\s+thời"
     r"|thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:?|muộn\s+nhất(?:\s+là)?)"
     r"|[Tt]rước|[Cc]hậm\s+nhất(?:\s+là)?(?:\s+(?:đến|vào|trong))?|[Hh]oàn\s+thành(?:\s+(?:trước|trong|vào))?"
-    r"|[Tt]rong|[Đđ]ến(?:\s+hết)?|[Vv]ào)(?:\s+dịp)?"
+    r"|[Tt]rong|[Đđ]ến(?:\s+hết)?|[Vv]ào|[Tt]hời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:"
+    r"(?:\s*[Dd]ự\s+kiến)?)(?:\s+dịp)?"
     r"(?:\s+(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)\s*,?)?\s*$"
 )
 # Words that make the phrase a start or a point in the past, not a deadline.
@@ -290,7 +291,8 @@ def _is_deadline_context(text: str, m: re.Match, kind: str, end: int | None = No
 def find_deadlines(text: str, doc_date: dt.date | None = None, year_hint: dt.date | None = None) -> list[Deadline]:
     """Every deadline phrase in `text`, in order, each with `start`/`end` offsets (cue included).
     Without `doc_date`, `year_hint` (see `opening_year_date`) gives the year of phrases without one.
-    A range of two periods ("Quý IV/2021 - Quý II/2022") is one phrase due at the end of the second."""
+    A range of two periods ("Quý IV/2021 - Quý II/2022", "tháng 11 đến tháng 12/2021", "Quý IV/2021 và
+    Quý I/2022") is one phrase due at the end of the second."""
     found: list[Deadline] = []
     pending = None  # (kind, due, match) of the phrase after a range connector, when merged
     matches = list(DATE_EXPRESSION.finditer(text))
@@ -319,7 +321,7 @@ def find_deadlines(text: str, doc_date: dt.date | None = None, year_hint: dt.dat
     return _drop_events_dated_later(text, found)
 
 
-_RANGE_JOIN = re.compile(r"\s*[-–]\s*|\s+đến\s+", re.I)
+_RANGE_JOIN = re.compile(r"\s*[-–]\s*|\s+(?:đến|và)\s+", re.I)  # "Quý IV/2021 và Quý I/2022": through both
 
 
 def _range_end(text: str, m: re.Match, nxt: re.Match | None, due: dt.date | None, ref: dt.date | None):

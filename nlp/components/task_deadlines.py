@@ -8,9 +8,12 @@ text says more than the first time phrase of the task:
   the clause of the reporting verb (báo cáo, gửi, nộp, trình) is the deadline; so is a strict
   one ("trước ngày", "chậm nhất") after a loose period ("trong năm", "giai đoạn").
 - **A time line after the items.** A line that only states a time ("Hoàn thành trong quý III
-  năm X.", "- Thời gian hoàn thành: tháng 11/X", "Thời hạn: trước ngày 15/6") after one item
-  or after a run of items applies to each of them that has no deadline of its own. The run goes
-  back over items separated only by list markers; a lead-in, heading or other text ends it.
+  năm X.") after one item or after a run of items applies to each of them that has no deadline
+  of its own. The run goes back over items separated only by list markers; a lead-in, heading
+  or other text ends it.
+- **A labelled time field.** "- Thời gian hoàn thành: Quý I/X" among the fields under an item
+  ("- Đơn vị chủ trì: ...", "- Kết quả: ...") applies to the tasks of that item's block: back to
+  the previous group of fields, a lead-in, or a heading.
 - **The time cell of a table row.** A task in a cell of a table row (cells on one line between
   "|", or on lines between "|" separator lines, a row ending at "| |") takes the time that opens
   a later cell of its row ("Giai đoạn 2026 - 2027. Thực hiện ...", "Hoàn thành trong năm X",
@@ -69,13 +72,54 @@ def time_line(text: str, line_start: int, line_end: int, found: list[Deadline], 
     """The deadline a line states when the line says nothing else: a labelled time
     ("Thời gian hoàn thành: quý II/X") or a time phrase opening it and ending it."""
     pos = MARKER.match(text, line_start).end()
-    label = TIME_LABEL.match(text, pos)
-    if label:
-        return deadline_in(text, label.end(), line_end, reference)
+    if TIME_LABEL.match(text, pos):
+        return None  # a labelled field: see attach_field_times
     head = next((d for d in found if d.start is not None and pos <= d.start <= pos + 2 and d.end <= line_end), None)
     if head is not None and text[line_end - 1:line_end] != ":" and TIME_LINE_REST.match(text[head.end:line_end]):
         return head
     return None
+
+
+# A labelled field line under an item ("- Đơn vị chủ trì: ...", "- Kết quả: ...", "- Thời gian: ...").
+FIELD_LINE = re.compile(r"^[ \t]*(?:[-+•*–][ \t]*)?(?:thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|kết\s+quả|sản\s+phẩm"
+                        r"|chủ\s+trì|phối\s+hợp|kinh\s+phí|nguồn\s+kinh\s+phí)[^:\n]{0,40}:", re.I | re.M)
+TIME_FIELD = re.compile(r"^[ \t]*(?:[-+•*–][ \t]*)?(?=(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\b)", re.I | re.M)
+BLOCK_HEAD = re.compile(r"^[ \t]*(?:[IVX]{1,5}|[A-D])\.\s", re.M)
+
+
+def attach_field_times(text: str, tasks: list[Task], found: list[Deadline], reference) -> None:
+    """A labelled time field ("- Thời gian hoàn thành: Quý I/X") gives its deadline to the tasks of
+    its block: back to the previous group of fields, a lead-in line, a heading or 3,000 characters."""
+    for field in TIME_FIELD.finditer(text):
+        label = TIME_LABEL.match(text, field.end())
+        if not label:
+            continue
+        line_end = _line_bounds(text, field.end())[1]
+        inside = [d for d in found if d.start is not None and field.start() <= d.start < line_end]
+        deadline = inside[0] if inside else deadline_in(text, label.end(), line_end, reference)
+        if deadline is None:
+            continue
+        start = _block_start(text, field.start())
+        for task in tasks:
+            if start <= task.start < field.start() and task.deadline is None:
+                task.deadline = deadline
+
+
+def _block_start(text: str, line_start: int) -> int:
+    """Where the block a field line closes begins (see attach_field_times)."""
+    floor = max(0, line_start - 3000)
+    end = line_start - 1
+    in_own_fields = True  # the fields right above this one belong to the same group
+    while end > floor:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        is_field = bool(FIELD_LINE.match(text, start, end))
+        if is_field and not in_own_fields or line.endswith(":") and not is_field or line.isupper() \
+                or BLOCK_HEAD.match(text, start, end):
+            return end
+        in_own_fields = in_own_fields and is_field
+        end = start - 1
+    return floor
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -260,6 +304,7 @@ class TaskDeadlines:
                 task.deadline = better
         reference = doc._.doc_date or opening_year_date(text)
         attach_row_times(text, tasks, found, reference)
+        attach_field_times(text, tasks, found, reference)
         attach_time_lines(text, tasks, found, reference)
         attach_appendix_deadlines(text, tasks, found)
         return doc

@@ -114,3 +114,18 @@ def test_appendix_rows_take_the_deadline_of_the_item_that_sends_to_them(nlp):
     appendix = [d for t, d in found if t.startswith("sửa đổi quy định")]
     assert appendix == [("date", dt.date(2021, 12, 20))]
     assert dict(found)["tổ chức sơ kết việc thực hiện"] is None
+
+
+def test_a_time_field_covers_the_item_and_its_sub_bullets_but_not_the_next_item(nlp):
+    text = ("Giao Văn phòng thực hiện các việc sau:\n"
+            "1. Tổ chức hội nghị triển khai kế hoạch cho cán bộ chủ chốt.\n"
+            "- Hội nghị phải bảo đảm đúng thành phần, thời gian, địa điểm theo hướng dẫn.\n"
+            "- Phối hợp với Ủy ban nhân dân xã chuẩn bị hội trường và tài liệu.\n"
+            "- Thời gian hoàn thành: Quý IV/2021 và Quý I/2022;\n"
+            "- Đơn vị chủ trì: Văn phòng\n"
+            "2. Tổ chức kiểm tra việc thực hiện tại các thôn.\n"
+            "- Thời gian thực hiện: Từ tháng 11/2021 đến tháng 4/2022.\n"
+            "- Đơn vị chủ trì: Ban Thường trực\n")
+    found = dict(deadlines(nlp, text))
+    assert found["Tổ chức hội nghị triển khai kế hoạch cho cán bộ chủ chốt"] == ("quarter", dt.date(2022, 3, 31))
+    assert found["Tổ chức kiểm tra việc thực hiện tại các thôn"] == ("month", dt.date(2022, 4, 30))
