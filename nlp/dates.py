@@ -80,14 +80,15 @@ _CUE_BEFORE = re.compile(
     r"|thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:?|muộn\s+nhất(?:\s+là)?)"
     r"|[Tt]rước|[Cc]hậm\s+nhất(?:\s+là)?(?:\s+(?:đến|vào|trong))?|[Hh]oàn\s+thành(?:\s+(?:trước|trong|vào))?"
     r"|[Tt]rong|[Đđ]ến(?:\s+hết)?|[Vv]ào|[Tt]hời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:"
-    r"(?:\s*[Dd]ự\s+kiến)?)(?:\s+dịp)?"
+    r"(?:\s*[Dd]ự\s+kiến)?|(?:tại|trước|trong|vào)\s+(?:các\s+)?(?:kỳ|phiên)\s+họp(?:\s+thường\s+lệ)?)(?:\s+dịp)?"
     r"(?:\s+(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)\s*,?)?\s*$"
 )
+_SESSION_CUE = re.compile(r"(?:kỳ|phiên)\s+họp", re.I)
 # Words that make the phrase a start or a point in the past, not a deadline.
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:\b(?:từ|kể\s+từ|bắt\s+đầu|sau|tính\s+từ|tới|của|đã|năm\s+học)\s*$)", re.I)
 _NOT_DEADLINE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:của|đã|vừa\s+qua|trở\s+về\s+trước|về\s+việc)\b", re.I)
 _WEAK_YEAR_CUE = re.compile(r"^(?:[Đđ]ến|[Tt]rong|[Vv]ào)\b")
-_CLAUSE_START = re.compile(r"(?:^|[.;:(]|\b(?:phấn\s+đấu|hoàn\s+thành|xong|là))\s*$", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[.;:(]|\b(?:phấn\s+đấu|hoàn\s+thành|xong|là|bảo\s+đảm|đảm\s+bảo))\s*$", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+)?$")
 _RECURRING_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:[Hh][ằà]ng\s+năm|của\s+năm\s+trước|năm\s+sau|mỗi\s+năm)\b")
 _CONTINUING_EDUCATION = re.compile(r"(?:giáo\s+dục|dạy\s+nghề|đào\s+tạo|bồi\s+dưỡng)\s*$", re.I)
@@ -261,9 +262,9 @@ def _is_deadline_context(text: str, m: re.Match, kind: str, end: int | None = No
         return bool(_EVENT_ACT.search(clause) and not _PAST_ACT.search(clause)), m.start()
     if kind in ("recurring", "ongoing", "relative"):
         return True, m.start()
-    if _NOT_DEADLINE_AFTER.match(after):
-        return False, m.start()
     cue = _CUE_BEFORE.search(before)
+    if _NOT_DEADLINE_AFTER.match(after) and not (cue and _SESSION_CUE.search(cue.group(0))):
+        return False, m.start()  # "ngày 22/3/2007 của Chính phủ"; not "tại kỳ họp cuối năm X của HĐND"
     if cue and kind == "year" and _WEAK_YEAR_CUE.match(cue.group(0)):
         in_year = m.group("year") and not cue.group(0).lower().startswith("đến")  # "trong năm 2010"
         if not in_year and not _CLAUSE_START.search(before[:cue.start()]):

@@ -62,6 +62,8 @@ def report_deadline(text: str, task: Task, found: list[Deadline]) -> Deadline | 
         return None
     later = [d for d in found if d.start is not None and first.end <= d.start and d.end <= task.end + 2]
     for d in later:
+        if ";" in text[first.end:d.start]:
+            break  # a second action of its own ("...; trình ... trong năm X")
         if d.kind in PERIODS + ("date",) and d.due and (
                 REPORT_VERB.search(_clause_before(text, d.start)) or STRICT_CUE.match(d.text)):
             return d

@@ -200,3 +200,16 @@ def test_the_opening_year_filters_no_history():
 def test_a_range_of_periods_is_due_at_its_end(text, phrase, kind, due):
     [found] = find_deadlines(text, DOC_DATE)
     assert (found.text, found.kind, found.due) == (phrase, kind, due)
+
+
+@pytest.mark.parametrize("text, phrase, due", [
+    ("báo cáo kết quả tại kỳ họp cuối năm 2021 của Hội đồng nhân dân tỉnh", "tại kỳ họp cuối năm 2021",
+     dt.date(2021, 12, 31)),
+    ("trình Hội đồng nhân dân tại kỳ họp tháng 7/2021.", "tại kỳ họp tháng 7/2021", dt.date(2021, 7, 31)),
+    ("bố trí kinh phí, bảo đảm đến năm 2024 tỷ lệ số hóa hồ sơ đạt 80%", "đến năm 2024", dt.date(2024, 12, 31)),
+    ("- Thời gian hoàn thành: Quý IV/2021 và Quý I/2022;", "Thời gian hoàn thành: Quý IV/2021 và Quý I/2022",
+     dt.date(2022, 3, 31)),
+])
+def test_a_session_with_its_date_and_a_guaranteed_horizon(text, phrase, due):
+    [found] = find_deadlines(text, DOC_DATE)
+    assert (found.text, found.due) == (phrase, due)

@@ -129,3 +129,9 @@ def test_a_time_field_covers_the_item_and_its_sub_bullets_but_not_the_next_item(
     found = dict(deadlines(nlp, text))
     assert found["Tổ chức hội nghị triển khai kế hoạch cho cán bộ chủ chốt"] == ("quarter", dt.date(2022, 3, 31))
     assert found["Tổ chức kiểm tra việc thực hiện tại các thôn"] == ("month", dt.date(2022, 4, 30))
+
+
+def test_a_later_report_time_after_a_semicolon_is_another_action(nlp):
+    found = deadlines(nlp, "Giao Ủy ban nhân dân tỉnh xây dựng kế hoạch, hoàn thành trong tháng 01/2022; "
+                           "chỉ đạo lập đề án phát triển du lịch, trình trong năm 2022.")
+    assert found[0][1] == ("month", dt.date(2022, 1, 31))
