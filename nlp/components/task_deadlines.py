@@ -11,6 +11,8 @@ text says more than the first time phrase of the task:
   năm X.") after one item or after a run of items applies to each of them that has no deadline
   of its own. The run goes back over items separated only by list markers; a lead-in, heading
   or other text ends it.
+- **A time sentence closing a paragraph.** "... Thời hạn hoàn thành: trước ngày X." after the
+  sentences of a paragraph applies to each task of the paragraph without a deadline.
 - **A labelled time field.** "- Thời gian hoàn thành: Quý I/X" among the fields under an item
   ("- Đơn vị chủ trì: ...", "- Kết quả: ...") applies to the tasks of that item's block: back to
   the previous group of fields, a lead-in, or a heading.
@@ -122,6 +124,24 @@ def _block_start(text: str, line_start: int) -> int:
         in_own_fields = in_own_fields and is_field
         end = start - 1
     return floor
+
+
+def attach_time_sentences(text: str, tasks: list[Task], found: list[Deadline]) -> None:
+    """A sentence that only states a time and closes its paragraph ("... trên Hệ thống. Thời hạn
+    hoàn thành: trước ngày 30/11/X.") applies to the tasks of that paragraph without one."""
+    for d in found:
+        if d.start is None or d.due is None and d.kind not in ("ongoing", "recurring", "relative"):
+            continue
+        line_start, line_end = _line_bounds(text, d.start)
+        sentence_start = max(text.rfind(". ", line_start, d.start) + 2, line_start)
+        prefix = text[sentence_start:d.start].strip(" *_")
+        if prefix and not TIME_LABEL.fullmatch(prefix + " ") or not re.fullmatch(r"[\s*_.;/]*", text[d.end:line_end]):
+            continue
+        if sentence_start == line_start:
+            continue  # a line of its own: attach_time_lines
+        for task in tasks:
+            if line_start <= task.start < sentence_start and task.deadline is None:
+                task.deadline = d
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -308,6 +328,7 @@ class TaskDeadlines:
         attach_row_times(text, tasks, found, reference)
         attach_field_times(text, tasks, found, reference)
         attach_time_lines(text, tasks, found, reference)
+        attach_time_sentences(text, tasks, found)
         attach_appendix_deadlines(text, tasks, found)
         return doc
 

@@ -135,3 +135,12 @@ def test_a_later_report_time_after_a_semicolon_is_another_action(nlp):
     found = deadlines(nlp, "Giao Ủy ban nhân dân tỉnh xây dựng kế hoạch, hoàn thành trong tháng 01/2022; "
                            "chỉ đạo lập đề án phát triển du lịch, trình trong năm 2022.")
     assert found[0][1] == ("month", dt.date(2022, 1, 31))
+
+
+def test_a_time_sentence_closing_a_paragraph_applies_to_its_tasks(nlp):
+    text = ("Các bộ, cơ quan ngang bộ khẩn trương hoàn thành việc rà soát các dự án tồn đọng theo hướng dẫn của "
+            "Bộ Tài chính. Ủy ban nhân dân thành phố khẩn trương cập nhật dữ liệu trên hệ thống theo dõi. "
+            "Thời hạn hoàn thành: trước ngày 30/11/2021.\nBộ Tài chính tổng hợp kết quả.")
+    found = deadlines(nlp, text)
+    assert [d for _, d in found[:2]] == [("date", dt.date(2021, 11, 30))] * 2
+    assert found[-1][1] is None
