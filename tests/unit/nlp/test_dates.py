@@ -213,3 +213,16 @@ def test_a_range_of_periods_is_due_at_its_end(text, phrase, kind, due):
 def test_a_session_with_its_date_and_a_guaranteed_horizon(text, phrase, due):
     [found] = find_deadlines(text, DOC_DATE)
     assert (found.text, found.due) == (phrase, due)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("công bố danh mục chậm nhất là 10 (mười) ngày làm việc kể từ ngày danh mục được phê duyệt.",
+     "10 (mười) ngày làm việc kể từ ngày danh mục được phê duyệt"),
+    ("Trong thời gian không quá 15 (mười lăm) ngày làm việc kể từ ngày nhận được hồ sơ, Ủy ban quyết định.",
+     "15 (mười lăm) ngày làm việc kể từ ngày nhận được hồ sơ"),
+    ("niêm yết công khai ít nhất 02 ngày làm việc trước ngày tổ chức lấy ý kiến",
+     "02 ngày làm việc trước ngày tổ chức lấy ý kiến"),
+])
+def test_relative_terms_with_a_spelled_gloss_or_before_an_event(text, phrase):
+    [found] = find_deadlines(text, DOC_DATE)
+    assert (found.text, found.kind, found.due) == (phrase, "relative", None)
