@@ -30,6 +30,13 @@ _N_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "b�
             "chín": 9, "mười": 10, "mười hai": 12, "mười lăm": 15, "hai mươi": 20, "ba mươi": 30}
 _NUM = r"(?:\d{1,3}|mười hai|mười lăm|hai mươi|ba mươi|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 
+# A session or conference a task is tied to ("trình tại kỳ họp thứ Tám", "trước Hội nghị Tỉnh ủy lần
+# thứ 12", "tại phiên họp gần nhất"): a deadline relative to an event whose date the text does not
+# give. A session named by its year ("kỳ họp cuối năm 2019") is left to the year alternative.
+_EVENT = (r"(?:tại|trước|trong|tới)\s+(?:(?:kỳ|phiên)\s+họp|[Hh]ội\s+nghị)(?:\s+(?!thứ|lần)[^\s.,;:\n()]+){0,6}?"
+          r"\s+(?:(?:lần\s+)?thứ\s+(?:[0-9]{1,3}|[IVXLC]{1,6}|[^\W\d_]+)|gần\s+nhất|tiếp\s+theo|thường\s+lệ"
+          r"|(?:cuối|giữa|đầu)\s+năm(?!\s+(?:19|20)\d{2}))\b")
+
 # Words that end a time written out ("Cuối nhiệm kỳ Đại hội ... | có báo cáo tổng kết").
 _PREDICATE_START = r"(?:có|phải|cần|tổ\s+chức|tiến\s+hành|báo\s+cáo|tổng\s+kết|sơ\s+kết|đánh\s+giá)\b"
 
@@ -47,11 +54,12 @@ DATE_EXPRESSION = re.compile(
     r"|(?:theo\s+)?[Đđ]ịnh\s+kỳ(?:\s+(?:" + _NUM + r")\s+(?:tháng|năm|tuần|ngày)(?:\s+một\s+lần)?)?"
     r"|tại\s+các\s+kỳ\s+họp(?:\s+(?:thường\s+lệ|của))?)"
     r"|(?P<ongoing>[Tt]hường\s+xuyên)"
-    r"|(?P<relative>(?P<rel_n>" + _NUM + r")\s+(?P<rel_unit>ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?,?\s+"
-    r"(?:kể\s+từ|tính\s+từ|sau\s+khi|từ)\s+(?P<rel_from>[^.;,\n()]{1,60})"
+    r"|(?P<relative>(?P<rel_n>" + _NUM + r")(?:\s*\([^()\d\n]{1,20}\))?\s+(?P<rel_unit>ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?,?\s+"
+    r"(?:kể\s+từ|tính\s+từ|sau\s+khi|từ|trước\s+(?=ngày|khi))\s*(?P<rel_from>[^.;,\n()]{1,60})"
     r"|[Nn]gay\s+sau\s+khi\s+[^.;\n()]{1,60}"
     r"|[Kk]hi\s+kết\s+thúc\s+(?:(?!\s+và\s)[^.;,\n()]){1,40}"
-    r"|[Cc]uối\s+nhiệm\s+kỳ(?:\s+[^.;,\n()\s]+){0,10}?(?=\s+" + _PREDICATE_START + r"|\s*[.;,\n()]|\s*$))"
+    r"|[Cc]uối\s+nhiệm\s+kỳ(?:\s+[^.;,\n()\s]+){0,10}?(?=\s+" + _PREDICATE_START + r"|\s*[.;,\n()]|\s*$)"
+    r"|" + _EVENT + r")"
     r"|(?P<full>(?:[Nn]gày\s+)?(?P<d1>\d{1,2})" + _SEP + r"(?P<m1>\d{1,2})" + _SEP + r"(?P<y1>" + _Y + r")\b"
     r"|(?:[Nn]gày\s+)?(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>" + _Y + r")\b)"
     r"|(?P<daymonth>[Nn]gày\s+(?P<d3>\d{1,2})(?:" + _SEP + r"(?P<m3>\d{1,2})\b(?!\s*[/.\-]\s*\d)"
@@ -71,13 +79,16 @@ _CUE_BEFORE = re.compile(
     r"|xong(?:\s+(?:trước|trong))?|trong(?:\s+vòng)?|đến(?:\s+hết)?|hết|vào|hạn(?:\s+chót)?|kịp\s+thời"
     r"|thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:?|muộn\s+nhất(?:\s+là)?)"
     r"|[Tt]rước|[Cc]hậm\s+nhất(?:\s+là)?(?:\s+(?:đến|vào|trong))?|[Hh]oàn\s+thành(?:\s+(?:trước|trong|vào))?"
-    r"|[Tt]rong|[Đđ]ến(?:\s+hết)?|[Vv]ào)\s*$"
+    r"|[Tt]rong|[Đđ]ến(?:\s+hết)?|[Vv]ào|[Tt]hời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:"
+    r"(?:\s*[Dd]ự\s+kiến)?|(?:tại|trước|trong|vào)\s+(?:các\s+)?(?:kỳ|phiên)\s+họp(?:\s+thường\s+lệ)?)(?:\s+dịp)?"
+    r"(?:\s+(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)\s*,?)?\s*$"
 )
+_SESSION_CUE = re.compile(r"(?:kỳ|phiên)\s+họp", re.I)
 # Words that make the phrase a start or a point in the past, not a deadline.
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:\b(?:từ|kể\s+từ|bắt\s+đầu|sau|tính\s+từ|tới|của|đã|năm\s+học)\s*$)", re.I)
 _NOT_DEADLINE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:của|đã|vừa\s+qua|trở\s+về\s+trước|về\s+việc)\b", re.I)
 _WEAK_YEAR_CUE = re.compile(r"^(?:[Đđ]ến|[Tt]rong|[Vv]ào)\b")
-_CLAUSE_START = re.compile(r"(?:^|[.;:(]|\b(?:phấn\s+đấu|hoàn\s+thành|xong|là))\s*$", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[.;:(]|\b(?:phấn\s+đấu|hoàn\s+thành|xong|là|bảo\s+đảm|đảm\s+bảo))\s*$", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+)?$")
 _RECURRING_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:[Hh][ằà]ng\s+năm|của\s+năm\s+trước|năm\s+sau|mỗi\s+năm)\b")
 _CONTINUING_EDUCATION = re.compile(r"(?:giáo\s+dục|dạy\s+nghề|đào\s+tạo|bồi\s+dưỡng)\s*$", re.I)
@@ -87,6 +98,28 @@ _CLAUSE_END = re.compile(r"^\s*(?:[.;)]|\n|$)")
 # a time inside such a name belongs to the name, not to an action.
 _NAMED_AFTER = re.compile(r"^\s*\(\s*(?:sau\s+đây\s+)?(?:gọi\s+tắt|viết\s+tắt|gọi\s+chung|gọi\s+là)\b", re.I)
 _SIGNING = re.compile(r"^(?:ngày\s+)?(?:ký|ban\s+hành|văn\s+bản\s+(?:này|được)\s+ban\s+hành|ký\s+ban\s+hành)", re.I)
+
+
+# An event-tied deadline needs an act to be done by the event in its clause, not a past one.
+_EVENT_ACT = re.compile(r"\b(?:trình|báo\s+cáo|xem\s+xét|thông\s+qua|cho\s+ý\s+kiến|quyết\s+định|ban\s+hành"
+                        r"|hoàn\s+thành|tổng\s+kết|sơ\s+kết|đánh\s+giá|phê\s+duyệt|giải\s+trình)\b", re.I)
+_PAST_ACT = re.compile(r"\b(?:đã|vừa)\b", re.I)
+# "thường xuyên" / "định kỳ" that says how, not when: a recurrent budget line ("chi thường xuyên",
+# "kinh phí thường xuyên"), a negated act ("không thanh tra định kỳ"), or one manner word among
+# others ("tuyên truyền thường xuyên, sâu rộng", "bản tin định kỳ, sinh động", "liên tục và định kỳ").
+_BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phí|dự\s+toán|vốn|ngân\s+sách)\s*$", re.I)
+_NEGATED_BEFORE = re.compile(r"\bkhông(?:\s+[^\W\d_]+){0,2}\s*$", re.I)
+_MANNER = (r"sâu\s+rộng|rộng\s+rãi|sinh\s+động|liên\s+tục|thiết\s+thực|đa\s+dạng|phong\s+phú|dễ\s+hiểu|hấp\s+dẫn"
+           r"|toàn\s+diện|đồng\s+bộ|quyết\s+liệt|nghiêm\s+túc|tự\s+động")
+_MANNER_AFTER = re.compile(r"\s*(?:,\s*(?:định\s+kỳ|thường\s+xuyên)\s*)?(?:,|\s+và)\s*(?!liên\s+tục)(?:" + _MANNER + r")\b",
+                           re.I)  # "thường xuyên, liên tục" is a time
+_MANNER_BEFORE = re.compile(r"\b(?:" + _MANNER + r")\s*(?:,|\s+và)\s*$", re.I)
+
+
+def _is_manner(text: str, m: re.Match, before: str) -> bool:
+    """Whether a bare "thường xuyên" / "định kỳ" at `m` qualifies a noun or an act (no deadline)."""
+    return bool(_BUDGET_BEFORE.search(before) or _NEGATED_BEFORE.search(before)
+                or _MANNER_AFTER.match(text, m.end()) or _MANNER_BEFORE.search(before))
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -171,6 +204,32 @@ def _resolve(m: re.Match, doc_date: dt.date | None) -> tuple[str, dt.date | None
     return None
 
 
+def deadline_in(text: str, start: int, end: int, doc_date: dt.date | None = None) -> Deadline | None:
+    """The first time phrase in text[start:end] read as a deadline whatever its context (for a
+    place that states a deadline, as a "Thời hạn:" label does), with offsets; None if none."""
+    for m in DATE_EXPRESSION.finditer(text, start, end):
+        resolved = _resolve(m, doc_date)
+        if resolved is not None:
+            kind, due = resolved
+            return Deadline(text=text[m.start():m.end()], kind=kind, due=due, start=m.start(), end=m.end())
+    return None
+
+
+# A year in the opening that is not a horizon: not one end of a range ("2021-2030") nor "đến năm 2030".
+_OPENING_YEAR = re.compile(r"(?<![\d\-–])(?<![\d\-–]\s)(?:19|20)\d{2}(?!\d|\s?[\-–]\s?(?:19|20)\d{2})")
+_HORIZON_BEFORE = re.compile(r"(?:đến|tới|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn)(?:\s+hết)?\s+(?:năm\s+)?$", re.I)
+
+
+def opening_year_date(text: str, window: int = 600) -> dt.date | None:
+    """1 January of the first year written in the document's opening (its title or headline:
+    "Kế hoạch ... năm 2019", "70/2024/QĐ-UBND"), to resolve months and days written without a
+    year when the document's own date is unknown; None when the opening names no year."""
+    for m in _OPENING_YEAR.finditer(text, 0, window):
+        if not _HORIZON_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            return dt.date(int(m.group(0)), 1, 1)
+    return None
+
+
 def parse_deadline(text: str, doc_date: dt.date | None = None) -> Deadline | None:
     """Read one deadline phrase ("trước ngày 30/6/2021", "quý 3/2021", "thường xuyên") into a
     `Deadline` whose `due` is the last day of the period; None when it holds no date phrase."""
@@ -186,18 +245,26 @@ def parse_deadline(text: str, doc_date: dt.date | None = None) -> Deadline | Non
     return Deadline(text=text.strip(), kind=kind, due=due)
 
 
-def _is_deadline_context(text: str, m: re.Match, kind: str) -> tuple[bool, int]:
-    """Whether the phrase at `m` is a time to meet, and where its span starts (cue included)."""
+def _is_deadline_context(text: str, m: re.Match, kind: str, end: int | None = None) -> tuple[bool, int]:
+    """Whether the phrase at `m` (going on to `end` when it opens a range) is a time to meet, and
+    where its span starts (cue included)."""
+    end = m.end() if end is None else end
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = text[max(line_start, m.start() - 60):m.start()]
     after = text[m.end():m.end() + 30]
     if kind == "ongoing" and _CONTINUING_EDUCATION.search(before) or _NAMED_AFTER.match(text[m.end():]):
         return False, m.start()
+    bare = m.group("ongoing") or (m.group("recurring") and re.fullmatch(r"(?:theo\s+)?[Đđ]ịnh\s+kỳ", m.group(0)))
+    if bare and _is_manner(text, m, before):
+        return False, m.start()
+    if m.group(0).lower().startswith(("tại", "trước", "trong", "tới")) and kind == "relative":
+        clause = re.split(r"[.;:\n]", text[max(0, m.start() - 120):m.start()])[-1]
+        return bool(_EVENT_ACT.search(clause) and not _PAST_ACT.search(clause)), m.start()
     if kind in ("recurring", "ongoing", "relative"):
         return True, m.start()
-    if _NOT_DEADLINE_AFTER.match(after):
-        return False, m.start()
     cue = _CUE_BEFORE.search(before)
+    if _NOT_DEADLINE_AFTER.match(after) and not (cue and _SESSION_CUE.search(cue.group(0))):
+        return False, m.start()  # "ngày 22/3/2007 của Chính phủ"; not "tại kỳ họp cuối năm X của HĐND"
     if cue and kind == "year" and _WEAK_YEAR_CUE.match(cue.group(0)):
         in_year = m.group("year") and not cue.group(0).lower().startswith("đến")  # "trong năm 2010"
         if not in_year and not _CLAUSE_START.search(before[:cue.start()]):
@@ -209,36 +276,76 @@ def _is_deadline_context(text: str, m: re.Match, kind: str) -> tuple[bool, int]:
     if _NOT_DEADLINE_BEFORE.search(before):
         return False, m.start()
     # "đầu / giữa / cuối tháng 9/2020" that closes a clause: a point in time the work aims at
-    if (m.group("mpart") or m.group("part")) and _CLAUSE_END.match(text[m.end():m.end() + 2]):
+    if (m.group("mpart") or m.group("part")) and _CLAUSE_END.match(text[end:end + 2]):
         return True, m.start()
     # "(tháng 12/2021)", "(quý I/2022)": Party plans put the deadline in brackets.
-    if before.rstrip().endswith("(") and text[m.end():m.end() + 2].lstrip().startswith(")"):
+    if before.rstrip().endswith("(") and text[end:end + 2].lstrip().startswith(")"):
         return True, m.start()
     # A table cell or list item that starts with the period: "Tháng 7/2026", "Cuối tháng 3 năm 2010: ..."
     if _LINE_START.search(text[max(0, m.start() - 12):m.start()]) or m.start() == line_start:
-        rest = text[m.end():].split("\n", 1)[0].strip()
-        if not rest or rest[0] in ":,":
+        rest = text[end:].split("\n", 1)[0].strip()
+        if not rest or rest[0] in ":,." and not re.match(r"\.\d", rest):
             return True, m.start()
     return False, m.start()
 
 
-def find_deadlines(text: str, doc_date: dt.date | None = None) -> list[Deadline]:
-    """Every deadline phrase in `text`, in order, each with `start`/`end` offsets (cue included)."""
+def find_deadlines(text: str, doc_date: dt.date | None = None, year_hint: dt.date | None = None) -> list[Deadline]:
+    """Every deadline phrase in `text`, in order, each with `start`/`end` offsets (cue included).
+    Without `doc_date`, `year_hint` (see `opening_year_date`) gives the year of phrases without one.
+    A range of two periods ("Quý IV/2021 - Quý II/2022", "tháng 11 đến tháng 12/2021", "Quý IV/2021 và
+    Quý I/2022") is one phrase due at the end of the second."""
     found: list[Deadline] = []
-    for m in DATE_EXPRESSION.finditer(text):
-        resolved = _resolve(m, doc_date)
+    pending = None  # (kind, due, match) of the phrase after a range connector, when merged
+    matches = list(DATE_EXPRESSION.finditer(text))
+    for i, m in enumerate(matches):
+        if pending is not None and pending.start() == m.start():
+            pending = None
+            continue
+        resolved = _resolve(m, doc_date or year_hint)
         if resolved is None:
             continue
         kind, due = resolved
+        if kind == "relative" and doc_date is None:
+            due = None  # counted from a signing day the text does not give
         if m.group("daymonth") and _RECURRING_AFTER.match(text[m.end():]):
             kind, due = "recurring", None
-        ok, start = _is_deadline_context(text, m, kind)
+        upper = _range_end(text, m, matches[i + 1] if i + 1 < len(matches) else None, due, doc_date or year_hint)
+        end = upper[2].end() if upper is not None else m.end()
+        ok, start = _is_deadline_context(text, m, kind, end)
         if not ok:
             continue
+        if upper is not None:
+            kind, due, pending = upper
         if due and doc_date and kind not in ("relative",) and due < doc_date:
             continue  # a period already over on the document's date is history
-        found.append(Deadline(text=text[start:m.end()], kind=kind, due=due, start=start, end=m.end()))
-    return found
+        found.append(Deadline(text=text[start:end], kind=kind, due=due, start=start, end=end))
+    return _drop_events_dated_later(text, found)
+
+
+_RANGE_JOIN = re.compile(r"\s*[-–]\s*|\s+(?:đến|và)\s+", re.I)  # "Quý IV/2021 và Quý I/2022": through both
+
+
+def _range_end(text: str, m: re.Match, nxt: re.Match | None, due: dt.date | None, ref: dt.date | None):
+    """(kind, due, match) of the period that closes a range opened at `m`, or None."""
+    if nxt is None or due is None or not _RANGE_JOIN.fullmatch(text, m.end(), nxt.start()):
+        return None
+    resolved = _resolve(nxt, ref)
+    if resolved is None or resolved[1] is None or resolved[1] < due or resolved[0] in ("relative", "recurring"):
+        return None
+    return resolved[0], resolved[1], nxt
+
+
+def _drop_events_dated_later(text: str, found: list[Deadline]) -> list[Deadline]:
+    """An event-tied deadline whose event is dated right after it ("tại Hội nghị lần thứ 11
+    (tháng 10/2019)") gives way to the date."""
+    kept = []
+    for i, d in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (d.kind == "relative" and d.due is None and nxt is not None and nxt.due is not None
+                and nxt.start - d.end <= 80 and not re.search(r"[.;\n]", text[d.end:nxt.start])):
+            continue
+        kept.append(d)
+    return kept
 
 
 def pick_deadline(deadlines: list[Deadline]) -> Deadline | None:

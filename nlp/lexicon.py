@@ -27,7 +27,7 @@ sớm|kịp thời|tích cực|quyết liệt|hoàn chỉnh|giao|tăng|giảm|kh
 phấn đấu|thiết lập|hiện đại hóa|số hóa|chuyển đổi|tranh thủ|nghiêm cấm|không để|kêu gọi|chấn chỉnh|
 quy định|tiếp nhận|xem xét|lãnh đạo|phát động|biểu dương|khen thưởng|điều chỉnh|chuyển|thống kê|
 đăng ký|kê khai|niêm yết|tuyên dương|cải cách|thí điểm|nhân rộng|tháo gỡ|rà soát|dự thảo|in|cấp|thu|
-quan tâm|lưu ý|chú ý|bám sát|nỗ lực|nhanh chóng|họp|
+quan tâm|lưu ý|chú ý|bám sát|nỗ lực|nhanh chóng|họp|lắp đặt|
 kết nối|tích hợp|chuẩn hóa|sửa|sửa chữa|hoàn tất|bàn giao|di dời|giải ngân|thu hồi|xác minh|tuần tra|kiểm soát|
 công bố|phục hồi|xây|phản ánh|
 """.replace("\n", "").split("|")) - {""}

@@ -1,2 +1,3 @@
 """spaCy components of theodoi; importing this package registers their factories."""
-from theodoi.nlp.components import agencies, citations, deadlines, sections, targets, tasks  # noqa: F401
+from theodoi.nlp.components import (  # noqa: F401
+    agencies, citations, deadlines, sections, targets, task_deadlines, tasks)

@@ -1,7 +1,8 @@
 """Component "theodoi_deadlines": doc.spans["deadlines"], each span with `span._.deadline`.
 
 The phrases come from `theodoi.nlp.dates.find_deadlines`, resolved against
-`doc._.doc_date`. A phrase that overlaps a citation (the date of a cited document) is
+`doc._.doc_date`, or, when the header gave no date, against the year of the document's opening
+(its title: "Kế hoạch ... năm 2019" makes "trong tháng 5" May 2019). A phrase that overlaps a citation (the date of a cited document) is
 dropped, so put this component after "theodoi_citations".
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from theodoi.nlp.dates import find_deadlines
+from theodoi.nlp.dates import find_deadlines, opening_year_date
 from theodoi.nlp.extensions import doc_text
 
 
@@ -22,7 +23,8 @@ class DeadlineFinder:
     def __call__(self, doc: Doc) -> Doc:
         cited = [(s.start_char, s.end_char) for s in doc.spans.get("citations", [])]
         spans = []
-        for deadline in find_deadlines(doc_text(doc), doc._.doc_date):
+        text = doc_text(doc)
+        for deadline in find_deadlines(text, doc._.doc_date, opening_year_date(text)):
             if any(start < deadline.end and deadline.start < end for start, end in cited):
                 continue
             span = doc.char_span(deadline.start, deadline.end, alignment_mode="expand")

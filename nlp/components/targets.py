@@ -35,7 +35,7 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _NUMBER_WORD = (r"(?<!\w)(?!một\s+(?!trăm|nghìn|ngàn|triệu))(?:hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười|một)"
                 r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|tư|lăm|linh|lẻ|trăm|nghìn|ngàn|triệu)"
                 r"(?=\s))*\s+")
-_MEASURE = (r"%(?:\s*/\s*năm)?|‰|m2/người|m²/người|km/km2|m3/ngày(?:\s*đêm)?|m3/ha|lít/người/ngày(?:\s*đêm)?"
+_MEASURE = (r"%(?:\s*/\s*năm)?|‰|[μµ]g/m3|[μµ]g/m³|mg/[lL]\b|mg/N?m3|mg/N?m³|m2/người|m²/người|km/km2|m3/ngày(?:\s*đêm)?|m3/ha|lít/người/ngày(?:\s*đêm)?"
             r"|kWh/người(?:\s*/?\s*năm)?|kW/ha|kg/người(?:\s*/?\s*ngày(?:\s*đêm)?)?|ha\b|km\b|m2\b|m3\b|USD\b|tuổi\b"
             r"|(?:nghìn\s+|triệu\s+|tỷ\s+|tỉ\s+)?(?:đồng|USD|đô\s+la(?:\s+Mỹ)?)(?!\w)(?:/người/năm|/người)?")
 # A number in thousands, millions or billions of a counted noun ("3,5 triệu lượt khách").
@@ -51,6 +51,7 @@ _TWO_SYLLABLE_NOUNS = (
     "ấp", "khu phố", "phường", "thị trấn", "đơn vị", "cơ quan", "thương hiệu", "di tích", "lễ hội", "tuyến",
     "trang trại", "tổ hợp tác", "nhà ở", "căn hộ", "việc làm", "lớp", "chi bộ", "đảng bộ", "tổ chức cơ sở đảng",
     "vườn mẫu", "khu dân cư", "hợp tác xã", "cơ sở dữ liệu", "nền tảng", "sáng kiến", "đề tài",
+    "bộ dữ liệu", "tập dữ liệu", "bộ tiêu chí", "bộ công cụ", "kịch bản", "loại hình",
 )
 # A duration is a target only when a time is brought down to it ("rút ngắn thời gian ... xuống
 # không quá 4 ngày làm việc"); otherwise it is a deadline or a term ("trong 30 ngày").
@@ -76,7 +77,7 @@ TARGET_FIRST_CHARS = r"(?=[\dbcdghkmnstvxíđ<>])"
 TARGET = re.compile(
     TARGET_FIRST_CHARS +
     rf"(?:(?P<cmp>{_CMP_ALT})\s*)?"
-    rf"(?P<value>{_NUMBER}|{_NUMBER_WORD})(?:\s*(?:-|–|÷|đến)\s*(?P<upper>{_NUMBER}))?\s*"
+    rf"(?P<value>{_NUMBER}|{_NUMBER_WORD})(?:[ \t]*(?:-|–|÷|đến)[ \t]*(?P<upper>{_NUMBER}))?\s*"
     rf"(?P<unit>{_MEASURE}|(?:{_SCALE})?(?:{_COUNTED})(?!\w)|{_DURATION})"
     r"(?P<ge>\s+trở\s+lên)?",
     re.I,
@@ -102,18 +103,21 @@ _NOT_TARGET_BEFORE = re.compile(
     re.I,
 )
 _HORIZON = re.compile(
-    r"(?:đến|tới)\s+năm\s+(?P<y1>(?:19|20)\d{2})"
-    r"|(?:giai\s+đoạn|thời\s+kỳ|kế\s+hoạch|nhiệm\s+kỳ|\d\s+năm)\s+(?:từ\s+)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:-|–|đến)\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"
+    r"(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+(?P<y1>(?:19|20)\d{2})"
+    r"|(?:giai\s+đoạn|thời\s+kỳ|kế\s+hoạch|nhiệm\s+kỳ|\d\s+năm)(?:\s+[IVX]{1,4})?\s*\(?\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d{2}"
+    r"\s*(?:-|–|đến)\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"
     r"|(?:trong\s+|vào\s+)?năm\s+(?P<y3>(?:19|20)\d{2})"
     r"|/(?P<y4>(?:19|20)\d{2})\b",
     re.I,
 )
-_BASE_BEFORE = re.compile(r"(?:so\s+với|gấp\s+\S+\s+lần|cùng\s+kỳ|bằng)\s*(?:cùng\s+kỳ\s+)?$", re.I)
+_BASE_BEFORE = re.compile(r"(?:(?:so\s+với|gấp\s+\S+\s+lần)(?:\s+[^\W\d]+){0,4}|cùng\s+kỳ|bằng)\s*(?:cùng\s+kỳ\s+)?$",
+                          re.I)  # "so với mức trung bình năm 2024"
 _BOUND_GAP = re.compile(
     r"[ \t]+(?:(?!phấn|mục|chỉ)[^\W\d]+[ \t]+){0,3}(?=(?:khoảng|trên|dưới|từ|gần|đạt\s)?\s*\d)", re.I)
 _DATE_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$")
 _RANGE_UPPER = re.compile(r"\d[ \t]*(?:%|m2|m3|ha|km|[^\W\d]{1,4})?[ \t]*[-–][ \t]*$")
-_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người|lao\s+động|học\s+sinh)\s+(?:dưới|trên|từ)\s*$", re.I)
+_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người(?:\s+dân)?|dân\s+số|công\s+dân|lao\s+động|học\s+sinh|phụ\s+nữ|thanh\s+niên)"
+                        r"\s+(?:dưới|trên|từ)\s*$", re.I)
 _PLACE_UNITS = r"tỉnh|huyện|xã|tỉnh, thành phố|huyện, thành phố"
 _ALL_OF = re.compile(r"(?:tất\s+cả|cả)\s+$", re.I)
 _SECTION_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|[A-D]|\d{1,2}|[a-zđ])[.)]\s", re.I)
@@ -131,24 +135,77 @@ _REPORT_SENTENCE = re.compile(
 _PLAIN_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!với )\bnăm\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 # Figures that are needs, support levels or loan terms rather than results to reach.
 _NOT_GOAL_CONTEXT = re.compile(
-    r"nhu\s+cầu\s+(?:vốn|kinh\s+phí|đầu\s+tư)|mức\s+(?:vay|hỗ\s+trợ|chi)|lãi\s+suất|định\s+mức|hỗ\s+trợ\s*$"
+    r"nhu\s+cầu\s+(?:vốn|kinh\s+phí|đầu\s+tư)|mức\s+(?:vay|hỗ\s+trợ|chi)|lãi\s+suất|định\s+mức|hạn\s+mức|hỗ\s+trợ\s*$"
     r"|chính\s+sách\s+hỗ\s+trợ",
     re.I)
+# Numbers that are not goals: a count inside a body's name ("Ủy ban nhân dân 12 xã", "Chủ tịch UBND
+# 19 tỉnh"), the scope of an area or a list ("Vùng B gồm 6 xã", "03 dự án sau đây"), a share of capital held ("nắm giữ 51% vốn
+# điều lệ"), a threshold that sets a case ("Đối với công trình có chi phí dưới 500 triệu đồng, ...").
+_NAME_BEFORE = re.compile(
+    r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch|Bí\s+thư|Đảng\s+ủy"
+    r"|Đảng\s+bộ|Công\s+an|Ban\s+Chỉ\s+đạo|lãnh\s+đạo|đại\s+diện)\s*(?:các\s+)?$")
+_ANNOUNCES_LIST = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:sau\s+đây|như\s+sau|sau\s*:)", re.I)
+_FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*)?/\s*\d[\d.,]*[^()\n;]{0,90}\(\s*(?:đạt|chiếm|bằng|là)?\s*$", re.I)
+# A footnote's text: "[5] Tỷ lệ ..." (a marker before a capital, not one glued to a word: "giao[1].").
+_FOOTNOTE = re.compile(r"(?:^|\s)\[\d{1,3}\]\s+[A-ZĐ]", re.M)
+# "N lần" is a goal only as a multiple ("gấp 2 lần", "tăng 1,5 lần"); otherwise it counts times.
+_MULTIPLE_BEFORE = re.compile(r"\b(?:gấp|tăng|bằng|giảm|hơn)\s*(?:\S+\s+)?$", re.I)
+_SCOPE_BEFORE = re.compile(r"\b(?:gồm|bao\s+gồm|gồm\s+có)\s*$", re.I)
+_HELD_SHARE = re.compile(r"\s+(?:tổng\s+)?(?:vốn|cổ\s+phần|cổ\s+phiếu)\b", re.I)
+_HOLDING = re.compile(r"\b(?:nắm\s+giữ|sở\s+hữu|chi\s+phối|giữ)\b", re.I)
+_CASE_OPENER = re.compile(r"\s*(?:[-+•*]\s*)?(?:đối\s+với|trường\s+hợp|nếu|riêng)\b", re.I)
+# A line that opens with an action ("- Sửa chữa 12 trạm bơm", "3. Xây dựng mới 2 trường"): an
+# item of a plan, whose quantity is a goal.
+_ITEM_MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)]\s*)", re.I)
+# A sentence that cites a document by its number: a horizon in it belongs to the cited title.
+_CITED_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{1,6}|\bsố\s+\d{1,5}[-/]")
+
+
+def _not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str) -> bool:
+    """A count in a name, an area's scope, a share of capital held, a case's threshold, the share a
+    fraction makes ("3.071/4.888 thủ tục (đạt 62,8%)") or a figure in a footnote ("[5] Tỷ lệ ... là 69%")."""
+    before = text[max(0, m.start("value") - 40):m.start("value")]
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if unit == "%" and _FRACTION_BEFORE.search(text, max(0, m.start("value") - 140), m.start("value")) \
+            or _FOOTNOTE.search(text, line_start, m.start()):
+        return True
+    if unit == "lần" and not _MULTIPLE_BEFORE.search(before):
+        return True
+    if not m.group("value")[0].isdigit() and m.group("unit")[:1].isupper():
+        return True  # a spelled-out number before a capital belongs to a name ("Ngã ba Đồng Lộc")
+    if _NAME_BEFORE.search(before) or (_SCOPE_BEFORE.search(before) and not _GOAL.search(clause_before)):
+        return True
+    if re.search(r"\bđối\s+với\s*$", before, re.I) or _ANNOUNCES_LIST.match(text, m.end()):
+        return True  # "đối với 01 dự án luật", "03 dự án sau đây": what a list or a rule covers
+    if unit == "%" and _HELD_SHARE.match(text, m.end()) and _HOLDING.search(clause_before):
+        return True
+    return bool(_CASE_OPENER.match(clause_before))
+
+
+def _is_action_item(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is a list item that opens with an action verb."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    marker = _ITEM_MARKER.match(text, line_start)
+    if not marker or marker.end() > pos:
+        return False
+    return opens_action(compare_key(text[marker.end():pos]).split()[:4] or [""])
+
+
 # A short gloss in brackets, an abbreviation or a code ("(GRDP)", "(B2C)").
 # Words after a comma that open a breakdown or an aside, not another item of a list.
 _NOT_AN_ITEM = re.compile(r"\s*(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể|như|nhất\s+là|đặc\s+biệt)\b", re.I)
 _GLOSS = re.compile(r"\([^()\d\n;:]{1,20}\)|\([A-Z0-9]{1,6}\)")
-_HEAD_BREAK = re.compile(r"[;:\n(]|\.(?=\s)|\)")
+_HEAD_BREAK = re.compile(r"[;:\n(|]|\.(?=\s)|\)")  # "|": a table cell ends
 _LIST_JOIN = re.compile(r",\s|;\s*|\s(?:và|hoặc)\s")
 _HORIZON_PHRASE = re.compile(
-    r"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:từ\s+nay\s+)?(?:đến|tới)\s+năm\s+(?:19|20)\d{2}"
+    r"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:từ\s+nay\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+(?:19|20)\d{2}"
     r"|(?:(?:giai\s+đoạn|thời\s+kỳ|\d+\s+năm)\s+)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:-|–|đến)\s*(?:năm\s+)?(?:19|20)\d{2}"
     r"|(?:trong\s+|vào\s+)?năm\s+(?:19|20)\d{2}", re.I)
 _MEASURE_WORD = re.compile(
     r"(?:tỷ|tỉ)\s+lệ|tiêu\s+chuẩn|chỉ\s+tiêu|diện\s+tích|đất|mật\s+độ|tốc\s+độ|số\s+lượng|tổng|mức|quy\s+mô|"
     r"chiều\s+dài|công\s+suất|sản\s+lượng|kim\s+ngạch|giá\s+trị|thu\s+nhập|lượng", re.I)
 _MEASURE_OF = re.compile(rf"(?:{_MEASURE_WORD.pattern}).*?\s(?:cho|của|tại|đối\s+với)\s", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:\n]|\.(?=\s)|\.$|,\s|\(|\)")
+_CLAUSE_BREAK = re.compile(r"[;:\n|]|\.(?=\s)|\.$|,\s|\(|\)")
 _LEAD_WORDS = re.compile(
     r"^(?:[-+•*]\s*|[a-zđ0-9]{1,2}[.)]\s*)?(?:(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|trong\s+đó|và|có|đạt|trong"
     r"|đến\s+năm\s+\d{4}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+\d{4}|toàn\s+tỉnh|toàn\s+Tỉnh)\s*,?\s*)*",
@@ -198,7 +255,7 @@ def _heading_lines(text: str, pos: int) -> tuple[str, str]:
     floor = max(0, pos - 5000)
     while end > floor and not (colon and section):
         start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
+        line = text[start:end].strip().strip("*#_ ")
         if not colon and line.endswith(":"):
             colon = line
         if not section and line and (_ARTICLE.match(line) or len(line) <= 150 and not TARGET.search(line)
@@ -261,7 +318,8 @@ def _states_a_goal(text: str, pos: int, sent_start: int, sent_end: int, doc_year
         return False
     if _NOT_GOAL_CONTEXT.search(text, max(sent_start, pos - 120), pos) or _NOT_GOAL_CONTEXT.search(section):
         return False
-    return bool(_GOAL.search(text, para_start, sent_end) or _GOAL.search(colon) or _GOAL.search(section))
+    return bool(_GOAL.search(text, para_start, sent_end) or _GOAL.search(colon) or _GOAL.search(section)
+                or _is_action_item(text, pos))
 
 
 def _is_qualifier(text: str, m: re.Match) -> bool:
@@ -338,13 +396,22 @@ def _horizon(text: str, m: re.Match, sent_start: int, sent_end: int) -> int | No
         return _year(heads[-1])
     window_start = max(0, sent_start - 3000)
     heads = [h for h in _HORIZON.finditer(text, window_start, sent_start)
-             if (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h)]
+             if (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h) and not _in_citation(text, h)]
+    colon, section = _heading_lines(text, sent_start)
+    titled = [(text.rfind(line, 0, sent_start), h) for line in (colon, section) if line for h in _HORIZON.finditer(line)
+              if not _DATE_YEAR.search(line, 0, h.start())]
+    if titled and (not heads or max(titled, key=lambda t: t[0])[0] >= heads[-1].start()):
+        return _year(max(titled, key=lambda t: t[0])[1])  # "II. CHỈ TIÊU NĂM 2022" under a later horizon
     if heads:
         return _year(heads[-1])
-    colon, section = _heading_lines(text, sent_start)
-    titled = [h for line in (colon, section) for h in _HORIZON.finditer(line)
-              if not _DATE_YEAR.search(line, 0, h.start())]
-    return _year(titled[-1]) if titled else None
+    return None
+
+
+def _in_citation(text: str, h: re.Match) -> bool:
+    """Whether the horizon `h` stands in a sentence that cites a document by number (the title of
+    the cited document: "Quyết định số 12/QĐ-TTg phê duyệt Chiến lược ... đến năm 2030")."""
+    start = max(text.rfind("\n", 0, h.start()), text.rfind(". ", 0, h.start()), text.rfind(";", 0, h.start())) + 1
+    return bool(_CITED_NUMBER.search(text, start, h.start()))
 
 
 def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
@@ -464,6 +531,7 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
     an `exclude` span (a citation) are skipped. `doc_year`, the year of the document's date,
     tells figures of earlier years (history) from goals."""
     out: list[Target] = []
+    seen: set[tuple] = set()
     text = unwrap_lines(text)
     for m in TARGET.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in exclude):
@@ -488,6 +556,8 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
             continue  # a term or a time limit, not a level to bring a time down to
         if _PAST.search(clause_before[-60:]) or _PAST_AFTER.match(text, m.end()):
             continue
+        if _not_a_goal_number(text, m, clause_before, unit):
+            continue
         if not _states_a_goal(text, m.start(), sent_start, sent_end, doc_year):
             continue
         period_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
@@ -498,6 +568,10 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
         target = Target(text=text[start:max(clause_end, m.end())].strip(), start=start, end=max(clause_end, m.end()),
                         indicator=indicator, comparator=_comparator(m), value=value, unit=unit, year=year,
                         component="theodoi_targets")
+        key = (value, unit, year, compare_key(indicator))
+        if key in seen:
+            continue  # a goal restated (in a summary table, an appendix) is one goal
+        seen.add(key)
         out.append(target)
         out.extend(_shares(text, m, target, clause_end))
     return out

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from theodoi.nlp.dates import find_deadlines, parse_deadline, pick_deadline
+from theodoi.nlp.dates import find_deadlines, opening_year_date, parse_deadline, pick_deadline
 
 DOC_DATE = dt.date(2021, 1, 10)
 
@@ -97,3 +97,132 @@ def test_a_time_inside_a_name_given_a_short_form_is_not_a_deadline():
 def test_the_end_of_a_scheme_stops_before_the_next_action():
     [d] = find_deadlines("tổng kết khi kết thúc Đề án và đề xuất giải pháp tiếp theo", dt.date(2010, 1, 1))
     assert d.text == "khi kết thúc Đề án" and d.kind == "relative"
+
+
+# ---------------------------------------------------------------- event-tied deadlines
+@pytest.mark.parametrize("text, phrase", [
+    ("Sở Tư pháp hoàn thiện dự thảo, trình tại kỳ họp thứ Tám Hội đồng nhân dân tỉnh.", "tại kỳ họp thứ Tám"),
+    ("Ban Tuyên giáo báo cáo Tỉnh ủy tại Hội nghị lần thứ 12 Ban Chấp hành Đảng bộ tỉnh.", "tại Hội nghị lần thứ 12"),
+    ("trình Hội đồng nhân dân huyện xem xét, thông qua tại kỳ họp gần nhất.", "tại kỳ họp gần nhất"),
+    ("Sở Tài chính tổng hợp, báo cáo trước phiên họp thường lệ của Ủy ban.", "trước phiên họp thường lệ"),
+])
+def test_a_deadline_tied_to_an_event_is_relative(text, phrase):
+    [found] = find_deadlines(text, DOC_DATE)
+    assert (found.text, found.kind, found.due) == (phrase, "relative", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Dự thảo đã được thảo luận tại kỳ họp thứ Bảy.",
+    "Các đại biểu phát biểu tại Hội nghị lần thứ 5 của Ban Chấp hành.",
+])
+def test_an_event_without_an_act_to_finish_is_no_deadline(text):
+    assert find_deadlines(text, DOC_DATE) == []
+
+
+def test_an_event_dated_right_after_gives_way_to_the_date():
+    found = find_deadlines("trình Ban Chấp hành tại Hội nghị lần thứ 9 (tháng 10/2021).", DOC_DATE)
+    assert [(d.kind, d.due) for d in found] == [("month", dt.date(2021, 10, 31))]
+
+
+# ---------------------------------------------------------------- cues
+@pytest.mark.parametrize("text, phrase, due", [
+    ("Các sở gửi báo cáo về Văn phòng trước Thứ Năm ngày 18/3/2021 để tổng hợp.", "trước Thứ Năm ngày 18/3/2021",
+     dt.date(2021, 3, 18)),
+    ("nộp hồ sơ chậm nhất vào thứ Sáu, ngày 26/3/2021.", "chậm nhất vào thứ Sáu, ngày 26/3/2021", dt.date(2021, 3, 26)),
+    ("tổ chức sơ kết vào dịp cuối năm 2021.", "vào dịp cuối năm 2021", dt.date(2021, 12, 31)),
+    ("Phấn đấu trong năm 2022 hoàn thành việc cấp giấy chứng nhận.", "trong năm 2022", dt.date(2022, 12, 31)),
+])
+def test_weekday_and_occasion_after_the_cue(text, phrase, due):
+    [found] = find_deadlines(text, DOC_DATE)
+    assert (found.text, found.due) == (phrase, due)
+
+
+def test_a_table_cell_that_opens_with_a_period_and_goes_on():
+    [found] = find_deadlines("Tổ chức tập huấn\nGiai đoạn 2022 - 2023. Rà soát, cập nhật nếu cần", DOC_DATE)
+    assert (found.kind, found.due) == ("year", dt.date(2023, 12, 31))
+
+
+# ---------------------------------------------------------------- manner, not time
+@pytest.mark.parametrize("text", [
+    "đẩy mạnh tuyên truyền thường xuyên, sâu rộng đến Nhân dân",
+    "xây dựng các bản tin định kỳ, sinh động về chất lượng nước",
+    "vận hành các trạm quan trắc tự động, liên tục và định kỳ",
+    "bố trí kinh phí chi thường xuyên cho các đơn vị sự nghiệp",
+    "từ nguồn vốn thường xuyên của ngân sách tỉnh",
+    "không thanh tra định kỳ đối với doanh nghiệp đã được kiểm toán",
+    "không kiểm tra thường xuyên các hộ kinh doanh nhỏ",
+])
+def test_regularly_as_a_manner_word_is_no_deadline(text):
+    assert find_deadlines(text, DOC_DATE) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Thường xuyên kiểm tra, đôn đốc việc thực hiện.", "ongoing"),
+    ("Định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", "recurring"),
+    ("các sở theo dõi thường xuyên tình hình giá cả", "ongoing"),
+    ("định kỳ hằng quý báo cáo kết quả", "recurring"),
+])
+def test_regularly_as_a_time_stays(text, kind):
+    [found] = find_deadlines(text, DOC_DATE)
+    assert found.kind == kind
+
+
+# ---------------------------------------------------------------- a year from the opening
+@pytest.mark.parametrize("opening, year", [
+    ("KẾ HOẠCH\nTriển khai công tác cải cách hành chính năm 2022\n", 2022),
+    ("Số: 45/2023/QĐ-UBND\nQuyết định ban hành quy chế\n", 2023),
+    ("Chương trình phát triển du lịch giai đoạn 2021 - 2025, năm 2022\n", 2022),
+    ("Đề án phát triển đô thị đến năm 2030\n", None),
+])
+def test_opening_year_skips_horizons(opening, year):
+    found = opening_year_date(opening + "Giao Sở Nội vụ trình đề án trong tháng 5.")
+    assert (found.year if found else None) == year
+
+
+def test_a_month_without_year_takes_the_opening_year_without_a_header_date():
+    text = "KẾ HOẠCH\nTriển khai công tác chuyển đổi số năm 2022\nGiao Sở Thông tin và Truyền thông trình đề án trong tháng 5."
+    [found] = find_deadlines(text, None, opening_year_date(text))
+    assert (found.kind, found.due) == ("month", dt.date(2022, 5, 31))
+
+
+def test_the_opening_year_filters_no_history():
+    text = "Kế hoạch năm 2022\nBáo cáo kết quả trước ngày 15/12/2021."
+    [found] = find_deadlines(text, None, opening_year_date(text))
+    assert found.due == dt.date(2021, 12, 15)
+
+
+@pytest.mark.parametrize("text, phrase, kind, due", [
+    ("Khảo sát thực trạng\nQuý IV/2021 - Quý II/2022\n", "Quý IV/2021 - Quý II/2022", "quarter", dt.date(2022, 6, 30)),
+    ("hoàn thành trong tháng 10/2021 - tháng 12/2021.", "hoàn thành trong tháng 10/2021 - tháng 12/2021", "month",
+     dt.date(2021, 12, 31)),
+    ("Xây dựng đề án (quý I/2022 - quý II/2022)", "quý I/2022 - quý II/2022", "quarter", dt.date(2022, 6, 30)),
+])
+def test_a_range_of_periods_is_due_at_its_end(text, phrase, kind, due):
+    [found] = find_deadlines(text, DOC_DATE)
+    assert (found.text, found.kind, found.due) == (phrase, kind, due)
+
+
+@pytest.mark.parametrize("text, phrase, due", [
+    ("báo cáo kết quả tại kỳ họp cuối năm 2021 của Hội đồng nhân dân tỉnh", "tại kỳ họp cuối năm 2021",
+     dt.date(2021, 12, 31)),
+    ("trình Hội đồng nhân dân tại kỳ họp tháng 7/2021.", "tại kỳ họp tháng 7/2021", dt.date(2021, 7, 31)),
+    ("bố trí kinh phí, bảo đảm đến năm 2024 tỷ lệ số hóa hồ sơ đạt 80%", "đến năm 2024", dt.date(2024, 12, 31)),
+    ("- Thời gian hoàn thành: Quý IV/2021 và Quý I/2022;", "Thời gian hoàn thành: Quý IV/2021 và Quý I/2022",
+     dt.date(2022, 3, 31)),
+])
+def test_a_session_with_its_date_and_a_guaranteed_horizon(text, phrase, due):
+    [found] = find_deadlines(text, DOC_DATE)
+    assert (found.text, found.due) == (phrase, due)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("công bố danh mục chậm nhất là 10 (mười) ngày làm việc kể từ ngày danh mục được phê duyệt.",
+     "10 (mười) ngày làm việc kể từ ngày danh mục được phê duyệt"),
+    ("Trong thời gian không quá 15 (mười lăm) ngày làm việc kể từ ngày nhận được hồ sơ, Ủy ban quyết định.",
+     "15 (mười lăm) ngày làm việc kể từ ngày nhận được hồ sơ"),
+    ("niêm yết công khai ít nhất 02 ngày làm việc trước ngày tổ chức lấy ý kiến",
+     "02 ngày làm việc trước ngày tổ chức lấy ý kiến"),
+])
+def test_relative_terms_with_a_spelled_gloss_or_before_an_event(text, phrase):
+    [found] = find_deadlines(text, DOC_DATE)
+    assert (found.text, found.kind, found.due) == (phrase, "relative", None)

@@ -245,3 +245,82 @@ def test_report_heading_in_lower_case_roman_numeral():
 def test_ordinal_word_inside_a_syllable_does_not_block():
     found = find_targets("Phấn đấu đến năm 2015 kim ngạch xuất khẩu gấp 2 lần năm 2010; tỷ lệ hộ nghèo dưới 3%.")
     assert [t.value for t in found] == [2, 3]
+
+
+# ---------------------------------------------------------------- horizon from the right place
+@pytest.mark.parametrize("text, year", [
+    ("Căn cứ Quyết định số 12/QĐ-TTg phê duyệt Chiến lược phát triển đến năm 2030;\n"
+     "II. CHỈ TIÊU NĂM 2022\n- Tỷ lệ hộ nghèo giảm còn dưới 3%.", 2022),
+    ("Thực hiện Nghị quyết số 05-NQ/TU về phát triển du lịch đến năm 2030, Ủy ban ban hành kế hoạch.\n"
+     "Chỉ tiêu năm 2023:\n- Tỷ lệ lấp đầy khu công nghiệp đạt 70%.", 2023),
+    ("1. Mục tiêu\nđến hết năm 2026\n- 100% các khu công nghiệp có trạm phát sóng 5G.", 2026),
+    ("Giai đoạn I (2021 - 2023): phấn đấu 80% hồ sơ được xử lý trực tuyến.", 2023),
+    ("Đến năm 2030, nồng độ bụi giảm tối thiểu 20% so với mức trung bình năm 2024.", 2030),
+    ("Mục tiêu đến cuối năm 2027 có 30 xã đạt chuẩn nông thôn mới nâng cao.", 2027),
+])
+def test_the_horizon_comes_from_the_sentence_section_or_range_end(text, year):
+    assert [t.year for t in find_targets(text, doc_year=2021)] == [year]
+
+
+def test_a_range_of_figures_does_not_run_over_a_line_break():
+    text = "2. Mục tiêu đến năm 2025\n- 95% trường học có kết nối internet tốc độ cao."
+    assert [(t.value, t.year) for t in find_targets(text)] == [(95, 2025)]
+
+
+# ---------------------------------------------------------------- goals that were missed
+@pytest.mark.parametrize("text, value, unit", [
+    ("Nhiệm vụ năm 2022:\n- Sửa chữa 12 trạm bơm trên địa bàn huyện.", 12, "trạm"),
+    ("3. Nâng cấp 25 km đê bao trước mùa mưa.", 25, "km"),
+    ("Yêu cầu các cơ sở bảo đảm nồng độ chất thải không vượt quá 50 mg/l.", 50, "mg/l"),
+    ("Mục tiêu: nồng độ bụi mịn trung bình năm dưới 25 μg/m3.", 25, "μg/m3"),
+    ("Phấn đấu 10 trường đạt chuẩn quốc gia.", 10, "trường"),
+])
+def test_quantities_in_action_items_and_limits_are_goals(text, value, unit):
+    assert [(t.value, t.unit) for t in find_targets(text)] == [(value, unit)]
+
+
+# ---------------------------------------------------------------- numbers that are not goals
+@pytest.mark.parametrize("text", [
+    "Vùng B gồm 6 xã ven biển, phấn đấu đến năm 2025 phát triển du lịch cộng đồng.",
+    "Nhà nước nắm giữ 51% vốn điều lệ, phấn đấu đến năm 2025 hoàn thành cổ phần hóa.",
+    "Mục tiêu: Ủy ban nhân dân 12 xã hoàn thành xây dựng nông thôn mới.",
+    "Phiên họp có sự tham dự của Chủ tịch UBND 19 tỉnh, thành phố để thống nhất mục tiêu.",
+    "Đối với công trình có chi phí dưới 500 triệu đồng, giao UBND cấp xã quyết định đầu tư.",
+    "Trường hợp dự án có tổng mức đầu tư từ 20 tỷ đồng trở lên thì phải lấy ý kiến Sở Xây dựng.",
+    "Hạn mức giao đất trồng cây hàng năm không quá 2 ha đối với mỗi loại đất.",
+    "Trình Quốc hội thông qua trong năm 2026 đối với 02 dự án luật.",
+    "Giao Bộ Tư pháp chủ trì xây dựng 03 dự án nghị quyết sau đây:",
+    "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ\nKINH TẾ - XÃ HỘI NĂM 2021\n- Sản lượng lúa đạt 210.500 tấn, bằng 95,2% kế hoạch.",
+])
+def test_scope_counts_names_shares_cases_and_results_are_not_goals(text):
+    assert find_targets(text, doc_year=2022) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mục tiêu năm 2025: đã cắt giảm 1.200 TTHC/2.000 TTHC (đạt 60%) và 300/500 điều kiện (chiếm 60%).",
+    "Phấn đấu hoàn thành kế hoạch.\n[3] Tỷ lệ hồ sơ trực tuyến tại cấp tỉnh là 71,5%; các huyện đạt trên 80%.",
+    "- Đầu tư hạ tầng du lịch tại khu di tích Ngã ba Đồng Lộc đến năm 2030.",
+    "Mục tiêu đến năm 2030: tỷ lệ dân số từ 15 tuổi trở lên có tài khoản ngân hàng đạt 90%.",
+])
+def test_fraction_shares_footnotes_names_and_age_brackets_are_not_goals(text):
+    assert [t.value for t in find_targets(text, doc_year=2024) if t.unit != "%" or t.value != 90] == []
+
+
+def test_a_goal_restated_in_a_table_is_one_goal():
+    text = ("Mục tiêu đến năm 2030: tỷ lệ người dân có chữ ký số đạt 80%.\n"
+            "| STT | Chỉ tiêu đến năm 2030 |\n| 1 | Tỷ lệ người dân có chữ ký số đạt 80% |")
+    assert [(t.value, t.year) for t in find_targets(text)] == [(80, 2030)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Phấn đấu đến năm 2030 công bố 20 tập dữ liệu mở phục vụ kinh tế số.", 20),
+    ("Mục tiêu đến năm 2030 xây dựng 5 kịch bản ứng dụng dữ liệu cấp tỉnh.", 5),
+    ("Đến năm 2027 có ít nhất 02 loại hình sản phẩm được cấp nhãn sinh thái.", 2),
+])
+def test_classifier_nouns_count(text, value):
+    assert [t.value for t in find_targets(text)] == [value]
+
+
+def test_times_count_only_as_a_multiple():
+    assert [t.value for t in find_targets("Phấn đấu kim ngạch xuất khẩu gấp 2 lần năm 2020.")] == [2]
+    assert find_targets("Mục tiêu công khai: đăng thông báo ít nhất hai lần trên báo in địa phương.") == []

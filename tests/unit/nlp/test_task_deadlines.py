@@ -1,0 +1,146 @@
+"""The deadline a task gets once the time phrases around it are weighed (theodoi_task_deadlines)."""
+import datetime as dt
+
+import pytest
+
+from theodoi.nlp.pipeline import load_pipeline
+
+DOC_DATE = dt.date(2021, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def deadlines(nlp, text, doc_date=DOC_DATE):
+    doc = nlp.make_doc(text)
+    doc._.doc_date = doc_date
+    doc._.blocks = []
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(s._.task.text, s._.task.deadline and (s._.task.deadline.kind, s._.task.deadline.due))
+            for s in doc.spans["tasks"]]
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Giao Sở Y tế tổ chức kiểm tra an toàn thực phẩm trong năm 2021, gửi kết quả về Ủy ban nhân dân tỉnh "
+     "trong tháng 4 năm 2022.", dt.date(2022, 4, 30)),
+    ("Sở Tài chính chủ trì rà soát tài sản công trong năm 2021, báo cáo Ủy ban nhân dân tỉnh trước ngày "
+     "15/12/2021.", dt.date(2021, 12, 15)),
+    ("Yêu cầu Sở Xây dựng triển khai kiểm tra các công trình trong quý II/2021, nộp báo cáo tổng hợp "
+     "trong tháng 7/2021.", dt.date(2021, 7, 31)),
+])
+def test_the_report_time_wins_over_the_period_of_work(nlp, text, due):
+    [(_, deadline)] = deadlines(nlp, text)
+    assert deadline[1] == due
+
+
+def test_a_strict_date_first_stays(nlp):
+    [(_, deadline)] = deadlines(nlp, "Giao Sở Nội vụ hoàn thành trước ngày 30/6/2021, báo cáo kết quả trong năm 2021.")
+    assert deadline == ("date", dt.date(2021, 6, 30))
+
+
+@pytest.mark.parametrize("closing, due", [
+    ("Hoàn thành trong quý III năm 2021.", dt.date(2021, 9, 30)),
+    ("Thời gian thực hiện: tháng 10/2021.", dt.date(2021, 10, 31)),
+    ("Thời hạn: trước ngày 15/11/2021.", dt.date(2021, 11, 15)),
+])
+def test_a_time_line_after_the_items_applies_to_each(nlp, closing, due):
+    text = ("Yêu cầu các sở, ngành thực hiện các nội dung sau:\n"
+            "1. Rà soát các thủ tục hành chính thuộc lĩnh vực quản lý.\n"
+            "2. Cập nhật cơ sở dữ liệu về đất đai trên địa bàn.\n" + closing)
+    found = dict(deadlines(nlp, text))
+    assert found["Rà soát các thủ tục hành chính thuộc lĩnh vực quản lý"][1] == due
+    assert found["Cập nhật cơ sở dữ liệu về đất đai trên địa bàn"][1] == due
+
+
+def test_labelled_fields_under_an_item_give_its_deadline(nlp):
+    text = ("Giao Sở Nội vụ:\n"
+            "- Xây dựng đề án vị trí việc làm của các cơ quan hành chính.\n"
+            "- Thời gian hoàn thành: dự kiến tháng 9/2021 (sau khi có hướng dẫn của Bộ).\n"
+            "- Đơn vị phối hợp: Sở Tài chính.")
+    found = dict(deadlines(nlp, text))
+    assert found["Xây dựng đề án vị trí việc làm của các cơ quan hành chính"] == ("month", dt.date(2021, 9, 30))
+
+
+def test_an_item_with_its_own_deadline_keeps_it(nlp):
+    text = ("Các phòng, ban chuyên môn thực hiện:\n"
+            "- Tổng hợp danh sách hộ nghèo trước ngày 30/4/2021.\n"
+            "- Tổ chức hội nghị tập huấn cho cán bộ cơ sở.\n"
+            "Hoàn thành trong quý II năm 2021.")
+    found = dict(deadlines(nlp, text))
+    assert found["Tổng hợp danh sách hộ nghèo trước ngày 30/4/2021"] == ("date", dt.date(2021, 4, 30))
+    assert found["Tổ chức hội nghị tập huấn cho cán bộ cơ sở"] == ("quarter", dt.date(2021, 6, 30))
+
+
+def test_a_time_line_stops_at_the_lead_in_of_its_list(nlp):
+    text = ("1. Giao Sở Công Thương kiểm tra thị trường dịp Tết trước ngày 20/01/2022.\n"
+            "2. Các huyện, thị xã thực hiện các việc sau:\n"
+            "- Rà soát các điểm bán hàng tạm.\n"
+            "Hoàn thành trong tháng 12/2021.")
+    found = dict(deadlines(nlp, text))
+    assert found["Rà soát các điểm bán hàng tạm"] == ("month", dt.date(2021, 12, 31))
+    assert found["kiểm tra thị trường dịp Tết trước ngày 20/01/2022"] == ("date", dt.date(2022, 1, 20))
+
+
+def test_a_month_without_year_takes_the_title_year(nlp):
+    text = "KẾ HOẠCH\nTriển khai công tác chuyển đổi số năm 2022\nGiao Sở Thông tin và Truyền thông trình đề án trong tháng 5."
+    found = dict(deadlines(nlp, text, doc_date=None))
+    assert found["trình đề án trong tháng 5"] == ("month", dt.date(2022, 5, 31))
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("Giai đoạn 2022 - 2023. Rà soát, cập nhật khi cần", ("year", dt.date(2023, 12, 31))),
+    ("Hoàn thành trong năm 2022", ("year", dt.date(2022, 12, 31))),
+    ("2022 - 2025", ("year", dt.date(2025, 12, 31))),
+    ("Thực hiện thường xuyên, liên tục", ("ongoing", None)),
+])
+def test_a_task_in_a_table_row_takes_the_time_cell(nlp, cell, expected):
+    text = ("Giao các sở thực hiện các nhiệm vụ tại bảng sau:\n|\n|\n"
+            "- Xây dựng bộ công cụ kiểm kê khí thải cho các ngành sản xuất.\n|\n"
+            "- Bộ công cụ được ban hành và tập huấn.\n|\n" + cell + "\n|\n|\n")
+    found = dict(deadlines(nlp, text))
+    assert found.get("Xây dựng bộ công cụ kiểm kê khí thải cho các ngành sản xuất") == expected
+
+
+def test_appendix_rows_take_the_deadline_of_the_item_that_sends_to_them(nlp):
+    text = ("1. Các bộ xử lý các kiến nghị của địa phương (Phụ lục kèm theo), hoàn thành trước ngày 20/12/2021.\n"
+            "2. Các tỉnh tổ chức sơ kết việc thực hiện.\n"
+            "Nơi nhận:\n- Như trên.\n"
+            "PHỤ LỤC\n"
+            "|\n1\n|\nĐề nghị Bộ Xây dựng sửa đổi quy định về cấp phép xây dựng nhà ở riêng lẻ\n|\nBộ Xây dựng\n|\n")
+    found = deadlines(nlp, text)
+    appendix = [d for t, d in found if t.startswith("sửa đổi quy định")]
+    assert appendix == [("date", dt.date(2021, 12, 20))]
+    assert dict(found)["tổ chức sơ kết việc thực hiện"] is None
+
+
+def test_a_time_field_covers_the_item_and_its_sub_bullets_but_not_the_next_item(nlp):
+    text = ("Giao Văn phòng thực hiện các việc sau:\n"
+            "1. Tổ chức hội nghị triển khai kế hoạch cho cán bộ chủ chốt.\n"
+            "- Hội nghị phải bảo đảm đúng thành phần, thời gian, địa điểm theo hướng dẫn.\n"
+            "- Phối hợp với Ủy ban nhân dân xã chuẩn bị hội trường và tài liệu.\n"
+            "- Thời gian hoàn thành: Quý IV/2021 và Quý I/2022;\n"
+            "- Đơn vị chủ trì: Văn phòng\n"
+            "2. Tổ chức kiểm tra việc thực hiện tại các thôn.\n"
+            "- Thời gian thực hiện: Từ tháng 11/2021 đến tháng 4/2022.\n"
+            "- Đơn vị chủ trì: Ban Thường trực\n")
+    found = dict(deadlines(nlp, text))
+    assert found["Tổ chức hội nghị triển khai kế hoạch cho cán bộ chủ chốt"] == ("quarter", dt.date(2022, 3, 31))
+    assert found["Tổ chức kiểm tra việc thực hiện tại các thôn"] == ("month", dt.date(2022, 4, 30))
+
+
+def test_a_later_report_time_after_a_semicolon_is_another_action(nlp):
+    found = deadlines(nlp, "Giao Ủy ban nhân dân tỉnh xây dựng kế hoạch, hoàn thành trong tháng 01/2022; "
+                           "chỉ đạo lập đề án phát triển du lịch, trình trong năm 2022.")
+    assert found[0][1] == ("month", dt.date(2022, 1, 31))
+
+
+def test_a_time_sentence_closing_a_paragraph_applies_to_its_tasks(nlp):
+    text = ("Các bộ, cơ quan ngang bộ khẩn trương hoàn thành việc rà soát các dự án tồn đọng theo hướng dẫn của "
+            "Bộ Tài chính. Ủy ban nhân dân thành phố khẩn trương cập nhật dữ liệu trên hệ thống theo dõi. "
+            "Thời hạn hoàn thành: trước ngày 30/11/2021.\nBộ Tài chính tổng hợp kết quả.")
+    found = deadlines(nlp, text)
+    assert [d for _, d in found[:2]] == [("date", dt.date(2021, 11, 30))] * 2
+    assert found[-1][1] is None
