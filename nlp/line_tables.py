@@ -16,7 +16,7 @@
 
 A line holding only "|" ends a cell (a line "| 3" ends one and opens the next with "3",
 as a reader that joins short lines leaves it); an empty cell (two such lines in a row) ends a row when
-the row is complete (as many cells as the header, less one) or the next cell opens a row (a
+the row is complete (as many cells as the header) or the next cell opens a row (a
 number, a Roman numeral); otherwise it is an empty cell of the row. A cell that opens an
 appendix or a list ("PHỤ LỤC II", "DANH MỤC ...") ends the table. Each table comes back as a
 `Block(kind="table")` with its rows, for the readers of task tables; ingest gives real table
@@ -48,7 +48,7 @@ def _rows(cells: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]
             row.append(cell)
             continue
         following = next((c[0] for c in cells[i + 1:] if c[0]), "")
-        if row and (not width or len(row) >= width - 1 or _ROW_OPENER.match(following)):
+        if row and (not width or len(row) >= width or _ROW_OPENER.match(following)):
             rows.append(row)
             width = width or len(row)
             row = []

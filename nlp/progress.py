@@ -4,7 +4,8 @@
     read_progress("Chưa hoàn thành", due=2025-06-30, as_of=2025-09-01) → ("overdue", ...)
 
 Values: done (đã hoàn thành, đã ban hành, đã trình), done_late (hoàn thành chậm / quá hạn /
-trễ hạn), in_progress (đang thực hiện, đang triển khai, tiếp tục, chuyển tiếp), overdue (quá
+trễ hạn), in_progress (đang thực hiện, đang triển khai, tiếp tục, chuyển tiếp; a part
+of the work counted: "mới hoàn thành 12/30 hồ sơ"), overdue (quá
 hạn, chậm tiến độ; or not finished when the task's due date lies before the report),
 not_done (chưa thực hiện, chưa triển khai, thực hiện mới: not started, no due date passed).
 At one position the longer phrase wins: "chưa hoàn thành" is not "hoàn thành", "hoàn thành
@@ -21,6 +22,8 @@ _VERB = (r"(?:thực hiện|triển khai|ban hành|xây dựng|trình|tổ chứ
          r"|rà soát|cập nhật|báo cáo|có kết luận|có|được)")
 # (value, pattern), checked as one alternation: at one position the earlier (longer) one wins
 PHRASES: tuple[tuple[str, str], ...] = (
+    ("in_progress", r"(?:chỉ|mới|được) (?:ghi nhận|có|đạt|hoàn thành|thực hiện|rà soát)[^.;\n]{0,80}?"
+                    r"(?<![\d/])\d{1,5}\s*/\s*\d{1,5}(?![\d/])"),
     ("done_late", r"(?:đã )?hoàn thành (?:nhưng )?(?:chậm|quá hạn|trễ hạn|muộn|sau thời hạn)"),
     ("overdue", r"(?:đã )?quá hạn|trễ hạn|chậm (?:so với )?tiến độ|chưa đáp ứng (?:yêu cầu )?tiến độ"
                 r"|chậm triển khai|chậm thực hiện"),

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from theodoi.domain import Deadline, Progress, Task
 from theodoi.nlp.components.citations import KINDS
-from theodoi.nlp.dates import DATE_EXPRESSION
+from theodoi.nlp.dates import DATE_EXPRESSION, find_deadlines, pick_deadline
 from theodoi.nlp.progress import read_progress
 
 _KIND = "|".join(re.escape(k) for k in KINDS)
@@ -105,6 +105,14 @@ def _deadline_in(deadlines: list[Deadline], start: int, end: int) -> Deadline | 
     return next((d for d in deadlines if d.start is not None and start <= d.start < end), None)
 
 
+def _own_deadline(text: str, start: int, end: int) -> Deadline | None:
+    """The deadline a quoted assignment set, read as of its own time (it may be past today)."""
+    found = pick_deadline(find_deadlines(text[start:end]))
+    if found is None or found.start is None:
+        return found
+    return Deadline(found.text, found.kind, found.due, found.start + start, found.end + start)
+
+
 def _quoted(text: str, as_of: dt.date | None, deadlines: list[Deadline]) -> list[tuple[Statement, int]]:
     """Quoted assignments with their status; each with where its window of follow-up ends."""
     out = []
@@ -114,7 +122,7 @@ def _quoted(text: str, as_of: dt.date | None, deadlines: list[Deadline]) -> list
         window_end = min([matches[i + 1].start() if i + 1 < len(matches) else len(text), q_end + 1500])
         later = _ANY_CITATION.search(text, m.end(), window_end)
         window_end = later.start() if later else window_end
-        deadline = _deadline_in(deadlines, q_start, q_end)
+        deadline = _deadline_in(deadlines, q_start, q_end) or _own_deadline(text, q_start, q_end)
         found = read_progress(text[m.end():window_end], deadline.due if deadline else None, as_of)
         if found is None:
             continue
