@@ -52,7 +52,11 @@ def save_document(session: Session, stored: StoredFile, parsed: ParsedDocument,
         text=parsed.text, pages=parsed.pages, index_state="pending")
     for ordinal, found in enumerate(extraction.tasks):
         task = Task(ordinal=ordinal, label=found.label, text=found.text, start=found.start, end=found.end,
-                    component=found.component, confidence=found.confidence)
+                    component=found.component, confidence=found.confidence, source_number=found.source)
+        if found.status is not None:
+            task.reported_status = found.status.value
+            task.reported_text = found.status.text
+            task.reported_date = found.status.date
         if found.deadline is not None:
             task.deadline_text = found.deadline.text
             task.deadline_kind = found.deadline.kind

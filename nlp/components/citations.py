@@ -71,12 +71,23 @@ _RELATIONS = (
     ("replaces", re.compile(r"thay\s+thế", re.I)),
     ("repeals", re.compile(r"bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ", re.I)),
     ("issued_with", re.compile(r"(?:ban\s+hành\s+)?kèm\s+theo", re.I)),
-    ("reports_on", re.compile(r"báo\s+cáo\s+(?:kết\s+quả|tình\s+hình|sơ\s+kết|tổng\s+kết)|sơ\s+kết|tổng\s+kết", re.I)),
-    ("urges", re.compile(r"đôn\s+đốc", re.I)),
+    ("reports_on", re.compile(r"báo\s+cáo\s+(?:kết\s+quả|tình\s+hình|sơ\s+kết|tổng\s+kết)|sơ\s+kết|tổng\s+kết"
+                              r"|(?:kết\s+luận|đánh\s+giá|kiểm\s+điểm)[^.;\n]{0,50}?kết\s+quả\s+(?:thực\s+hiện|triển\s+khai)",
+                              re.I)),
+    # a letter that follows up one before it, or presses for it to be carried out
+    ("urges", re.compile(r"(?:^|[\s(])(?:tiếp\s+theo|đôn\s+đốc|nhắc\s+lại|chấn\s+chỉnh[^.;\n]{0,60}?"
+                         r"(?:thực\s+hiện|triển\s+khai)|khẩn\s+trương\s+(?:thực\s+hiện|triển\s+khai|hoàn\s+thành))"
+                         r"(?=\W)", re.I)),
     ("implements", re.compile(
         r"(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|phương\s+án)[^.;\n]{0,60}?"
-        r"(?:thực\s+hiện|triển\s+khai|quán\s+triệt)|(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?)\s*$", re.I)),
+        r"(?:thực\s+hiện|triển\s+khai|quán\s+triệt)|(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?)\s*$"
+        # a passage that opens by carrying out a document: "Thực hiện chỉ đạo ... tại Công điện số",
+        # "Để cụ thể hóa Nghị quyết số", "Triển khai Kết luận số"
+        r"|^\W*(?:để\s+|nhằm\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá"
+        r"|quán\s+triệt)(?:\s+(?!quy\s+định\b)[^\s.;]+){0,14}?\s*$", re.I)),
 )
+# where the passage a citation belongs to starts: a sentence, a line, a clause after ";"
+_PASSAGE_START = re.compile(r"[.;\n]|:\s")
 
 
 def normalize_number(number: str) -> str:
@@ -117,8 +128,11 @@ def _date_after(text: str, end: int) -> tuple[dt.date | None, int]:
 
 
 def _relation(text: str, start: int) -> str:
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start)) + 1
-    before = text[max(sentence_start, start - 120):start]
+    """The relation the passage before a citation states (its sentence, at most 160 characters
+    back); "cites" when it states none."""
+    window = text[max(0, start - 160):start]
+    cut = max((m.end() for m in _PASSAGE_START.finditer(window)), default=0)
+    before = window[cut:]
     for relation, cue in _RELATIONS:
         if cue.search(before):
             return relation
