@@ -86,8 +86,13 @@ _RELATIONS = (
         r"|^\W*(?:để\s+|nhằm\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá"
         r"|quán\s+triệt)(?:\s+(?!quy\s+định\b)[^\s.;]+){0,14}?\s*$", re.I)),
 )
-# where the passage a citation belongs to starts: a sentence, a line, a clause after ";"
-_PASSAGE_START = re.compile(r"[.;\n]|:\s")
+# where the passage a citation belongs to starts: a sentence, a clause after ";" or ":", a
+# blank line, a table cell, a list item (a wrapped line goes on: "... số 192-KL/TW và\nKết luận số")
+_PASSAGE_START = re.compile(r"[.;]|:\s|\n[ \t]*(?=\n|\||[-+•*][ \t]|\d{1,2}[.)][ \t])")
+# "Thủ tướng Chính phủ đã ban hành Công điện số ... chỉ đạo ...": a letter that opens on the
+# directive it relays carries it out
+_RELAYED_BEFORE = re.compile(r"(?:đã|vừa)\s+ban\s+hành\s*$", re.I)
+_RELAYED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:chỉ\s+đạo|yêu\s+cầu|giao)\b", re.I)
 
 
 def normalize_number(number: str) -> str:
@@ -127,7 +132,7 @@ def _date_after(text: str, end: int) -> tuple[dt.date | None, int]:
     return None, end
 
 
-def _relation(text: str, start: int) -> str:
+def _relation(text: str, start: int, end: int | None = None) -> str:
     """The relation the passage before a citation states (its sentence, at most 160 characters
     back); "cites" when it states none."""
     window = text[max(0, start - 160):start]
@@ -136,6 +141,8 @@ def _relation(text: str, start: int) -> str:
     for relation, cue in _RELATIONS:
         if cue.search(before):
             return relation
+    if end is not None and _RELAYED_BEFORE.search(before) and _RELAYED_AFTER.match(text[end:end + 120]):
+        return "implements"
     return "cites"
 
 
@@ -166,7 +173,7 @@ def find_citations(text: str, own_number: str | None = None) -> list[Citation]:
         if issuer_match:
             end += issuer_match.end()
         out.append(Citation(text=text[start:end], start=start, end=end, number=number, kind=kind, date=date,
-                            issuer=issuer, relation=_relation(text, start), component="theodoi_citations"))
+                            issuer=issuer, relation=_relation(text, start, end), component="theodoi_citations"))
         taken.append((m.start(), m.end()))
     for m in _BARE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):

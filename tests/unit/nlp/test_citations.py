@@ -83,6 +83,7 @@ def test_appendix_and_kind_header_name_the_own_number():
     ("Để cụ thể hóa Nghị quyết số 12-NQ/TU của Tỉnh ủy, UBND tỉnh ban hành Kế hoạch", "implements"),
     ("Triển khai Quyết định số 880/QĐ-TTg ngày 10/8/2025, Sở Xây dựng đề nghị", "implements"),
     ("Nhằm triển khai thực hiện Chỉ thị số 07/CT-UBND, các xã cần", "implements"),
+    ("Thủ tướng Chính phủ đã ban hành Chỉ thị số 09/CT-TTg ngày 02/4/2025 chỉ đạo các bộ rà soát", "implements"),
     # urges: a letter that follows up one before it, or presses for it
     ("Tiếp theo Công điện số 20/CĐ-TTg ngày 05/5/2025, Thủ tướng Chính phủ yêu cầu", "urges"),
     ("UBND tỉnh đôn đốc các sở thực hiện Văn bản số 1120/UBND-KT ngày 01/6/2025", "urges"),
@@ -110,3 +111,10 @@ def test_each_passage_states_its_own_relation():
     text = ("Tiếp theo Công điện số 20/CĐ-TTg ngày 05/5/2025. Căn cứ Luật số 65/2020/QH14; "
             "thực hiện Kết luận số 45-KL/TW, yêu cầu các bộ")
     assert [c.relation for c in find_citations(text)] == ["urges", "cites", "implements"]
+
+
+def test_a_wrapped_line_does_not_end_the_passage():
+    text = "Thực hiện Kết luận số 12-KL/TW ngày 01/9/2025 và\nKết luận số 15-KL/TW ngày 20/9/2025, đề nghị các bộ"
+    assert [c.relation for c in find_citations(text)] == ["implements", "implements"]
+    listed = "Thực hiện chỉ đạo của Tỉnh ủy,\n- Căn cứ Quyết định số 44/QĐ-UBND ngày 01/3/2025"
+    assert find_citations(listed)[0].relation == "cites"
