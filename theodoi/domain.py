@@ -176,3 +176,10 @@ STATUS_LABELS = {
     "superseded": "Được thay thế",
     "overdue": "Quá hạn",
 }
+REPORTED_LABELS = {  # SCHEMA.md's values as a report's row states them
+    "done": "Đã hoàn thành",
+    "done_late": "Hoàn thành quá hạn",
+    "in_progress": "Đang thực hiện",
+    "overdue": "Quá hạn",
+    "not_done": "Chưa thực hiện",
+}

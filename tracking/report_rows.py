@@ -13,6 +13,7 @@ A task already given an event by the same report is not given another.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -100,3 +101,24 @@ def awaiting_reports(session: Session, directive: Document) -> list[Document]:
     with_rows = select(Task.document_id).where(Task.reported_status.is_not(None))
     return list(session.scalars(select(Document).where(Document.id.in_(ids), Document.id.in_(with_rows))
                                 .order_by(Document.id)))
+
+
+@dataclass
+class RowView:
+    """What a report's page shows of one row: the row, the directive it belongs to (None while
+    not stored; `source_number` then names it) and the directive's task it updated."""
+
+    row: Task
+    directive: Document | None
+    task: Task | None
+
+
+def row_views(session: Session, report: Document) -> list[RowView]:
+    """The rows of `report` with their directive and the task each one updated."""
+    rows = report_rows(report)
+    if not rows:
+        return []
+    events = session.scalars(select(StatusEvent).where(StatusEvent.evidence_document_id == report.id,
+                                                       StatusEvent.source == "auto"))
+    updated = {e.passage: e.task for e in events}
+    return [RowView(row, row_directive(session, report, row), updated.get(row.text)) for row in rows]
