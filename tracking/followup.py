@@ -47,12 +47,14 @@ def _act_on(session: Session, citation: Citation, result: FollowUp) -> None:
             for resolution in _with_attachments(session, cited):
                 result.child_tasks += link_plan_tasks(session, plan, resolution)
     elif citation.relation in EVIDENCE_RELATIONS:
+        result.events += len(attach_rows(session, citing))  # a report's rows first: they name their task
         for directive in _with_attachments(session, cited):
             result.events += len(record_evidence(session, citing, directive))
             result.figures += len(record_achievements(session, citing, directive))
     elif citation.relation == "issued_with":
         for other in session.scalars(select(Citation).where(Citation.cited_document_id == cited.id)):
             if other.relation in EVIDENCE_RELATIONS:
+                result.events += len(attach_rows(session, other.document))
                 result.events += len(record_evidence(session, other.document, citing))
                 result.figures += len(record_achievements(session, other.document, citing))
         for own in cited.citations:
