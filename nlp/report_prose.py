@@ -87,7 +87,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if len(text[s:e].split()) >= 3]
 
 
-def _opening_date(sentence: str) -> dt.date | None:
+def opening_date(sentence: str) -> dt.date | None:
     """The date a sentence opens with ("Ngày 31/3/2025, Bộ ... đã ban hành"), or None."""
     m = _OPENING_DATE.match(sentence)
     d = DATE_EXPRESSION.match(sentence, m.end()) if m else None
@@ -157,7 +157,7 @@ def statements(text: str, as_of: dt.date | None, deadlines: list[Deadline], is_a
         sentence = text[s:e]
         if sentence.count("|") > 2:
             continue
-        when = _opening_date(sentence)
+        when = opening_date(sentence)
         source = next((st.source for st, window_end in quoted if st.end < s < window_end), None)
         found = read_progress(sentence, None, as_of)
         if found is None:
