@@ -8,7 +8,9 @@ numbering, the wording, the lead body) and an automatic event is appended: the r
 evidence, the row as the passage, at the date the passage gives ("Ngày 31/3/2025 ... đã ban
 hành"), else the report's. When it is not stored yet, the row stays a task of the report
 with its status and source, and is attached when the directive arrives (`awaiting_reports`).
-A task already given an event by the same report is not given another.
+The row itself, a task of the report, gets the same event, so that lists and dashboards show
+what the report says of it even while its directive is missing. A task already given an
+event by the same report is not given another.
 """
 from __future__ import annotations
 
@@ -65,7 +67,12 @@ def attach_rows(session: Session, report: Document) -> list[StatusEvent]:
     touched: set[int] = set()
     already = set(session.scalars(select(StatusEvent.task_id).where(
         StatusEvent.evidence_document_id == report.id, StatusEvent.source == "auto")))
+    already |= {t.id for t in report.tasks}
     for row in report_rows(report):
+        if not row.events:  # the row itself shows what the report says of it, attached or not
+            events.append(repo.add_status_event(
+                session, row, status=RECORDED[row.reported_status], source="auto", note=f"«{row.reported_text}»",
+                evidence_document_id=report.id, passage=row.text, at=_event_time(report, row)))
         directive = row_directive(session, report, row)
         if directive is None or directive.id == report.id:
             continue
@@ -120,5 +127,5 @@ def row_views(session: Session, report: Document) -> list[RowView]:
         return []
     events = session.scalars(select(StatusEvent).where(StatusEvent.evidence_document_id == report.id,
                                                        StatusEvent.source == "auto"))
-    updated = {e.passage: e.task for e in events}
+    updated = {e.passage: e.task for e in events if e.task.document_id != report.id}
     return [RowView(row, row_directive(session, report, row), updated.get(row.text)) for row in rows]

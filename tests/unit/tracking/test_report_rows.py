@@ -74,6 +74,7 @@ def test_rows_wait_for_their_plan_and_attach_when_it_arrives(any_store, add_plan
         kept = session.scalars(select(StoredTask).where(StoredTask.document_id == report)).all()
         assert [(t.reported_status, t.source_number) for t in kept] == [
             ("done", "20/KH-UBND"), ("not_done", "20/KH-UBND"), ("done", "20/KH-UBND")]
+        assert [task_state(t, dt.date(2024, 1, 10)).recorded for t in kept] == ["done", "open", "done"]
     add_plan(any_store)
     _check(any_store, report)
 
@@ -82,7 +83,9 @@ def test_attaching_again_adds_nothing(any_store, add_plan, add_document):
     from theodoi.tracking.followup import relink
     add_plan(any_store)
     _add_rows_report(any_store, add_document)
-    before = len(_plan_events(any_store))
+    with any_store.session() as session:
+        before = session.query(StatusEvent).count()
+    assert before == len(_plan_events(any_store)) + len(ROWS)  # the plan's tasks, and the rows themselves
     with any_store.transaction() as session:
         relink(session)
     with any_store.session() as session:
