@@ -30,9 +30,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("unfinished", r"(?:vẫn |hiện |còn )*chưa (?:được )?(?:hoàn thành|xong|có kết quả)"),
     ("not_done", rf"(?:vẫn |hiện |còn )*chưa (?:được )?(?:{_VERB})|thực hiện mới|nhiệm vụ mới|chưa bắt đầu"),
     ("in_progress", r"đang (?:được )?(?:tiếp tục |khẩn trương |tích cực )?[^\W\d]+|tiếp tục (?:thực hiện|triển khai)"
-                    r"|chuyển tiếp|thực hiện thường xuyên|đang trong quá trình|từng bước"),
-    ("done", rf"(?:đã|cơ bản đã|cơ bản) hoàn thành|hoàn thành xong|đã (?:thực hiện )?xong|đã thực hiện"
-             rf"|đã (?:được )?(?:ban hành|phê duyệt|trình|tổ chức|triển khai|xây dựng|thông qua|khởi công)"
+                    r"|chuyển tiếp|thực hiện thường xuyên|đang trong quá trình|từng bước"
+                    r"|(?:đúng|bảo đảm|đảm bảo) tiến độ"),
+    ("done", rf"(?:đã|cơ bản đã|cơ bản) hoàn thành|hoàn thành (?:xong|đúng hạn)|đã (?:thực hiện )?xong|đã thực hiện"
+             rf"|đã (?:được )?(?:ban hành|phê duyệt|trình|tổ chức|triển khai|xây dựng|thông qua|khởi công|gửi|ký"
+             rf"|công bố|bàn giao|nghiệm thu|lắp đặt|đưa vào (?:sử dụng|vận hành|hoạt động))"
              rf"|{_DOC}[^.;\n]{{0,40}}? đã được (?:ban hành|phê duyệt|thông qua)|^\W*hoàn thành\W*$|^\W*xong\W*$"),
 )
 _PHRASE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (_, p) in enumerate(PHRASES)), re.I)

@@ -19,6 +19,7 @@ from theodoi.nlp.progress import read_progress
 from theodoi.nlp.dates import parse_deadline
 from theodoi.nlp.task_tables import _columns, _split_names  # the column kinds and names of task tables
 
+_EXPECTED_HEADER = re.compile(r"dự\s+kiến|sản\s+phẩm|đầu\s+ra|cần\s+đạt|yêu\s+cầu", re.I)  # what is to come
 _PROGRESS_HEADER = re.compile(r"tình\s+trạng|tình\s+hình|kết\s+quả|tiến\s+độ\s+thực\s+hiện|đánh\s+giá|mức\s+độ\s+hoàn"
                               r"|trạng\s+thái", re.I)
 _PLAIN_PROGRESS = re.compile(r"^\W*tiến\s+độ\W*$", re.I)
@@ -31,12 +32,28 @@ _SYMBOL = re.compile(r"\d{1,5}[a-zđ]?\s*[/-]\s*[\wĐđ]+(?:[/-][\wĐđ&]+){0,3}
 def progress_columns(header: list[str]) -> list[int]:
     """The indexes of a header row's progress columns, in order ([] when it has none)."""
     has_deadline = any(_DEADLINE_HEADER.search(c or "") for c in header)
-    return [i for i, c in enumerate(header)
-            if _PROGRESS_HEADER.search(c or "") or (has_deadline and _PLAIN_PROGRESS.match(c or ""))]
+    return [i for i, c in enumerate(header) if not _EXPECTED_HEADER.search(c or "")
+            and (_PROGRESS_HEADER.search(c or "") or (has_deadline and _PLAIN_PROGRESS.match(c or "")))]
 
 
 _TASK_HEADER = re.compile(r"nhiệm\s+vụ|nội\s+dung|tên|công\s+việc|đề\s+án|dự\s+án|chỉ\s+tiêu", re.I)
 MAX_HEADER_CELL = 80  # a header names its columns in a few words
+
+
+def progress_header(block: Block) -> list[str] | None:
+    """The header row of a progress table, or None when `block` is not one."""
+    head = _header_index(block)
+    return block.rows[head] if head is not None else None
+
+
+def continued(block: Block, header: list[str]) -> Block | None:
+    """`block` read under the header of the progress table before it, when it has no header of
+    its own and as many columns: the part of an appendix table on the next page."""
+    rows = block.rows or []
+    if not rows or _header_index(block) is not None or max(len(r) for r in rows) != len(header):
+        return None
+    return Block(kind="table", text=block.text, start=block.start, end=block.end, rows=[header, *rows],
+                 page=block.page)
 
 
 def _header_index(block: Block) -> int | None:

@@ -24,7 +24,7 @@ from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.line_tables import line_tables
 from theodoi.nlp.report_prose import statements
-from theodoi.nlp.report_rows import progress_rows
+from theodoi.nlp.report_rows import continued, progress_header, progress_rows
 
 register_extensions()
 
@@ -70,8 +70,14 @@ class ReportReader:
         citations = [s._.citation for s in doc.spans.get("citations", []) if s._.citation]
         found: list[Task] = []
         tables: list[tuple[int, int]] = []
-        for block in self._tables(doc, text):
-            rows = progress_rows(text, block, as_of, self._caption_source(text, block, citations))
+        header, source = None, None
+        for block in sorted(self._tables(doc, text), key=lambda b: b.start):
+            own = progress_header(block)
+            if own is None and header is not None:
+                block = continued(block, header) or block
+            else:
+                header, source = own, self._caption_source(text, block, citations)
+            rows = progress_rows(text, block, as_of, source)
             if rows:
                 tables.append((block.start, block.end))
                 found.extend(rows)

@@ -17,7 +17,11 @@ D = dt.date
     ("Đã hoàn thành", "done"),
     ("Sở đã hoàn thành và gửi báo cáo", "done"),
     ("Hoàn thành", "done"),
+    ("Hoàn thành đúng hạn", "done"),
+    ("Đã bàn giao và đưa vào sử dụng từ tháng 3", "done"),
+    ("Đã ký ban hành Quyết định số 15/QĐ-UBND", "done"),
     ("Hoàn thành chậm so với yêu cầu", "done_late"),
+    ("Bảo đảm tiến độ đề ra", "in_progress"),
     ("Đã hoàn thành nhưng quá hạn 2 tháng", "done_late"),
     ("Đang triển khai", "in_progress"),
     ("Đang được tích cực thực hiện", "in_progress"),
@@ -156,3 +160,21 @@ def test_in_which_inherits_and_opening_date_is_kept():
     assert tasks["chuẩn bị mặt bằng để khởi công nhà máy xử lý rác vào quý IV"].value == "in_progress"
     issued = next(s for k, s in tasks.items() if k.startswith("ban hành Kế hoạch số 12/KH-SYT"))
     assert issued.value == "done" and issued.date == D(2025, 3, 31)
+
+
+def test_a_table_that_runs_over_pages_goes_on_under_its_header():
+    from theodoi.nlp.report_rows import continued, progress_header
+    first = Block(kind="table", text="", start=0, end=10, page=3, rows=REPORT_TABLE.rows[:3])
+    second = Block(kind="table", text="", start=10, end=20, page=4, rows=[REPORT_TABLE.rows[3]])
+    header = progress_header(first)
+    assert header == REPORT_TABLE.rows[0] and progress_header(second) is None
+    rows = progress_rows("", continued(second, header), D(2025, 9, 15))
+    assert [(r.text, r.status.value) for r in rows] == [("Tập huấn chuyển đổi số cho cán bộ xã", "in_progress")]
+    narrower = Block(kind="table", text="", start=20, end=30, rows=[["a", "b"], ["c", "d"]])
+    assert continued(narrower, header) is None
+
+
+def test_expected_results_are_not_progress():
+    rows = [["Nhiệm vụ", "Cơ quan chủ trì", "Kết quả dự kiến"],
+            ["Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Kho dữ liệu được đưa vào vận hành"]]
+    assert progress_rows("x", Block(kind="table", text="", start=0, end=1, rows=rows), None) == []
