@@ -36,11 +36,13 @@ _QUOTED = re.compile(
     r"(?P<quote>[^”\"]{10,1500})[”\"]", re.I)
 _ANY_CITATION = re.compile(rf"(?:{_KIND})\s+(?:số\s+)?{_SYMBOL}", re.I)
 _LIST_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s+){0,4}?(?:như|gồm|bao gồm|là)\s*:?\s+|^\s*:\s*", re.I)
-_SUBMITTED = re.compile(r"\bđã\s+(?:được\s+)?(?P<verb>trình|ban hành|phê duyệt|thông qua)\s+"
+_SUBMITTED = re.compile(r"\bđã\s+(?P<verb>trình|ban hành|phê duyệt)\s+"
                         r"(?=(?:[^\W\d]+\s+){0,5}?(?:dự thảo|luật|nghị quyết|nghị định|quyết định|kế hoạch|đề án"
                         r"|chương trình|thông tư|chỉ thị|quy định|quy chế|báo cáo|tờ trình)\b)", re.I)
 _UNFINISHED_DUTY = re.compile(r"\bchưa\s+(?:thực hiện|triển khai|hoàn thành)\s+(?:(?:việc|thao tác|công tác)\s+)?"
                               r"(?=[^\W\d])", re.I)
+# a phrase that reports progress in prose (not "tiếp tục thực hiện ...", which asks for more)
+_REPORTED = re.compile(r"^(?:đã|đang|chưa|vẫn|hiện|còn|hoàn thành|quá hạn|chậm|trễ|chỉ|mới|được|cơ bản)\b", re.I)
 _IN_WHICH = re.compile(r"^\W*trong\s+đó\s*,\s*", re.I)
 _OPENING_DATE = re.compile(r"^[\W_]*(?:vào\s+)?(?=[Nn]gày\s+\d)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[*_”\"]*\s+(?=[*_“\"]*[A-ZĐÀ-Ỹ])|\n[ \t]*\n|\n[ \t]*\|[ \t]*\n")
@@ -143,9 +145,12 @@ def _subject_end(text: str, start: int, end: int, is_action) -> int:
     return start
 
 
-def statements(text: str, as_of: dt.date | None, deadlines: list[Deadline], is_action) -> list[Statement]:
+def statements(text: str, as_of: dt.date | None, deadlines: list[Deadline], is_action,
+               report: bool = True) -> list[Statement]:
     """Every task with a stated progress in the prose of `text` (see the module docstring).
-    `is_action(words)` tells whether lowercase words open an action ("chủ động rà soát")."""
+    `is_action(words)` tells whether lowercase words open an action ("chủ động rà soát").
+    Outside a report, an issue or approval stated done is the news of it, not a task's
+    progress: only a submission ("đã trình") is read there."""
     out: list[Statement] = []
     quoted = _quoted(text, as_of, deadlines)
     for statement, _ in quoted:
@@ -160,6 +165,8 @@ def statements(text: str, as_of: dt.date | None, deadlines: list[Deadline], is_a
         when = opening_date(sentence)
         source = next((st.source for st, window_end in quoted if st.end < s < window_end), None)
         found = read_progress(sentence, None, as_of)
+        if found is not None and not _REPORTED.match(found[1]):
+            found = None
         if found is None:
             inside = _IN_WHICH.match(sentence)
             if inside and previous is not None:
@@ -177,7 +184,7 @@ def statements(text: str, as_of: dt.date | None, deadlines: list[Deadline], is_a
                 out.append(Statement(a, b, Progress(value, phrase, when)))
             continue
         submitted = _SUBMITTED.search(sentence)
-        if submitted and value == "done":
+        if submitted and value == "done" and (report or submitted.group("verb").lower() == "trình"):
             verb = submitted.group("verb").lower()
             for k, (a, b) in enumerate(_clauses(text, s + submitted.start("verb"), e)):
                 if k and not text[a:b].lower().startswith(verb):

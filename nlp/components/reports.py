@@ -103,7 +103,7 @@ class ReportReader:
     def _prose_tasks(self, doc: Doc, text: str, as_of, deadlines) -> list[Task]:
         bodies = [s._.body for s in doc.spans.get("bodies", []) if s._.body]
         out = []
-        for st in statements(text, as_of, deadlines, opens_action):
+        for st in statements(text, as_of, deadlines, opens_action, report=doc._.doc_kind == "Báo cáo"):
             lead = [b for b in bodies if 0 <= st.subject_start <= b.start and b.end <= st.start]
             out.append(Task(text=text[st.start:st.end], start=st.start, end=st.end, lead=lead,
                             deadline=st.deadline, component="theodoi_reports.prose", confidence=0.7,

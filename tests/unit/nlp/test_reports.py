@@ -178,3 +178,16 @@ def test_expected_results_are_not_progress():
     rows = [["Nhiệm vụ", "Cơ quan chủ trì", "Kết quả dự kiến"],
             ["Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Kho dữ liệu được đưa vào vận hành"]]
     assert progress_rows("x", Block(kind="table", text="", start=0, end=1, rows=rows), None) == []
+
+
+def test_a_request_to_go_on_or_a_passive_mention_is_not_progress():
+    assert _statuses("Sở Tư pháp tiếp tục thực hiện tốt nhiệm vụ là cơ quan thẩm định văn bản; "
+                     "giúp UBND tỉnh theo dõi việc thực hiện.") == {}
+    assert _statuses("Các chỉ tiêu đã được thông qua tại Nghị quyết số 12/NQ-HĐND của Hội đồng nhân dân tỉnh.") == {}
+
+
+def test_outside_a_report_an_issue_stated_done_is_news_not_progress():
+    text = "Ngày 17/2/2025, Ban Thường vụ Tỉnh ủy đã ban hành Chương trình hành động số 12-CTr/TU về chuyển đổi số."
+    doc = ParsedDocument(path="t.txt", file_name="t.txt", mime="text/plain", parser="t", text=text)
+    assert [t for t in extract(doc).tasks if t.status] == []
+    assert _statuses(text)  # in a report it is the progress of that task
