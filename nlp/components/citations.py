@@ -61,7 +61,7 @@ _SO_BEFORE = re.compile(r"(?:\bsố|\bSố|\bSỐ|\bvăn\s+bản)\s*:?\s*$")
 _OWN_NUMBER_LINE = re.compile(
     r"(?:^|\n)[ \t]*(?:[^\W\d]+[ \t]+){0,3}(?:Số|SỐ|số)\s*:\s*$|(?:^|\n)[ \t]*(?:Số|SỐ)\s*$"
     # an appendix names the document it belongs to: "(Kèm theo Nghị quyết số 124/2017/NQ-HĐND ...)"
-    r"|(?:^|\n)[ \t]*[*_]*\(?[*_]*[ \t]*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s+(?:[^\W\d]+[ \t]+){1,3}(?:số\s*:?\s*)?$")
+    r"|(?:^|\n)[ \t]*\(?[ \t]*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s+(?:[^\W\d]+[ \t]+){1,3}(?:số\s*:?\s*)?$")
 _RECIPIENTS = re.compile(r"(?:^|\n)[ \t]*Nơi\s+nhận\s*:?[^\n]*(?:\n[ \t]*(?:[-–+•*][^\n]*|\([^\n]*))*", re.I)
 _ISSUER = re.compile(
     r"^\s*,?\s*(?:của|do)\s+(?P<issuer>(?:[A-ZĐÂỦỦ][^\s,;.()]*|liên|Liên)(?:[ \t]+(?!về\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b|phê\s+duyệt\b|thực\s+hiện\b)[^\s,;.()]+){0,12})"

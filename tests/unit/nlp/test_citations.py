@@ -124,8 +124,3 @@ def test_a_line_that_opens_by_carrying_out_documents_implements_each():
     text = ("Kính gửi: Các sở, ban, ngành\nThực hiện Kết luận số 12-KL/TW ngày 01/9/2025 và\n"
             "Kết luận số 15-KL/TW ngày 20/9/2025, đề nghị các sở")
     assert [c.relation for c in find_citations(text)] == ["implements", "implements"]
-
-
-def test_an_appendix_caption_in_emphasis_names_the_document_itself():
-    text = "PHỤ LỤC\n*(Kèm theo Công văn số 88/CV-BCĐ ngày 02/12/2025)*\nCăn cứ Nghị định số 30/2020/NĐ-CP"
-    assert [c.number for c in find_citations(text)] == ["30/2020/NĐ-CP"]
