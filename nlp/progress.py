@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from theodoi.nlp.dates import DATE_EXPRESSION
+
 _DOC = (r"(?:kế hoạch|quyết định|chương trình|nghị quyết|nghị định|chỉ thị|đề án|quy chế|quy định|hướng dẫn"
         r"|văn bản|công văn|thông tư|luật|dự thảo|báo cáo|tờ trình)")
 _VERB = (r"(?:thực hiện|triển khai|ban hành|xây dựng|trình|tổ chức|bắt đầu|hoàn thiện|phê duyệt|thao tác"
@@ -29,7 +31,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
                 r"|chậm triển khai|chậm thực hiện"),
     ("unfinished", r"(?:vẫn |hiện |còn )*chưa (?:được )?(?:hoàn thành|xong|có kết quả)"),
     ("not_done", rf"(?:vẫn |hiện |còn )*chưa (?:được )?(?:{_VERB})|thực hiện mới|nhiệm vụ mới|chưa bắt đầu"),
-    ("in_progress", r"đang (?:được )?(?:tiếp tục |khẩn trương |tích cực )?[^\W\d]+|tiếp tục (?:thực hiện|triển khai)"
+    ("in_progress", r"đang (?:được )?(?:tiếp tục |khẩn trương |tích cực )?[^\W\d]+(?: [^\W\d]+)?|tiếp tục (?:thực hiện|triển khai)"
                     r"|chuyển tiếp|thực hiện thường xuyên|đang trong quá trình|từng bước"
                     r"|(?:đúng|bảo đảm|đảm bảo) tiến độ"),
     ("done", rf"(?:đã|cơ bản đã|cơ bản) hoàn thành|hoàn thành (?:xong|đúng hạn)|đã (?:thực hiện )?xong|đã thực hiện"
@@ -53,3 +55,20 @@ def read_progress(text: str, due: dt.date | None = None, as_of: dt.date | None =
     elif value == "unfinished":
         value = "in_progress" if re.search(r"\bđang\b|\bmột phần\b|\d+\s*/\s*\d+", text, re.I) else "not_done"
     return value, m.group(0).strip()
+
+
+def full_dates(text: str):
+    """(match, date) for each full date written in `text` ("15/7/2024", "ngày 15 tháng 7 năm 2024")."""
+    for m in DATE_EXPRESSION.finditer(text or ""):
+        if m.group("full"):
+            g = m.groupdict()
+            day, month, year = (g["d1"], g["m1"], g["y1"]) if g["d1"] else (g["d2"], g["m2"], g["y2"])
+            try:
+                yield m, dt.date(int(year), int(month), int(day))
+            except ValueError:
+                continue
+
+
+def stated_date(text: str) -> dt.date | None:
+    """The first full date written in `text` ("Đã hoàn thành ngày 15/7/2024" → 2024-07-15), or None."""
+    return next((day for _, day in full_dates(text)), None)

@@ -24,10 +24,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from theodoi.domain import Deadline, Progress, Task
+from theodoi.domain import Deadline, Progress
 from theodoi.nlp.components.citations import KINDS
-from theodoi.nlp.dates import DATE_EXPRESSION, find_deadlines, pick_deadline
-from theodoi.nlp.progress import read_progress
+from theodoi.nlp.dates import find_deadlines, pick_deadline
+from theodoi.nlp.progress import read_progress, stated_date
 
 _KIND = "|".join(re.escape(k) for k in KINDS)
 _SYMBOL = r"\d{1,5}[a-zđ]?\s*[/-]\s*[\wĐđ]+(?:[/-][\wĐđ&]+){0,3}"
@@ -92,15 +92,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def opening_date(sentence: str) -> dt.date | None:
     """The date a sentence opens with ("Ngày 31/3/2025, Bộ ... đã ban hành"), or None."""
     m = _OPENING_DATE.match(sentence)
-    d = DATE_EXPRESSION.match(sentence, m.end()) if m else None
-    if not d or not d.group("full"):
-        return None
-    g = d.groupdict()
-    day, month, year = (g["d1"], g["m1"], g["y1"]) if g["d1"] else (g["d2"], g["m2"], g["y2"])
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
+    return stated_date(sentence[m.end():m.end() + 40]) if m else None
 
 
 def _deadline_in(deadlines: list[Deadline], start: int, end: int) -> Deadline | None:

@@ -4,7 +4,7 @@ A table is a progress table when a column's header names the progress ("Tình tr
 hình thực hiện", "Kết quả", "Tiến độ thực hiện", "Đánh giá"; "Tiến độ" too when another column
 holds the deadline). Each row is a task (its columns told apart as `task_tables` tells them,
 with the progress and resource columns left out) whose `status` is the first progress column that says
-something: status words in the result column count when the progress column is empty. A
+something (with the date the cell gives, "Đã hoàn thành ngày 15/7/2024"): status words in the result column count when the progress column is empty. A
 group row ("I. NHÓM ...") carries no status. The table's `source` is the document a caption
 just above it names as assigning the tasks ("Nhiệm vụ tại Nghị quyết số 71/NQ-CP"), or the
 number a "Văn bản giao" column gives for its row.
@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from theodoi.domain import Block, Progress, Task
-from theodoi.nlp.progress import read_progress
+from theodoi.nlp.progress import read_progress, stated_date
 from theodoi.nlp.dates import parse_deadline
 from theodoi.nlp.task_tables import _columns, _split_names  # the column kinds and names of task tables
 
@@ -71,7 +71,7 @@ def row_status(row: list[str], columns: list[int], due: dt.date | None, as_of: d
         cell = (row[i] if i < len(row) else "") or ""
         found = read_progress(" ".join(cell.split()), due, as_of)
         if found:
-            return Progress(found[0], found[1])
+            return Progress(found[0], found[1], stated_date(cell))
     return None
 
 

@@ -19,10 +19,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from theodoi.domain import Block, Deadline, Task
-from theodoi.nlp.dates import DATE_EXPRESSION
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.line_tables import line_tables
+from theodoi.nlp.progress import full_dates
 from theodoi.nlp.report_prose import statements
 from theodoi.nlp.report_rows import continued, progress_header, progress_rows
 
@@ -37,18 +37,8 @@ _ISSUED_WITH = re.compile(r"kèm\s+theo\s*$", re.I)
 def stated_as_of(text: str, deadlines: list[Deadline]) -> dt.date | None:
     """The latest full date written in `text` outside its deadlines, or None."""
     spans = [(d.start, d.end) for d in deadlines if d.start is not None and d.end is not None]
-    latest = None
-    for m in DATE_EXPRESSION.finditer(text):
-        if not m.group("full") or any(a <= m.start() < b for a, b in spans):
-            continue
-        g = m.groupdict()
-        day, month, year = (g["d1"], g["m1"], g["y1"]) if g["d1"] else (g["d2"], g["m2"], g["y2"])
-        try:
-            value = dt.date(int(year), int(month), int(day))
-        except ValueError:
-            continue
-        latest = max(latest, value) if latest else value
-    return latest
+    days = [day for m, day in full_dates(text) if not any(a <= m.start() < b for a, b in spans)]
+    return max(days, default=None)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -47,6 +47,7 @@ REPORT_TABLE = Block(kind="table", text="", start=0, end=0, rows=[
     ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tiến độ", "Kết quả"],
     ["1", "Xây dựng cơ sở dữ liệu đất đai", "Sở Nông nghiệp và Môi trường", "Quý II/2025", "Đã hoàn thành", ""],
     ["2", "Ban hành quy chế phối hợp liên ngành", "Sở Tư pháp", "30/6/2025", "", "Chưa hoàn thành"],
+    ["3a", "Công bố bộ chỉ số cải cách hành chính", "Sở Nội vụ", "31/3/2025", "Đã hoàn thành ngày 20/4/2025", ""],
     ["3", "Tập huấn chuyển đổi số cho cán bộ xã", "Sở Khoa học và Công nghệ", "Năm 2025", "Đang thực hiện", ""],
     ["", "", "", "", "", ""],
 ])
@@ -59,11 +60,13 @@ def test_progress_table_rows_take_the_first_column_that_states_progress():
     assert [(r.text, r.status.value) for r in rows] == [
         ("Xây dựng cơ sở dữ liệu đất đai", "done"),
         ("Ban hành quy chế phối hợp liên ngành", "overdue"),  # empty progress cell, result column says it
+        ("Công bố bộ chỉ số cải cách hành chính", "done"),
         ("Tập huấn chuyển đổi số cho cán bộ xã", "in_progress"),
     ]
     assert all(r.source == "71/NQ-CP" for r in rows)
     assert [b.text for b in rows[0].lead] == ["Sở Nông nghiệp và Môi trường"]
     assert rows[0].label == "1"
+    assert rows[2].status.date == D(2025, 4, 20)  # the day the cell gives
 
 
 def test_a_task_table_without_a_progress_column_is_not_a_progress_table():
@@ -165,7 +168,7 @@ def test_in_which_inherits_and_opening_date_is_kept():
 def test_a_table_that_runs_over_pages_goes_on_under_its_header():
     from theodoi.nlp.report_rows import continued, progress_header
     first = Block(kind="table", text="", start=0, end=10, page=3, rows=REPORT_TABLE.rows[:3])
-    second = Block(kind="table", text="", start=10, end=20, page=4, rows=[REPORT_TABLE.rows[3]])
+    second = Block(kind="table", text="", start=10, end=20, page=4, rows=[REPORT_TABLE.rows[4]])
     header = progress_header(first)
     assert header == REPORT_TABLE.rows[0] and progress_header(second) is None
     rows = progress_rows("", continued(second, header), D(2025, 9, 15))
