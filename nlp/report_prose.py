@@ -29,6 +29,7 @@ from theodoi.nlp.components.citations import KINDS
 from theodoi.nlp.dates import find_deadlines, pick_deadline
 from theodoi.nlp.progress import read_progress, stated_date
 
+QUOTE_WINDOW = 1500  # how far after a quoted assignment its outcome may be told
 _KIND = "|".join(re.escape(k) for k in KINDS)
 _SYMBOL = r"\d{1,5}[a-zđ]?\s*[/-]\s*[\wĐđ]+(?:[/-][\wĐđ&]+){0,3}"
 _QUOTED = re.compile(
@@ -113,7 +114,7 @@ def _quoted(text: str, as_of: dt.date | None, deadlines: list[Deadline]) -> list
     matches = list(_QUOTED.finditer(text))
     for i, m in enumerate(matches):
         q_start, q_end = _trim(text, m.start("quote"), m.end("quote"))
-        window_end = min([matches[i + 1].start() if i + 1 < len(matches) else len(text), q_end + 1500])
+        window_end = min(matches[i + 1].start() if i + 1 < len(matches) else len(text), q_end + QUOTE_WINDOW)
         later = _ANY_CITATION.search(text, m.end(), window_end)
         window_end = later.start() if later else window_end
         deadline = _deadline_in(deadlines, q_start, q_end) or _own_deadline(text, q_start, q_end)
