@@ -100,10 +100,18 @@ def _write(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def settings(request, tmp_path):
+    """A data directory on SQLite and, in a second run, on a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield Settings.load(tmp_path / "data")
+    else:
+        yield request.getfixturevalue("postgres_settings")
+
+
 @pytest.mark.parametrize("directives_first", [True, False], ids=["directives-first", "follow-ups-first"])
-def test_chains_link_with_their_relation_whichever_arrives_first(tmp_path, directives_first):
+def test_chains_link_with_their_relation_whichever_arrives_first(tmp_path, settings, directives_first):
     directives, follow_ups = _write(tmp_path / "a", DIRECTIVES), _write(tmp_path / "b", FOLLOW_UPS)
-    settings = Settings.load(tmp_path / "data")
     for folder in ([directives, follow_ups] if directives_first else [follow_ups, directives]):
         report = ingest_paths([folder], settings)
         assert not report.failed, [o.message for o in report.failed]
