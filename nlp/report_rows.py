@@ -38,6 +38,8 @@ def progress_columns(header: list[str]) -> list[int]:
 
 _TASK_HEADER = re.compile(r"nhiệm\s+vụ|nội\s+dung|tên|công\s+việc|đề\s+án|dự\s+án|chỉ\s+tiêu", re.I)
 MAX_HEADER_CELL = 80  # a header names its columns in a few words
+MAX_MARK_HEADER = 30  # "Hoàn thành quá hạn": a column named by a progress value
+_MARK = re.compile(r"^\s*[xX✓✔√]\s*$")
 
 
 def progress_header(block: Block) -> list[str] | None:
@@ -56,10 +58,23 @@ def continued(block: Block, header: list[str]) -> Block | None:
                  page=block.page)
 
 
+def mark_columns(row: list[str]) -> dict[int, str]:
+    """The columns a header row names by a progress value ("Đã hoàn thành | Đang thực hiện |
+    Chưa thực hiện"), where a row marks its status with "x"; {} when fewer than two."""
+    marks = {}
+    for i, cell in enumerate(row):
+        words = " ".join((cell or "").split())
+        found = read_progress(words) if 0 < len(words) <= MAX_MARK_HEADER else None
+        if found:
+            marks[i] = found[0]
+    return marks if len(marks) >= 2 else {}
+
+
 def _header_index(block: Block) -> int | None:
     """The row that heads a progress table: short cells naming the task and its progress."""
     for i, row in enumerate(block.rows or []):
-        if (len(row) >= 3 and all(len(c or "") <= MAX_HEADER_CELL for c in row) and progress_columns(row)
+        if (len(row) >= 3 and all(len(c or "") <= MAX_HEADER_CELL for c in row)
+                and (progress_columns(row) or mark_columns(row))
                 and any(_TASK_HEADER.search(c or "") for c in row)):
             return i
     return None
@@ -73,6 +88,12 @@ def row_status(row: list[str], columns: list[int], due: dt.date | None, as_of: d
         if found:
             return Progress(found[0], found[1], stated_date(cell))
     return None
+
+
+def marked_status(row: list[str], marks: dict[int, str]) -> Progress | None:
+    """The status of the column a row marks with "x", or None."""
+    return next((Progress(value, row[i].strip()) for i, value in marks.items()
+                 if i < len(row) and _MARK.match(row[i] or "")), None)
 
 
 def _cell(row: list[str], indexes: list[int]) -> str:
@@ -105,11 +126,14 @@ def progress_rows(text: str, block: Block, as_of: dt.date | None, caption_source
         return []
     header = block.rows[head]
     columns = progress_columns(header)
-    hidden = set(columns) | {i for i, c in enumerate(header) if _SKIPPED_HEADER.search(c or "")}
+    marks = mark_columns(header)
+    if not marks and head + 1 < len(block.rows) and mark_columns(block.rows[head + 1]):
+        head += 1  # a second header row under "Kết quả thực hiện": Đã hoàn thành | Đang thực hiện | ...
+        marks = mark_columns(block.rows[head])
+    hidden = set(columns) | set(marks) | {i for i, c in enumerate(header) if _SKIPPED_HEADER.search(c or "")}
     sources = [i for i, c in enumerate(header) if _SOURCE_HEADER.search(c or "")]
     hidden |= set(sources)
-    visible = [["" if i in hidden else c for i, c in enumerate(row)] for row in block.rows]
-    cols = _columns(visible[head])
+    cols = _columns(["" if i in hidden else c for i, c in enumerate(header)])
     if "task" not in cols:
         return []
     out: list[Task] = []
@@ -121,7 +145,8 @@ def progress_rows(text: str, block: Block, as_of: dt.date | None, caption_source
         if task is None:
             continue
         cursor = max(cursor, task.end)
-        task.status = row_status(row, columns, task.deadline.due if task.deadline else None, as_of)
+        task.status = (row_status(row, columns, task.deadline.due if task.deadline else None, as_of)
+                       or marked_status(row, marks))
         if task.status is None:
             continue  # a row that states no progress (or text run into the table) is not read here
         cell_source = next((m.group(0) for i in sources if i < len(row) for m in [_SYMBOL.search(row[i] or "")] if m),

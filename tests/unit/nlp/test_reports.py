@@ -194,3 +194,20 @@ def test_outside_a_report_an_issue_stated_done_is_news_not_progress():
     doc = ParsedDocument(path="t.txt", file_name="t.txt", mime="text/plain", parser="t", text=text)
     assert [t for t in extract(doc).tasks if t.status] == []
     assert _statuses(text)  # in a report it is the progress of that task
+
+
+def test_rows_marked_under_columns_named_by_progress():
+    rows = [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Kết quả thực hiện", "", ""],
+            ["", "", "", "Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện"],
+            ["1", "Số hóa hồ sơ đất đai cấp xã", "Sở Nông nghiệp và Môi trường", "x", "", ""],
+            ["2", "Kết nối dữ liệu dân cư với cổng dịch vụ công", "Công an tỉnh", "", "X", ""],
+            ["3", "Xây dựng trung tâm điều hành thông minh", "Sở Khoa học và Công nghệ", "", "", "x"]]
+    block = Block(kind="table", text="", start=0, end=1, rows=rows)
+    got = [(r.text, r.status.value, [b.text for b in r.lead]) for r in progress_rows("", block, None)]
+    assert got == [("Số hóa hồ sơ đất đai cấp xã", "done", ["Sở Nông nghiệp và Môi trường"]),
+                   ("Kết nối dữ liệu dân cư với cổng dịch vụ công", "in_progress", ["Công an tỉnh"]),
+                   ("Xây dựng trung tâm điều hành thông minh", "not_done", ["Sở Khoa học và Công nghệ"])]
+    one_header = [["Nhiệm vụ", "Cơ quan chủ trì", "Hoàn thành", "Chưa hoàn thành"],
+                  ["Ban hành quy chế", "Sở Tư pháp", "", "x"]]
+    [row] = progress_rows("", Block(kind="table", text="", start=0, end=1, rows=one_header), None)
+    assert row.status.value == "not_done"
