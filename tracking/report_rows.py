@@ -2,7 +2,8 @@
 status events on the tasks of the document that assigned them.
 
 A row belongs to the document its `source_number` names, else to the document the report is
-on (the first it reports on, urges or carries out). When that document is stored, each row
+on (the first it reports on, urges or carries out; a plan's or decision's own table with a
+status column holds its own tasks, not another document's, unless it reports on one). When that document is stored, each row
 is matched to one of its tasks as a report's passage is (`evidence.match_tasks`: the
 numbering, the wording, the lead body) and an automatic event is appended: the report as
 evidence, the row as the passage, at the date the passage gives ("Ngày 31/3/2025 ... đã ban
@@ -24,7 +25,7 @@ from theodoi.store import repo
 from theodoi.store.models import Citation, Document, StatusEvent, Task
 from theodoi.tracking.evidence import Passage, match_tasks
 from theodoi.tracking.labels import referenced_labels
-from theodoi.tracking.links import number_key
+from theodoi.tracking.links import PLAN_KINDS, number_key
 
 # SCHEMA.md's reported values → the statuses a task's history records ("overdue" is derived
 # from the due date, so a row said overdue or not done is recorded as still open)
@@ -49,7 +50,8 @@ def row_directive(session: Session, report: Document, row: Task) -> Document | N
         found = [d for d in session.scalars(select(Document).where(Document.number.is_not(None)))
                  if number_key(d.number) == key and d.id != report.id]
         return found[0] if len(found) == 1 else None
-    followed = next((c for c in citations if c.cited_document_id and c.relation in FOLLOWING), None)
+    following = FOLLOWING if report.kind not in PLAN_KINDS else ("reports_on", "urges")  # a plan's rows are its own
+    followed = next((c for c in citations if c.cited_document_id and c.relation in following), None)
     return session.get(Document, followed.cited_document_id) if followed else None
 
 

@@ -4,8 +4,8 @@ Runs after theodoi_tasks. Reads progress tables (`report_rows`: table blocks fro
 tables written with separator lines, `line_tables`) and progress prose (`report_prose`). A
 row or statement that is a task already found (the same text) gets its status and source;
 otherwise it is added to doc.spans["tasks"] (component "theodoi_reports.table" / ".prose"),
-and a task found before that lies inside a progress table, or mostly inside the statements
-that replace it, is dropped (the same words read coarser).
+and a task found before that lies mostly inside the rows or statements that replace it is
+dropped (the same words read coarser). Tasks read in a row's other cells stay.
 
 The day the progress is judged on (`as_of`) is the document's date, else the latest date
 the text states outside its deadlines (a report speaks after what it reports).
@@ -59,7 +59,6 @@ class ReportReader:
         as_of = doc._.doc_date or stated_as_of(text, deadlines)
         citations = [s._.citation for s in doc.spans.get("citations", []) if s._.citation]
         found: list[Task] = []
-        tables: list[tuple[int, int]] = []
         header, source = None, None
         for block in sorted(self._tables(doc, text), key=lambda b: b.start):
             own = progress_header(block)
@@ -67,14 +66,11 @@ class ReportReader:
                 block = continued(block, header) or block
             else:
                 header, source = own, self._caption_source(text, block, citations)
-            rows = progress_rows(text, block, as_of, source)
-            if rows:
-                tables.append((block.start, block.end))
-                found.extend(rows)
+            found.extend(progress_rows(text, block, as_of, source))
         if self.read_prose:
             found.extend(self._prose_tasks(doc, text, as_of, deadlines))
         if found:
-            self._merge(doc, found, tables)
+            self._merge(doc, found)
         return doc
 
     @staticmethod
@@ -100,7 +96,7 @@ class ReportReader:
                             status=st.status, source=st.source))
         return out
 
-    def _merge(self, doc: Doc, found: list[Task], tables: list[tuple[int, int]]) -> None:
+    def _merge(self, doc: Doc, found: list[Task]) -> None:
         spans = list(doc.spans.get(self.tasks_key, []))
         kept: list[Span] = []
         for span in spans:
@@ -115,9 +111,8 @@ class ReportReader:
                 found.remove(same)
                 kept.append(span)
                 continue
-            inside_table = any(a <= task.start < b for a, b in tables)
             covered = sum(_overlap(here, (t.start, t.end)) for t in found)
-            if inside_table or covered >= REPLACED * max(task.end - task.start, 1):
+            if covered >= REPLACED * max(task.end - task.start, 1):
                 continue
             kept.append(span)
         for task in found:

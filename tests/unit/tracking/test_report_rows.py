@@ -90,3 +90,18 @@ def test_attaching_again_adds_nothing(any_store, add_plan, add_document):
         relink(session)
     with any_store.session() as session:
         assert session.query(StatusEvent).count() == before
+
+
+def test_a_plan_s_own_status_column_is_not_a_report_on_what_it_carries_out(any_store, add_resolution, add_document,
+                                                                           cite):
+    text = "KẾ HOẠCH thực hiện Nghị quyết số 08-NQ/TU\nPhát triển sản phẩm du lịch cộng đồng | Đang thực hiện"
+    add_resolution(any_store)
+    start = text.index("Phát triển")
+    row = Task(text="Phát triển sản phẩm du lịch cộng đồng", start=start, end=start + 37, label="1",
+               status=Progress("in_progress", "Đang thực hiện"), component="theodoi_reports.table")
+    add_document(any_store, number="30/KH-UBND", kind="Kế hoạch", date=dt.date(2023, 3, 1), text=text, tasks=[row],
+                 citations=[cite(text, "08-NQ/TU", relation="implements", date=dt.date(2023, 1, 10))])
+    with any_store.session() as session:
+        resolution_events = session.scalars(select(StatusEvent).join(StoredTask).where(
+            StoredTask.component == "test")).all()
+        assert resolution_events == []
