@@ -42,19 +42,24 @@ MAX_MARK_HEADER = 30  # "Hoàn thành quá hạn": a column named by a progress 
 _MARK = re.compile(r"^\s*[xX✓✔√]\s*$")
 
 
-def progress_header(block: Block) -> list[str] | None:
-    """The header row of a progress table, or None when `block` is not one."""
+def progress_header(block: Block) -> list[list[str]] | None:
+    """The header rows of a progress table (its header, and the row under it that names the
+    marked columns), or None when `block` is not one."""
     head = _header_index(block)
-    return block.rows[head] if head is not None else None
-
-
-def continued(block: Block, header: list[str]) -> Block | None:
-    """`block` read under the header of the progress table before it, when it has no header of
-    its own and as many columns: the part of an appendix table on the next page."""
-    rows = block.rows or []
-    if not rows or _header_index(block) is not None or max(len(r) for r in rows) != len(header):
+    if head is None:
         return None
-    return Block(kind="table", text=block.text, start=block.start, end=block.end, rows=[header, *rows],
+    rows = block.rows or []
+    under = head + 1 < len(rows) and bool(mark_columns(rows[head + 1]))
+    return rows[head:head + 2] if under else rows[head:head + 1]
+
+
+def continued(block: Block, header: list[list[str]]) -> Block | None:
+    """`block` read under the header rows of the progress table before it, when it has no
+    header of its own and as many columns: the part of an appendix table on the next page."""
+    rows = block.rows or []
+    if not rows or _header_index(block) is not None or max(len(r) for r in rows) != max(len(r) for r in header):
+        return None
+    return Block(kind="table", text=block.text, start=block.start, end=block.end, rows=[*header, *rows],
                  page=block.page)
 
 
