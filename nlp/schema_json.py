@@ -2,13 +2,14 @@
 
 Fields of SCHEMA.md are never renamed; added fields: offsets (`start`, `end`),
 `component`, `confidence`, `label`, `lead_canonical`, `support_canonical`, and
-`lead_current` (who holds the lead's duties today, after the 2025 mergers).
+`lead_current` (who holds the lead's duties today, after the 2025 mergers); a task's
+`status` also carries `date`, the day the passage gives for the progress (or null).
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from theodoi.domain import BodyMention, Citation, Deadline, Extraction, ParsedDocument, Target, Task
+from theodoi.domain import BodyMention, Citation, Deadline, Extraction, ParsedDocument, Progress, Target, Task
 from theodoi.nlp.agencies import current_owner
 
 
@@ -27,6 +28,12 @@ def _canonicals(bodies: list[BodyMention]) -> list[str | None]:
     return [b.canonical for b in bodies]
 
 
+def _status(status: Progress | None) -> dict | None:
+    if status is None:
+        return None
+    return {"value": status.value, "text": status.text, "date": _iso(status.date)}
+
+
 def task_json(task: Task) -> dict:
     """One task in SCHEMA.md's shape; lead and support as written in the document."""
     return {
@@ -42,6 +49,8 @@ def task_json(task: Task) -> dict:
         "lead_canonical": _canonicals(task.lead),
         "support_canonical": _canonicals(task.support),
         "lead_current": [current_owner(b.canonical) if b.canonical else None for b in task.lead],
+        "status": _status(task.status),
+        "source": task.source,
     }
 
 

@@ -132,6 +132,12 @@ class Task(Base):
     component: Mapped[str] = mapped_column(String(100), default="")
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     parent_task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"))
+    # a report's row: the progress the document states for it, and the number of the document
+    # that assigned it (SCHEMA.md `status`, `source`); None for a directive's own tasks
+    reported_status: Mapped[str | None] = mapped_column(String(20))
+    reported_text: Mapped[str | None] = mapped_column(Text)
+    reported_date: Mapped[dt.date | None] = mapped_column(Date)
+    source_number: Mapped[str | None] = mapped_column(String(100), index=True)
 
     document: Mapped[Document] = relationship(back_populates="tasks")
     bodies: Mapped[list["TaskBody"]] = relationship(back_populates="task", cascade="all, delete-orphan",

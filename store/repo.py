@@ -79,6 +79,11 @@ def set_task_fields(task: Task, found) -> None:
     """Write an extracted task (domain.Task) into a stored task: text, span, deadline, bodies."""
     task.label, task.text, task.start, task.end = found.label, found.text, found.start, found.end
     task.component, task.confidence = found.component, found.confidence
+    task.source_number = found.source
+    status = found.status
+    task.reported_status = status.value if status else None
+    task.reported_text = status.text if status else None
+    task.reported_date = status.date if status else None
     deadline = found.deadline
     task.deadline_text = deadline.text if deadline else None
     task.deadline_kind = deadline.kind if deadline else None

@@ -230,3 +230,53 @@ def build_sample_documents(store: Store) -> SampleDocuments:
 def sample_documents(store) -> SampleDocuments:
     """The three sample documents stored in the test's store."""
     return build_sample_documents(store)
+
+
+ROWS_REPORT = """\
+SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH LONG AN
+Số: 90/BC-STTTT
+Tân An, ngày 01 tháng 8 năm 2024
+BÁO CÁO
+Tiến độ các nhiệm vụ chuyển đổi số được giao
+STT | Nhiệm vụ | Cơ quan chủ trì | Tiến độ / Kết quả
+1 | Xây dựng nền tảng dữ liệu dùng chung của tỉnh | Sở Thông tin và Truyền thông | Đã hoàn thành ngày 15/7/2024
+2 | Tổ chức đào tạo kỹ năng số cho cán bộ, công chức cấp xã | Sở Nội vụ | Đang thực hiện
+3 | Rà soát, cắt giảm thủ tục hành chính nội bộ | Văn phòng Ủy ban nhân dân tỉnh | Chưa thực hiện
+"""
+
+
+@dataclass
+class RowsReport:
+    """The stored progress report, with its rows' assigning documents."""
+
+    report_id: int
+    row_ids: list[int]
+
+
+def store_rows_report(store: Store) -> RowsReport:
+    """Store a progress report whose rows were assigned by the sample plan (45/KH-UBND, stored)
+    and by a decision not stored (99/QĐ-UBND), and follow it up as the pipeline does."""
+    from theodoi.domain import Progress
+    from theodoi.tracking.followup import follow_up
+
+    b = ROWS_REPORT
+    rows = [("Xây dựng nền tảng dữ liệu dùng chung của tỉnh", "1", "done", dt.date(2024, 7, 15), "45/KH-UBND"),
+            ("Tổ chức đào tạo kỹ năng số cho cán bộ, công chức cấp xã", "2", "in_progress", None, "45/KH-UBND"),
+            ("Rà soát, cắt giảm thủ tục hành chính nội bộ", "3", "not_done", None, "99/QĐ-UBND")]
+    tasks = []
+    for text, label, value, date, source in rows:
+        task = _task(b, text, [], label=label)
+        task.status, task.source = Progress(value, value, date), source
+        tasks.append(task)
+    header = Header(kind="Báo cáo", number="90/BC-STTTT", issuer="Sở Thông tin và Truyền thông tỉnh Long An",
+                    place="Tân An", date=dt.date(2024, 8, 1), title="Tiến độ các nhiệm vụ chuyển đổi số được giao")
+    with store.transaction() as session:
+        report = _store_document(session, store.settings, "BC 90 tiến độ.txt", b, header, Extraction(tasks=tasks))
+        follow_up(session, report, header)
+        return RowsReport(report_id=report.id, row_ids=[t.id for t in report.tasks])
+
+
+@pytest.fixture
+def rows_report(store, sample_documents) -> RowsReport:
+    """The progress report stored after the sample documents."""
+    return store_rows_report(store)

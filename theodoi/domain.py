@@ -116,6 +116,17 @@ class Deadline:
 
 
 @dataclass
+class Progress:
+    """The progress a document states for a task (a report's row, "đã hoàn thành ..."):
+    `value` is one of REPORTED_STATUSES, `text` the words that said so, `date` the day the
+    passage gives for it ("Ngày 31/3/2025, Bộ ... đã ban hành"), when it gives one."""
+
+    value: str
+    text: str
+    date: dt.date | None = None
+
+
+@dataclass
 class Task:
     """An action the document asks of someone."""
 
@@ -128,6 +139,8 @@ class Task:
     component: str = ""  # the pipeline component that found it
     confidence: float = 1.0
     label: str | None = None  # the item's numbering in the document: "1", "2.a", ...
+    status: Progress | None = None  # the progress the document itself states (reports)
+    source: str | None = None  # the number of the document that assigned it, when another did
 
 
 @dataclass
@@ -172,6 +185,7 @@ class Extraction:
 
 
 # --------------------------------------------------------------------------- follow-up
+REPORTED_STATUSES = ("done", "done_late", "in_progress", "overdue", "not_done")  # SCHEMA.md `status.value`
 TASK_STATUSES = ("open", "in_progress", "done", "done_late", "cancelled", "superseded")
 STATUS_LABELS = {
     "open": "Chưa thực hiện",
@@ -181,4 +195,11 @@ STATUS_LABELS = {
     "cancelled": "Hủy bỏ",
     "superseded": "Được thay thế",
     "overdue": "Quá hạn",
+}
+REPORTED_LABELS = {  # SCHEMA.md's values as a report's row states them
+    "done": "Đã hoàn thành",
+    "done_late": "Hoàn thành quá hạn",
+    "in_progress": "Đang thực hiện",
+    "overdue": "Quá hạn",
+    "not_done": "Chưa thực hiện",
 }

@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from theodoi.nlp.agencies import lookup
+from theodoi.nlp.report_prose import opening_date
 from theodoi.store import repo
 from theodoi.store.models import Document, StatusEvent, Task
 from theodoi.tracking.labels import EXACT, label_fit, label_matches, normalize_label, referenced_labels
@@ -255,7 +256,12 @@ def passage_status(passage: Passage, match: Match) -> tuple[str, str] | None:
     return None
 
 
-def _event_time(report: Document) -> dt.datetime:
+def _event_time(report: Document, passage: Passage | None = None) -> dt.datetime:
+    """When the progress happened: the date the passage opens with ("Ngày 31/3/2025, Sở ... đã
+    ban hành ..."), else the report's date, else now."""
+    day = opening_date(passage.text) if passage is not None else None
+    if day is not None and (report.date is None or day <= report.date):
+        return dt.datetime.combine(day, dt.time())
     if report.date:
         return dt.datetime.combine(report.date, dt.time())
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -284,7 +290,7 @@ def record_evidence(session: Session, report: Document, directive: Document) -> 
             status, note = found
             events.append(repo.add_status_event(
                 session, match.task, status=status, source="auto", note=note,
-                evidence_document_id=report.id, passage=passage.text, at=_event_time(report)))
+                evidence_document_id=report.id, passage=passage.text, at=_event_time(report, passage)))
             already.add(match.task.id)
     if events:  # the directive's task statuses changed: its search entry must follow
         repo.set_index_state(session, [directive.id], "pending")

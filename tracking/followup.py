@@ -3,7 +3,8 @@
 `follow_up` runs in the ingest transaction, right after the document is saved, so a
 document and its links are committed together. It works whichever document came first:
 when a directive arrives after the report on it, the report's citation resolves now and
-the report is read for the directive's tasks now.
+the report is read for the directive's tasks now; a report's rows (tasks with a stated
+progress) go onto the tasks of the document that assigned them, now or when it arrives.
 """
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from theodoi.domain import Header
-from theodoi.store.models import Citation, Document
+from theodoi.store.models import Citation, Document, Task
 from theodoi.tracking.achievements import record_achievements
 from theodoi.tracking.evidence import record_evidence
 from theodoi.tracking.links import add_header_link, all_citations, attachments, resolve_citations
+from theodoi.tracking.report_rows import attach_rows, awaiting_reports
 from theodoi.tracking.rollup import link_plan_tasks
 
 EVIDENCE_RELATIONS = {"reports_on", "urges"}
@@ -45,12 +47,14 @@ def _act_on(session: Session, citation: Citation, result: FollowUp) -> None:
             for resolution in _with_attachments(session, cited):
                 result.child_tasks += link_plan_tasks(session, plan, resolution)
     elif citation.relation in EVIDENCE_RELATIONS:
+        result.events += len(attach_rows(session, citing))  # a report's rows first: they name their task
         for directive in _with_attachments(session, cited):
             result.events += len(record_evidence(session, citing, directive))
             result.figures += len(record_achievements(session, citing, directive))
     elif citation.relation == "issued_with":
         for other in session.scalars(select(Citation).where(Citation.cited_document_id == cited.id)):
             if other.relation in EVIDENCE_RELATIONS:
+                result.events += len(attach_rows(session, other.document))
                 result.events += len(record_evidence(session, other.document, citing))
                 result.figures += len(record_achievements(session, other.document, citing))
         for own in cited.citations:
@@ -67,6 +71,8 @@ def follow_up(session: Session, document: Document, header: Header | None = None
     for citation in resolve_citations(session, document):
         result.links += 1
         _act_on(session, citation, result)
+    for report in [document, *awaiting_reports(session, document)]:
+        result.events += len(attach_rows(session, report))
     return result
 
 
@@ -79,4 +85,7 @@ def relink(session: Session) -> FollowUp:
         if citation.cited_document_id is not None:
             result.links += 1
             _act_on(session, citation, result)
+    for report in session.scalars(select(Document).where(
+            Document.id.in_(select(Task.document_id).where(Task.reported_status.is_not(None))))):
+        result.events += len(attach_rows(session, report))
     return result

@@ -105,8 +105,18 @@ class _Candidate:
     issuer: str | None
 
 
+def _is_copy(candidate: _Candidate, citing: Document) -> bool:
+    """Whether a stored document is another copy of the citing one (the same number, and no
+    dates that differ): a document never links to itself."""
+    return bool(citing.number) and (candidate.date is None or citing.date is None or candidate.date == citing.date)
+
+
 def _choose(citation: Citation, citing: Document, candidates: list[_Candidate]) -> int | None:
-    """The one document a citation names among those with its number, or None."""
+    """The one document a citation names among those with its number, or None. The citing
+    document and its copies are never chosen."""
+    own = number_key(citing.number) if citing.number else None
+    if own is not None and own == number_key(citation.number):
+        candidates = [c for c in candidates if not _is_copy(c, citing)]
     fits = [c for c in candidates if c.id != citing.id
             and not (c.date and citing.date and c.date > citing.date)]
     if citation.date:
@@ -178,6 +188,14 @@ def add_header_link(session: Session, document: Document, header: Header) -> Non
     session.flush()
 
 
+def _issued_together(session: Session, a: int, b: int) -> bool:
+    """Whether one of two documents was issued with the other ("kèm theo Quyết định số ...")."""
+    return session.scalar(select(Citation.id).where(
+        Citation.relation == "issued_with",
+        ((Citation.document_id == a) & (Citation.cited_document_id == b))
+        | ((Citation.document_id == b) & (Citation.cited_document_id == a))).limit(1)) is not None
+
+
 def resolve_citations(session: Session, document: Document | None = None) -> list[Citation]:
     """Resolve citations to stored documents; return those whose target changed to a document.
 
@@ -197,17 +215,23 @@ def resolve_citations(session: Session, document: Document | None = None) -> lis
         if digits:
             condition = condition | Citation.number.contains(digits)
         query = query.where(condition)
-    changed = []
+    changed, seen = [], []
     for citation in session.scalars(query):
         citing = citation.document
         relation = refine_relation(citation, citing)
+        target = _choose(citation, citing, by_key.get(number_key(citation.number), []))
         if relation != citation.relation:
             citation.relation = relation
-        target = _choose(citation, citing, by_key.get(number_key(citation.number), []))
         if target != citation.cited_document_id:
             citation.cited_document_id = target
             if target is not None:
                 changed.append(citation)
+        seen.append(citation)
+    session.flush()
+    for citation in seen:  # a decision and the plan issued with it are one act, not two
+        if citation.cited_document_id is not None and citation.relation != "issued_with" \
+                and _issued_together(session, citation.document_id, citation.cited_document_id):
+            citation.relation = "issued_with"
     session.flush()
     return changed
 

@@ -1,10 +1,13 @@
-"""Document pages: metadata, the text with its tasks and targets marked, links, the original."""
+"""Document pages: metadata, the text with its tasks and targets marked, a report's progress rows
+with the directive each belongs to, each task's latest status with the report that said so,
+links, the original."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, send_file
 
 from theodoi.store import repo
 from theodoi.store.models import Document
+from theodoi.tracking.report_rows import row_views
 from theodoi.tracking.status import task_state
 from theodoi.web.marking import Span, mark_text
 from theodoi.web.params import date_arg
@@ -35,7 +38,7 @@ def show(document_id: int):
     return render_template(
         "documents/show.html", document=document, states=states, date_error=date_error,
         marked_text=mark_text(document.text, document_spans(document)),
-        cited_by=repo.citing_citations(db(), document_id))
+        cited_by=repo.citing_citations(db(), document_id), rows=row_views(db(), document))
 
 
 @bp.get("/<int:document_id>/original")

@@ -5,7 +5,7 @@ import datetime as dt
 
 from flask import Flask
 
-from theodoi.domain import STATUS_LABELS
+from theodoi.domain import REPORTED_LABELS, STATUS_LABELS
 
 GROUP_LABELS = {
     "done_on_time": "Đã hoàn thành đúng hạn",
@@ -74,5 +74,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(deadline)
     app.add_template_filter(display_title)
     app.jinja_env.globals.update(
-        STATUS_LABELS=STATUS_LABELS, SOURCE_LABELS=SOURCE_LABELS, RELATION_LABELS=RELATION_LABELS,
+        STATUS_LABELS=STATUS_LABELS, REPORTED_LABELS=REPORTED_LABELS, SOURCE_LABELS=SOURCE_LABELS, RELATION_LABELS=RELATION_LABELS,
         COMPARATOR_LABELS=COMPARATOR_LABELS)

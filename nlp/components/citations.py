@@ -71,12 +71,28 @@ _RELATIONS = (
     ("replaces", re.compile(r"thay\s+thế", re.I)),
     ("repeals", re.compile(r"bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ", re.I)),
     ("issued_with", re.compile(r"(?:ban\s+hành\s+)?kèm\s+theo", re.I)),
-    ("reports_on", re.compile(r"báo\s+cáo\s+(?:kết\s+quả|tình\s+hình|sơ\s+kết|tổng\s+kết)|sơ\s+kết|tổng\s+kết", re.I)),
-    ("urges", re.compile(r"đôn\s+đốc", re.I)),
+    ("reports_on", re.compile(r"báo\s+cáo\s+(?:kết\s+quả|tình\s+hình|sơ\s+kết|tổng\s+kết)|sơ\s+kết|tổng\s+kết"
+                              r"|(?:kết\s+luận|đánh\s+giá|kiểm\s+điểm)[^.;\n]{0,50}?kết\s+quả\s+(?:thực\s+hiện|triển\s+khai)",
+                              re.I)),
+    # a letter that follows up one before it, or presses for it to be carried out
+    ("urges", re.compile(r"(?:^|[\s(])(?:tiếp\s+theo|đôn\s+đốc|nhắc\s+lại|chấn\s+chỉnh[^.;\n]{0,60}?"
+                         r"(?:thực\s+hiện|triển\s+khai)|khẩn\s+trương\s+(?:thực\s+hiện|triển\s+khai|hoàn\s+thành))"
+                         r"(?=\W)", re.I)),
     ("implements", re.compile(
         r"(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|phương\s+án)[^.;\n]{0,60}?"
-        r"(?:thực\s+hiện|triển\s+khai|quán\s+triệt)|(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?)\s*$", re.I)),
+        r"(?:thực\s+hiện|triển\s+khai|quán\s+triệt)|(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?)\s*$"
+        # a passage that opens by carrying out a document: "Thực hiện chỉ đạo ... tại Công điện số",
+        # "Để cụ thể hóa Nghị quyết số", "Triển khai Kết luận số"
+        r"|(?:^|\n)[\W_]*(?:để\s+|nhằm\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá"
+        r"|quán\s+triệt)(?:\s+(?!quy\s+định\b)[^\s.;]+){0,14}?\s*$", re.I)),
 )
+# where the passage a citation belongs to starts: a sentence, a clause after ";" or ":", a
+# blank line, a table cell, a list item (a wrapped line goes on: "... số 192-KL/TW và\nKết luận số")
+_PASSAGE_START = re.compile(r"[.;]|:\s|\n[ \t]*(?=\n|\||[-+•*][ \t]|\d{1,2}[.)][ \t])")
+# "Thủ tướng Chính phủ đã ban hành Công điện số ... chỉ đạo ...": a letter that opens on the
+# directive it relays carries it out
+_RELAYED_BEFORE = re.compile(r"(?:đã|vừa)\s+ban\s+hành\s*$", re.I)
+_RELAYED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:chỉ\s+đạo|yêu\s+cầu|giao)\b", re.I)
 
 
 def normalize_number(number: str) -> str:
@@ -116,12 +132,17 @@ def _date_after(text: str, end: int) -> tuple[dt.date | None, int]:
     return None, end
 
 
-def _relation(text: str, start: int) -> str:
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start)) + 1
-    before = text[max(sentence_start, start - 120):start]
+def _relation(text: str, start: int, end: int | None = None) -> str:
+    """The relation the passage before a citation states (its sentence, at most 160 characters
+    back); "cites" when it states none."""
+    window = text[max(0, start - 160):start]
+    cut = max((m.end() for m in _PASSAGE_START.finditer(window)), default=0)
+    before = window[cut:]
     for relation, cue in _RELATIONS:
         if cue.search(before):
             return relation
+    if end is not None and _RELAYED_BEFORE.search(before) and _RELAYED_AFTER.match(text[end:end + 120]):
+        return "implements"
     return "cites"
 
 
@@ -152,7 +173,7 @@ def find_citations(text: str, own_number: str | None = None) -> list[Citation]:
         if issuer_match:
             end += issuer_match.end()
         out.append(Citation(text=text[start:end], start=start, end=end, number=number, kind=kind, date=date,
-                            issuer=issuer, relation=_relation(text, start), component="theodoi_citations"))
+                            issuer=issuer, relation=_relation(text, start, end), component="theodoi_citations"))
         taken.append((m.start(), m.end()))
     for m in _BARE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):

@@ -74,3 +74,53 @@ def test_appendix_and_kind_header_name_the_own_number():
             "PHỤ LỤC\n(Kèm theo Nghị quyết số 12/2024/NQ-HĐND ngày 10/7/2024 của Hội đồng nhân dân tỉnh)\n"
             "Thực hiện Nghị quyết số 12/2024/NQ-HĐND, giao Sở Tài chính hướng dẫn.")
     assert [c.number for c in find_citations(text)] == ["83/2015/QH13"]
+
+
+@pytest.mark.parametrize("text, relation", [
+    # implements: the passage opens by carrying the document out
+    ("Thực hiện Kết luận số 45-KL/TW ngày 02/4/2025 của Bộ Chính trị, Ban Chỉ đạo đề nghị các tỉnh ủy", "implements"),
+    ("Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công điện số 17/CĐ-TTg ngày 03/3/2025, Bộ yêu cầu", "implements"),
+    ("Để cụ thể hóa Nghị quyết số 12-NQ/TU của Tỉnh ủy, UBND tỉnh ban hành Kế hoạch", "implements"),
+    ("Triển khai Quyết định số 880/QĐ-TTg ngày 10/8/2025, Sở Xây dựng đề nghị", "implements"),
+    ("Nhằm triển khai thực hiện Chỉ thị số 07/CT-UBND, các xã cần", "implements"),
+    ("Thủ tướng Chính phủ đã ban hành Chỉ thị số 09/CT-TTg ngày 02/4/2025 chỉ đạo các bộ rà soát", "implements"),
+    # urges: a letter that follows up one before it, or presses for it
+    ("Tiếp theo Công điện số 20/CĐ-TTg ngày 05/5/2025, Thủ tướng Chính phủ yêu cầu", "urges"),
+    ("UBND tỉnh đôn đốc các sở thực hiện Văn bản số 1120/UBND-KT ngày 01/6/2025", "urges"),
+    ("Để chấn chỉnh việc thực hiện Chỉ thị số 15/CT-TTg, Bộ yêu cầu", "urges"),
+    ("đề nghị các đơn vị khẩn trương thực hiện Thông báo số 77/TB-VPCP", "urges"),
+    # reports_on: a report or a conclusion on the results of carrying it out
+    ("Báo cáo kết quả thực hiện Nghị quyết số 36/NQ-CP trong năm 2025", "reports_on"),
+    ("Kết luận của Ban Thường vụ về kết quả thực hiện Chỉ thị số 09-CT/TU", "reports_on"),
+    ("sơ kết 3 năm thực hiện Nghị quyết số 06-NQ/TW", "reports_on"),
+    # issued_with, amends, replaces, repeals in other words
+    ("Quy chế (ban hành kèm theo Quyết định số 2041/QĐ-UBND ngày 12/9/2025) áp dụng", "issued_with"),
+    ("Kế hoạch kèm theo Quyết định số 17/QĐ-BCĐ", "issued_with"),
+    ("Sửa đổi khoản 2 Điều 3 Quyết định số 31/2021/QĐ-UBND", "amends"),
+    ("Quyết định này thay thế Kế hoạch số 90/KH-UBND ngày 01/3/2020", "replaces"),
+    ("Bãi bỏ toàn bộ Chỉ thị số 04/CT-UBND ngày 06/6/2016", "repeals"),
+    # a mention that only cites
+    ("Thực hiện tốt các nhiệm vụ theo quy định tại Nghị định số 30/2020/NĐ-CP", "cites"),
+    ("Theo Báo cáo số 2554/BC-TTCP ngày 17/10/2025 của Thanh tra Chính phủ", "cites"),
+])
+def test_relation_is_a_property_of_the_citing_passage(text, relation):
+    assert find_citations(text)[0].relation == relation
+
+
+def test_each_passage_states_its_own_relation():
+    text = ("Tiếp theo Công điện số 20/CĐ-TTg ngày 05/5/2025. Căn cứ Luật số 65/2020/QH14; "
+            "thực hiện Kết luận số 45-KL/TW, yêu cầu các bộ")
+    assert [c.relation for c in find_citations(text)] == ["urges", "cites", "implements"]
+
+
+def test_a_wrapped_line_does_not_end_the_passage():
+    text = "Thực hiện Kết luận số 12-KL/TW ngày 01/9/2025 và\nKết luận số 15-KL/TW ngày 20/9/2025, đề nghị các bộ"
+    assert [c.relation for c in find_citations(text)] == ["implements", "implements"]
+    listed = "Thực hiện chỉ đạo của Tỉnh ủy,\n- Căn cứ Quyết định số 44/QĐ-UBND ngày 01/3/2025"
+    assert find_citations(listed)[0].relation == "cites"
+
+
+def test_a_line_that_opens_by_carrying_out_documents_implements_each():
+    text = ("Kính gửi: Các sở, ban, ngành\nThực hiện Kết luận số 12-KL/TW ngày 01/9/2025 và\n"
+            "Kết luận số 15-KL/TW ngày 20/9/2025, đề nghị các sở")
+    assert [c.relation for c in find_citations(text)] == ["implements", "implements"]

@@ -140,3 +140,21 @@ def test_a_report_marks_its_directive_for_reindexing(any_store, add_plan, add_re
     with any_store.session() as session:
         assert plan_id in repo.document_ids(session, index_state="pending")
         assert report_id in repo.document_ids(session, index_state="pending")
+
+
+def test_a_passage_that_opens_with_its_date_dates_the_event(any_store, add_plan, add_document, cite):
+    text = ("Báo cáo kết quả thực hiện Kế hoạch số 20/KH-UBND\n"
+            "1. Ngày 20/9/2023, Sở Văn hóa, Thể thao và Du lịch đã hoàn thành xây dựng Đề án phát triển "
+            "sản phẩm du lịch cộng đồng.\n"
+            "3. Sở Thông tin và Truyền thông đã hoàn thành xây dựng cổng thông tin du lịch thông minh.\n")
+    add_plan(any_store)
+    add_document(any_store, number="160/BC-UBND", kind="Báo cáo", date=dt.date(2024, 2, 1), text=text,
+                 title="Kết quả thực hiện Kế hoạch số 20/KH-UBND",
+                 citations=[cite(text, "20/KH-UBND", relation="reports_on", kind="Kế hoạch")], name="bc-160.txt")
+    with any_store.session() as session:
+        tasks = {t.label: t for t in session.scalars(select(Task).where(Task.label.is_not(None)))
+                 if t.document.kind == "Kế hoạch"}
+        as_of = dt.date(2024, 3, 1)
+        assert tasks["1"].events[-1].created_at.date() == dt.date(2023, 9, 20)
+        assert task_state(tasks["1"], as_of).group == "done_on_time"  # due Q3/2023, done 20/9/2023
+        assert task_state(tasks["3"], as_of).group == "done_late"  # due 30/6/2023, dated by the report

@@ -166,3 +166,24 @@ def test_links_list_each_named_document_once(any_store, add_resolution, add_docu
         links = [(r["to"]["number"], r["to"]["id"], r["to"]["date"], r["relation"]) for r in document_links(session)]
     assert links == [("30/2020/NĐ-CP", None, "2020-03-05", "implements"),
                      ("08-NQ/TU", resolution, "2023-01-10", "implements")]
+
+
+def test_a_document_never_links_to_another_copy_of_itself(any_store, add_document, cite):
+    text = "Quyết định số 12/QĐ-UBND ngày 01/3/2023 phê duyệt Kế hoạch chuyển đổi số (bản trang thông tin)."
+    add_document(any_store, number="12/QĐ-UBND", kind="Quyết định", date=dt.date(2023, 3, 1), name="qd-12.pdf")
+    add_document(any_store, number="12/QĐ-UBND", kind="Quyết định", date=dt.date(2023, 3, 1), text=text,
+                 citations=[cite(text, "12/QĐ-UBND", relation="implements", date=dt.date(2023, 3, 1))],
+                 name="qd-12-portal.md")
+    assert _citations(any_store)[0].cited_document_id is None
+
+
+def test_a_decision_and_the_plan_issued_with_it_are_issued_with_both_ways(any_store, add_document, cite):
+    decision_text = "Ban hành kèm theo Quyết định này Kế hoạch số 45/KH-UBND thực hiện chuyển đổi số."
+    plan_text = "KẾ HOẠCH số 45/KH-UBND (Ban hành kèm theo Quyết định số 12/QĐ-UBND). Thực hiện Quyết định số 12/QĐ-UBND."
+    decision = add_document(any_store, number="12/QĐ-UBND", kind="Quyết định", date=dt.date(2023, 3, 1),
+                            text=decision_text, citations=[cite(decision_text, "45/KH-UBND", relation="implements")])
+    plan = add_document(any_store, number="45/KH-UBND", kind="Kế hoạch", date=dt.date(2023, 3, 1), text=plan_text,
+                        issued_with="12/QĐ-UBND",
+                        citations=[cite(plan_text, "12/QĐ-UBND", relation="implements")])
+    relations = {(c.document_id, c.cited_document_id): c.relation for c in _citations(any_store)}
+    assert relations == {(decision, plan): "issued_with", (plan, decision): "issued_with"}

@@ -60,7 +60,7 @@ def test_task_table_shows_bodies_deadline_and_derived_status(client, sample_docu
     assert rows[1].find_all("td")[5].get_text(strip=True) == "Chưa thực hiện"
     assert rows[3].find_all("td")[5].get_text(strip=True) == "Đã hoàn thành"
     headers = [th.get_text(strip=True) for th in soup.select("#tasks thead th")]
-    assert headers == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Phối hợp", "Thời hạn", "Trạng thái"]
+    assert headers == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Phối hợp", "Thời hạn", "Trạng thái", "Theo báo cáo"]
 
 
 def test_status_follows_the_as_of_day(client, sample_documents):
@@ -141,3 +141,22 @@ def test_overdue_days_count_from_today_by_default(client, sample_documents):
 def test_title_that_continues_the_kind_is_prefixed_with_it(client, sample_documents):
     soup = page(client, f"/documents/{sample_documents.resolution_id}")
     assert soup.h1.get_text() == "Nghị quyết về chuyển đổi số tỉnh Long An đến năm 2025"
+
+
+def test_a_report_page_shows_its_rows_with_status_and_directive(client, sample_documents, rows_report):
+    page = client.get(f"/documents/{rows_report.report_id}").get_data(as_text=True)
+    section = page[page.index('id="report-rows"'):page.index("</section>", page.index('id="report-rows"'))]
+    assert section.count("<tr>") == 4  # the head and three rows
+    assert "Đã hoàn thành" in section and "Đang thực hiện" in section and "Chưa thực hiện" in section
+    assert f'href="/documents/{sample_documents.plan_id}"' in section
+    assert "Văn bản số 99/QĐ-UBND" in section and "chưa có trong hệ thống" in section
+    assert f'href="/tasks/{sample_documents.plan_task_ids[0]}"' in section
+
+
+def test_a_directive_page_shows_each_task_latest_status_with_its_report(client, sample_documents, rows_report):
+    page = client.get(f"/documents/{sample_documents.plan_id}?as_of=2024-09-01").get_data(as_text=True)
+    rows = page[page.index('id="tasks"'):page.index("</section>", page.index('id="tasks"'))].split("<tr")[2:]
+    assert "Hoàn thành quá hạn" in rows[0]  # due 30/6/2024, the report says done on 15/7/2024
+    assert f'href="/documents/{rows_report.report_id}"' in rows[0] and "15/07/2024" in rows[0]
+    assert "Đang thực hiện" in rows[2] and f'href="/documents/{rows_report.report_id}"' in rows[2]
+    assert f'href="/documents/{sample_documents.report_id}"' in rows[3]  # the earlier report on task 4
