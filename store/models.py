@@ -1,6 +1,7 @@
 """SQLAlchemy tables: the store is the source of truth; the search index is derived from it.
 
-files        one row per distinct original file (by SHA-256), with its outcome
+files        one row per distinct original file (by SHA-256), with its outcome and claimant
+path_failures  paths that could not be read at all (permission, loop, special file, ...)
 documents    the parsed document (header fields, clean text) of a file that was read
 tasks        tasks found in a document, with their bodies (task_bodies) and deadline
 targets      numeric targets found in a document
@@ -40,13 +41,29 @@ class StoredFile(Base):
     size: Mapped[int] = mapped_column(Integer)
     mime: Mapped[str | None] = mapped_column(String(100))
     parser: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(20), default="processing")
+    status: Mapped[str] = mapped_column(String(20), default="processing", index=True)
     error_code: Mapped[str | None] = mapped_column(String(50))
     error_message: Mapped[str | None] = mapped_column(Text)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))  # host:pid:start of the run reading it
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
     document: Mapped["Document | None"] = relationship(back_populates="file", uselist=False)
+
+
+class PathFailure(Base):
+    """A path that could not be read at all (no bytes, so no `files` row): permission, loop,
+    special file, dangling link, too long. Removed when the path is read later."""
+
+    __tablename__ = "path_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path_key: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the path's bytes
+    path: Mapped[str] = mapped_column(Text)
+    error_code: Mapped[str] = mapped_column(String(50))
+    error_message: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
 
 class Document(Base):

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -63,7 +64,8 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
 def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, workers: int | None) -> None:
     """Read files and folders into the data directory (PDF, DOCX, DOC, HTML, TXT, images).
     Files already stored are skipped, so an interrupted run resumes when started again."""
-    from theodoi.pipeline import expand_paths, ingest_paths
+    from theodoi.pipeline import ingest_paths
+    from theodoi.walk import display_name, walk
 
     settings = _settings(ctx)
     if workers is not None:
@@ -73,7 +75,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
         return
     if not paths:
         raise click.UsageError("name at least one file or folder")
-    files = list(expand_paths(paths))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind: files held are marked interrupted
+    files = list(walk(paths))
     with Progress(TextColumn("[bold]Đọc văn bản"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=err, transient=True) as progress:
         bar = progress.add_task("", total=len(files))
@@ -82,7 +85,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
             if outcome.status == "failed":
                 progress.console.print(f"[red]error[/red] {outcome.error_code}: {escape(outcome.message)}",
                                        highlight=False, soft_wrap=True)
-            progress.update(bar, advance=1, description=outcome.path.name)
+            progress.update(bar, advance=1, description=escape(display_name(outcome.path.name)))
 
         report = ingest_paths(paths, settings, on_file=on_file, files=files)
     err.print(f"{report.count('added')} added, {report.count('unchanged')} unchanged, "
@@ -96,11 +99,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
 
 def _list_failed(settings: Settings) -> None:
     from theodoi.store import repo
+    from theodoi.store.claims import path_failures
     from theodoi.store.db import Store
 
     store = Store(settings)
     with store.session() as session:
-        rows = repo.failed_files(session)
+        rows = [*repo.failed_files(session), *path_failures(session)]
         for row in rows:
             out.print(f"{row.error_code}\t{escape(row.error_message or '')}", highlight=False, soft_wrap=True)
     if not rows:
