@@ -15,7 +15,7 @@ import socket
 from functools import lru_cache
 from typing import Sequence
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -174,3 +174,13 @@ def forget_path_failure(session: Session, path: str) -> None:
 def path_failures(session: Session) -> Sequence[PathFailure]:
     """Paths that could not be read, newest first."""
     return session.scalars(select(PathFailure).order_by(PathFailure.updated_at.desc())).all()
+
+
+def stuck_files(session: Session) -> tuple[int, int]:
+    """(files and paths that could not be read, files left "processing" by a run that is gone)."""
+    failed = session.scalar(select(func.count()).select_from(StoredFile).where(StoredFile.status == "failed"))
+    failed += session.scalar(select(func.count()).select_from(PathFailure))
+    abandoned = sum(1 for row in session.execute(select(StoredFile.claimed_by, StoredFile.claimed_at)
+                                                 .where(StoredFile.status == "processing"))
+                    if is_abandoned(row.claimed_by, row.claimed_at))
+    return failed, abandoned

@@ -370,9 +370,9 @@ def reindex(ctx: click.Context) -> None:
 @main.command()
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
-    """Check the search index against the database: documents missing from the index or
-    no longer stored, documents stuck "index pending", an index built by another version.
-    Exits 1 when anything is out of step (`theodoi reindex` repairs it)."""
+    """Check the search index against the database (documents missing from the index or no
+    longer stored, stuck "index pending", an index built by another version) and the files
+    (failed, or left half-read). Exits 1 when anything needs care."""
     from theodoi.search import open_index
     from theodoi.search.doctor import check
     from theodoi.store.db import Store
@@ -389,10 +389,29 @@ def doctor(ctx: click.Context) -> None:
     if health.version_mismatch:
         out.print(f"index version {health.index_version} differs from the code's {health.code_version}",
                   highlight=False)
+    store_ok = _check_files(Store(settings))
     if not health.healthy:
         err.print("run `theodoi reindex` to rebuild the index from the database")
+    else:
+        out.print("index in step with the database", highlight=False)
+    if not (health.healthy and store_ok):
         sys.exit(1)
-    out.print("index in step with the database", highlight=False)
+
+
+def _check_files(store) -> bool:
+    """Print the files that could not be read or were left half-read; True when there are none."""
+    from theodoi.store.claims import stuck_files
+
+    with store.session() as session:
+        failed, abandoned = stuck_files(session)
+    store.dispose()
+    if failed:
+        out.print(f"{failed} file{'s' if failed > 1 else ''} could not be read: `theodoi ingest --failed` "
+                  "lists them with the reason; ingest them again once repaired", highlight=False)
+    if abandoned:
+        out.print(f"{abandoned} file{'s' if abandoned > 1 else ''} left half-read by an ingest that stopped: "
+                  "the next `theodoi ingest` marks them, ingest their folder again", highlight=False)
+    return not (failed or abandoned)
 
 
 def _serve(settings: Settings, host: str, port: int) -> None:
