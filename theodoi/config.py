@@ -22,6 +22,9 @@ SETTINGS_HELP = {
     "max_file_mb": ("THEODOI_MAX_FILE_MB", "200", "larger files are refused with too_large"),
     "max_pages": ("THEODOI_MAX_PAGES", "2000", "PDFs with more pages are refused with too_large"),
     "ingest_workers": ("THEODOI_INGEST_WORKERS", "0", "processes reading files beside the one storing them (0 = one per core but one)"),
+    "file_timeout": ("THEODOI_FILE_TIMEOUT", "300", "seconds one file may take to read and extract, else it fails with timeout (0 = no limit)"),
+    "reader_memory_mb": ("THEODOI_READER_MEMORY_MB", "2000",
+                         "MB a reader may grow while reading one file, else it fails with too_much_memory (0 = no limit)"),
     "secret_key": ("THEODOI_SECRET_KEY", "dev-<random per data dir>", "Flask session signing key"),
 }
 
@@ -41,6 +44,8 @@ class Settings:
     max_file_mb: int = 200
     max_pages: int = 2000
     ingest_workers: int = 0
+    file_timeout: float = 300
+    reader_memory_mb: float = 2000
     secret_key: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -69,6 +74,8 @@ class Settings:
             "max_file_mb": int(env.get("THEODOI_MAX_FILE_MB", "200")),
             "max_pages": int(env.get("THEODOI_MAX_PAGES", "2000")),
             "ingest_workers": int(env.get("THEODOI_INGEST_WORKERS", "0")),
+            "file_timeout": float(env.get("THEODOI_FILE_TIMEOUT", "300")),
+            "reader_memory_mb": float(env.get("THEODOI_READER_MEMORY_MB", "2000")),
             "secret_key": env.get("THEODOI_SECRET_KEY"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Iterator
 from theodoi.config import Settings
 from theodoi.domain import IngestError
 from theodoi.ingest import parse_file
+from theodoi.limits import ReaderLimit, init_reader, reading_limits
 from theodoi.nlp import extract
 from theodoi.search import index_pending, open_index
 from theodoi.store import claims, repo
@@ -100,14 +101,21 @@ class _Read:
 
 
 def read_and_extract(path: Path, settings: Settings) -> _Read:
-    """Parse and extract one file (the part that runs in worker processes). Never raises."""
+    """Parse and extract one file (the part that runs in worker processes) within the time and
+    memory limits of the settings. Never raises."""
     try:
-        parsed = parse_file(path, settings)
-        return _Read(parsed, extract(parsed))
+        with reading_limits(settings.file_timeout, settings.reader_memory_mb):
+            parsed = parse_file(path, settings)
+            return _Read(parsed, extract(parsed))
+    except ReaderLimit as error:
+        return _Read(error_code=error.code, message=f"{path}: {error}")
+    except MemoryError:
+        return _Read(error_code="too_much_memory", message=f"{path}: reading ran out of memory "
+                     "(THEODOI_READER_MEMORY_MB caps a reader process)")
     except IngestError as error:
         return _Read(error_code=error.code, message=str(error))
     except Exception as error:  # a bug or an unexpected file: record it, let the batch go on
-        log.exception("unexpected error on %s", path)
+        log.exception("unexpected error on %s", display_name(path))
         return _Read(error_code="internal_error", message=f"{path}: {type(error).__name__}: {error}")
 
 
@@ -280,7 +288,8 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, *,
     with store.transaction() as session:
         claims.interrupt_abandoned(session)
     workers = worker_count(settings, len(paths_list))
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers else None
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=init_reader,
+                               initargs=(settings.reader_memory_mb,)) if workers else None
     feed = IndexFeed(settings, store)
     try:
         for outcome in _outcomes(paths_list, settings, store, pool, workers, feed.idle):

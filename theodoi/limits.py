@@ -1,0 +1,80 @@
+"""Limits on reading one file: time (`file_timeout`) and memory (`reader_memory_mb`), and reader
+processes that never outlive the process that started them.
+
+While a file is read a timer ticks every TICK seconds; it ends the reading with a
+ReaderLimit when the time is up or the process has grown more than the memory guard since the
+file began. ReaderLimit is a BaseException, so no parser's `except Exception` swallows it. In
+reader processes an address-space limit also stops allocations made inside C libraries, and
+the parent's death kills the reader (Linux PR_SET_PDEATHSIG).
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import resource
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+TICK = 0.25
+PR_SET_PDEATHSIG = 1
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+class ReaderLimit(BaseException):
+    """The reading of a file went over a limit: `code` is timeout or too_much_memory."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def resident_mb() -> float:
+    """This process's resident memory in MB."""
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * _PAGE / 1e6
+
+
+@contextmanager
+def reading_limits(seconds: float, memory_mb: float) -> Iterator[None]:
+    """Raise ReaderLimit inside the block when it runs longer than `seconds` or grows more than
+    `memory_mb` (0 = no limit). Only in the main thread (elsewhere the block runs unguarded)."""
+    if not (seconds or memory_mb) or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    started, baseline = time.monotonic(), resident_mb()
+
+    def tick(_signum, _frame):
+        elapsed = time.monotonic() - started
+        if seconds and elapsed > seconds:
+            raise ReaderLimit("timeout", f"reading took longer than {seconds:g} s (THEODOI_FILE_TIMEOUT)")
+        grown = resident_mb() - baseline
+        if memory_mb and grown > memory_mb:
+            raise ReaderLimit("too_much_memory", f"reading used {grown:.0f} MB, over the guard of "
+                              f"{memory_mb:g} MB (THEODOI_READER_MEMORY_MB)")
+
+    previous = signal.signal(signal.SIGALRM, tick)
+    signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def init_reader(memory_mb: float) -> None:
+    """In a new reader process: die with the parent, and cap the address space at what the
+    process maps now plus twice the memory guard (a hard stop for allocations in C code)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the reader may outlive a killed parent
+        pass
+    if os.getppid() == 1:  # the parent died before the line above
+        os._exit(1)
+    if memory_mb:
+        with open("/proc/self/statm") as handle:
+            mapped = int(handle.read().split()[0]) * _PAGE
+        cap = mapped + int(2 * memory_mb * 1e6)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
