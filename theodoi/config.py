@@ -25,7 +25,7 @@ SETTINGS_HELP = {
     "file_timeout": ("THEODOI_FILE_TIMEOUT", "300", "seconds one file may take to read and extract, else it fails with timeout (0 = no limit)"),
     "reader_memory_mb": ("THEODOI_READER_MEMORY_MB", "2000",
                          "MB a reader may grow while reading one file, else it fails with too_much_memory (0 = no limit)"),
-    "secret_key": ("THEODOI_SECRET_KEY", "dev-<random per data dir>", "Flask session signing key"),
+    "secret_key": ("THEODOI_SECRET_KEY", "<data_dir>/secret_key, created at first start", "Flask session signing key"),
 }
 
 SEARCH_BACKENDS = ("whoosh", "tantivy")
