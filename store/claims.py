@@ -19,13 +19,9 @@ from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from theodoi.store.models import Document, PathFailure, StoredFile
+from theodoi.store.models import Document, PathFailure, StoredFile, utc_now
 
 STALE_CLAIM = dt.timedelta(hours=6)  # a claim from another machine older than this is abandoned
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def _start_time(pid: int) -> str:
@@ -55,7 +51,7 @@ def is_abandoned(claimed_by: str | None, claimed_at: dt.datetime | None) -> bool
     host, _, rest = claimed_by.partition(":")
     pid, _, started = rest.partition(":")
     if host != socket.gethostname():
-        return claimed_at is None or _now() - claimed_at > STALE_CLAIM
+        return claimed_at is None or utc_now() - claimed_at > STALE_CLAIM
     return not pid.isdigit() or _start_time(int(pid)) != started
 
 
@@ -65,7 +61,7 @@ def _take(session: Session, stored: StoredFile, me: str) -> bool:
         update(StoredFile)
         .where(StoredFile.id == stored.id, StoredFile.status == stored.status,
                StoredFile.claimed_by.is_(None) if stored.claimed_by is None else StoredFile.claimed_by == stored.claimed_by)
-        .values(status="processing", claimed_by=me, claimed_at=_now(), updated_at=_now())
+        .values(status="processing", claimed_by=me, claimed_at=utc_now(), updated_at=utc_now())
         .execution_options(synchronize_session=False))
     return result.rowcount == 1
 
@@ -78,7 +74,7 @@ def claim(session: Session, *, sha256: str, new_file: dict) -> tuple[str, Stored
     for _ in range(3):  # a racing insert of the same hash: read again
         stored = session.scalar(select(StoredFile).where(StoredFile.sha256 == sha256))
         if stored is None:
-            stored = StoredFile(sha256=sha256, status="processing", claimed_by=me, claimed_at=_now(), **new_file)
+            stored = StoredFile(sha256=sha256, status="processing", claimed_by=me, claimed_at=utc_now(), **new_file)
             session.add(stored)
             try:
                 session.commit()
@@ -110,7 +106,7 @@ def hold(session: Session, file_id: int) -> bool:
     result = session.execute(
         update(StoredFile).where(StoredFile.id == file_id, StoredFile.status == "processing",
                                  StoredFile.claimed_by == claimant())
-        .values(claimed_at=_now()).execution_options(synchronize_session=False))
+        .values(claimed_at=utc_now()).execution_options(synchronize_session=False))
     if result.rowcount != 1:
         return False
     return session.scalar(select(Document.id).where(Document.file_id == file_id)) is None
@@ -121,7 +117,7 @@ def release(session: Session, file_id: int, code: str, message: str) -> bool:
     result = session.execute(
         update(StoredFile).where(StoredFile.id == file_id, StoredFile.status == "processing",
                                  StoredFile.claimed_by == claimant())
-        .values(status="failed", error_code=code, error_message=message, claimed_by=None, updated_at=_now())
+        .values(status="failed", error_code=code, error_message=message, claimed_by=None, updated_at=utc_now())
         .execution_options(synchronize_session=False))
     return result.rowcount == 1
 
@@ -137,7 +133,7 @@ def interrupt_abandoned(session: Session, *, mine: bool = False) -> int:
                 update(StoredFile).where(StoredFile.id == row.id, StoredFile.status == "processing",
                                          and_(StoredFile.claimed_by == row.claimed_by) if row.claimed_by
                                          else StoredFile.claimed_by.is_(None))
-                .values(status="failed", error_code="interrupted", claimed_by=None, updated_at=_now(),
+                .values(status="failed", error_code="interrupted", claimed_by=None, updated_at=utc_now(),
                         error_message=f"{row.source_path}: the ingest reading it stopped before the end "
                                       f"({row.claimed_by or 'an older run'}); ingest it again")
                 .execution_options(synchronize_session=False))
@@ -158,7 +154,7 @@ def record_path_failure(session: Session, path: str, code: str, message: str) ->
         if row is None:
             session.add(PathFailure(path_key=key, path=path, error_code=code, error_message=message))
         else:
-            row.error_code, row.error_message, row.updated_at = code, message, _now()
+            row.error_code, row.error_message, row.updated_at = code, message, utc_now()
         try:
             session.commit()
             return

@@ -23,7 +23,7 @@ class Base(DeclarativeBase):
     """Declarative base of every table."""
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
@@ -46,8 +46,8 @@ class StoredFile(Base):
     error_message: Mapped[str | None] = mapped_column(Text)
     claimed_by: Mapped[str | None] = mapped_column(String(200))  # host:pid:start of the run reading it
     claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
 
     document: Mapped["Document | None"] = relationship(back_populates="file", uselist=False)
 
@@ -63,7 +63,7 @@ class PathFailure(Base):
     path: Mapped[str] = mapped_column(Text)
     error_code: Mapped[str] = mapped_column(String(50))
     error_message: Mapped[str] = mapped_column(Text)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
 
 
 class Document(Base):
@@ -85,7 +85,7 @@ class Document(Base):
     text: Mapped[str] = mapped_column(Text)
     pages: Mapped[int | None] = mapped_column(Integer)
     index_state: Mapped[str] = mapped_column(String(20), default="pending")  # pending | indexed
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
     file: Mapped[StoredFile] = relationship(back_populates="document")
     tasks: Mapped[list["Task"]] = relationship(back_populates="document", cascade="all, delete-orphan",
@@ -201,7 +201,8 @@ class Citation(Base):
 
 
 class StatusEvent(Base):
-    """One entry of a task's append-only status history (never updated, never deleted)."""
+    """One entry of a task's append-only status history: never updated, never deleted (the
+    database refuses both; `row_hash` lets `doctor` show it, store/audit.py)."""
 
     __tablename__ = "status_events"
 
@@ -214,7 +215,8 @@ class StatusEvent(Base):
     evidence_path: Mapped[str | None] = mapped_column(Text)
     evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     passage: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, server_default=func.now())
+    row_hash: Mapped[str | None] = mapped_column(String(64))  # store/audit.py: chained per task
 
     task: Mapped[Task] = relationship(back_populates="events")
     evidence_document: Mapped[Document | None] = relationship()
@@ -234,7 +236,7 @@ class TargetProgress(Base):
     evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     as_of: Mapped[dt.date | None] = mapped_column(Date)  # the report's date
     source: Mapped[str] = mapped_column(String(10), default="auto")  # auto | manual
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
     target: Mapped[Target] = relationship(back_populates="progress")
     evidence_document: Mapped[Document | None] = relationship()
@@ -251,4 +253,4 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20), default="viewer")
     agency: Mapped[str | None] = mapped_column(String(300))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)

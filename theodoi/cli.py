@@ -389,7 +389,7 @@ def doctor(ctx: click.Context) -> None:
     if health.version_mismatch:
         out.print(f"index version {health.index_version} differs from the code's {health.code_version}",
                   highlight=False)
-    store_ok = _check_files(Store(settings))
+    store_ok = _check_store(Store(settings))
     if not health.healthy:
         err.print("run `theodoi reindex` to rebuild the index from the database")
     else:
@@ -398,20 +398,29 @@ def doctor(ctx: click.Context) -> None:
         sys.exit(1)
 
 
-def _check_files(store) -> bool:
-    """Print the files that could not be read or were left half-read; True when there are none."""
+def _check_store(store) -> bool:
+    """Print the files that could not be read or were left half-read, and any sign the status
+    history was changed; True when there is none."""
+    from theodoi.store.audit import broken_events, missing_guards
     from theodoi.store.claims import stuck_files
 
     with store.session() as session:
         failed, abandoned = stuck_files(session)
+        broken, unguarded = broken_events(session), missing_guards(session)
     store.dispose()
     if failed:
         out.print(f"{failed} file{'s' if failed > 1 else ''} could not be read: `theodoi ingest --failed` "
-                  "lists them with the reason; ingest them again once repaired", highlight=False)
+                  "lists them with the reason; ingest them again once repaired", highlight=False, soft_wrap=True)
     if abandoned:
         out.print(f"{abandoned} file{'s' if abandoned > 1 else ''} left half-read by an ingest that stopped: "
-                  "the next `theodoi ingest` marks them, ingest their folder again", highlight=False)
-    return not (failed or abandoned)
+                  "the next `theodoi ingest` marks them, ingest their folder again", highlight=False, soft_wrap=True)
+    if broken:
+        shown = ", ".join(str(i) for i in broken[:20]) + (" …" if len(broken) > 20 else "")
+        out.print(f"{len(broken)} status events changed, or with an earlier event removed, since they were "
+                  f"written: {shown}", highlight=False, soft_wrap=True)
+    if unguarded:
+        out.print(f"the status history is not protected: trigger {', '.join(unguarded)} missing", highlight=False, soft_wrap=True)
+    return not (failed or abandoned or broken or unguarded)
 
 
 def _serve(settings: Settings, host: str, port: int) -> None:
