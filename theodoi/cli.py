@@ -60,8 +60,11 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
 @click.option("--failed", "show_failed", is_flag=True, help="List the files that could not be read, and stop.")
 @click.option("--workers", type=int, help="Processes reading files beside the one storing them "
               "(else THEODOI_INGEST_WORKERS; 0 = one per core but one).")
+@click.option("--queue", "to_queue", is_flag=True, help="Put the files on the job queue (THEODOI_QUEUE_URL) "
+              "for `theodoi worker` processes instead of reading them here.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, workers: int | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, workers: int | None,
+           to_queue: bool) -> None:
     """Read files and folders into the data directory (PDF, DOCX, DOC, HTML, TXT, images).
     Files already stored are skipped, so an interrupted run resumes when started again."""
     from theodoi.pipeline import ingest_paths
@@ -75,6 +78,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
         return
     if not paths:
         raise click.UsageError("name at least one file or folder")
+    if to_queue:
+        _enqueue(paths, settings)
+        return
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind: files held are marked interrupted
     files = list(walk(paths))
     with Progress(TextColumn("[bold]Đọc văn bản"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -95,6 +101,40 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
                   "run `theodoi reindex`", highlight=False)
     if report.failed:
         sys.exit(1)
+
+
+def _enqueue(paths: tuple[str, ...], settings: Settings) -> None:
+    from theodoi.jobs import QueueNotConfigured, enqueue_ingest
+
+    try:
+        queued, refused = enqueue_ingest(paths, settings)
+    except QueueNotConfigured as error:
+        _refuse(str(error))
+    for outcome in refused:
+        err.print(f"[red]error[/red] {outcome.error_code}: {escape(outcome.message)}", highlight=False, soft_wrap=True)
+    err.print(f"{queued} files queued for `theodoi worker`, {len(refused)} failed", highlight=False)
+    if refused:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--threads", default=1, show_default=True, help="Files read at once by this worker.")
+@click.pass_context
+def worker(ctx: click.Context, threads: int) -> None:
+    """Read files from the job queue (THEODOI_QUEUE_URL) until stopped (SIGTERM or Ctrl-C). Start
+    one or more on every machine that sees the files, the database and the search index."""
+    import logging
+
+    from theodoi.jobs import QueueNotConfigured, run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = _settings(ctx)
+    err.print(f"theodoi worker: queue {settings.queue_url} ({settings.queue_namespace}), {threads} thread(s)",
+              highlight=False)
+    try:
+        run_worker(settings, threads)
+    except QueueNotConfigured as error:
+        _refuse(str(error))
 
 
 def _list_failed(settings: Settings) -> None:

@@ -25,6 +25,11 @@ SETTINGS_HELP = {
     "file_timeout": ("THEODOI_FILE_TIMEOUT", "300", "seconds one file may take to read and extract, else it fails with timeout (0 = no limit)"),
     "reader_memory_mb": ("THEODOI_READER_MEMORY_MB", "2000",
                          "MB a reader may grow while reading one file, else it fails with too_much_memory (0 = no limit)"),
+    "queue_url": ("THEODOI_QUEUE_URL", "", "Redis URL of the job queue for `theodoi worker` on many machines "
+                  "(e.g. redis://127.0.0.1:6379/0); empty: everything in one process, no Redis"),
+    "queue_namespace": ("THEODOI_QUEUE_NAMESPACE", "theodoi", "prefix of the queue's keys in Redis"),
+    "queue_heartbeat": ("THEODOI_QUEUE_HEARTBEAT", "60", "seconds without a heartbeat after which a worker counts "
+                        "as dead and its jobs go to another worker"),
     "secret_key": ("THEODOI_SECRET_KEY", "<data_dir>/secret_key, created at first start", "Flask session signing key"),
 }
 
@@ -46,6 +51,9 @@ class Settings:
     ingest_workers: int = 0
     file_timeout: float = 300
     reader_memory_mb: float = 2000
+    queue_url: str = ""
+    queue_namespace: str = "theodoi"
+    queue_heartbeat: float = 60
     secret_key: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -76,6 +84,9 @@ class Settings:
             "ingest_workers": int(env.get("THEODOI_INGEST_WORKERS", "0")),
             "file_timeout": float(env.get("THEODOI_FILE_TIMEOUT", "300")),
             "reader_memory_mb": float(env.get("THEODOI_READER_MEMORY_MB", "2000")),
+            "queue_url": env.get("THEODOI_QUEUE_URL", ""),
+            "queue_namespace": env.get("THEODOI_QUEUE_NAMESPACE", "theodoi"),
+            "queue_heartbeat": float(env.get("THEODOI_QUEUE_HEARTBEAT", "60")),
             "secret_key": env.get("THEODOI_SECRET_KEY"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -65,14 +65,19 @@ def reading_limits(seconds: float, memory_mb: float) -> Iterator[None]:
 
 
 def init_reader(memory_mb: float) -> None:
-    """In a new reader process: die with the parent, and cap the address space at what the
-    process maps now plus twice the memory guard (a hard stop for allocations in C code)."""
+    """In a new reader process: die with the parent, and cap its memory (`cap_memory`)."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: the reader may outlive a killed parent
         pass
     if os.getppid() == 1:  # the parent died before the line above
         os._exit(1)
+    cap_memory(memory_mb)
+
+
+def cap_memory(memory_mb: float) -> None:
+    """Cap the address space at what the process maps now plus twice the memory guard: a hard
+    stop for allocations made inside C code (they fail with MemoryError). 0 = no cap."""
     if memory_mb:
         with open("/proc/self/statm") as handle:
             mapped = int(handle.read().split()[0]) * _PAGE
