@@ -463,6 +463,34 @@ def _check_store(store) -> bool:
     return not (failed or abandoned or broken or unguarded)
 
 
+@main.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False))
+@click.pass_context
+def backup_command(ctx: click.Context, target: str) -> None:
+    """Write the database, the kept originals and evidence files and the secret key to TARGET
+    (a .tar.gz); the search index is rebuilt by `restore`."""
+    from theodoi.backup import backup
+
+    manifest = backup(_settings(ctx), Path(target))
+    err.print(f"{sum(manifest['tables'].values())} rows, {manifest['files']} files → {target}", highlight=False)
+
+
+@main.command("restore")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def restore_command(ctx: click.Context, source: str) -> None:
+    """Restore a backup into an empty data directory (and database), then rebuild the index."""
+    from theodoi.backup import BackupError, restore
+
+    settings = _settings(ctx)
+    try:
+        manifest = restore(settings, Path(source))
+    except BackupError as error:
+        _refuse(str(error))
+    err.print(f"{sum(manifest['tables'].values())} rows, {manifest['files']} files restored, "
+              f"{manifest['indexed']} documents indexed ({settings.data_dir})", highlight=False)
+
+
 def _serve(settings: Settings, host: str, port: int) -> None:
     """Serve the web app with waitress (a production WSGI server, several threads). A data
     directory that is missing or unreadable, or a port already taken, is one line and exit 2."""

@@ -63,6 +63,11 @@ class Settings:
         return self.data_dir / "originals"
 
     @property
+    def secret_key_file(self) -> Path:
+        """Where the web app's session key is kept when THEODOI_SECRET_KEY is not set."""
+        return self.data_dir / "secret_key"
+
+    @property
     def evidence_dir(self) -> Path:
         """Files officers attach to status updates."""
         return self.data_dir / "evidence"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import secrets
-from pathlib import Path
 
 from flask import Flask
 from werkzeug.routing import IntegerConverter
@@ -14,7 +13,6 @@ from werkzeug.routing import IntegerConverter
 from theodoi.config import Settings
 
 MAX_ID = 2**63 - 1  # the largest id PostgreSQL's bigint and SQLite's integer hold
-SECRET_KEY_FILE = "secret_key"
 HEADERS = {
     "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
                                 "form-action 'self'; frame-ancestors 'none'"),
@@ -37,10 +35,10 @@ def secret_key(settings: Settings) -> str:
     this user only) at first start; two servers starting at once read the same key."""
     if settings.secret_key:
         return settings.secret_key
-    path = Path(settings.data_dir) / SECRET_KEY_FILE
+    path = settings.secret_key_file
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{SECRET_KEY_FILE}.{os.getpid()}")
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w") as handle:
             handle.write(secrets.token_hex(32))
