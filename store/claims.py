@@ -3,7 +3,7 @@ files a killed run left "processing".
 
 A run claims a file with a compare-and-set UPDATE (only one of several racing processes, on
 one machine or many, changes the row) and stores the document only while it still holds the
-claim. A claim names its run as host:pid:start-time; a claim whose process is gone (same host)
+claim. A claim names its run as host:pid:start-time/thread; a claim whose process is gone (same host)
 or older than STALE_CLAIM (another host) is abandoned, and the next run reclaims it.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import os
 import socket
+import threading
 from functools import lru_cache
 from typing import Sequence
 
@@ -39,8 +40,9 @@ def _claimant_for(pid: int) -> str:
 
 
 def claimant() -> str:
-    """This process as a claimant: host:pid:start-time."""
-    return _claimant_for(os.getpid())
+    """This run as a claimant: host:pid:start-time/thread (threads of one worker process are
+    separate runs; the process's liveness decides whether their claims are abandoned)."""
+    return f"{_claimant_for(os.getpid())}/{threading.get_ident()}"
 
 
 def is_abandoned(claimed_by: str | None, claimed_at: dt.datetime | None) -> bool:
@@ -48,7 +50,7 @@ def is_abandoned(claimed_by: str | None, claimed_at: dt.datetime | None) -> bool
     is not running on this host any more, or (another host) the claim is older than STALE_CLAIM."""
     if not claimed_by:
         return True
-    host, _, rest = claimed_by.partition(":")
+    host, _, rest = claimed_by.split("/", 1)[0].partition(":")
     pid, _, started = rest.partition(":")
     if host != socket.gethostname():
         return claimed_at is None or utc_now() - claimed_at > STALE_CLAIM

@@ -44,7 +44,7 @@ class StoredFile(Base):
     status: Mapped[str] = mapped_column(String(20), default="processing", index=True)
     error_code: Mapped[str | None] = mapped_column(String(50))
     error_message: Mapped[str | None] = mapped_column(Text)
-    claimed_by: Mapped[str | None] = mapped_column(String(200))  # host:pid:start of the run reading it
+    claimed_by: Mapped[str | None] = mapped_column(String(200))  # host:pid:start/thread of the run reading it
     claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)

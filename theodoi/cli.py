@@ -414,7 +414,7 @@ def doctor(ctx: click.Context) -> None:
     longer stored, stuck "index pending", an index built by another version) and the files
     (failed, or left half-read). Exits 1 when anything needs care."""
     from theodoi.search import open_index
-    from theodoi.search.doctor import check
+    from theodoi.search.doctor import check, engine_advice
     from theodoi.store.db import Store
 
     settings = _settings(ctx)
@@ -429,6 +429,9 @@ def doctor(ctx: click.Context) -> None:
     if health.version_mismatch:
         out.print(f"index version {health.index_version} differs from the code's {health.code_version}",
                   highlight=False)
+    advice = engine_advice(health.stored, settings.search_backend)
+    if advice:
+        out.print(advice, highlight=False, soft_wrap=True)
     store_ok = _check_store(Store(settings))
     if not health.healthy:
         err.print("run `theodoi reindex` to rebuild the index from the database")
