@@ -3,9 +3,11 @@ processes that never outlive the process that started them.
 
 While a file is read a timer ticks every TICK seconds; it ends the reading with a
 ReaderLimit when the time is up or the process has grown more than the memory guard since the
-file began. ReaderLimit is a BaseException, so no parser's `except Exception` swallows it. In
-reader processes an address-space limit also stops allocations made inside C libraries, and
-the parent's death kills the reader (Linux PR_SET_PDEATHSIG).
+file began. ReaderLimit is a BaseException, so no parser's `except Exception` swallows it.
+The timer's handler runs only between Python instructions, so reader processes also get hard
+stops from the kernel: a CPU-time limit per file (a loop inside one C call is killed by
+SIGXCPU, and the batch records the file as `reader_crashed`), an address-space limit (an
+allocation inside C code fails), and death with the parent (Linux PR_SET_PDEATHSIG).
 """
 from __future__ import annotations
 
@@ -19,8 +21,10 @@ from contextlib import contextmanager
 from typing import Iterator
 
 TICK = 0.25
+HARD_STOP = (1.5, 10)  # a reader process is killed after 1.5 × the time limit + 10 s of CPU on one file
 PR_SET_PDEATHSIG = 1
 _PAGE = os.sysconf("SC_PAGE_SIZE")
+_hard_stop = False  # set in reader processes (init_reader): the kernel ends a file stuck in C code
 
 
 class ReaderLimit(BaseException):
@@ -57,15 +61,28 @@ def reading_limits(seconds: float, memory_mb: float) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, tick)
     signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
+    cpu_limit = _hard_stop and seconds
+    if cpu_limit:
+        used = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+        _set_cpu_limit(int(used + HARD_STOP[0] * seconds + HARD_STOP[1]) + 1)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if cpu_limit:
+            _set_cpu_limit(resource.RLIM_INFINITY)
+
+
+def _set_cpu_limit(soft: int) -> None:
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.getrlimit(resource.RLIMIT_CPU)[1]))
 
 
 def init_reader(memory_mb: float) -> None:
-    """In a new reader process: die with the parent, and cap its memory (`cap_memory`)."""
+    """In a new reader process: die with the parent, cap its memory (`cap_memory`), and let the
+    kernel end a file that runs far past the time limit inside C code."""
+    global _hard_stop
+    _hard_stop = True
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: the reader may outlive a killed parent

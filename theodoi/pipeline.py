@@ -357,6 +357,7 @@ def _finish(path: Path, file_id: int, future: Future | None, settings: Settings,
     try:
         result = future.result()
     except BrokenProcessPool:  # a reader crashed (a native library on a broken file)
-        result = _Read(error_code="reader_crashed", message=f"{path}: the reader process crashed on this file "
-                       "or on one read beside it; ingest it again alone to tell")
+        result = _Read(error_code="reader_crashed", message=f"{path}: the reader process crashed, or was "
+                       "stopped far past THEODOI_FILE_TIMEOUT, on this file or on one read beside it; ingest it "
+                       "again alone to tell")
     return result if isinstance(result, FileOutcome) else store_result(path, file_id, result, store)

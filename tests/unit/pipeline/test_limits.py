@@ -106,3 +106,31 @@ def test_reader_processes_exit_when_the_main_process_is_killed(tmp_path, setting
             os.killpg(process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def _stuck_in_c(queue) -> None:
+    """A reader whose file keeps it inside one C call: the timer's handler never gets to run."""
+    import hashlib
+
+    from theodoi.limits import init_reader, reading_limits
+
+    init_reader(0)
+    with reading_limits(1, 0):
+        hashlib.pbkdf2_hmac("sha256", b"mat khau", b"muoi", 2**31 - 1)  # minutes inside OpenSSL
+    queue.put("returned")
+
+
+def test_a_reader_stuck_inside_c_code_is_stopped_by_the_kernel():
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    reader = context.Process(target=_stuck_in_c, args=(queue,))
+    reader.start()
+    reader.join(timeout=300)  # about 12 s of CPU; the call alone would take half an hour
+    still_running = reader.is_alive()
+    if still_running:
+        reader.kill()
+        reader.join()
+    assert not still_running, "the reader was not stopped"
+    assert reader.exitcode == -signal.SIGXCPU and queue.empty()
