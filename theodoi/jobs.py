@@ -47,12 +47,13 @@ def make_broker(settings: Settings) -> RedisBroker:
                        heartbeat_timeout=int(settings.queue_heartbeat * 1000), maintenance_chance=MAINTENANCE_CHANCE)
 
 
-def declare_ingest(broker: RedisBroker, settings: Settings) -> dramatiq.Actor:
-    """The ingest actor on `broker`: one file through the whole pipeline, in the worker."""
+def declare_ingest(broker: RedisBroker, settings: Settings, store: Store | None = None) -> dramatiq.Actor:
+    """The ingest actor on `broker`: one file through the whole pipeline, in the worker (with the
+    worker's `store`, opened once)."""
     limit = int((settings.file_timeout + 120) * 1000) if settings.file_timeout else NO_TIME_LIMIT_MS
 
     def ingest_file_job(path: str) -> None:
-        outcome = ingest_paths([path], settings).outcomes[0]
+        outcome = ingest_paths([path], settings, store=store).outcomes[0]
         log.info("%s: %s %s", path, outcome.status, outcome.error_code or "")
 
     return dramatiq.actor(ingest_file_job, broker=broker, actor_name="theodoi_ingest_file", queue_name=QUEUE,
@@ -82,9 +83,9 @@ def enqueue_ingest(paths: Iterable[str | Path], settings: Settings) -> tuple[int
 def run_worker(settings: Settings, threads: int = 1, stop: threading.Event | None = None) -> None:
     """Read jobs until SIGTERM or SIGINT (or `stop` is set): each thread ingests one file at a time."""
     broker = make_broker(settings)
-    declare_ingest(broker, settings)
+    store = Store(settings)  # migrated once, before the first job
+    declare_ingest(broker, settings, store)
     cap_memory(settings.reader_memory_mb)
-    Store(settings).dispose()  # the schema is current before the first job
     stop = stop or threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
@@ -95,3 +96,4 @@ def run_worker(settings: Settings, threads: int = 1, stop: threading.Event | Non
     finally:
         worker.stop()
         broker.close()
+        store.dispose()

@@ -273,7 +273,7 @@ class IndexFeed:
 
 def ingest_paths(paths: Iterable[str | Path], settings: Settings, *,
                  on_file: Callable[[FileOutcome], None] | None = None,
-                 files: list[Path | PathProblem] | None = None) -> IngestReport:
+                 files: list[Path | PathProblem] | None = None, store: Store | None = None) -> IngestReport:
     """Ingest files and folders into the data directory, indexing what was added as it goes.
 
     Files are read and extracted in a pool of worker processes (`ingest_workers`) while this
@@ -281,8 +281,10 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, *,
     search index (IndexFeed). A file already "done" (same bytes) is skipped, so a killed batch
     resumes where it stopped. A path that cannot be read is a failed outcome with its code; files
     left "processing" by a run that is gone are marked "interrupted" first (and read again when
-    in this batch), and those this run holds when it stops are marked so on the way out."""
-    store = Store(settings)
+    in this batch), and those this run holds when it stops are marked so on the way out. A
+    long-lived caller (a queue worker) passes its `store`, kept open after the batch."""
+    own_store = store is None
+    store = store or Store(settings)
     report = IngestReport()
     paths_list = list(files if files is not None else walk(paths))
     with store.transaction() as session:
@@ -305,7 +307,8 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, *,
             claims.interrupt_abandoned(session, mine=True)
     feed.close()
     report.index_error = feed.error
-    store.dispose()
+    if own_store:
+        store.dispose()
     return report
 
 
