@@ -20,7 +20,7 @@ from theodoi.config import Settings
 from theodoi.domain import IngestError
 from theodoi.ingest import parse_file
 from theodoi.nlp import extract
-from theodoi.pipeline import expand_paths
+from theodoi.walk import PathProblem, walk
 
 CHARS_PER_PAGE = 3000
 
@@ -42,7 +42,10 @@ def main() -> None:
 
     settings = Settings.load("/tmp/theodoi-bench")
     parsed = []
-    for path in expand_paths(args.folders):
+    for path in walk(args.folders):
+        if isinstance(path, PathProblem):
+            print(f"skipped {path.message}", file=sys.stderr)
+            continue
         try:
             parsed.append(parse_file(path, settings))
         except IngestError as error:

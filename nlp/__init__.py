@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from theodoi.domain import Extraction, Header, ParsedDocument
 from theodoi.nlp.agencies import canonical
+from theodoi.nlp.parts import PART_CHARS, blocks_within, shifted, split_points
 from theodoi.nlp.pipeline import load_pipeline
 
 __all__ = ["extract", "extract_many", "load_pipeline"]
@@ -39,15 +40,22 @@ def package_bodies(header: Header) -> None:
     header.recipients = list(dict.fromkeys(canonical(name) or name for name in header.recipients))
 
 
-def _make_doc(nlp, parsed: ParsedDocument) -> Doc:
-    """The tokenized Doc of a parsed document, with what its header says set on it (a package's
-    header bodies are normalised first, see `package_bodies`)."""
-    package_bodies(parsed.header)
-    doc = nlp.make_doc(parsed.text)
+def _parts(parsed: ParsedDocument) -> list[tuple[int, str, list]]:
+    """(offset, text, blocks) of the parts a document is read in: the whole text, or parts of at
+    most PART_CHARS characters (nlp/parts.py), so length is never a limit here."""
+    if len(parsed.text) <= PART_CHARS:
+        return [(0, parsed.text, list(parsed.blocks))]
+    return [(start, parsed.text[start:end], blocks_within(parsed.blocks, start, end))
+            for start, end in split_points(parsed.text)]
+
+
+def _make_doc(nlp, parsed: ParsedDocument, text: str, blocks: list) -> Doc:
+    """The tokenized Doc of (a part of) a parsed document, with what its header says set on it."""
+    doc = nlp.make_doc(text)
     doc._.doc_date = parsed.header.date
     doc._.doc_kind = document_kind(parsed)
     doc._.doc_number = parsed.header.number
-    doc._.blocks = list(parsed.blocks)
+    doc._.blocks = blocks
     return doc
 
 
@@ -60,11 +68,28 @@ def _extraction(doc: Doc) -> Extraction:
 
 
 def extract_many(documents: Iterable[ParsedDocument], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
-    """What each parsed document asks, in order: the pipeline runs with `nlp.pipe` over batches."""
+    """What each parsed document asks, in order: the pipeline runs with `nlp.pipe` over batches
+    of documents (or of the parts of a long one); a package's header bodies are normalised first."""
     nlp = load_pipeline()
-    docs = (_make_doc(nlp, parsed) for parsed in documents)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield _extraction(doc)
+
+    def pieces():
+        for number, parsed in enumerate(documents):
+            package_bodies(parsed.header)
+            for offset, text, blocks in _parts(parsed):
+                yield _make_doc(nlp, parsed, text, blocks), (number, offset)
+
+    current, found = None, None
+    for doc, (number, offset) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        if number != current:
+            if found is not None:
+                yield found
+            current, found = number, Extraction()
+        part = _extraction(doc)
+        found.tasks.extend(shifted(part.tasks, offset) if offset else part.tasks)
+        found.targets.extend(shifted(part.targets, offset) if offset else part.targets)
+        found.citations.extend(shifted(part.citations, offset) if offset else part.citations)
+    if found is not None:
+        yield found
 
 
 def extract(parsed: ParsedDocument) -> Extraction:

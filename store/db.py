@@ -11,7 +11,7 @@ from typing import Iterator
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from theodoi.config import Settings
@@ -44,10 +44,19 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+MIGRATION_LOCK = 7415_0015  # PostgreSQL advisory lock held while migrating
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the database schema to the newest migration."""
+    """Bring the database schema to the newest migration. Processes starting at once (two
+    ingests, a worker and the web app) take turns: a write lock on SQLite, an advisory lock on
+    PostgreSQL; the second finds the schema current."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -1,6 +1,7 @@
 """SQLAlchemy tables: the store is the source of truth; the search index is derived from it.
 
-files        one row per distinct original file (by SHA-256), with its outcome
+files        one row per distinct original file (by SHA-256), with its outcome and claimant
+path_failures  paths that could not be read at all (permission, loop, special file, ...)
 documents    the parsed document (header fields, clean text) of a file that was read
 tasks        tasks found in a document, with their bodies (task_bodies) and deadline
 targets      numeric targets found in a document
@@ -28,7 +29,7 @@ class Base(DeclarativeBase):
 Json = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
@@ -46,13 +47,29 @@ class StoredFile(Base):
     size: Mapped[int] = mapped_column(Integer)
     mime: Mapped[str | None] = mapped_column(String(100))
     parser: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(20), default="processing")
+    status: Mapped[str] = mapped_column(String(20), default="processing", index=True)
     error_code: Mapped[str | None] = mapped_column(String(50))
     error_message: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))  # host:pid:start/thread of the run reading it
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
 
     document: Mapped["Document | None"] = relationship(back_populates="file", uselist=False)
+
+
+class PathFailure(Base):
+    """A path that could not be read at all (no bytes, so no `files` row): permission, loop,
+    special file, dangling link, too long. Removed when the path is read later."""
+
+    __tablename__ = "path_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path_key: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the path's bytes
+    path: Mapped[str] = mapped_column(Text)
+    error_code: Mapped[str] = mapped_column(String(50))
+    error_message: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
 
 
 class Document(Base):
@@ -75,7 +92,7 @@ class Document(Base):
     pages: Mapped[int | None] = mapped_column(Integer)
     index_state: Mapped[str] = mapped_column(String(20), default="pending")  # pending | indexed
     extractor_version: Mapped[str | None] = mapped_column(String(64))  # nlp.version at the last reading
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     # from an edXML package: the header is the package's ("edxml") or read from the text ("text")
     header_source: Mapped[str] = mapped_column(String(10), default="text", server_default="text")
     recipient_due: Mapped[dt.date | None] = mapped_column(Date, index=True)  # DueDate: the recipient's deadline
@@ -224,7 +241,8 @@ class Citation(Base):
 
 
 class StatusEvent(Base):
-    """One entry of a task's append-only status history (never updated, never deleted)."""
+    """One entry of a task's append-only status history: never updated, never deleted (the
+    database refuses both; `row_hash` lets `doctor` show it, store/audit.py)."""
 
     __tablename__ = "status_events"
 
@@ -237,7 +255,8 @@ class StatusEvent(Base):
     evidence_path: Mapped[str | None] = mapped_column(Text)
     evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     passage: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, server_default=func.now())
+    row_hash: Mapped[str | None] = mapped_column(String(64))  # store/audit.py: chained per task
 
     task: Mapped[Task] = relationship(back_populates="events")
     evidence_document: Mapped[Document | None] = relationship()
@@ -257,7 +276,7 @@ class TargetProgress(Base):
     evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     as_of: Mapped[dt.date | None] = mapped_column(Date)  # the report's date
     source: Mapped[str] = mapped_column(String(10), default="auto")  # auto | manual
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
     target: Mapped[Target] = relationship(back_populates="progress")
     evidence_document: Mapped[Document | None] = relationship()
@@ -274,4 +293,4 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20), default="viewer")
     agency: Mapped[str | None] = mapped_column(String(300))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)

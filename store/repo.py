@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
+from theodoi.store.audit import event_digest, previous_digest
 from theodoi.store.models import (Citation, Document, DocumentFile, StatusEvent, StoredFile, Target, Task,
-                                  TaskBody)
+                                  TaskBody, utc_now)
 
 
 # --------------------------------------------------------------------------- files
@@ -199,12 +200,13 @@ def add_status_event(session: Session, task: Task, *, status: str, source: str, 
                      note: str | None = None, evidence_path: str | None = None,
                      evidence_document_id: int | None = None, passage: str | None = None,
                      at: dt.datetime | None = None) -> StatusEvent:
-    """Append one entry to a task's status history."""
-    event = StatusEvent(task=task, status=status, source=source, user=user, note=note,
+    """Append one entry to a task's status history, its hash chained to the task's last one."""
+    session.flush()  # the task has its id, and its earlier events are in the database
+    previous = previous_digest(session, task.id)
+    event = StatusEvent(task=task, task_id=task.id, status=status, source=source, user=user, note=note,
                         evidence_path=evidence_path, evidence_document_id=evidence_document_id,
-                        passage=passage)
-    if at is not None:
-        event.created_at = at
+                        passage=passage, created_at=at or utc_now())
+    event.row_hash = event_digest(previous, event)
     session.add(event)
     session.flush()
     return event

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -59,11 +60,15 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
 @click.option("--failed", "show_failed", is_flag=True, help="List the files that could not be read, and stop.")
 @click.option("--workers", type=int, help="Processes reading files beside the one storing them "
               "(else THEODOI_INGEST_WORKERS; 0 = one per core but one).")
+@click.option("--queue", "to_queue", is_flag=True, help="Put the files on the job queue (THEODOI_QUEUE_URL) "
+              "for `theodoi worker` processes instead of reading them here.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, workers: int | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, workers: int | None,
+           to_queue: bool) -> None:
     """Read files and folders into the data directory (PDF, DOCX, DOC, HTML, TXT, images).
     Files already stored are skipped, so an interrupted run resumes when started again."""
-    from theodoi.pipeline import expand_paths, ingest_paths
+    from theodoi.pipeline import ingest_paths
+    from theodoi.walk import display_name, walk
 
     settings = _settings(ctx)
     if workers is not None:
@@ -73,7 +78,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
         return
     if not paths:
         raise click.UsageError("name at least one file or folder")
-    files = list(expand_paths(paths))
+    if to_queue:
+        _enqueue(paths, settings)
+        return
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind: files held are marked interrupted
+    files = list(walk(paths))
     with Progress(TextColumn("[bold]Đọc văn bản"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=err, transient=True) as progress:
         bar = progress.add_task("", total=len(files))
@@ -82,7 +91,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
             if outcome.status == "failed":
                 progress.console.print(f"[red]error[/red] {outcome.error_code}: {escape(outcome.message)}",
                                        highlight=False, soft_wrap=True)
-            progress.update(bar, advance=1, description=outcome.path.name)
+            progress.update(bar, advance=1, description=escape(display_name(outcome.path.name)))
 
         report = ingest_paths(paths, settings, on_file=on_file, files=files)
     err.print(f"{report.count('added')} added, {report.count('unchanged')} unchanged, "
@@ -129,13 +138,48 @@ def watch(ctx: click.Context, folder: str, interval: float, once: bool) -> None:
         pass
 
 
+def _enqueue(paths: tuple[str, ...], settings: Settings) -> None:
+    from theodoi.jobs import QueueNotConfigured, enqueue_ingest
+
+    try:
+        queued, refused = enqueue_ingest(paths, settings)
+    except QueueNotConfigured as error:
+        _refuse(str(error))
+    for outcome in refused:
+        err.print(f"[red]error[/red] {outcome.error_code}: {escape(outcome.message)}", highlight=False, soft_wrap=True)
+    err.print(f"{queued} files queued for `theodoi worker`, {len(refused)} failed", highlight=False)
+    if refused:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--threads", default=1, show_default=True, help="Files read at once by this worker.")
+@click.pass_context
+def worker(ctx: click.Context, threads: int) -> None:
+    """Read files from the job queue (THEODOI_QUEUE_URL) until stopped (SIGTERM or Ctrl-C). Start
+    one or more on every machine that sees the files, the database and the search index."""
+    import logging
+
+    from theodoi.jobs import QueueNotConfigured, run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = _settings(ctx)
+    err.print(f"theodoi worker: queue {settings.queue_url} ({settings.queue_namespace}), {threads} thread(s)",
+              highlight=False)
+    try:
+        run_worker(settings, threads)
+    except QueueNotConfigured as error:
+        _refuse(str(error))
+
+
 def _list_failed(settings: Settings) -> None:
     from theodoi.store import repo
+    from theodoi.store.claims import path_failures
     from theodoi.store.db import Store
 
     store = Store(settings)
     with store.session() as session:
-        rows = repo.failed_files(session)
+        rows = [*repo.failed_files(session), *path_failures(session)]
         for row in rows:
             out.print(f"{row.error_code}\t{escape(row.error_message or '')}", highlight=False, soft_wrap=True)
     if not rows:
@@ -427,11 +471,11 @@ def reextract(ctx: click.Context, everything: bool, older: bool) -> None:
 @main.command()
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
-    """Check the search index against the database: documents missing from the index or
-    no longer stored, documents stuck "index pending", an index built by another version.
-    Exits 1 when anything is out of step (`theodoi reindex` repairs it)."""
+    """Check the search index against the database (documents missing from the index or no
+    longer stored, stuck "index pending", an index built by another version) and the files
+    (failed, or left half-read). Exits 1 when anything needs care."""
     from theodoi.search import open_index
-    from theodoi.search.doctor import check
+    from theodoi.search.doctor import check, engine_advice
     from theodoi.store.db import Store
 
     settings = _settings(ctx)
@@ -446,10 +490,69 @@ def doctor(ctx: click.Context) -> None:
     if health.version_mismatch:
         out.print(f"index version {health.index_version} differs from the code's {health.code_version}",
                   highlight=False)
+    advice = engine_advice(health.stored, settings.search_backend)
+    if advice:
+        out.print(advice, highlight=False, soft_wrap=True)
+    store_ok = _check_store(Store(settings))
     if not health.healthy:
         err.print("run `theodoi reindex` to rebuild the index from the database")
+    else:
+        out.print("index in step with the database", highlight=False)
+    if not (health.healthy and store_ok):
         sys.exit(1)
-    out.print("index in step with the database", highlight=False)
+
+
+def _check_store(store) -> bool:
+    """Print the files that could not be read or were left half-read, and any sign the status
+    history was changed; True when there is none."""
+    from theodoi.store.audit import broken_events, missing_guards
+    from theodoi.store.claims import stuck_files
+
+    with store.session() as session:
+        failed, abandoned = stuck_files(session)
+        broken, unguarded = broken_events(session), missing_guards(session)
+    store.dispose()
+    if failed:
+        out.print(f"{failed} file{'s' if failed > 1 else ''} could not be read: `theodoi ingest --failed` "
+                  "lists them with the reason; ingest them again once repaired", highlight=False, soft_wrap=True)
+    if abandoned:
+        out.print(f"{abandoned} file{'s' if abandoned > 1 else ''} left half-read by an ingest that stopped: "
+                  "the next `theodoi ingest` marks them, ingest their folder again", highlight=False, soft_wrap=True)
+    if broken:
+        shown = ", ".join(str(i) for i in broken[:20]) + (" …" if len(broken) > 20 else "")
+        out.print(f"{len(broken)} status events changed, or with an earlier event removed, since they were "
+                  f"written: {shown}", highlight=False, soft_wrap=True)
+    if unguarded:
+        out.print(f"the status history is not protected: trigger {', '.join(unguarded)} missing", highlight=False, soft_wrap=True)
+    return not (failed or abandoned or broken or unguarded)
+
+
+@main.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False))
+@click.pass_context
+def backup_command(ctx: click.Context, target: str) -> None:
+    """Write the database, the kept originals and evidence files and the secret key to TARGET
+    (a .tar.gz); the search index is rebuilt by `restore`."""
+    from theodoi.backup import backup
+
+    manifest = backup(_settings(ctx), Path(target))
+    err.print(f"{sum(manifest['tables'].values())} rows, {manifest['files']} files → {target}", highlight=False)
+
+
+@main.command("restore")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def restore_command(ctx: click.Context, source: str) -> None:
+    """Restore a backup into an empty data directory (and database), then rebuild the index."""
+    from theodoi.backup import BackupError, restore
+
+    settings = _settings(ctx)
+    try:
+        manifest = restore(settings, Path(source))
+    except BackupError as error:
+        _refuse(str(error))
+    err.print(f"{sum(manifest['tables'].values())} rows, {manifest['files']} files restored, "
+              f"{manifest['indexed']} documents indexed ({settings.data_dir})", highlight=False)
 
 
 def _serve(settings: Settings, host: str, port: int) -> None:

@@ -22,7 +22,15 @@ SETTINGS_HELP = {
     "max_file_mb": ("THEODOI_MAX_FILE_MB", "200", "larger files are refused with too_large"),
     "max_pages": ("THEODOI_MAX_PAGES", "2000", "PDFs with more pages are refused with too_large"),
     "ingest_workers": ("THEODOI_INGEST_WORKERS", "0", "processes reading files beside the one storing them (0 = one per core but one)"),
-    "secret_key": ("THEODOI_SECRET_KEY", "dev-<random per data dir>", "Flask session signing key"),
+    "file_timeout": ("THEODOI_FILE_TIMEOUT", "300", "seconds one file may take to read and extract, else it fails with timeout (0 = no limit)"),
+    "reader_memory_mb": ("THEODOI_READER_MEMORY_MB", "2000",
+                         "MB a reader may grow while reading one file, else it fails with too_much_memory (0 = no limit)"),
+    "queue_url": ("THEODOI_QUEUE_URL", "", "Redis URL of the job queue for `theodoi worker` on many machines "
+                  "(e.g. redis://127.0.0.1:6379/0); empty: everything in one process, no Redis"),
+    "queue_namespace": ("THEODOI_QUEUE_NAMESPACE", "theodoi", "prefix of the queue's keys in Redis"),
+    "queue_heartbeat": ("THEODOI_QUEUE_HEARTBEAT", "60", "seconds without a heartbeat after which a worker counts "
+                        "as dead and its jobs go to another worker"),
+    "secret_key": ("THEODOI_SECRET_KEY", "<data_dir>/secret_key, created at first start", "Flask session signing key"),
 }
 
 SEARCH_BACKENDS = ("whoosh", "tantivy")
@@ -41,6 +49,11 @@ class Settings:
     max_file_mb: int = 200
     max_pages: int = 2000
     ingest_workers: int = 0
+    file_timeout: float = 300
+    reader_memory_mb: float = 2000
+    queue_url: str = ""
+    queue_namespace: str = "theodoi"
+    queue_heartbeat: float = 60
     secret_key: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -48,6 +61,11 @@ class Settings:
     def originals_dir(self) -> Path:
         """Content-addressed copies of ingested files."""
         return self.data_dir / "originals"
+
+    @property
+    def secret_key_file(self) -> Path:
+        """Where the web app's session key is kept when THEODOI_SECRET_KEY is not set."""
+        return self.data_dir / "secret_key"
 
     @property
     def evidence_dir(self) -> Path:
@@ -69,6 +87,11 @@ class Settings:
             "max_file_mb": int(env.get("THEODOI_MAX_FILE_MB", "200")),
             "max_pages": int(env.get("THEODOI_MAX_PAGES", "2000")),
             "ingest_workers": int(env.get("THEODOI_INGEST_WORKERS", "0")),
+            "file_timeout": float(env.get("THEODOI_FILE_TIMEOUT", "300")),
+            "reader_memory_mb": float(env.get("THEODOI_READER_MEMORY_MB", "2000")),
+            "queue_url": env.get("THEODOI_QUEUE_URL", ""),
+            "queue_namespace": env.get("THEODOI_QUEUE_NAMESPACE", "theodoi"),
+            "queue_heartbeat": float(env.get("THEODOI_QUEUE_HEARTBEAT", "60")),
             "secret_key": env.get("THEODOI_SECRET_KEY"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})

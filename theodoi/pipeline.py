@@ -24,13 +24,16 @@ from typing import Callable, Iterable, Iterator
 from theodoi.config import Settings
 from theodoi.domain import IngestError
 from theodoi.ingest import parse_file
+from theodoi.limits import ReaderLimit, init_reader, reading_limits
 from theodoi.nlp import extract
 from theodoi.nlp.version import extractor_version
 from theodoi.search import index_pending, open_index
-from theodoi.store import repo
+from theodoi.store import claims, repo
+from theodoi.store.claims import forget_path_failure, record_path_failure
 from theodoi.store.db import Store
 from theodoi.store.models import StoredFile
 from theodoi.tracking.followup import follow_up
+from theodoi.walk import PathProblem, check_file, display_name, os_problem, walk
 
 log = logging.getLogger(__name__)
 
@@ -63,18 +66,6 @@ class IngestReport:
         return sum(1 for o in self.outcomes if o.status == status)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and the files below folders named (hidden files skipped), in order."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
-        else:
-            yield path
-
-
 def sha256_of(path: Path) -> str:
     """The SHA-256 of a file's bytes, read in chunks."""
     digest = hashlib.sha256()
@@ -84,14 +75,20 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def keep_original(path: Path, sha256: str, settings: Settings) -> str:
-    """Copy the file into the content-addressed originals folder; return its relative path."""
-    relative = Path("originals") / sha256[:2] / f"{sha256}{path.suffix.lower()}"
+def original_path(path: Path, sha256: str) -> str:
+    """Where the content-addressed copy of a file lives, relative to the data directory."""
+    return (Path("originals") / sha256[:2] / f"{sha256}{display_name(path.suffix).lower()}").as_posix()
+
+
+def keep_original(path: Path, relative: str, settings: Settings) -> None:
+    """Copy the file into the originals folder (through a temporary name, so a run racing on
+    the same bytes never sees half a copy)."""
     target = settings.data_dir / relative
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-    return relative.as_posix()
+        partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+        shutil.copyfile(path, partial)
+        os.replace(partial, target)
 
 
 @dataclass
@@ -105,52 +102,87 @@ class _Read:
 
 
 def read_and_extract(path: Path, settings: Settings) -> _Read:
-    """Parse and extract one file (the part that runs in worker processes). Never raises."""
+    """Parse and extract one file (the part that runs in worker processes) within the time and
+    memory limits of the settings. Never raises."""
     try:
-        parsed = parse_file(path, settings)
-        return _Read(parsed, extract(parsed))
+        with reading_limits(settings.file_timeout, settings.reader_memory_mb):
+            parsed = parse_file(path, settings)
+            return _Read(parsed, extract(parsed))
+    except ReaderLimit as error:
+        return _Read(error_code=error.code, message=f"{path}: {error}")
+    except MemoryError:
+        return _Read(error_code="too_much_memory", message=f"{path}: reading ran out of memory "
+                     "(THEODOI_READER_MEMORY_MB caps a reader process)")
     except IngestError as error:
         return _Read(error_code=error.code, message=str(error))
     except Exception as error:  # a bug or an unexpected file: record it, let the batch go on
-        log.exception("unexpected error on %s", path)
+        log.exception("unexpected error on %s", display_name(path))
         return _Read(error_code="internal_error", message=f"{path}: {type(error).__name__}: {error}")
 
 
 def claim_file(path: Path, settings: Settings, store: Store) -> FileOutcome | int:
-    """Record the file as "processing" before the work and return its id; or the outcome when
-    there is nothing to do (missing, or already done: an unchanged file is skipped by its hash).
-    A file left "processing" by a killed run, or "failed" before, is claimed again."""
-    if not path.is_file():
-        return FileOutcome(path, "failed", error_code="not_found", message=f"{path}: no such file")
-    sha256 = sha256_of(path)
-    with store.transaction() as session:
-        stored = repo.file_by_sha(session, sha256)
-        if stored is not None and stored.status == "done":
+    """Claim the file for this run ("processing") and return its id; or the outcome when there is
+    nothing to do here: a path that cannot be read (recorded for `ingest --failed`), the same
+    bytes already done, or another live run reading them. A file failed before, or left
+    "processing" by a run that is gone, is claimed again."""
+    problem = check_file(path)
+    if problem is None:
+        try:
+            sha256, size = sha256_of(path), path.stat().st_size
+        except OSError as error:
+            problem = os_problem(path, error)
+    if problem is not None:
+        return path_failed(problem, store)
+    shown = display_name(path)
+    with store.session() as session:
+        forget_path_failure(session, shown)
+        relative = original_path(path, sha256)
+        state, stored = claims.claim(session, sha256=sha256, new_file=dict(
+            original_name=display_name(path.name), source_path=shown, stored_path=relative, size=size))
+        if state == "done":
             return FileOutcome(path, "unchanged", document_id=stored.document.id if stored.document else None)
-        if stored is None:
-            stored = repo.record_file(session, sha256=sha256, original_name=path.name, source_path=str(path),
-                                      stored_path=keep_original(path, sha256, settings), size=path.stat().st_size)
-        else:
-            stored.status = "processing"
-        return stored.id
+        if state == "busy" and stored.claimed_by == claims.claimant():  # named twice in this batch
+            return FileOutcome(path, "unchanged")
+        if state == "busy":
+            return FileOutcome(path, "unchanged", message=f"{shown}: being read by another ingest ({stored.claimed_by})")
+        file_id = stored.id
+    try:
+        keep_original(path, relative, settings)
+    except OSError as error:
+        return store_result(path, file_id, _Read(error_code="original_not_kept",
+                                                 message=f"{shown}: could not be copied into the data directory: {error}"), store)
+    return file_id
+
+
+def path_failed(problem: PathProblem, store: Store) -> FileOutcome:
+    """Record a path that cannot be read and return its outcome."""
+    with store.session() as session:
+        record_path_failure(session, display_name(problem.path), problem.code, problem.message)
+    return FileOutcome(problem.path, "failed", error_code=problem.code, message=problem.message)
 
 
 def store_result(path: Path, file_id: int, result: _Read, store: Store) -> FileOutcome:
-    """Save the document in one transaction (status "done"), or record the failure."""
+    """Save the document in one transaction (status "done"), or record the failure; only while
+    this run still holds the file's claim (else another run stored or took it: "unchanged")."""
     code, message = result.error_code, result.message
     if code is None:
         try:
             with store.transaction() as session:
+                if not claims.hold(session, file_id):
+                    return FileOutcome(path, "unchanged", message=f"{display_name(path)}: stored by another ingest")
                 stored = session.get(StoredFile, file_id)
                 document = repo.save_document(session, stored, result.parsed, result.extraction)
                 document.extractor_version = extractor_version()
+                stored.claimed_by = None
                 link_and_follow_up(session, document, result.parsed.header)
                 return FileOutcome(path, "added", document_id=document.id)
         except Exception as error:  # rolled back: nothing of the document stays
-            log.exception("could not store %s", path)
+            log.exception("could not store %s", display_name(path))
             code, message = "store_failed", f"{path}: could not be stored: {type(error).__name__}: {error}"
+    message = display_name(message or "")
     with store.transaction() as session:
-        repo.mark_failed(session, session.get(StoredFile, file_id), code, message)
+        if not claims.release(session, file_id, code, message):
+            return FileOutcome(path, "unchanged", message=f"{display_name(path)}: taken over by another ingest")
     return FileOutcome(path, "failed", error_code=code, message=message)
 
 
@@ -243,18 +275,25 @@ class IndexFeed:
 
 def ingest_paths(paths: Iterable[str | Path], settings: Settings, *,
                  on_file: Callable[[FileOutcome], None] | None = None,
-                 files: list[Path] | None = None) -> IngestReport:
+                 files: list[Path | PathProblem] | None = None, store: Store | None = None) -> IngestReport:
     """Ingest files and folders into the data directory, indexing what was added as it goes.
 
     Files are read and extracted in a pool of worker processes (`ingest_workers`) while this
     process stores them, one transaction per file in the order of the files, and feeds the
     search index (IndexFeed). A file already "done" (same bytes) is skipped, so a killed batch
-    resumes where it stopped."""
-    store = Store(settings)
+    resumes where it stopped. A path that cannot be read is a failed outcome with its code; files
+    left "processing" by a run that is gone are marked "interrupted" first (and read again when
+    in this batch), and those this run holds when it stops are marked so on the way out. A
+    long-lived caller (a queue worker) passes its `store`, kept open after the batch."""
+    own_store = store is None
+    store = store or Store(settings)
     report = IngestReport()
-    paths_list = list(files if files is not None else expand_paths(paths))
+    paths_list = list(files if files is not None else walk(paths))
+    with store.transaction() as session:
+        claims.interrupt_abandoned(session)
     workers = worker_count(settings, len(paths_list))
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers else None
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=init_reader,
+                               initargs=(settings.reader_memory_mb,)) if workers else None
     feed = IndexFeed(settings, store)
     try:
         for outcome in _outcomes(paths_list, settings, store, pool, workers, feed.idle):
@@ -266,19 +305,25 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, *,
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        with store.transaction() as session:
+            claims.interrupt_abandoned(session, mine=True)
     feed.close()
     report.index_error = feed.error
-    store.dispose()
+    if own_store:
+        store.dispose()
     return report
 
 
-def _outcomes(paths: list[Path], settings: Settings, store: Store, pool: ProcessPoolExecutor | None,
+def _outcomes(paths: list[Path | PathProblem], settings: Settings, store: Store, pool: ProcessPoolExecutor | None,
               workers: int, idle: Callable[[bool], None]) -> Iterator[FileOutcome]:
     """Claim each file, read it (in the pool when there is one, READ_AHEAD files a reader ahead) and
     store it, in order; `idle(last_files)` is called before waiting for a reader."""
     claimed_ids: set[int] = set()
     pending: deque[tuple[Path, int, Future | None]] = deque()
     for path in paths:
+        if isinstance(path, PathProblem):
+            pending.append((path.path, -1, _done(path_failed(path, store))))
+            continue
         claimed = claim_file(path, settings, store)
         if isinstance(claimed, FileOutcome) or claimed in claimed_ids:  # done before, or twice in this batch
             outcome = claimed if isinstance(claimed, FileOutcome) else FileOutcome(path, "unchanged")
@@ -317,6 +362,7 @@ def _finish(path: Path, file_id: int, future: Future | None, settings: Settings,
     try:
         result = future.result()
     except BrokenProcessPool:  # a reader crashed (a native library on a broken file)
-        result = _Read(error_code="reader_crashed", message=f"{path}: the reader process crashed on this file "
-                       "or on one read beside it; ingest it again alone to tell")
+        result = _Read(error_code="reader_crashed", message=f"{path}: the reader process crashed, or was "
+                       "stopped far past THEODOI_FILE_TIMEOUT, on this file or on one read beside it; ingest it "
+                       "again alone to tell")
     return result if isinstance(result, FileOutcome) else store_result(path, file_id, result, store)

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from theodoi.config import Settings
-from theodoi.pipeline import FileOutcome, expand_paths, ingest_paths
+from theodoi.pipeline import FileOutcome, ingest_paths
+from theodoi.walk import PathProblem, walk
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +53,13 @@ class Inbox:
     def poll(self, settle: bool = True) -> list[FileOutcome]:
         """Hand over the files that are new or changed and no longer being written; their outcomes.
         `settle=False` takes every file at once (for a folder nobody is writing to)."""
-        now = {}
-        for path in expand_paths([self.folder]):
+        now, problems = {}, {}
+        for entry in walk([self.folder]):
+            path = entry.path if isinstance(entry, PathProblem) else entry
             if _waiting_name(path):
+                continue
+            if isinstance(entry, PathProblem):  # handed over once, to be recorded with its code
+                now[path], problems[path] = (-1, -1), entry
                 continue
             try:
                 stat = path.stat()
@@ -68,7 +73,7 @@ class Inbox:
             return []
         for path in ready:
             self.seen[path] = now[path]
-        return list(self.handle(ready))
+        return list(self.handle([problems.get(path, path) for path in ready]))
 
 
 def watch(folder: Path, settings: Settings, *, handle: Handle | None = None, interval: float = 2.0,

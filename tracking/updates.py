@@ -23,6 +23,8 @@ from theodoi.store.models import StatusEvent
 log = logging.getLogger(__name__)
 
 INDEX_LOCK_TIMEOUT = 2.0  # seconds an update waits for the search index before leaving it pending
+MAX_USER_CHARS = StatusEvent.user.property.columns[0].type.length  # the column's length (100)
+MAX_NOTE_CHARS = 5000
 
 
 class UpdateError(ValueError):
@@ -55,6 +57,10 @@ def update_status(store: Store, task_id: int, *, status: str, user: str, note: s
         raise UpdateError(f"unknown status {status!r}; one of: {', '.join(TASK_STATUSES)}")
     if not user or not user.strip():
         raise UpdateError("a status update needs the name of the user who makes it")
+    if len(user.strip()) > MAX_USER_CHARS:
+        raise UpdateError(f"a user name has at most {MAX_USER_CHARS} characters, not {len(user.strip())}")
+    if note and len(note) > MAX_NOTE_CHARS:
+        raise UpdateError(f"a note has at most {MAX_NOTE_CHARS} characters, not {len(note)}")
     if evidence_file is not None and not Path(evidence_file).is_file():
         raise UpdateError(f"{evidence_file}: no such file")
     with store.transaction() as session:

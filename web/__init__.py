@@ -5,22 +5,21 @@ each area is a blueprint in its own module; every query goes through theodoi.sto
 """
 from __future__ import annotations
 
-import secrets
-
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFProtect
 
 from theodoi.config import Settings
 from theodoi.web import documents, search, tasks, template_helpers
 from theodoi.web.resources import init_resources
+from theodoi.web.security import init_security
 
 
 def create_app(settings: Settings | None = None, test_config: dict | None = None) -> Flask:
     """Build the Flask app over the store (and search index) that `settings` name."""
     settings = settings or Settings.load()
     app = Flask(__name__)
+    init_security(app, settings)
     app.config.from_mapping(
-        SECRET_KEY=settings.secret_key or secrets.token_hex(32),
         THEODOI_SETTINGS=settings,
         SEARCH_PAGE_SIZE=10,
         MAX_CONTENT_LENGTH=settings.max_file_mb * 1024 * 1024,

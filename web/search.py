@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
@@ -28,9 +29,12 @@ def search_url(**changes) -> str:
     return url_for("search.results", **args)
 
 
+MAX_PAGE = 10_000
+
+
 def _page_arg() -> int:
     try:
-        return max(1, int(request.args.get("page", "1")))
+        return min(MAX_PAGE, max(1, int(request.args.get("page", "1")[:6])))
     except ValueError:
         return 1
 
@@ -41,7 +45,7 @@ def results():
     """Search results for `q` (with filters, sort and page), or the newest documents."""
     query = (request.args.get("q") or "").strip()
     filters = {name: request.args[name] for name in FILTER_FIELDS if request.args.get(name)}
-    if not filters.get("year", "0").isdigit():
+    if not re.fullmatch(r"[0-9]{1,4}", filters.get("year", "0")):  # not a year: ignored, never an overflow
         del filters["year"]
     sort = request.args.get("sort") if request.args.get("sort") in SORT_CHOICES else "relevance"
     context = dict(query=query, filters=filters, sort=sort, sort_choices=SORT_CHOICES,

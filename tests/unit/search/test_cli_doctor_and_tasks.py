@@ -45,3 +45,11 @@ def test_search_tasks_from_the_command_line(settings):
     assert result.exit_code == 0, result.output
     assert "1234/QĐ-UBND — Sở Công Thương" in result.output
     assert "[Kế] [hoạch]" in result.output
+
+
+def test_doctor_advises_another_engine_once_whoosh_is_outgrown():
+    from theodoi.search.doctor import WHOOSH_COMFORT, engine_advice
+
+    assert engine_advice(WHOOSH_COMFORT, "whoosh") is None
+    assert "THEODOI_SEARCH_BACKEND=tantivy" in engine_advice(WHOOSH_COMFORT + 1, "whoosh")
+    assert engine_advice(10 * WHOOSH_COMFORT, "tantivy") is None
