@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
-from theodoi.store.models import Citation, Document, StatusEvent, StoredFile, Target, Task, TaskBody
+from theodoi.store.models import (Citation, Document, StatusEvent, StoredFile, Target, Task, TaskBody, User,
+                                  UserAgency)
 
 
 # --------------------------------------------------------------------------- files
@@ -155,11 +156,11 @@ def get_task(session: Session, task_id: int) -> Task | None:
 
 
 def add_status_event(session: Session, task: Task, *, status: str, source: str, user: str | None = None,
-                     note: str | None = None, evidence_path: str | None = None,
+                     user_id: int | None = None, note: str | None = None, evidence_path: str | None = None,
                      evidence_document_id: int | None = None, passage: str | None = None,
                      at: dt.datetime | None = None) -> StatusEvent:
     """Append one entry to a task's status history."""
-    event = StatusEvent(task=task, status=status, source=source, user=user, note=note,
+    event = StatusEvent(task=task, status=status, source=source, user=user, user_id=user_id, note=note,
                         evidence_path=evidence_path, evidence_document_id=evidence_document_id,
                         passage=passage)
     if at is not None:
@@ -178,3 +179,29 @@ def citing_citations(session: Session, document_id: int) -> Sequence[Citation]:
         .where(Citation.cited_document_id == document_id, Citation.document_id != document_id)
         .options(selectinload(Citation.document).selectinload(Document.file))
         .order_by(Document.date.asc().nulls_last(), Citation.id)).all()
+
+
+# --------------------------------------------------------------------------- users
+def get_user(session: Session, user_id: int) -> User | None:
+    """An account by id, with its agencies."""
+    return session.get(User, user_id)
+
+
+def user_by_name(session: Session, username: str) -> User | None:
+    """An account by its username (exact)."""
+    return session.scalar(select(User).where(User.username == username))
+
+
+def list_users(session: Session) -> Sequence[User]:
+    """Every account, by username."""
+    return session.scalars(select(User).order_by(User.username)).all()
+
+
+def add_user(session: Session, *, username: str, password_hash: str, role: str,
+             agencies: Iterable[str] = ()) -> User:
+    """Create an account with the agencies it acts for."""
+    user = User(username=username, password_hash=password_hash, role=role, active=True)
+    user.agency_rows = [UserAgency(agency=agency) for agency in dict.fromkeys(agencies)]
+    session.add(user)
+    session.flush()
+    return user

@@ -1,5 +1,5 @@
 """The `theodoi` command line: ingest, extract, search, tasks, task update, links, report, serve,
-demo, reindex."""
+demo, reindex, user (in cli_users)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from theodoi.cli_users import user
 from theodoi.config import Settings
 
 err = Console(stderr=True)
@@ -469,6 +470,8 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
     if not no_serve:
         _serve(settings, host, port)
 
+
+main.add_command(user)
 
 if __name__ == "__main__":
     main()

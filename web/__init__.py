@@ -11,7 +11,8 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFProtect
 
 from theodoi.config import Settings
-from theodoi.web import documents, search, tasks, template_helpers
+from theodoi.web import agency, documents, follow, search, tasks, template_helpers
+from theodoi.web.auth import init_auth
 from theodoi.web.resources import init_resources
 
 
@@ -29,10 +30,13 @@ def create_app(settings: Settings | None = None, test_config: dict | None = None
         app.config.update(test_config)
     CSRFProtect(app)
     init_resources(app, settings)
+    init_auth(app, settings)
     template_helpers.init_app(app)
     app.register_blueprint(search.bp)
     app.register_blueprint(documents.bp)
     app.register_blueprint(tasks.bp)
+    app.register_blueprint(agency.bp)
+    app.register_blueprint(follow.bp)
 
     @app.errorhandler(404)
     def not_found(_error):
