@@ -177,3 +177,14 @@ def resolve(name: str) -> str | None:
         if agency is not None:
             return f"{agency.canonical} {' '.join(words[cut:])}".strip()
     return None
+
+
+def related_bodies(canonical_name: str, on: dt.date | None = None) -> list[str]:
+    """The bodies whose duties `canonical_name` holds on `on` (merged into it), and the body
+    that holds its own duties when it was merged into another: the other names under which
+    its tasks were given."""
+    on = on or dt.date.today()
+    key = _key(current_owner(canonical_name, on))
+    names = {step.body for step in SUCCESSIONS if _key(current_owner(step.body, on)) == key}
+    names.add(current_owner(canonical_name, on))
+    return sorted(name for name in names if _key(name) != _key(canonical_name))

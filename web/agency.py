@@ -6,7 +6,7 @@ from collections import Counter
 
 from flask import Blueprint, render_template
 
-from theodoi.tracking.tasks import agency_keys
+from theodoi.nlp.agencies import related_bodies
 from theodoi.web.auth import require_login
 from theodoi.web.listing import (ROLE_TABS, SORTS, STATUS_CHOICES, WINDOWS, in_window, narrow, page_url,
                                  paginate, read_filters, scoped_views)
@@ -30,11 +30,11 @@ def mine():
     counts = Counter(view.state.group for view in lead)
     windows = {key: sum(in_window(view, key, filters.as_of) for view in lead) for key in WINDOWS}
     views = narrow(in_scope, filters)
-    merged = sorted(key for key in agency_keys(who.agencies, filters.as_of, successors=True)
-                    - agency_keys(who.agencies, filters.as_of))
+    related = sorted({name for agency in who.agencies for name in related_bodies(agency, filters.as_of)}
+                     - set(who.agencies))
     return render_template(
         "agency/mine.html", who=who, filters=filters, page=paginate(views, filters.page),
         groups=[(key, label, counts.get(key, 0)) for key, label in GROUP_LABELS.items()],
         window_counts=windows, windows=WINDOWS, role_tabs=ROLE_TABS, by_role=by_role, untracked=untracked,
-        status_choices=STATUS_CHOICES, sorts=SORTS, successors=bool(merged),
+        status_choices=STATUS_CHOICES, sorts=SORTS, related=related,
         page_url=lambda **changes: page_url("agency.mine", filters, **changes))

@@ -9,7 +9,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from flask import request, url_for
+from flask import current_app, request, url_for
 
 from theodoi.domain import TASK_STATUSES
 from theodoi.tracking.tasks import TaskView, in_status, list_tasks
@@ -126,8 +126,9 @@ class Page:
     total: int
 
 
-def paginate(views: list[TaskView], number: int, size: int = PAGE_SIZE) -> Page:
-    """The rows of page `number` (1-based; past the end gives the last page)."""
+def paginate(views: list[TaskView], number: int) -> Page:
+    """The rows of page `number` (1-based; past the end gives the last page), TASK_PAGE_SIZE a page."""
+    size = current_app.config.get("TASK_PAGE_SIZE", PAGE_SIZE)
     count = max(1, math.ceil(len(views) / size))
     number = min(number, count)
     return Page(rows=views[(number - 1) * size:number * size], number=number, count=count, total=len(views))
