@@ -11,7 +11,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFProtect
 
 from theodoi.config import Settings
-from theodoi.web import agency, documents, follow, search, tasks, template_helpers
+from theodoi.web import agency, documents, exports, follow, search, tasks, template_helpers
 from theodoi.web.auth import init_auth
 from theodoi.web.resources import init_resources
 
@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None, test_config: dict | None = None
     app.register_blueprint(tasks.bp)
     app.register_blueprint(agency.bp)
     app.register_blueprint(follow.bp)
+    app.register_blueprint(exports.bp)
 
     @app.errorhandler(404)
     def not_found(_error):
