@@ -58,6 +58,13 @@ def test_officer_updates_a_task_of_their_agency(page, live_server, log_in, sampl
     expect(page.locator("table.tasks tbody tr")).to_have_count(1)
     shot(page, "04-bang-theo-doi")
 
+    page.get_by_role("link", name="Tổng hợp").click()
+    merged_row = page.locator("table.figures tbody tr", has_text="Sở Khoa học và Công nghệ")  # its owner today
+    expect(merged_row.locator("td[data-group='done_late']")).to_have_text("1")
+    expect(page.locator("svg.chart rect[data-group='done_late']")).to_have_count(1)
+    shot(page, "05-tong-hop")
+    page.go_back()
+
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Excel").click()
     download = download_info.value
@@ -79,7 +86,7 @@ def test_officer_is_refused_on_another_agencys_task(page, live_server, log_in, s
     page.goto(f"{live_server}/tasks/{other}")
     expect(page.locator("#update-refused")).to_contain_text("Chỉ cán bộ của cơ quan chủ trì")
     expect(page.locator("form.update-form")).to_have_count(0)
-    shot(page, "05-tu-choi-nhiem-vu-co-quan-khac")
+    shot(page, "06-tu-choi-nhiem-vu-co-quan-khac")
     token = page.locator(".account input[name=csrf_token]").get_attribute("value")
     response = page.request.post(f"{live_server}/tasks/{other}/status",
                                  multipart={"csrf_token": token, "status": "done"})
@@ -94,6 +101,6 @@ def test_pages_at_phone_width(browser, live_server, sample_documents):
     phone = context.new_page()
     phone.goto(live_server + "/tasks")
     width = phone.evaluate("document.documentElement.scrollWidth")
-    shot(phone, "06-dien-thoai-bang-theo-doi")
+    shot(phone, "07-dien-thoai-bang-theo-doi")
     context.close()
     assert width <= 400  # the table scrolls inside its box, the page does not
