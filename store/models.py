@@ -9,6 +9,7 @@ status_events  the append-only history of each task's status (automatic and manu
 target_progress  figures reached for a target, read from reports ("đến nay đạt 85%")
 users        people who log in to the web app, with the agencies an officer acts for
              (user_agencies)
+corrections  the append-only record of people's corrections of extracted fields
 """
 from __future__ import annotations
 
@@ -261,3 +262,20 @@ class UserAgency(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     agency: Mapped[str] = mapped_column(String(300))
+
+
+class Correction(Base):
+    """One field of a document or a task corrected by a person: the value before and after
+    (append-only; the corrected row holds the new value)."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(50))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    user: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

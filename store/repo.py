@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
-from theodoi.store.models import (Citation, Document, StatusEvent, StoredFile, Target, Task, TaskBody, User,
-                                  UserAgency)
+from theodoi.store.models import (Citation, Correction, Document, StatusEvent, StoredFile, Target, Task,
+                                  TaskBody, User, UserAgency)
 
 
 # --------------------------------------------------------------------------- files
@@ -205,3 +205,12 @@ def add_user(session: Session, *, username: str, password_hash: str, role: str,
     session.add(user)
     session.flush()
     return user
+
+
+# --------------------------------------------------------------------------- corrections
+def corrections_of(session: Session, *, document_id: int, task_id: int | None = None) -> Sequence[Correction]:
+    """The corrections of a document's header (task_id None) or of one task, newest first."""
+    query = select(Correction).where(Correction.document_id == document_id)
+    query = query.where(Correction.task_id == task_id) if task_id is not None else query.where(
+        Correction.task_id.is_(None))
+    return session.scalars(query.order_by(Correction.created_at.desc(), Correction.id.desc())).all()

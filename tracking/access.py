@@ -1,10 +1,11 @@
 """Who may do what: the roles of the web app and the agency scope of an officer.
 
 viewer     searches and reads
-officer    also updates the status of the tasks their agencies lead (and the tasks of the
+officer    also updates the status of (and corrects) the tasks their agencies lead (and the tasks of the
            bodies merged into them, see `agency_keys(successors=True)`), and marks the
            documents that give their agencies tasks as tracked
-secretary  (văn thư) reads; uploading and ingesting is theirs
+secretary  (văn thư) reads and corrects documents' header fields; uploading and ingesting
+           is theirs
 admin      everything: every task, every document, the accounts
 Nobody who has not logged in changes anything.
 """
@@ -42,6 +43,11 @@ def can_update_task(actor: Actor | None, task: Task, as_of: dt.date | None = Non
     if actor.role == "admin":
         return True
     return actor.role == "officer" and agency_role(task, actor.scope(as_of), as_of) == "lead"
+
+
+def can_correct_document(actor: Actor | None) -> bool:
+    """Header fields (number, date, issuer, ...) are corrected by the văn thư or an admin."""
+    return actor is not None and actor.role in ("secretary", "admin")
 
 
 def can_track_document(actor: Actor | None, document: Document, as_of: dt.date | None = None) -> bool:

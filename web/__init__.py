@@ -11,7 +11,8 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFProtect
 
 from theodoi.config import Settings
-from theodoi.web import agency, dashboard, documents, exports, follow, search, tasks, template_helpers
+from theodoi.web import (agency, corrections, dashboard, documents, exports, follow, search, tasks,
+                         template_helpers)
 from theodoi.web.auth import init_auth
 from theodoi.web.resources import init_resources
 
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None, test_config: dict | None = None
     app.register_blueprint(follow.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(dashboard.bp)
+    app.register_blueprint(corrections.bp)
 
     @app.errorhandler(404)
     def not_found(_error):

@@ -12,6 +12,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from theodoi.domain import TASK_STATUSES
 from theodoi.store import repo
 from theodoi.tracking.access import can_update_task
+from theodoi.tracking.corrections import FIELD_LABELS
 from theodoi.tracking.status import task_state
 from theodoi.tracking.updates import UpdateError, update_status
 from theodoi.web.auth import current_actor, require_login
@@ -52,7 +53,8 @@ def _render_task(task_id: int, *, form_error: str | None = None, form: dict | No
     return render_template("tasks/show.html", task=task, state=task_state(task, as_of), events=events,
                            date_error=date_error, statuses=TASK_STATUSES, form_error=form_error,
                            form=form or {}, may_update=can_update_task(current_actor(), task),
-                           update_refused=UPDATE_REFUSED), code
+                           update_refused=UPDATE_REFUSED, correction_labels=FIELD_LABELS,
+                           corrections=repo.corrections_of(db(), document_id=task.document_id, task_id=task.id)), code
 
 
 @bp.get("/<int:task_id>")
