@@ -10,6 +10,7 @@ target_progress  figures reached for a target, read from reports ("đến nay đ
 users        people who log in to the web app, with the agencies an officer acts for
              (user_agencies)
 corrections  the append-only record of people's corrections of extracted fields
+api_tokens   tokens scripts use for the JSON API, kept as SHA-256 hashes
 """
 from __future__ import annotations
 
@@ -279,3 +280,18 @@ class Correction(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     user: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class ApiToken(Base):
+    """A token for the JSON API: it acts as its account; only its SHA-256 is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    user: Mapped[User] = relationship()

@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
-from theodoi.store.models import (Citation, Correction, Document, StatusEvent, StoredFile, Target, Task,
+from theodoi.store.models import (ApiToken, Citation, Correction, Document, StatusEvent, StoredFile, Target, Task,
                                   TaskBody, User, UserAgency)
 
 
@@ -116,13 +116,21 @@ def documents_for_indexing(session: Session, ids: Iterable[int]) -> list[Documen
             selectinload(Document.tasks).selectinload(Task.events))))
 
 
-def list_documents(session: Session, *, limit: int | None = None) -> Sequence[Document]:
+def list_documents(session: Session, *, limit: int | None = None, offset: int = 0) -> Sequence[Document]:
     """Documents, newest issue date first."""
     query = select(Document).options(selectinload(Document.file)).order_by(
         Document.date.desc().nulls_last(), Document.id.desc())
     if limit:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     return session.scalars(query).all()
+
+
+def document_page(session: Session, *, offset: int, limit: int) -> tuple[int, Sequence[Document]]:
+    """How many documents there are, and `limit` of them from `offset`, newest first."""
+    total = session.scalar(select(func.count(Document.id)))
+    return total, list_documents(session, limit=limit, offset=offset)
 
 
 def document_ids(session: Session, *, index_state: str | None = None) -> list[int]:
@@ -214,3 +222,18 @@ def corrections_of(session: Session, *, document_id: int, task_id: int | None = 
     query = query.where(Correction.task_id == task_id) if task_id is not None else query.where(
         Correction.task_id.is_(None))
     return session.scalars(query.order_by(Correction.created_at.desc(), Correction.id.desc())).all()
+
+
+# --------------------------------------------------------------------------- API tokens
+def add_api_token(session: Session, user: User, token_hash: str, name: str = "") -> ApiToken:
+    """Keep the hash of a new API token of `user`."""
+    token = ApiToken(user=user, token_hash=token_hash, name=name)
+    session.add(token)
+    session.flush()
+    return token
+
+
+def user_by_token_hash(session: Session, token_hash: str) -> User | None:
+    """The active account of an API token that is not revoked, else None."""
+    return session.scalar(select(User).join(ApiToken, ApiToken.user_id == User.id).where(
+        ApiToken.token_hash == token_hash, ApiToken.revoked.is_(False), User.active.is_(True)))

@@ -1,4 +1,4 @@
-"""`theodoi user add/list/disable/enable`: the accounts of the web app."""
+"""`theodoi user add/list/disable/enable/token`: the accounts of the web app and API."""
 from __future__ import annotations
 
 import sys
@@ -76,6 +76,21 @@ def disable(ctx: click.Context, username: str) -> None:
 def enable(ctx: click.Context, username: str) -> None:
     """Enable a disabled account again."""
     _set_active(ctx, username, True)
+
+
+@user.command("token")
+@click.argument("username")
+@click.option("--name", default="", help="What the token is for (a script's name).")
+@click.pass_context
+def token(ctx: click.Context, username: str, name: str) -> None:
+    """Make an API token acting as USERNAME; it is printed once (only its hash is kept)."""
+    from theodoi.tracking.accounts import AccountError, new_api_token
+
+    try:
+        value = new_api_token(_store(ctx), username, name)
+    except AccountError as error:
+        raise click.ClickException(str(error))
+    sys.stdout.write(value + "\n")
 
 
 def _set_active(ctx: click.Context, username: str, active: bool) -> None:

@@ -6,6 +6,8 @@ read through the gazetteer and stored under their canonical names, so "Sở TT&T
 """
 from __future__ import annotations
 
+import hashlib
+import secrets
 from typing import Iterable
 
 from sqlalchemy.orm import Session
@@ -76,3 +78,24 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
 def actor(user: User) -> Actor:
     """What the permission checks need of an account."""
     return Actor(id=user.id, username=user.username, role=user.role, agencies=tuple(user.agencies))
+
+
+def token_hash(token: str) -> str:
+    """What is kept of an API token: its SHA-256 (a token is random, so no salt is needed)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_api_token(store: Store, username: str, name: str = "") -> str:
+    """A new API token for an account (shown once; only its hash is kept)."""
+    token = secrets.token_urlsafe(32)
+    with store.transaction() as session:
+        user = repo.user_by_name(session, username)
+        if user is None:
+            raise AccountError(f"no account named {username!r}")
+        repo.add_api_token(session, user, token_hash(token), name)
+    return token
+
+
+def token_account(session: Session, token: str) -> User | None:
+    """The active account an API token acts for, or None."""
+    return repo.user_by_token_hash(session, token_hash(token)) if token else None

@@ -11,7 +11,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFProtect
 
 from theodoi.config import Settings
-from theodoi.web import (agency, corrections, dashboard, documents, exports, follow, search, tasks,
+from theodoi.web import (agency, api, corrections, dashboard, documents, exports, follow, search, tasks,
                          template_helpers)
 from theodoi.web.auth import init_auth
 from theodoi.web.resources import init_resources
@@ -29,7 +29,7 @@ def create_app(settings: Settings | None = None, test_config: dict | None = None
     )
     if test_config:
         app.config.update(test_config)
-    CSRFProtect(app)
+    csrf = CSRFProtect(app)
     init_resources(app, settings)
     init_auth(app, settings)
     template_helpers.init_app(app)
@@ -41,6 +41,8 @@ def create_app(settings: Settings | None = None, test_config: dict | None = None
     app.register_blueprint(exports.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(corrections.bp)
+    csrf.exempt(api.bp)  # token authentication, no cookie: nothing for a forged form to ride on
+    app.register_blueprint(api.bp)
 
     @app.errorhandler(404)
     def not_found(_error):

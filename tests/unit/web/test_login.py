@@ -91,3 +91,18 @@ def test_session_cookie_is_http_only(client, accounts, login):
     response = login(client, "quantri")
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_user_token_prints_a_token_kept_only_as_a_hash(store, client):
+    assert cli(store, "user", "add", "script", "--role", "viewer", "--password-stdin",
+               stdin="mot-mat-khau-dai\n").exit_code == 0
+    made = cli(store, "user", "token", "script", "--name", "báo cáo hằng tuần")
+    token = made.stdout.strip()
+    assert made.exit_code == 0 and len(token) >= 40
+    from theodoi.store.models import ApiToken
+
+    with store.transaction() as session:
+        kept = session.query(ApiToken).one()
+        assert kept.token_hash != token and len(kept.token_hash) == 64 and kept.name == "báo cáo hằng tuần"
+    assert client.get("/api/v1/documents", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert cli(store, "user", "token", "nobody").exit_code != 0
