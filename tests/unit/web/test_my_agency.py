@@ -2,6 +2,8 @@
 board's tracked documents, sorting and pages."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -104,10 +106,14 @@ def test_only_tracked_documents_feed_the_board(store, sample_documents, accounts
 
 
 def test_tracking_rule_by_kind_and_date(store, sample_documents):
-    settings = sample_documents.settings.with_(track_since=sample_documents.settings.track_since or
-                                               __import__("datetime").date(2024, 2, 1), track_kinds=("kế hoạch",))
-    client = create_app(settings, {"TESTING": True}).test_client()
-    assert sorted(row_tasks(soup_of(client, "/tasks?as_of=2024-09-01"))) == sorted(sample_documents.plan_task_ids)
+    def tracked_tasks(**rule):
+        client = create_app(sample_documents.settings.with_(**rule), {"TESTING": True}).test_client()
+        return sorted(row_tasks(soup_of(client, "/tasks?as_of=2024-09-01")))
+
+    plan = sorted(sample_documents.plan_task_ids)
+    assert tracked_tasks(track_since=dt.date(2024, 1, 1), track_kinds=("kế hoạch",)) == plan  # any case
+    assert tracked_tasks(track_since=dt.date(2024, 2, 1)) == plan  # the resolution is older
+    assert tracked_tasks(track_since=dt.date(2024, 3, 6)) == []
 
 
 @pytest.mark.parametrize("sort, expected", [
