@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 
-from flask import Blueprint, Response, abort, send_file
+from flask import Blueprint, Response, flash, redirect, send_file, url_for
 
 from theodoi.nlp.agencies import resolve
 from theodoi.tracking.chase_letter import Letterhead, chase_letter
@@ -82,7 +82,8 @@ def letter():
     it leads; sent in the name of the body that gave most of them."""
     filters = read_filters()
     if not filters.agency:
-        abort(400, "Hãy chọn cơ quan cần đôn đốc.")
+        flash("Hãy chọn cơ quan cần đôn đốc (ô “Cơ quan” của bộ lọc).", "error")
+        return redirect(url_for("tasks.index"))
     filters.status, filters.window, filters.role, filters.sort = "", "overdue", "lead", "deadline"
     rows = narrow(scoped_views(filters)[0], filters)
     agency = resolve(filters.agency) or filters.agency

@@ -80,4 +80,6 @@ def test_chase_up_letter_lists_the_overdue_tasks_in_the_official_layout(client, 
 
 
 def test_chase_up_letter_needs_an_agency(client):
-    assert client.get("/tasks/letter.docx").status_code == 400
+    response = client.get("/tasks/letter.docx", follow_redirects=True)
+    assert response.request.path == "/tasks"
+    assert "Hãy chọn cơ quan cần đôn đốc" in response.get_data(as_text=True)
