@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from theodoi.cli_users import user
+from theodoi.cli_users import demo_accounts, user
 from theodoi.config import Settings
 
 err = Console(stderr=True)
@@ -467,28 +467,9 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
     err.print(f"demo: {report.count('added')} documents in {settings.data_dir}", highlight=False)
     for outcome in report.failed:
         err.print(f"[red]error[/red] {outcome.error_code}: {escape(outcome.message)}", highlight=False)
-    _demo_accounts(settings)
+    demo_accounts(settings)
     if not no_serve:
         _serve(settings, host, port)
-
-
-def _demo_accounts(settings: Settings) -> None:
-    """In the demo every document is tracked, and an admin account is made (its password
-    printed once) so the pages that need a login can be tried."""
-    import secrets
-
-    from theodoi.store import repo
-    from theodoi.store.db import Store
-    from theodoi.tracking.accounts import add_account
-    from theodoi.tracking.tracked import set_tracked
-
-    store = Store(settings)
-    with store.transaction() as session:
-        for document_id in repo.document_ids(session):
-            set_tracked(session, document_id, user_id=None, tracked=True)
-    password = secrets.token_urlsafe(9)
-    add_account(store, username="quantri", password=password, role="admin")
-    err.print(f"demo: every document tracked; log in as quantri with password {password}", highlight=False)
 
 
 main.add_command(user)

@@ -101,3 +101,22 @@ def _set_active(ctx: click.Context, username: str, active: bool) -> None:
     except AccountError as error:
         raise click.ClickException(str(error))
     err.print(f"user {username}: {'enabled' if active else 'disabled'}", highlight=False)
+
+
+def demo_accounts(settings: Settings) -> None:
+    """In the demo every document is tracked, and an admin account is made (its password
+    printed once) so the pages that need a login can be tried."""
+    import secrets
+
+    from theodoi.store import repo
+    from theodoi.store.db import Store
+    from theodoi.tracking.accounts import add_account
+    from theodoi.tracking.tracked import set_tracked
+
+    store = Store(settings)
+    with store.transaction() as session:
+        for document_id in repo.document_ids(session):
+            set_tracked(session, document_id, user_id=None, tracked=True)
+    password = secrets.token_urlsafe(9)
+    add_account(store, username="quantri", password=password, role="admin")
+    err.print(f"demo: every document tracked; log in as quantri with password {password}", highlight=False)

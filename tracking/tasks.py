@@ -31,6 +31,9 @@ def body_owner(body: TaskBody, on: dt.date | None) -> str:
     return current_owner(name, on=on or dt.date.today())
 
 
+AGENCY_ROLES = ("lead", "support", "group")  # the order a task's roles for one agency are told in
+
+
 def agency_keys(names: Iterable[str], as_of: dt.date | None = None, *, successors: bool = False) -> frozenset[str]:
     """The keys of agencies as typed ("Sở TT&TT", "so noi vu"), read through the gazetteer;
     with `successors`, also the keys of the bodies that hold their duties on `as_of`."""
@@ -66,9 +69,6 @@ def agency_role(task: Task, wanted: frozenset[str], as_of: dt.date | None = None
         if any(_same_body(n, w) for n in names for w in wanted):
             roles.add(body.role)
     return next((role for role in AGENCY_ROLES if role in roles), None)
-
-
-AGENCY_ROLES = ("lead", "support", "group")
 
 
 def _group_covers(body: TaskBody, wanted: frozenset[str], as_of: dt.date | None) -> bool:
