@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -15,7 +16,8 @@ from theodoi.tracking.accounts import add_account
 from theodoi.web import create_app
 
 PASSWORD = "mat-khau-thu-nghiem"
-ACCOUNTS = {"canbo_tttt": ("officer", ("Sở TT&TT",)), "quantri": ("admin", ())}
+ACCOUNTS = {"canbo_tttt": ("officer", ("Sở TT&TT",)), "quantri": ("admin", ()), "vanthu": ("secretary", ()),
+            "nguoixem": ("viewer", ())}
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -67,3 +69,15 @@ def log_in(live_server):
         page.get_by_label("Mật khẩu").fill(password)
         page.get_by_role("button", name="Đăng nhập").click()
     return log_in
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def shot():
+    """`shot(page, name)`: a full-page screenshot kept as docs/screenshots/<name>.png."""
+    def shot(page, name: str) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    return shot

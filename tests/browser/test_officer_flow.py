@@ -13,15 +13,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-def shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
-
-
-def test_officer_updates_a_task_of_their_agency(page, live_server, log_in, sample_documents, tmp_path):
+def test_officer_updates_a_task_of_their_agency(page, live_server, log_in, shot, sample_documents, tmp_path):
     task_id = sample_documents.plan_task_ids[0]  # led by Sở Thông tin và Truyền thông, due 30/6/2024
     page.goto(live_server + "/login")
     shot(page, "01-dang-nhap")
@@ -80,7 +72,7 @@ def test_officer_updates_a_task_of_their_agency(page, live_server, log_in, sampl
     expect(page).to_have_url(re.compile(r"/login\?next="))
 
 
-def test_officer_is_refused_on_another_agencys_task(page, live_server, log_in, sample_documents):
+def test_officer_is_refused_on_another_agencys_task(page, live_server, log_in, shot, sample_documents):
     other = sample_documents.plan_task_ids[2]  # led by Sở Nội vụ
     log_in(page, "canbo_tttt")
     page.goto(f"{live_server}/tasks/{other}")
@@ -96,7 +88,7 @@ def test_officer_is_refused_on_another_agencys_task(page, live_server, log_in, s
     expect(page.locator("#history")).to_contain_text("Chưa có cập nhật nào")
 
 
-def test_pages_at_phone_width(browser, live_server, sample_documents):
+def test_pages_at_phone_width(browser, live_server, shot, sample_documents):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     phone = context.new_page()
     phone.goto(live_server + "/tasks")
