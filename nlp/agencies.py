@@ -9,6 +9,9 @@ Data lives in `patterns/agencies.jsonl`, one body a line:
 - `current_owner(canonical, on=date)`: who holds the body's duties on that date, after the
   mergers of 2025 ("Bộ Kế hoạch và Đầu tư" → "Bộ Tài chính" from 2025-03-01).
 - `group_members(name)`: the known bodies a group names ("các sở, ban, ngành" → every Sở).
+- `resolve(name)` and `agency_key(name)`: a name as people type it in a filter or an
+  account ("so tt&tt", "Sở TT&TT") read into its canonical name, and the one key two
+  names of a body are compared on (the gazetteer key with diacritics folded).
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from theodoi.vietnamese import compare_key
+from theodoi.vietnamese import compare_key, fold
 
 PATTERNS_FILE = "agencies.jsonl"
 
@@ -143,3 +146,45 @@ def current_owner(canonical_name: str, on: dt.date | None = None) -> str:
         else:
             break
     return name
+
+
+def agency_key(name: str) -> str:
+    """The key two names of the same body compare equal on: the gazetteer key with
+    diacritics folded ("Sở Tư pháp" and "so tu phap" give "so tu phap")."""
+    return fold(_key(name))
+
+
+@lru_cache(maxsize=1)
+def _folded_alias_index() -> dict[str, Agency]:
+    index: dict[str, Agency] = {}
+    for agency in load_agencies():
+        for name in agency.names:
+            index.setdefault(agency_key(name), agency)
+    return index
+
+
+def resolve(name: str) -> str | None:
+    """The canonical name of a body as a person types it: `canonical(name)`, else the same
+    longest-alias reading on folded keys, for names typed without diacritics
+    ("so tt&tt tinh Long An" → "Sở Thông tin và Truyền thông tinh Long An"). None when no
+    known body starts the name."""
+    found = canonical(name)
+    if found:
+        return found
+    words = name.strip().strip(",;:.").split()
+    for cut in range(len(words), 0, -1):
+        agency = _folded_alias_index().get(agency_key(" ".join(words[:cut])))
+        if agency is not None:
+            return f"{agency.canonical} {' '.join(words[cut:])}".strip()
+    return None
+
+
+def related_bodies(canonical_name: str, on: dt.date | None = None) -> list[str]:
+    """The bodies whose duties `canonical_name` holds on `on` (merged into it), and the body
+    that holds its own duties when it was merged into another: the other names under which
+    its tasks were given."""
+    on = on or dt.date.today()
+    key = _key(current_owner(canonical_name, on))
+    names = {step.body for step in SUCCESSIONS if _key(current_owner(step.body, on)) == key}
+    names.add(current_owner(canonical_name, on))
+    return sorted(name for name in names if _key(name) != _key(canonical_name))

@@ -21,7 +21,7 @@ from whoosh.query import Every
 from theodoi.config import Settings
 from theodoi.search.document import IndexDocument
 from theodoi.search.errors import IndexCorruptError, IndexLockedError, IndexWriteError
-from theodoi.search.query import TASK_FILTER_NAMES, ParsedQuery, build_filter, parse_query
+from theodoi.search.query import TASK_FILTER_NAMES, ParsedQuery, any_unit_fallback, build_filter
 from theodoi.search.results import (SearchHit, SearchResults, TaskHit, TaskResults, snippet_for,
                                     snippet_patterns)
 from theodoi.search.schema import index_fields, task_fields
@@ -177,13 +177,13 @@ class SearchIndex(GenerationIndex):
         `filters`: kind, issuer, year, date_from, date_to, agency, status,
         deadline_from, deadline_to (see query.build_filter). `sort`: "relevance" or
         "date" (newest first)."""
-        found = self._search("documents", query, build_filter(filters), limit, page,
-                             _sort_facets(sort, "date", reverse=True), FACET_FIELDS)
-        hits, total, facets, suggestion, page, limit = found
+        found = any_unit_fallback(self._search, "documents", query, build_filter(filters), limit, page,
+                                  _sort_facets(sort, "date", reverse=True), FACET_FIELDS)
+        (hits, total, facets, suggestion, page, limit), any_unit = found
         return SearchResults(total=total, hits=[SearchHit(id=int(hit["id"]), score=score, snippet=snippet,
                                                           partial=partial)
                                                 for hit, score, snippet, partial in hits],
-                             facets=facets, suggestion=suggestion, page=page, limit=limit)
+                             facets=facets, suggestion=suggestion, page=page, limit=limit, any_unit=any_unit)
 
     def search_tasks(self, query: str, *, filters: dict | None = None, limit: int = 20, page: int = 1,
                      sort: str = "relevance") -> TaskResults:
@@ -195,22 +195,22 @@ class SearchIndex(GenerationIndex):
         `sort`: "relevance" or "deadline" (soonest first). Empty results when the index
         predates task search (`needs_rebuild` is then True)."""
         filter_query = build_filter(filters, TASK_FILTER_NAMES)
-        found = self._search("tasks", query, filter_query, limit, page,
-                             _sort_facets(sort, "deadline", reverse=False), TASK_FACET_FIELDS)
-        hits, total, facets, suggestion, page, limit = found
+        found = any_unit_fallback(self._search, "tasks", query, filter_query, limit, page,
+                                  _sort_facets(sort, "deadline", reverse=False), TASK_FACET_FIELDS)
+        (hits, total, facets, suggestion, page, limit), any_unit = found
         return TaskResults(total=total, hits=[TaskHit(id=int(hit["id"]), document_id=int(hit["document_id"]),
                                                       score=score, snippet=snippet, partial=partial)
                                               for hit, score, snippet, partial in hits],
-                           facets=facets, suggestion=suggestion, page=page, limit=limit)
+                           facets=facets, suggestion=suggestion, page=page, limit=limit, any_unit=any_unit)
 
-    def _search(self, which: str, query: str, filter_query, limit: int, page: int, sort_facets, facet_fields):
+    def _search(self, which: str, parsed: ParsedQuery, filter_query, limit: int, page: int, sort_facets,
+                facet_fields):
         """The work shared by document and task search: one page of Whoosh hits with
         scores, snippets and partial flags, the total, facet counts and a suggestion."""
         limit = max(1, min(int(limit), MAX_PAGE_SIZE))
         page = max(1, int(page))
-        parsed = parse_query(query)
         sortedby = sort_facets
-        if sortedby is None and parsed.query is None:  # nothing to rank by: newest / soonest first
+        if sortedby is None and parsed.positive is None:  # nothing to rank by: newest / soonest first
             sortedby = (_sort_facets("date", "date", reverse=True) if which == "documents"
                         else _sort_facets("deadline", "deadline", reverse=False))
         with self._guard:
@@ -221,7 +221,7 @@ class SearchIndex(GenerationIndex):
             results = searcher.search_page(parsed.query or Every(), page, pagelen=limit, filter=filter_query,
                                            sortedby=sortedby, groupedby=groupedby)
             partial = _partial_matches(searcher, parsed, filter_query, results.total, page, limit) if sortedby is None else []
-            patterns = snippet_patterns(parsed.query, exact_first=parsed.has_diacritics)
+            patterns = snippet_patterns(parsed.positive, exact_first=parsed.has_diacritics)
             hits = [(hit, _score(hit), snippet_for(hit.get("content"), patterns), is_partial)
                     for hits_of_kind, is_partial in ((results, False), (partial, True)) for hit in hits_of_kind]
             facets = {name: _counts(results.results.groups(name)) for name in facet_fields}

@@ -3,7 +3,8 @@
 The input is never parsed as query syntax, so field prefixes, wildcards, operators,
 unbalanced quotes and very long input cannot raise: quotes make phrases, chunks shaped
 like a document symbol ("15-NQ/TU", "01/2020/NĐ-CP") match the symbol field unfolded,
-everything else becomes syllables. Each syllable matches the folded fields (so
+a word or quoted phrase after a minus sign ("-huyện", -"kế hoạch") excludes the documents
+that have it, everything else becomes syllables. Each syllable matches the folded fields (so
 "chuyen doi so" finds "chuyển đổi số"); a syllable typed with diacritics also matches
 the exact fields with a higher boost, so exact spellings rank first. Agency
 abbreviations are looked up in both directions ("UBND" ↔ "Ủy ban nhân dân").
@@ -32,6 +33,7 @@ FOLDED_SYMBOL_BOOST = 0.5
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _PHRASE = re.compile(r'"([^"]*)"')
+_EXCLUDED = re.compile(r'(?<!\S)-("[^"]*"|[^\s"-]\S*)')
 _FIELD_PREFIX = re.compile(r"(?<!\S)[A-Za-z_]+:(?=\S)")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _SYMBOL_CHUNK = re.compile(r"^(?=[\w&./-]*\d)(?=[\w&./-]*[^\W\d_])[\w&]+(?:[./-][\w&]+)+$")
@@ -49,12 +51,31 @@ class ParsedQuery:
     words: list[str] = field(default_factory=list)  # plain syllables, as normalised exact forms
     text: str = ""  # the sanitised text
     units: list[q.Query] = field(default_factory=list)  # the parts `query` requires all of
+    excluded: list[q.Query] = field(default_factory=list)  # what a hit must not have ("-word")
+
+    @property
+    def positive(self) -> q.Query | None:
+        """What the query looks for, without its exclusions (for highlighting)."""
+        if not self.units:
+            return None
+        return self.units[0] if len(self.units) == 1 else q.And(self.units)
 
     @property
     def relaxed(self) -> q.Query | None:
         """Any of the units (for partial matches), or None when there are too few units
         for a partial match to mean anything."""
-        return q.Or(self.units) if len(self.units) >= MIN_UNITS_TO_RELAX else None
+        return self._without_excluded(q.Or(self.units)) if len(self.units) >= MIN_UNITS_TO_RELAX else None
+
+    def any_unit(self) -> "ParsedQuery | None":
+        """The query loosened to any of its units (still without the excluded words), for
+        when no hit has them all; None for a query of one unit or with partial matching."""
+        if len(self.units) < 2 or len(self.units) >= MIN_UNITS_TO_RELAX:
+            return None
+        return ParsedQuery(self._without_excluded(q.Or(self.units)), self.words, self.text, [], self.excluded)
+
+    def _without_excluded(self, query: q.Query) -> q.Query:
+        # And + Not rather than AndNot: Whoosh's AndNot matcher lets excluded hits through
+        return q.And([query, q.Not(q.Or(self.excluded))]) if self.excluded else query
 
     @property
     def units_needed_when_relaxed(self) -> int:
@@ -138,12 +159,32 @@ def sanitise(raw: str) -> str:
     return " ".join(word for word in text.split() if word not in _OPERATORS)
 
 
+def _excluded_unit(exact_words: list[str]) -> q.Query:
+    """What "-word" or -"a phrase" excludes: typed without diacritics, every spelling that
+    folds the same; typed with them, that spelling only ("-sở" keeps "số")."""
+    folded = [folded_form(w) for w in exact_words]
+    if folded == exact_words:
+        return q.Or([_sequence(CONTENT_FOLDED, folded), _sequence(META_FOLDED, folded)])
+    return q.Or([_sequence(CONTENT, exact_words), _sequence(META, exact_words)])
+
+
+def _take_exclusions(text: str) -> tuple[str, list[q.Query]]:
+    """The text without its "-word" / -"phrase" parts, and what those exclude."""
+    excluded = []
+    for match in _EXCLUDED.finditer(text):
+        words = exact_tokens(match.group(1).strip('"'))[:MAX_TERMS]
+        if words:
+            excluded.append(_excluded_unit(words))
+    return _EXCLUDED.sub(" ", text), excluded
+
+
 def parse_query(raw: str) -> ParsedQuery:
     """Build the Whoosh query for what a person typed."""
     text = sanitise(raw)
+    rest, excluded = _take_exclusions(text)
     units: list[q.Query] = []
     plain_words: list[str] = []
-    pieces = _PHRASE.split(text)  # odd indexes are the insides of balanced quotes
+    pieces = _PHRASE.split(rest)  # odd indexes are the insides of balanced quotes
     budget = MAX_TERMS
     for index, piece in enumerate(pieces):
         piece = piece.replace('"', " ")
@@ -169,12 +210,24 @@ def parse_query(raw: str) -> ParsedQuery:
             plain_words += words
             budget -= len(words)
         units.extend(_word_units(run))
-    if not units:
+    if not units and not excluded:
         return ParsedQuery(None, [], text)
     # No optional phrase bonus for adjacent words: Whoosh matches phrases span by span
     # over every candidate, which made 2-3 word queries several times slower.
-    query = units[0] if len(units) == 1 else q.And(units)
-    return ParsedQuery(query, plain_words, text, units)
+    parsed = ParsedQuery(None, plain_words, text, units, excluded)
+    parsed.query = parsed._without_excluded(parsed.positive or q.Every())
+    return parsed
+
+
+def any_unit_fallback(run, which: str, raw: str, *args):
+    """`run(which, parsed, *args)` (a backend's search) for what was typed; when no hit
+    has every word, again with any of them. Returns (the run's result, True when loosened)."""
+    parsed = parse_query(raw)
+    found = run(which, parsed, *args)
+    loose = parsed.any_unit() if found[1] == 0 else None
+    if loose is None:
+        return found, False
+    return run(which, loose, *args), True
 
 
 def _as_date(value) -> dt.datetime:

@@ -31,6 +31,7 @@ class SearchResults:
     suggestion: str | None = None  # "Did you mean": the query with misspelt words replaced
     page: int = 1
     limit: int = 20
+    any_unit: bool = False  # no hit had every word of the query: these have some of them
 
 
 @dataclass
@@ -55,6 +56,7 @@ class TaskResults:
     suggestion: str | None = None
     page: int = 1
     limit: int = 20
+    any_unit: bool = False  # no hit had every word of the query: these have some of them
 
 
 def snippet_patterns(query, *, exact_first: bool = False) -> list:

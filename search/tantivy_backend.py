@@ -26,7 +26,7 @@ from whoosh import query as wq
 from theodoi.search.analysis import exact_tokens, folded_tokens, line_keys, symbol_tokens
 from theodoi.search.document import IndexDocument
 from theodoi.search.errors import IndexCorruptError, IndexLockedError, IndexWriteError
-from theodoi.search.query import TASK_FILTER_NAMES, build_filter, parse_query
+from theodoi.search.query import TASK_FILTER_NAMES, ParsedQuery, any_unit_fallback, build_filter
 from theodoi.search.results import (HIGHLIGHT_TEXT_LIMIT, SearchHit, SearchResults, TaskHit, TaskResults,
                                     snippet_for, snippet_patterns)
 from theodoi.search.schema import (CONTENT, CONTENT_FOLDED, META, META_FOLDED, SYMBOL_FIELD, SYMBOL_FOLDED,
@@ -132,7 +132,8 @@ def translate(schema: tantivy.Schema, node: wq.Query) -> Query:
         built = Query.phrase_query(schema, node.fieldname, list(node.words))
     elif isinstance(node, (wq.And, wq.Or)):
         occur = Occur.Must if isinstance(node, wq.And) else Occur.Should
-        built = Query.boolean_query([(occur, translate(schema, sub)) for sub in node.subqueries])
+        built = Query.boolean_query([(Occur.MustNot, translate(schema, sub.query)) if isinstance(sub, wq.Not)
+                                     else (occur, translate(schema, sub)) for sub in node.subqueries])
     elif isinstance(node, wq.DateRange):
         built = Query.range_query(schema, node.fieldname, FieldType.Date, node.startdate, node.enddate,
                                   include_lower=not node.startexcl, include_upper=not node.endexcl)
@@ -323,30 +324,30 @@ class TantivySearchIndex(GenerationIndex):
     def search(self, query: str, *, filters: dict | None = None, limit: int = 20, page: int = 1,
                sort: str = "relevance") -> SearchResults:
         """Search documents; the same arguments and results as index.SearchIndex.search."""
-        found = self._search("documents", query, build_filter(filters), limit, page,
-                             _sort_field(sort, "date"), FACET_FIELDS)
-        hits, total, facets, suggestion, page, limit = found
+        found = any_unit_fallback(self._search, "documents", query, build_filter(filters), limit, page,
+                                  _sort_field(sort, "date"), FACET_FIELDS)
+        (hits, total, facets, suggestion, page, limit), any_unit = found
         return SearchResults(total=total, hits=[SearchHit(id=fields["id"], score=score, snippet=snippet,
                                                           partial=partial)
                                                 for fields, score, snippet, partial in hits],
-                             facets=facets, suggestion=suggestion, page=page, limit=limit)
+                             facets=facets, suggestion=suggestion, page=page, limit=limit, any_unit=any_unit)
 
     def search_tasks(self, query: str, *, filters: dict | None = None, limit: int = 20, page: int = 1,
                      sort: str = "relevance") -> TaskResults:
         """Search tasks; the same arguments and results as index.SearchIndex.search_tasks."""
-        found = self._search("tasks", query, build_filter(filters, TASK_FILTER_NAMES), limit, page,
-                             _sort_field(sort, "deadline"), TASK_FACET_FIELDS)
-        hits, total, facets, suggestion, page, limit = found
+        found = any_unit_fallback(self._search, "tasks", query, build_filter(filters, TASK_FILTER_NAMES), limit,
+                                  page, _sort_field(sort, "deadline"), TASK_FACET_FIELDS)
+        (hits, total, facets, suggestion, page, limit), any_unit = found
         return TaskResults(total=total, hits=[TaskHit(id=fields["id"], document_id=fields["document_id"],
                                                       score=score, snippet=snippet, partial=partial)
                                               for fields, score, snippet, partial in hits],
-                           facets=facets, suggestion=suggestion, page=page, limit=limit)
+                           facets=facets, suggestion=suggestion, page=page, limit=limit, any_unit=any_unit)
 
-    def _search(self, which: str, query: str, filter_node, limit: int, page: int, sort_field, facet_fields):
+    def _search(self, which: str, parsed: ParsedQuery, filter_node, limit: int, page: int, sort_field,
+                facet_fields):
         limit = max(1, min(int(limit), MAX_PAGE_SIZE))
         page = max(1, int(page))
-        parsed = parse_query(query)
-        if sort_field is None and parsed.query is None:  # nothing to rank by: newest / soonest first
+        if sort_field is None and parsed.positive is None:  # nothing to rank by: newest / soonest first
             sort_field = ("date", Order.Desc) if which == "documents" else ("deadline", Order.Asc)
         with self._guard:
             part = self._part(which)
@@ -367,7 +368,7 @@ class TantivySearchIndex(GenerationIndex):
             if sort_field is None:
                 ranked += [(address, score, True) for score, address
                            in self._partial(searcher, schema, parsed, main, filter_query, found.count, page, limit)]
-            patterns = snippet_patterns(parsed.query, exact_first=parsed.has_diacritics)
+            patterns = snippet_patterns(parsed.positive, exact_first=parsed.has_diacritics)
             hits = []
             for address, score, partial in ranked:
                 fields = searcher.doc(address).to_dict()
@@ -391,6 +392,8 @@ class TantivySearchIndex(GenerationIndex):
         skip, count = max(0, first - strict_total), end - max(strict_total, first)
         most = Query.boolean_query([(Occur.Should, translate(schema, unit)) for unit in parsed.units],
                                    minimum_number_should_match=parsed.units_needed_when_relaxed)
+        if parsed.excluded:
+            most = Query.boolean_query([(Occur.Must, most), (Occur.MustNot, translate(schema, wq.Or(parsed.excluded)))])
         partial = _filtered(Query.boolean_query([(Occur.Must, most), (Occur.MustNot, main)]), filter_query)
         return searcher.search(partial, count, count=False, offset=skip).hits
 

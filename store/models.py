@@ -8,7 +8,10 @@ targets      numeric targets found in a document
 citations    references to other documents; `cited_document_id` once resolved
 status_events  the append-only history of each task's status (automatic and manual)
 target_progress  figures reached for a target, read from reports ("đến nay đạt 85%")
-users        people who log in to the web app
+users        people who log in to the web app, with the agencies an officer acts for
+             (user_agencies)
+corrections  the append-only record of people's corrections of extracted fields
+api_tokens   tokens scripts use for the JSON API, kept as SHA-256 hashes
 document_files  the files an edXML package carried (main document, appendices)
 """
 from __future__ import annotations
@@ -99,10 +102,14 @@ class Document(Base):
     directing: Mapped[bool | None] = mapped_column(Boolean)  # SteeringType: a directing document
     recipients: Mapped[list | None] = mapped_column(Json)  # To and ToPlaces, normalised
     package: Mapped[dict | None] = mapped_column(Json)  # the package header as read, with the signature check
+    # set when an officer or admin starts following the document up (see tracking.tracked)
+    tracked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    tracked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     file: Mapped[StoredFile] = relationship(back_populates="document")
     files: Mapped[list["DocumentFile"]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                        order_by="DocumentFile.position")
+    tracked_by: Mapped["User | None"] = relationship()
     tasks: Mapped[list["Task"]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                order_by="Task.ordinal")
     targets: Mapped[list["Target"]] = relationship(back_populates="document", cascade="all, delete-orphan",
@@ -250,7 +257,8 @@ class StatusEvent(Base):
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(20))
     source: Mapped[str] = mapped_column(String(10))  # auto | manual
-    user: Mapped[str | None] = mapped_column(String(100))
+    user: Mapped[str | None] = mapped_column(String(100))  # the account's username (or the CLI's --user)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     note: Mapped[str | None] = mapped_column(Text)
     evidence_path: Mapped[str | None] = mapped_column(Text)
     evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
@@ -283,7 +291,8 @@ class TargetProgress(Base):
 
 
 class User(Base):
-    """A person who logs in; `role` is viewer, officer or admin; `agency` scopes an officer."""
+    """A person who logs in: `role` is viewer, officer, secretary or admin; an officer acts
+    for the agencies in `agencies` (canonical names); a disabled account cannot log in."""
 
     __tablename__ = "users"
     __table_args__ = (UniqueConstraint("username"),)
@@ -292,5 +301,56 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(100))
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20), default="viewer")
-    agency: Mapped[str | None] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+    agency_rows: Mapped[list["UserAgency"]] = relationship(cascade="all, delete-orphan",
+                                                           order_by="UserAgency.id", lazy="selectin")
+
+    @property
+    def agencies(self) -> list[str]:
+        """The canonical names of the agencies the user acts for."""
+        return [row.agency for row in self.agency_rows]
+
+
+class UserAgency(Base):
+    """One agency an officer acts for."""
+
+    __tablename__ = "user_agencies"
+    __table_args__ = (UniqueConstraint("user_id", "agency"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    agency: Mapped[str] = mapped_column(String(300))
+
+
+class Correction(Base):
+    """One field of a document or a task corrected by a person: the value before and after
+    (append-only; the corrected row holds the new value)."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(50))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    user: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+
+class ApiToken(Base):
+    """A token for the JSON API: it acts as its account; only its SHA-256 is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    user: Mapped[User] = relationship()

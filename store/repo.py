@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
 from theodoi.store.audit import event_digest, previous_digest
-from theodoi.store.models import (Citation, Document, DocumentFile, StatusEvent, StoredFile, Target, Task,
-                                  TaskBody, utc_now)
+from theodoi.store.models import (ApiToken, Citation, Correction, Document, DocumentFile, StatusEvent, StoredFile,
+                                  Target, Task, TaskBody, User, UserAgency, utc_now)
 
 
 # --------------------------------------------------------------------------- files
@@ -157,13 +157,21 @@ def documents_for_indexing(session: Session, ids: Iterable[int]) -> list[Documen
             selectinload(Document.tasks).selectinload(Task.events))))
 
 
-def list_documents(session: Session, *, limit: int | None = None) -> Sequence[Document]:
+def list_documents(session: Session, *, limit: int | None = None, offset: int = 0) -> Sequence[Document]:
     """Documents, newest issue date first."""
     query = select(Document).options(selectinload(Document.file)).order_by(
         Document.date.desc().nulls_last(), Document.id.desc())
     if limit:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     return session.scalars(query).all()
+
+
+def document_page(session: Session, *, offset: int, limit: int) -> tuple[int, Sequence[Document]]:
+    """How many documents there are, and `limit` of them from `offset`, newest first."""
+    total = session.scalar(select(func.count(Document.id)))
+    return total, list_documents(session, limit=limit, offset=offset)
 
 
 def document_ids(session: Session, *, index_state: str | None = None) -> list[int]:
@@ -197,13 +205,13 @@ def get_task(session: Session, task_id: int) -> Task | None:
 
 
 def add_status_event(session: Session, task: Task, *, status: str, source: str, user: str | None = None,
-                     note: str | None = None, evidence_path: str | None = None,
+                     user_id: int | None = None, note: str | None = None, evidence_path: str | None = None,
                      evidence_document_id: int | None = None, passage: str | None = None,
                      at: dt.datetime | None = None) -> StatusEvent:
     """Append one entry to a task's status history, its hash chained to the task's last one."""
     session.flush()  # the task has its id, and its earlier events are in the database
     previous = previous_digest(session, task.id)
-    event = StatusEvent(task=task, task_id=task.id, status=status, source=source, user=user, note=note,
+    event = StatusEvent(task=task, task_id=task.id, status=status, source=source, user=user, user_id=user_id, note=note,
                         evidence_path=evidence_path, evidence_document_id=evidence_document_id,
                         passage=passage, created_at=at or utc_now())
     event.row_hash = event_digest(previous, event)
@@ -221,3 +229,53 @@ def citing_citations(session: Session, document_id: int) -> Sequence[Citation]:
         .where(Citation.cited_document_id == document_id, Citation.document_id != document_id)
         .options(selectinload(Citation.document).selectinload(Document.file))
         .order_by(Document.date.asc().nulls_last(), Citation.id)).all()
+
+
+# --------------------------------------------------------------------------- users
+def get_user(session: Session, user_id: int) -> User | None:
+    """An account by id, with its agencies."""
+    return session.get(User, user_id)
+
+
+def user_by_name(session: Session, username: str) -> User | None:
+    """An account by its username (exact)."""
+    return session.scalar(select(User).where(User.username == username))
+
+
+def list_users(session: Session) -> Sequence[User]:
+    """Every account, by username."""
+    return session.scalars(select(User).order_by(User.username)).all()
+
+
+def add_user(session: Session, *, username: str, password_hash: str, role: str,
+             agencies: Iterable[str] = ()) -> User:
+    """Create an account with the agencies it acts for."""
+    user = User(username=username, password_hash=password_hash, role=role, active=True)
+    user.agency_rows = [UserAgency(agency=agency) for agency in dict.fromkeys(agencies)]
+    session.add(user)
+    session.flush()
+    return user
+
+
+# --------------------------------------------------------------------------- corrections
+def corrections_of(session: Session, *, document_id: int, task_id: int | None = None) -> Sequence[Correction]:
+    """The corrections of a document's header (task_id None) or of one task, newest first."""
+    query = select(Correction).where(Correction.document_id == document_id)
+    query = query.where(Correction.task_id == task_id) if task_id is not None else query.where(
+        Correction.task_id.is_(None))
+    return session.scalars(query.order_by(Correction.created_at.desc(), Correction.id.desc())).all()
+
+
+# --------------------------------------------------------------------------- API tokens
+def add_api_token(session: Session, user: User, token_hash: str, name: str = "") -> ApiToken:
+    """Keep the hash of a new API token of `user`."""
+    token = ApiToken(user=user, token_hash=token_hash, name=name)
+    session.add(token)
+    session.flush()
+    return token
+
+
+def user_by_token_hash(session: Session, token_hash: str) -> User | None:
+    """The active account of an API token that is not revoked, else None."""
+    return session.scalar(select(User).join(ApiToken, ApiToken.user_id == User.id).where(
+        ApiToken.token_hash == token_hash, ApiToken.revoked.is_(False), User.active.is_(True)))

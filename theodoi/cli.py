@@ -1,5 +1,5 @@
 """The `theodoi` command line: ingest, watch, extract, search, tasks, task update, links, report, serve,
-demo, reindex, reextract."""
+demo, reindex, reextract, user (in cli_users)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from theodoi.cli_users import demo_accounts, user
 from theodoi.config import Settings
 
 err = Console(stderr=True)
@@ -630,9 +631,12 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
     err.print(f"demo: {report.count('added')} documents in {settings.data_dir}", highlight=False)
     for outcome in report.failed:
         err.print(f"[red]error[/red] {outcome.error_code}: {escape(outcome.message)}", highlight=False)
+    demo_accounts(settings)
     if not no_serve:
         _serve(settings, host, port)
 
+
+main.add_command(user)
 
 if __name__ == "__main__":
     main()

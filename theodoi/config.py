@@ -6,6 +6,7 @@ Every setting comes from an explicit argument, else an environment variable
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,9 +32,37 @@ SETTINGS_HELP = {
     "queue_heartbeat": ("THEODOI_QUEUE_HEARTBEAT", "60", "seconds without a heartbeat after which a worker counts "
                         "as dead and its jobs go to another worker"),
     "secret_key": ("THEODOI_SECRET_KEY", "<data_dir>/secret_key, created at first start", "Flask session signing key"),
+    "anonymous_read": ("THEODOI_ANONYMOUS_READ", "1",
+                       "1: people who have not logged in may search and read (never update); 0: every page needs a login"),
+    "login_rate_limit": ("THEODOI_LOGIN_RATE_LIMIT", "5 per minute",
+                         "login attempts allowed from one address (Flask-Limiter notation)"),
+    "rate_limit_storage": ("THEODOI_RATE_LIMIT_STORAGE", "memory://",
+                           "where login attempts are counted; redis://host:6379 when several server processes run"),
+    "secure_cookies": ("THEODOI_SECURE_COOKIES", "0", "1: session cookies only over HTTPS (set it behind TLS)"),
+    "track_kinds": ("THEODOI_TRACK_KINDS", "",
+                    "document kinds tracked without being marked, comma-separated (empty: any kind, when track_since is set)"),
+    "track_since": ("THEODOI_TRACK_SINCE", "",
+                    "documents issued on or after this day (YYYY-MM-DD) of the kinds above are tracked; empty: only marked ones"),
 }
 
 SEARCH_BACKENDS = ("whoosh", "tantivy")
+
+
+def _flag(name: str, raw: str) -> bool:
+    if raw.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{name} must be 1 or 0, not {raw!r}")
+
+
+def _day(name: str, raw: str) -> dt.date | None:
+    if not raw.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise ValueError(f"{name} must be a day written YYYY-MM-DD, not {raw!r}") from None
 
 
 @dataclass(frozen=True)
@@ -55,6 +84,12 @@ class Settings:
     queue_namespace: str = "theodoi"
     queue_heartbeat: float = 60
     secret_key: str | None = None
+    anonymous_read: bool = True
+    login_rate_limit: str = "5 per minute"
+    rate_limit_storage: str = "memory://"
+    secure_cookies: bool = False
+    track_kinds: tuple[str, ...] = ()
+    track_since: dt.date | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -93,6 +128,12 @@ class Settings:
             "queue_namespace": env.get("THEODOI_QUEUE_NAMESPACE", "theodoi"),
             "queue_heartbeat": float(env.get("THEODOI_QUEUE_HEARTBEAT", "60")),
             "secret_key": env.get("THEODOI_SECRET_KEY"),
+            "anonymous_read": _flag("THEODOI_ANONYMOUS_READ", env.get("THEODOI_ANONYMOUS_READ", "1")),
+            "login_rate_limit": env.get("THEODOI_LOGIN_RATE_LIMIT", "5 per minute"),
+            "rate_limit_storage": env.get("THEODOI_RATE_LIMIT_STORAGE", "memory://"),
+            "secure_cookies": _flag("THEODOI_SECURE_COOKIES", env.get("THEODOI_SECURE_COOKIES", "0")),
+            "track_kinds": tuple(k.strip() for k in env.get("THEODOI_TRACK_KINDS", "").split(",") if k.strip()),
+            "track_since": _day("THEODOI_TRACK_SINCE", env.get("THEODOI_TRACK_SINCE", "")),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         if values["ocr_mode"] not in ("auto", "force", "off"):

@@ -1,13 +1,15 @@
-"""The follow-up table officers send upward, as an Excel workbook (openpyxl).
+"""The follow-up table officers send upward, as an Excel workbook (openpyxl) or CSV.
 
 Sheet "Nhiệm vụ": one row per task of the agency (task, document, lead, support, deadline
 as a date cell, status, days overdue, latest evidence). Sheet "Tổng hợp": the VPCP groups
 (đã hoàn thành đúng hạn / quá hạn, chưa hoàn thành trong hạn / quá hạn), and the tasks
-without a fixed deadline, as of the report's day.
+without a fixed deadline, as of the report's day. The CSV holds the rows of the first sheet.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections import Counter
 from pathlib import Path
 
@@ -62,12 +64,31 @@ def _document_name(view: TaskView) -> str:
     return name or document.file.original_name
 
 
+def task_row(number: int, view: TaskView) -> list:
+    """One row of the table, in COLUMNS order (dates as dates)."""
+    task = view.task
+    return [
+        number, task.text, _document_name(view), task.document.date,
+        ", ".join(view.owners or [b.name for b in task.lead]), ", ".join(b.name for b in task.support),
+        task.due if task.deadline_kind not in ("ongoing", "recurring") else None, task.deadline_text or "",
+        STATUS_LABELS.get(view.state.display, view.state.display), view.state.overdue_days,
+        evidence_text(view)]
+
+
 def write_report(session: Session, path: Path, *, agency: str | None = None,
                  as_of: dt.date | None = None) -> int:
     """Write the follow-up workbook of `agency`'s tasks as of a day to `path`; return the
     number of tasks in it."""
     as_of = as_of or dt.date.today()
     views = list_tasks(session, agency=agency, as_of=as_of)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    build_workbook(views, scope=agency or "Tất cả", as_of=as_of).save(path)
+    return len(views)
+
+
+def build_workbook(views: list[TaskView], *, scope: str, as_of: dt.date) -> Workbook:
+    """The workbook of these task rows, in their order; `scope` says whose tasks they are
+    (an agency, or the filters of the page they come from)."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Nhiệm vụ"
@@ -78,13 +99,7 @@ def write_report(session: Session, path: Path, *, agency: str | None = None,
         cell.font, cell.fill = Font(bold=True), _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for number, view in enumerate(views, start=1):
-        task = view.task
-        sheet.append([
-            number, task.text, _document_name(view), task.document.date,
-            ", ".join(view.owners or [b.name for b in task.lead]), ", ".join(b.name for b in task.support),
-            task.due if task.deadline_kind not in ("ongoing", "recurring") else None, task.deadline_text or "",
-            STATUS_LABELS.get(view.state.display, view.state.display), view.state.overdue_days,
-            evidence_text(view)])
+        sheet.append(task_row(number, view))
         row = sheet.max_row
         for column in (4, 7):
             sheet.cell(row=row, column=column).number_format = _DATE_FORMAT
@@ -94,7 +109,7 @@ def write_report(session: Session, path: Path, *, agency: str | None = None,
     sheet.auto_filter.ref = sheet.dimensions
 
     summary = workbook.create_sheet("Tổng hợp")
-    summary.append(["Cơ quan", agency or "Tất cả"])
+    summary.append(["Cơ quan", scope])
     summary.append(["Tính đến ngày", as_of])
     summary["B2"].number_format = _DATE_FORMAT
     summary.append([])
@@ -107,6 +122,16 @@ def write_report(session: Session, path: Path, *, agency: str | None = None,
         cell.font = Font(bold=True)
     summary.column_dimensions["A"].width = 60
     summary.column_dimensions["B"].width = 14
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return len(views)
+    return workbook
+
+
+def csv_text(views: list[TaskView]) -> str:
+    """The rows of the "Nhiệm vụ" sheet as CSV (dates written 05/03/2025), with a BOM so
+    that Excel reads the Vietnamese letters right."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([header for header, _ in COLUMNS])
+    for number, view in enumerate(views, start=1):
+        writer.writerow([value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else
+                         "" if value is None else value for value in task_row(number, view)])
+    return "\ufeff" + buffer.getvalue()

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 from sqlalchemy.orm import Session
 
-from theodoi.nlp.agencies import canonical, current_owner, group_members
+from theodoi.nlp.agencies import agency_key, canonical, current_owner, group_members, resolve
 from theodoi.store import repo
-from theodoi.store.models import Task, TaskBody
+from theodoi.store.models import Document, Task, TaskBody
 from theodoi.tracking.rollup import children_summary
 from theodoi.tracking.status import TaskState, task_state
-from theodoi.vietnamese import fold
 
 
 @dataclass
@@ -22,6 +22,7 @@ class TaskView:
     state: TaskState
     owners: list[str]  # the lead bodies under the names that own them today (after mergers)
     children: dict[str, int] = field(default_factory=dict)  # plan tasks under it, by status
+    role: str | None = None  # how the task concerns the agency filtered on: lead, support, group
 
 
 def body_owner(body: TaskBody, on: dt.date | None) -> str:
@@ -30,29 +31,52 @@ def body_owner(body: TaskBody, on: dt.date | None) -> str:
     return current_owner(name, on=on or dt.date.today())
 
 
-def matches_agency(task: Task, agency: str, as_of: dt.date | None = None) -> bool:
-    """Whether `agency` (as typed: "Sở TT&TT", "so thong tin") names a lead or support body
-    of the task, under its written, canonical or present-day name, or is a member of a
-    group the task is given to ("các sở, ban, ngành" covers "Sở Y tế")."""
-    wanted = {fold(agency)}
-    resolved = canonical(agency)
-    if resolved:
-        wanted.add(fold(resolved))
+AGENCY_ROLES = ("lead", "support", "group")  # the order a task's roles for one agency are told in
+
+
+def agency_keys(names: Iterable[str], as_of: dt.date | None = None, *, successors: bool = False) -> frozenset[str]:
+    """The keys of agencies as typed ("Sở TT&TT", "so noi vu"), read through the gazetteer;
+    with `successors`, also the keys of the bodies that hold their duties on `as_of`."""
+    keys = set()
+    for name in names:
+        if not name or not name.strip():
+            continue
+        resolved = resolve(name) or name.strip()
+        keys.add(agency_key(resolved))
+        if successors:
+            keys.add(agency_key(current_owner(resolved, on=as_of or dt.date.today())))
+    return frozenset(keys)
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Two keys name the same body: equal, or one is the other followed by its place
+    ("so tai chinh" and "so tai chinh tinh long an")."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def agency_role(task: Task, wanted: frozenset[str], as_of: dt.date | None = None) -> str | None:
+    """How the task concerns one of the `wanted` agencies (keys from `agency_keys`): "lead",
+    "support", "group" (it is given to a group that covers the agency: "các sở, ban, ngành"
+    covers "Sở Y tế"), or None. A body matches under its canonical name or under the name
+    of the body that holds its duties today; the task's wording is never searched."""
+    roles = set()
     for body in task.bodies:
-        names = {fold(body.text), fold(body.canonical or ""), fold(body_owner(body, as_of))}
-        if any(w and any(w == n or (len(w) > 3 and w in n) for n in names if n) for w in wanted):
-            return True
-        if body.is_group and _group_covers(body, wanted, as_of):
-            return True
-    return False
+        if body.is_group:
+            if _group_covers(body, wanted, as_of):
+                roles.add("group")
+            continue
+        names = {agency_key(body.canonical or resolve(body.text) or body.text), agency_key(body_owner(body, as_of))}
+        if any(_same_body(n, w) for n in names for w in wanted):
+            roles.add(body.role)
+    return next((role for role in AGENCY_ROLES if role in roles), None)
 
 
-def _group_covers(body: TaskBody, wanted: set[str], as_of: dt.date | None) -> bool:
+def _group_covers(body: TaskBody, wanted: frozenset[str], as_of: dt.date | None) -> bool:
     """Whether a group ("các sở, ban, ngành") covers the wanted body (or the body that has
     taken over its duties): a task given to every Sở is also each Sở's task."""
     members = set()
     for member in group_members(body.text):
-        members |= {fold(member), fold(current_owner(member, on=as_of or dt.date.today()))}
+        members |= {agency_key(member), agency_key(current_owner(member, on=as_of or dt.date.today()))}
     return any(w == m or w.startswith(m + " ") for w in wanted for m in members)
 
 
@@ -64,12 +88,19 @@ def in_status(state: TaskState, status: str) -> bool:
 
 def list_tasks(session: Session, *, agency: str | None = None, status: str | None = None,
                as_of: dt.date | None = None, due_before: dt.date | None = None,
-               document_id: int | None = None) -> list[TaskView]:
+               document_id: int | None = None, scope: Iterable[str] | None = None,
+               tracked: Callable[[Document], bool] | None = None) -> list[TaskView]:
     """Stored tasks with their state as of a day, filtered.
 
-    `status` is a recorded status (open, in_progress, done, ...) or "overdue" (see `in_status`).
+    `agency` is one body as typed (see `agency_role`); `scope` the agencies of an officer,
+    with their successors after a merger; `tracked` keeps the tasks of tracked documents
+    only. `status` is a recorded status (open, in_progress, done, ...) or "overdue" (see
+    `in_status`).
     """
     as_of = as_of or dt.date.today()
+    wanted = agency_keys([agency], as_of) if agency else None
+    if scope is not None:
+        wanted = (wanted or frozenset()) | agency_keys(scope, as_of, successors=True)
     tasks = repo.all_tasks(session)
     states = {task.id: task_state(task, as_of) for task in tasks}
     child_states: dict[int, list[TaskState]] = {}
@@ -80,7 +111,10 @@ def list_tasks(session: Session, *, agency: str | None = None, status: str | Non
     for task in tasks:
         if document_id is not None and task.document_id != document_id:
             continue
-        if agency and not matches_agency(task, agency, as_of):
+        if tracked is not None and not tracked(task.document):
+            continue
+        role = agency_role(task, wanted, as_of) if wanted is not None else None
+        if wanted is not None and role is None:
             continue
         if due_before and not (task.due and task.due <= due_before):
             continue
@@ -89,5 +123,5 @@ def list_tasks(session: Session, *, agency: str | None = None, status: str | Non
             continue
         owners = [body_owner(b, as_of) for b in task.lead]
         children = children_summary(child_states[task.id]) if task.id in child_states else {}
-        views.append(TaskView(task=task, state=state, owners=owners, children=children))
+        views.append(TaskView(task=task, state=state, owners=owners, children=children, role=role))
     return views

@@ -47,9 +47,10 @@ def keep_evidence(path: Path, settings: Settings) -> str:
 
 
 def update_status(store: Store, task_id: int, *, status: str, user: str, note: str | None = None,
-                  evidence_file: Path | None = None, settings: Settings) -> StatusEvent:
+                  evidence_file: Path | None = None, settings: Settings, user_id: int | None = None) -> StatusEvent:
     """Append an officer's status change to a task's history and return the event, then
     re-index the task's document (never failing the update if the index is busy).
+    `user_id` is the account of the person logged in to the web app (its username is `user`).
 
     Raises UpdateError for an unknown task or status, an empty user name or a missing file.
     """
@@ -68,7 +69,7 @@ def update_status(store: Store, task_id: int, *, status: str, user: str, note: s
         if task is None:
             raise UpdateError(f"no task with id {task_id}")
         evidence_path = keep_evidence(Path(evidence_file), settings) if evidence_file is not None else None
-        event = repo.add_status_event(session, task, status=status, source="manual", user=user.strip(),
+        event = repo.add_status_event(session, task, status=status, source="manual", user=user.strip(), user_id=user_id,
                                       note=note.strip() if note and note.strip() else None,
                                       evidence_path=evidence_path)
         repo.set_index_state(session, [task.document_id], "pending")

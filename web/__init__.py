@@ -9,7 +9,9 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFProtect
 
 from theodoi.config import Settings
-from theodoi.web import documents, search, tasks, template_helpers
+from theodoi.web import (agency, api, corrections, dashboard, documents, exports, follow, search, tasks,
+                         template_helpers)
+from theodoi.web.auth import init_auth
 from theodoi.web.resources import init_resources
 from theodoi.web.security import init_security
 
@@ -26,12 +28,20 @@ def create_app(settings: Settings | None = None, test_config: dict | None = None
     )
     if test_config:
         app.config.update(test_config)
-    CSRFProtect(app)
+    csrf = CSRFProtect(app)
     init_resources(app, settings)
+    init_auth(app, settings)
     template_helpers.init_app(app)
     app.register_blueprint(search.bp)
     app.register_blueprint(documents.bp)
     app.register_blueprint(tasks.bp)
+    app.register_blueprint(agency.bp)
+    app.register_blueprint(follow.bp)
+    app.register_blueprint(exports.bp)
+    app.register_blueprint(dashboard.bp)
+    app.register_blueprint(corrections.bp)
+    csrf.exempt(api.bp)  # token authentication, no cookie: nothing for a forged form to ride on
+    app.register_blueprint(api.bp)
 
     @app.errorhandler(404)
     def not_found(_error):

@@ -15,6 +15,13 @@ FILTER_FIELDS = ("kind", "issuer", "year")
 SORT_CHOICES = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
 FACET_LABELS = {"kind": "Loại văn bản", "issuer": "Cơ quan ban hành", "year": "Năm ban hành"}
 RECENT_COUNT = 20
+MAX_YEAR = 9999  # a document's year is that of a date; larger values are an undated document's placeholder
+
+
+def dated_years(counts: dict) -> dict:
+    """The year facet without the placeholder an index gives undated documents (2147483647):
+    only years a date can have."""
+    return {year: count for year, count in counts.items() if str(year).isdigit() and 0 < int(year) <= MAX_YEAR}
 
 
 def search_url(**changes) -> str:
@@ -56,6 +63,8 @@ def results():
     page = _page_arg()
     page_size = current_app.config["SEARCH_PAGE_SIZE"]
     found = search_index().search(query, filters=filters, limit=page_size, page=page, sort=sort)
+    if "year" in found.facets:
+        found.facets["year"] = dated_years(found.facets["year"])
     documents = repo.get_documents(db(), [hit.id for hit in found.hits])
     hits = [(hit, documents[hit.id]) for hit in found.hits if hit.id in documents]
     return render_template("search/index.html", found=found, hits=hits, page=page,

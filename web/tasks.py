@@ -2,7 +2,6 @@
 and an officer's status update (through theodoi.tracking.updates.update_status)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tempfile
 from collections import Counter
@@ -12,38 +11,37 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 
 from theodoi.domain import TASK_STATUSES
 from theodoi.store import repo
+from theodoi.tracking.access import can_update_task
+from theodoi.tracking.corrections import FIELD_LABELS
 from theodoi.tracking.status import task_state
-from theodoi.tracking.tasks import in_status, list_tasks
 from theodoi.tracking.updates import UpdateError, update_status
+from theodoi.web.auth import current_actor, require_login
+from theodoi.web.listing import (SORTS, STATUS_CHOICES, WINDOWS, narrow, page_url, paginate, read_filters,
+                                 scoped_views)
 from theodoi.web.params import date_arg
 from theodoi.web.resources import data_file, db, settings, store
 from theodoi.web.template_helpers import GROUP_LABELS
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
 
-STATUS_CHOICES = ("overdue", *TASK_STATUSES)
 _SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
+UPDATE_REFUSED = ("Chỉ cán bộ của cơ quan chủ trì nhiệm vụ (hoặc quản trị viên) được cập nhật trạng thái "
+                  "nhiệm vụ này.")
 
 
 @bp.get("")
 def index():
-    """Tasks filtered by agency, status, due date, as of a day; with counts per VPCP group."""
-    agency = (request.args.get("agency") or "").strip()
-    status = request.args.get("status") or ""
-    if status not in STATUS_CHOICES:
-        status = ""
-    due_before, due_error = date_arg("due_before")
-    as_of, as_of_error = date_arg("as_of")
-    as_of = as_of or dt.date.today()
-    filtered = dict(agency=agency or None, as_of=as_of, due_before=due_before)
-    in_scope = list_tasks(db(), **filtered)
-    views = [view for view in in_scope if in_status(view.state, status)] if status else in_scope
+    """The board: tasks of tracked documents filtered by agency, status, due window and
+    date, as of a day; with counts per VPCP group; sorted and paged."""
+    filters = read_filters()
+    in_scope, untracked = scoped_views(filters)
+    views = narrow(in_scope, filters)
     counts = Counter(view.state.group for view in in_scope)
     groups = [(key, label, counts.get(key, 0)) for key, label in GROUP_LABELS.items()]
     return render_template(
-        "tasks/index.html", views=views, groups=groups, total_in_scope=len(in_scope),
-        agency=agency, status=status, due_before=due_before, as_of=as_of,
-        status_choices=STATUS_CHOICES, errors=[e for e in (due_error, as_of_error) if e])
+        "tasks/index.html", page=paginate(views, filters.page), groups=groups, total_in_scope=len(in_scope),
+        untracked=untracked, filters=filters, status_choices=STATUS_CHOICES, windows=WINDOWS, sorts=SORTS,
+        page_url=lambda **changes: page_url("tasks.index", filters, **changes))
 
 
 def _render_task(task_id: int, *, form_error: str | None = None, form: dict | None = None, code: int = 200):
@@ -54,7 +52,9 @@ def _render_task(task_id: int, *, form_error: str | None = None, form: dict | No
     events = sorted(task.events, key=lambda e: (e.created_at, e.id), reverse=True)
     return render_template("tasks/show.html", task=task, state=task_state(task, as_of), events=events,
                            date_error=date_error, statuses=TASK_STATUSES, form_error=form_error,
-                           form=form or {}), code
+                           form=form or {}, may_update=can_update_task(current_actor(), task),
+                           update_refused=UPDATE_REFUSED, correction_labels=FIELD_LABELS,
+                           corrections=repo.corrections_of(db(), document_id=task.document_id, task_id=task.id)), code
 
 
 @bp.get("/<int:task_id>")
@@ -65,12 +65,17 @@ def show(task_id: int):
 
 @bp.post("/<int:task_id>/status")
 def update(task_id: int):
-    """Record an officer's status change (with a note and an optional evidence file)."""
-    form = {name: (request.form.get(name) or "").strip() for name in ("status", "user", "note")}
+    """Record a status change by the logged-in officer of the lead agency (or an admin),
+    with a note and an optional evidence file."""
+    who = require_login()
+    task = repo.get_task(db(), task_id)
+    if task is None:
+        abort(404)
+    if not can_update_task(who, task):
+        abort(403, UPDATE_REFUSED)
+    form = {name: (request.form.get(name) or "").strip() for name in ("status", "note")}
     if form["status"] not in TASK_STATUSES:
         return _render_task(task_id, form_error="Hãy chọn một trạng thái.", form=form, code=400)
-    if not form["user"]:
-        return _render_task(task_id, form_error="Hãy nhập tên người cập nhật.", form=form, code=400)
     upload = request.files.get("evidence")
     with tempfile.TemporaryDirectory() as folder:
         evidence_file = None
@@ -79,8 +84,8 @@ def update(task_id: int):
             evidence_file = Path(folder) / f"evidence{suffix if _SAFE_SUFFIX.match(suffix) else ''}"
             upload.save(evidence_file)
         try:
-            update_status(store(), task_id, status=form["status"], user=form["user"], note=form["note"] or None,
-                          evidence_file=evidence_file, settings=settings())
+            update_status(store(), task_id, status=form["status"], user=who.username, user_id=who.id,
+                          note=form["note"] or None, evidence_file=evidence_file, settings=settings())
         except UpdateError as error:
             if repo.get_task(db(), task_id) is None:
                 abort(404)

@@ -131,3 +131,26 @@ def test_a_group_of_departments_covers_every_known_department():
     assert not any(m.startswith("Bộ ") for m in members)
     assert "Bộ Tài chính" in group_members("các bộ, ngành")
     assert group_members("Sở Y tế") == () and group_members("các đơn vị liên quan") == ()
+
+
+def test_resolve_reads_names_typed_without_diacritics():
+    from theodoi.nlp.agencies import agency_key, resolve
+
+    for typed in ("Sở TT&TT", "so tt&tt", "SO THONG TIN VA TRUYEN THONG", "Sở Thông tin và Truyền thông"):
+        assert resolve(typed) == "Sở Thông tin và Truyền thông", typed
+    assert resolve("ubnd tinh Long An") == "Ủy ban nhân dân tinh Long An"
+    assert resolve("Cục Không Có Thật") is None
+    assert agency_key("Sở Tư pháp") == agency_key("so tu phap") != agency_key("Bộ Tư pháp")
+
+
+def test_related_bodies_follow_the_mergers_both_ways():
+    import datetime as dt
+
+    from theodoi.nlp.agencies import related_bodies
+
+    after, before = dt.date(2025, 6, 1), dt.date(2024, 6, 1)
+    assert related_bodies("Sở Khoa học và Công nghệ", after) == ["Sở Thông tin và Truyền thông"]
+    assert related_bodies("Sở Thông tin và Truyền thông", after) == ["Sở Khoa học và Công nghệ"]
+    assert related_bodies("Sở Khoa học và Công nghệ", before) == []
+    assert related_bodies("Sở Nông nghiệp và Môi trường", after) == [
+        "Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"]

@@ -92,3 +92,29 @@ def test_pagination(app):
 def test_bad_parameters_do_not_break_the_page(client):
     soup = page(client, "/search?q=chuyen+doi+so&year=abc&page=x&sort=zzz")
     assert len(soup.select("article.hit")) == 3
+
+
+def test_year_facet_lists_only_dated_documents(client, sample_documents):
+    from theodoi.search import IndexDocument, open_index
+
+    index = open_index(sample_documents.settings)
+    index.add([IndexDocument(id=99, number="", kind="Công văn", issuer="Sở Nội vụ", date=None,
+                             title="chuyển đổi số không ghi ngày", text="Văn bản chuyển đổi số không ghi ngày.")])
+    index.close()
+    soup = page(client, "/search?q=chuyển+đổi+số")
+    facets = {facet.h2.get_text(): [a.get_text() for a in facet.select("a")] for facet in soup.select(".facet")}
+    assert sorted(facets["Năm ban hành"]) == ["2024"]  # the undated document adds no year (no 2147483647)
+    assert "Công văn" in facets["Loại văn bản"]
+
+
+def test_a_query_no_document_fully_matches_says_so(client):
+    soup = page(client, "/search?q=nền+tảng+tiêm+chủng")
+    assert "Không có văn bản nào chứa đủ mọi từ khóa" in soup.select_one(".notice.any-unit").get_text()
+    assert result_numbers(soup) == ["Số 45/KH-UBND"]
+    assert page(client, "/search?q=nền+tảng").select_one(".notice.any-unit") is None
+
+
+def test_minus_excludes_and_quotes_keep_a_phrase(client):
+    assert len(result_numbers(page(client, "/search?q=chuyển+đổi+số"))) == 3
+    assert sorted(result_numbers(page(client, "/search?q=chuyển+đổi+số+-huyện"))) == ["Số 12-NQ/TU", "Số 78/BC-STTTT"]
+    assert result_numbers(page(client, '/search?q="dữ+liệu+dùng+chung"')) == ["Số 45/KH-UBND"]

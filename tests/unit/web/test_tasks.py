@@ -24,7 +24,8 @@ def test_all_tasks_with_filters_in_vietnamese(client):
     soup = page(client, "/tasks?as_of=2024-09-01")
     assert len(task_texts(soup)) == 5
     labels = [label.contents[0].strip() for label in soup.select("form.filters label")]
-    assert labels == ["Cơ quan", "Trạng thái", "Hạn trước ngày", "Tính đến ngày"]
+    assert labels == ["Cơ quan", "Trạng thái", "Đến hạn", "Hạn trước ngày", "Tính đến ngày", "Sắp xếp theo",
+                      "Thứ tự"]
     options = {o["value"]: o.get_text() for o in soup.select("select[name=status] option")}
     assert options["overdue"] == "Quá hạn" and options["done"] == "Đã hoàn thành"
     headers = [th.get_text() for th in soup.select("table.tasks th")]

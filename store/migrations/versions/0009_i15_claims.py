@@ -1,7 +1,7 @@
 """claims and path failures: which process is reading a file, and paths that could not be read
 
 Revision ID: 0003_i15_claims
-Revises: 0002_i13_report_rows
+Revises: 0005_i14_api_tokens
 Create Date: 2026-12-07 12:40:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0003_i15_claims'
-down_revision = '0002_i13_report_rows'
+down_revision = '0005_i14_api_tokens'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,110 @@
+"""People's corrections of what was extracted: a document's header fields, a task's text,
+lead and support bodies and deadline.
+
+Each changed field is applied to the stored row and recorded as a Correction (before and
+after, who, when), in one transaction; the document is then re-indexed (its header and
+its tasks' bodies are search fields). Unchanged fields record nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from theodoi.config import Settings
+from theodoi.nlp.agencies import group_members, lookup, resolve
+from theodoi.store import repo
+from theodoi.store.db import Store
+from theodoi.store.models import Correction, Task, TaskBody
+from theodoi.tracking.access import Actor
+from theodoi.tracking.updates import reindex_pending
+
+DOCUMENT_FIELDS = ("kind", "number", "issuer", "date", "title", "signer")
+TASK_FIELDS = ("text", "lead", "support", "due", "deadline_text")
+FIELD_LABELS = {"kind": "Loại văn bản", "number": "Số, ký hiệu", "issuer": "Cơ quan ban hành",
+                "date": "Ngày ban hành", "title": "Trích yếu", "signer": "Người ký", "text": "Nội dung nhiệm vụ",
+                "lead": "Cơ quan chủ trì", "support": "Cơ quan phối hợp", "due": "Thời hạn",
+                "deadline_text": "Thời hạn (văn bản)"}
+
+
+class CorrectionError(ValueError):
+    """A correction that cannot be made (unknown row, empty required field)."""
+
+
+def _text(value) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _bodies_text(task: Task, role: str) -> str | None:
+    return "; ".join(b.text for b in task.bodies if b.role == role) or None
+
+
+def _set_bodies(task: Task, role: str, names: list[str]) -> None:
+    task.bodies[:] = [b for b in task.bodies if b.role != role]
+    for position, name in enumerate(names):
+        entry = lookup(name)
+        task.bodies.append(TaskBody(role=role, position=position, text=name, canonical=resolve(name),
+                                    is_group=bool(entry and entry.is_group) or bool(group_members(name))))
+
+
+def correct_task(store: Store, task_id: int, actor: Actor, settings: Settings, **changes) -> list[Correction]:
+    """Correct a task: `text` (str), `lead` / `support` (lists of names), `due` (date or
+    None), `deadline_text` (str). Returns the corrections recorded."""
+    unknown = set(changes) - set(TASK_FIELDS)
+    if unknown:
+        raise CorrectionError(f"unknown task fields: {', '.join(sorted(unknown))}")
+    with store.transaction() as session:
+        task = repo.get_task(session, task_id)
+        if task is None:
+            raise CorrectionError(f"no task with id {task_id}")
+        recorded = []
+        for name, value in changes.items():
+            if name in ("lead", "support"):
+                names = [n.strip() for n in value if n.strip()]
+                old, new = _bodies_text(task, name), "; ".join(names) or None
+                if old != new:
+                    _set_bodies(task, name, names)
+            else:
+                if name == "text" and not (value or "").strip():
+                    raise CorrectionError("a task's text cannot be empty")
+                old, new = _text(getattr(task, name)), _text(value.strip() if isinstance(value, str) else value)
+                if old != new:
+                    setattr(task, name, value.strip() if isinstance(value, str) else value)
+                    if name == "due":
+                        task.deadline_kind = "date" if value else (None if task.deadline_kind == "date"
+                                                                   else task.deadline_kind)
+            if old != new:
+                recorded.append(Correction(document_id=task.document_id, task_id=task.id, field=name,
+                                           old_value=old, new_value=new, user_id=actor.id, user=actor.username))
+        session.add_all(recorded)
+        if recorded:
+            repo.set_index_state(session, [task.document_id], "pending")
+    if recorded:
+        reindex_pending(store, settings)
+    return recorded
+
+
+def correct_document(store: Store, document_id: int, actor: Actor, settings: Settings,
+                     **changes) -> list[Correction]:
+    """Correct header fields of a document (DOCUMENT_FIELDS; `date` a date or None)."""
+    unknown = set(changes) - set(DOCUMENT_FIELDS)
+    if unknown:
+        raise CorrectionError(f"unknown document fields: {', '.join(sorted(unknown))}")
+    with store.transaction() as session:
+        document = repo.get_document(session, document_id)
+        if document is None:
+            raise CorrectionError(f"no document with id {document_id}")
+        recorded = []
+        for name, value in changes.items():
+            value = value.strip() or None if isinstance(value, str) else value
+            old, new = _text(getattr(document, name)), _text(value)
+            if old != new:
+                setattr(document, name, value)
+                recorded.append(Correction(document_id=document.id, field=name, old_value=old, new_value=new,
+                                           user_id=actor.id, user=actor.username))
+        session.add_all(recorded)
+        if recorded:
+            repo.set_index_state(session, [document.id], "pending")
+    if recorded:
+        reindex_pending(store, settings)
+    return recorded

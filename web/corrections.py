@@ -1,0 +1,90 @@
+"""Correcting what was extracted: a task's text, lead, support and deadline (the officer of
+its lead agency, an admin), a document's header fields (the văn thư, an admin). Every
+change is an audited correction (theodoi.tracking.corrections)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from theodoi.store import repo
+from theodoi.tracking.access import can_correct_document, can_update_task
+from theodoi.tracking.corrections import (DOCUMENT_FIELDS, FIELD_LABELS, CorrectionError, correct_document,
+                                          correct_task)
+from theodoi.web.auth import current_actor, require_login
+from theodoi.web.resources import db, settings, store
+
+bp = Blueprint("corrections", __name__)
+DOCUMENT_REFUSED = "Chỉ văn thư hoặc quản trị viên được sửa thông tin văn bản."
+TASK_REFUSED = "Chỉ cán bộ của cơ quan chủ trì nhiệm vụ (hoặc quản trị viên) được sửa nhiệm vụ này."
+
+
+@bp.app_context_processor
+def _helpers():
+    return {"may_correct_document": lambda: can_correct_document(current_actor())}
+
+
+def _day(raw: str) -> tuple[dt.date | None, str | None]:
+    raw = raw.strip()
+    if not raw:
+        return None, None
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(raw, pattern).date(), None
+        except ValueError:
+            continue
+    return None, f"Ngày không hợp lệ: “{raw}” (nhập theo dạng ngày/tháng/năm)."
+
+
+def _names(raw: str) -> list[str]:
+    return [name.strip() for name in raw.replace("\n", ";").split(";") if name.strip()]
+
+
+@bp.route("/tasks/<int:task_id>/correct", methods=["GET", "POST"])
+def task(task_id: int):
+    """The correction form of a task, and its corrections so far."""
+    who = require_login()
+    found = repo.get_task(db(), task_id)
+    if found is None:
+        abort(404)
+    if not can_update_task(who, found):
+        abort(403, TASK_REFUSED)
+    error = None
+    if request.method == "POST":
+        due, error = _day(request.form.get("due", ""))
+        if error is None:
+            try:
+                changed = correct_task(
+                    store(), task_id, who, settings(), text=request.form.get("text", ""),
+                    lead=_names(request.form.get("lead", "")), support=_names(request.form.get("support", "")),
+                    due=due, deadline_text=request.form.get("deadline_text", ""))
+            except CorrectionError as problem:
+                error = f"Không sửa được: {problem}"
+            else:
+                flash(f"Đã lưu {len(changed)} chỉnh sửa." if changed else "Không có gì thay đổi.", "success")
+                return redirect(url_for("tasks.show", task_id=task_id) + "#corrections")
+    return render_template("corrections/task.html", task=found, error=error, form=request.form,
+                           corrections=repo.corrections_of(db(), document_id=found.document_id, task_id=task_id),
+                           labels=FIELD_LABELS), 400 if error else 200
+
+
+@bp.route("/documents/<int:document_id>/correct", methods=["GET", "POST"])
+def document(document_id: int):
+    """The correction form of a document's header fields, and its corrections so far."""
+    who = require_login()
+    found = repo.get_document(db(), document_id)
+    if found is None:
+        abort(404)
+    if not can_correct_document(who):
+        abort(403, DOCUMENT_REFUSED)
+    error = None
+    if request.method == "POST":
+        day, error = _day(request.form.get("date", ""))
+        if error is None:
+            fields = {name: request.form.get(name, "") for name in DOCUMENT_FIELDS if name != "date"}
+            changed = correct_document(store(), document_id, who, settings(), date=day, **fields)
+            flash(f"Đã lưu {len(changed)} chỉnh sửa." if changed else "Không có gì thay đổi.", "success")
+            return redirect(url_for("corrections.document", document_id=document_id))
+    return render_template("corrections/document.html", document=found, error=error, form=request.form,
+                           fields=DOCUMENT_FIELDS, labels=FIELD_LABELS,
+                           corrections=repo.corrections_of(db(), document_id=document_id)), 400 if error else 200

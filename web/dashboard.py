@@ -1,0 +1,38 @@
+"""The dashboard: for a period (due dates) and a set of agencies, the four VPCP groups and
+the on-time rate per agency, and overdue tasks by age; charts drawn as SVG on the server."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+
+from theodoi.nlp.agencies import agency_key
+from theodoi.tracking.dashboard import AGE_BUCKETS, by_agency, overdue_ages
+from theodoi.tracking.tasks import agency_keys
+from theodoi.web.listing import read_filters, scoped_views
+from theodoi.web.params import date_arg
+from theodoi.web.template_helpers import GROUP_LABELS
+
+bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
+TOP_AGENCIES = 12
+
+
+@bp.get("")
+def show():
+    """Figures of the tracked tasks due in the period, for the agencies asked (else the
+    agencies with most tasks)."""
+    filters = read_filters()
+    due_from, from_error = date_arg("due_from")
+    filters.agency = ""
+    views, untracked = scoped_views(filters)
+    if due_from:
+        views = [v for v in views if v.task.due and v.task.due >= due_from]
+    wanted = [a.strip() for a in request.args.getlist("agency") if a.strip()]
+    figures = by_agency(views)
+    if wanted:
+        keys = agency_keys(wanted, filters.as_of, successors=True)
+        figures = [f for f in figures if agency_key(f.agency) in keys]
+    else:
+        figures = figures[:TOP_AGENCIES]
+    return render_template(
+        "dashboard/show.html", figures=figures, ages=overdue_ages(views), group_labels=GROUP_LABELS,
+        filters=filters, due_from=due_from, wanted=wanted, untracked=untracked, age_buckets=AGE_BUCKETS,
+        errors=filters.errors + [e for e in (from_error,) if e])
