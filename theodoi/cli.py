@@ -1,5 +1,5 @@
 """The `theodoi` command line: ingest, watch, extract, search, tasks, task update, links, report, serve,
-demo, reindex, reextract, user (in cli_users)."""
+demo, reindex, reextract, doctor; user lives in cli_users.py, worker, backup and restore in cli_ops.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -80,7 +80,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
     if not paths:
         raise click.UsageError("name at least one file or folder")
     if to_queue:
-        _enqueue(paths, settings)
+        from theodoi.cli_ops import enqueue
+
+        enqueue(paths, settings)
         return
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind: files held are marked interrupted
     files = list(walk(paths))
@@ -137,40 +139,6 @@ def watch(ctx: click.Context, folder: str, interval: float, once: bool) -> None:
                      should_stop=lambda: bool(stopping))
     except KeyboardInterrupt:
         pass
-
-
-def _enqueue(paths: tuple[str, ...], settings: Settings) -> None:
-    from theodoi.jobs import QueueNotConfigured, enqueue_ingest
-
-    try:
-        queued, refused = enqueue_ingest(paths, settings)
-    except QueueNotConfigured as error:
-        _refuse(str(error))
-    for outcome in refused:
-        err.print(f"[red]error[/red] {outcome.error_code}: {escape(outcome.message)}", highlight=False, soft_wrap=True)
-    err.print(f"{queued} files queued for `theodoi worker`, {len(refused)} failed", highlight=False)
-    if refused:
-        sys.exit(1)
-
-
-@main.command()
-@click.option("--threads", default=1, show_default=True, help="Files read at once by this worker.")
-@click.pass_context
-def worker(ctx: click.Context, threads: int) -> None:
-    """Read files from the job queue (THEODOI_QUEUE_URL) until stopped (SIGTERM or Ctrl-C). Start
-    one or more on every machine that sees the files, the database and the search index."""
-    import logging
-
-    from theodoi.jobs import QueueNotConfigured, run_worker
-
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = _settings(ctx)
-    err.print(f"theodoi worker: queue {settings.queue_url} ({settings.queue_namespace}), {threads} thread(s)",
-              highlight=False)
-    try:
-        run_worker(settings, threads)
-    except QueueNotConfigured as error:
-        _refuse(str(error))
 
 
 def _list_failed(settings: Settings) -> None:
@@ -494,66 +462,15 @@ def doctor(ctx: click.Context) -> None:
     advice = engine_advice(health.stored, settings.search_backend)
     if advice:
         out.print(advice, highlight=False, soft_wrap=True)
-    store_ok = _check_store(Store(settings))
+    from theodoi.cli_ops import check_store
+
+    store_ok = check_store(Store(settings))
     if not health.healthy:
         err.print("run `theodoi reindex` to rebuild the index from the database")
     else:
         out.print("index in step with the database", highlight=False)
     if not (health.healthy and store_ok):
         sys.exit(1)
-
-
-def _check_store(store) -> bool:
-    """Print the files that could not be read or were left half-read, and any sign the status
-    history was changed; True when there is none."""
-    from theodoi.store.audit import broken_events, missing_guards
-    from theodoi.store.claims import stuck_files
-
-    with store.session() as session:
-        failed, abandoned = stuck_files(session)
-        broken, unguarded = broken_events(session), missing_guards(session)
-    store.dispose()
-    if failed:
-        out.print(f"{failed} file{'s' if failed > 1 else ''} could not be read: `theodoi ingest --failed` "
-                  "lists them with the reason; ingest them again once repaired", highlight=False, soft_wrap=True)
-    if abandoned:
-        out.print(f"{abandoned} file{'s' if abandoned > 1 else ''} left half-read by an ingest that stopped: "
-                  "the next `theodoi ingest` marks them, ingest their folder again", highlight=False, soft_wrap=True)
-    if broken:
-        shown = ", ".join(str(i) for i in broken[:20]) + (" …" if len(broken) > 20 else "")
-        out.print(f"{len(broken)} status events changed, or with an earlier event removed, since they were "
-                  f"written: {shown}", highlight=False, soft_wrap=True)
-    if unguarded:
-        out.print(f"the status history is not protected: trigger {', '.join(unguarded)} missing", highlight=False, soft_wrap=True)
-    return not (failed or abandoned or broken or unguarded)
-
-
-@main.command("backup")
-@click.argument("target", type=click.Path(dir_okay=False))
-@click.pass_context
-def backup_command(ctx: click.Context, target: str) -> None:
-    """Write the database, the kept originals and evidence files and the secret key to TARGET
-    (a .tar.gz); the search index is rebuilt by `restore`."""
-    from theodoi.backup import backup
-
-    manifest = backup(_settings(ctx), Path(target))
-    err.print(f"{sum(manifest['tables'].values())} rows, {manifest['files']} files → {target}", highlight=False)
-
-
-@main.command("restore")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False))
-@click.pass_context
-def restore_command(ctx: click.Context, source: str) -> None:
-    """Restore a backup into an empty data directory (and database), then rebuild the index."""
-    from theodoi.backup import BackupError, restore
-
-    settings = _settings(ctx)
-    try:
-        manifest = restore(settings, Path(source))
-    except BackupError as error:
-        _refuse(str(error))
-    err.print(f"{sum(manifest['tables'].values())} rows, {manifest['files']} files restored, "
-              f"{manifest['indexed']} documents indexed ({settings.data_dir})", highlight=False)
 
 
 def _serve(settings: Settings, host: str, port: int) -> None:
@@ -637,6 +554,10 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
 
 
 main.add_command(user)
+from theodoi.cli_ops import backup_command, restore_command, worker  # noqa: E402  (they use the helpers above)
+
+for command in (worker, backup_command, restore_command):
+    main.add_command(command)
 
 if __name__ == "__main__":
     main()

@@ -75,7 +75,10 @@ def reading_limits(seconds: float, memory_mb: float) -> Iterator[None]:
 
 
 def _set_cpu_limit(soft: int) -> None:
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.getrlimit(resource.RLIMIT_CPU)[1]))
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+    if hard != resource.RLIM_INFINITY and (soft == resource.RLIM_INFINITY or soft > hard):
+        soft = hard  # never above what the system allows this process
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
 def init_reader(memory_mb: float) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+
 from theodoi.config import Settings
 from theodoi.nlp.agencies import group_members, lookup, resolve
 from theodoi.store import repo
@@ -82,6 +84,34 @@ def correct_task(store: Store, task_id: int, actor: Actor, settings: Settings, *
     if recorded:
         reindex_pending(store, settings)
     return recorded
+
+
+def _stored_value(field: str, text: str | None):
+    """A recorded value (text) as the row holds it."""
+    if field in ("due", "date") and text:
+        return dt.date.fromisoformat(text)
+    return text
+
+
+def reapply_corrections(session, document) -> int:
+    """Write the latest recorded correction of each field back onto `document` and its tasks
+    (after a re-extraction wrote a new reading over them); returns how many fields it set."""
+    latest: dict[tuple[int | None, str], Correction] = {}
+    for correction in session.scalars(select(Correction).where(Correction.document_id == document.id)
+                                      .order_by(Correction.id)):
+        latest[(correction.task_id, correction.field)] = correction
+    tasks = {task.id: task for task in document.tasks}
+    applied = 0
+    for (task_id, field), correction in latest.items():
+        row = document if task_id is None else tasks.get(task_id)
+        if row is None:
+            continue
+        if field in ("lead", "support"):
+            _set_bodies(row, field, [n for n in (correction.new_value or "").split("; ") if n])
+        else:
+            setattr(row, field, _stored_value(field, correction.new_value))
+        applied += 1
+    return applied
 
 
 def correct_document(store: Store, document_id: int, actor: Actor, settings: Settings,

@@ -1,11 +1,12 @@
 """A stored document read again by a newer extractor, without losing what people recorded.
 
-Officers' status changes, report evidence and figures reached are events attached to stored
-tasks and targets; they are not extraction output. So a new reading is matched onto the stored
-rows instead of replacing them: a stored task takes the new reading of the same task (same
-numbering and similar wording, or very similar wording) and keeps its id and its history; a
-new task is added; a stored task the new reading no longer finds is removed only when nothing
-was recorded on it, otherwise it stays as it was. Targets are matched the same way. The
+Officers' status changes, corrections, report evidence and figures reached are recorded on
+stored tasks and targets; they are not extraction output. So a new reading is matched onto the
+stored rows instead of replacing them: a stored task takes the new reading of the same task
+(same numbering and similar wording, or very similar wording) and keeps its id and its
+history; a new task is added; a stored task the new reading no longer finds is removed only
+when nothing was recorded on it, otherwise it stays as it was. People's corrections are then
+written back over the new reading (the latest of each field). Targets are matched the same way. The
 document's own citations are pure extraction output and are read anew (follow-up resolves them
 again).
 """
@@ -19,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import Extraction, ParsedDocument
 from theodoi.store import repo
-from theodoi.store.models import Document, Target, Task
+from theodoi.store.models import Correction, Document, Target, Task
+from theodoi.tracking.corrections import reapply_corrections
 from theodoi.tracking.labels import normalize_label
 from theodoi.tracking.wording import overlap
 
@@ -77,7 +79,10 @@ def _target_score(target: Target, found) -> float:
 
 
 def _has_history(task: Task, session: Session) -> bool:
+    """Events, corrections or plan tasks placed under it: what people or reports recorded on it."""
     if task.events:
+        return True
+    if session.scalar(select(Correction.id).where(Correction.task_id == task.id).limit(1)) is not None:
         return True
     return session.scalar(select(Task.id).where(Task.parent_task_id == task.id).limit(1)) is not None
 
@@ -140,6 +145,8 @@ def apply_new_reading(session: Session, document: Document, parsed: ParsedDocume
     document.citations.clear()
     session.flush()
     document.citations.extend(repo.new_citation(found) for found in extraction.citations)
+    session.flush()
+    reapply_corrections(session, document)
     document.index_state = "pending"
     session.flush()
     return result

@@ -76,3 +76,25 @@ def test_doctor_is_not_healthy_while_files_are_failed(tmp_path, settings):
     result = runner.invoke(main, ["--data-dir", str(settings.data_dir), "doctor"])
     assert result.exit_code == 1, result.output
     assert "1 file could not be read" in result.output
+
+
+def test_a_file_left_failed_beside_its_document_is_healed(tmp_path, settings):
+    """What racing ingests left before claims existed: the file "failed" while its document is
+    stored. Later runs said "0 added, 0 unchanged, 1 failed" for ever; now the file is done."""
+    folder = tmp_path / "in"
+    write_folder(folder, 1)
+    runner = CliRunner()
+    args = ["--data-dir", str(settings.data_dir), "ingest", str(folder)]
+    assert "1 added" in runner.invoke(main, args).output
+    store = Store(settings)
+    with store.transaction() as session:
+        session.execute(StoredFile.__table__.update().values(
+            status="failed", error_code="store_failed", error_message="IntegrityError: NOT NULL constraint failed"))
+    store.dispose()
+    again = runner.invoke(main, args)
+    assert "0 added, 1 unchanged, 0 failed" in again.output, again.output
+    store = Store(settings)
+    with store.session() as session:
+        assert session.scalars(select(StoredFile.status)).all() == ["done"]
+        assert session.scalar(select(func.count()).select_from(Document)) == 1
+    store.dispose()

@@ -3,6 +3,7 @@ every status change recorded on their tasks survives (it is an event, not extrac
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from click.testing import CliRunner
 from sqlalchemy import select, update
@@ -106,3 +107,26 @@ def test_cli_reads_again_only_what_an_older_extractor_read(settings, tmp_path):
     assert "1 documents read again" in run("--all").output
     search = CliRunner().invoke(main, ["--data-dir", str(settings.data_dir), "search", "cho an toan thuc pham"])
     assert "41/KH-UBND" in search.output
+
+
+def test_corrections_survive_a_new_reading(any_store, tmp_path):
+    from theodoi.store import repo
+    from theodoi.tracking.accounts import actor, add_account
+    from theodoi.tracking.corrections import correct_document, correct_task
+
+    settings = any_store.settings
+    path, document_id = _ingest(settings, tmp_path)
+    ids = _task_ids(any_store, document_id)
+    add_account(any_store, username="vanthu", password="mat-khau-dai-du", role="admin")
+    with any_store.session() as session:
+        who = actor(repo.user_by_name(session, "vanthu"))
+    correct_task(any_store, ids["3"], who, settings, lead=["Sở Kế hoạch và Đầu tư"], due=dt.date(2026, 9, 30))
+    correct_document(any_store, document_id, who, settings, title="Kế hoạch chợ an toàn thực phẩm (đã sửa)")
+
+    parsed = parse_file(path, settings)
+    with any_store.transaction() as session:
+        apply_new_reading(session, session.get(Document, document_id), parsed, extract(parsed))
+    with any_store.session() as session:
+        task = session.get(Task, ids["3"])
+        assert [b.text for b in task.lead] == ["Sở Kế hoạch và Đầu tư"] and task.due == dt.date(2026, 9, 30)
+        assert session.get(Document, document_id).title == "Kế hoạch chợ an toàn thực phẩm (đã sửa)"
