@@ -12,7 +12,7 @@ from pathlib import Path
 from theodoi.config import Settings
 from theodoi.domain import IngestError, ParsedDocument
 
-from . import registry
+from . import portal, registry
 from .detect import sniff
 from .header import parse_header
 from .layout import build_text
@@ -52,12 +52,15 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
         raise IngestError("unsupported_type", f"this kind of file cannot be read ({what}, "
                           f"extension .{extension or '-'})", str(path))
     result = parser_class().parse(path, settings)
-    text, blocks = build_text(result.blocks, result.legacy_encoding)
+    page = portal.official_text(result.blocks)
+    text, blocks = build_text(page.blocks if page else result.blocks, result.legacy_encoding)
     if not text.strip():
         hint = " (it may be a scan and OCR is off)" if settings.ocr_mode == "off" else ""
         raise IngestError("empty_text", f"no text could be read from the file{hint}", str(path))
     header = parse_header(text, blocks)
     warnings = list(result.warnings)
+    if page:
+        warnings.extend(portal.fill_header(header, page))
     if 1 in result.ocr_pages:
         header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
         warnings.extend(check_header(header, header_text))

@@ -419,8 +419,8 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
             opens_title = not title_lines and _TITLE_OPENING.match(line) and not line.rstrip().endswith(":")
             if (_TITLE_STOP.match(line) and not opens_title) or _SEPARATOR.match(line) or _NATIONAL.search(line):
                 break
-            if _BODY_LINE.match(line) and (title_lines or j):
-                break
+            if _BODY_LINE.match(line) and (title_lines or j) and not (title_lines and title_lines[-1].endswith(",")):
+                break  # the body that issues, below the title ("QUYẾT NGHỊ" formula); not a title's listed body
             if title_lines:
                 joined = " ".join(title_lines)
                 if _is_upper(joined) != _is_upper(line) and not _runs_on(joined, line):
@@ -433,7 +433,7 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
             header.kind = "Thông báo kết luận"
     elif not has_formal_header and nonempty:
         first = nonempty[0].lstrip("#* ").strip()
-        if len(first) <= 220 and not re.search(r"[.:;]$", first) and not first.startswith("(") \
+        if len(first) <= 220 and not re.search(r"[.:;]$", first) and not first.startswith("(") and not _TITLE_STOP.match(first) \
                 and not re.match(r"^(?:Ngày|Sáng|Chiều|Tối)\s+\d", first) and len(nonempty) > 1:
             header.title = first
     if title_lines:

@@ -6,10 +6,11 @@ from .parsers.doc import WordDocParser
 from .parsers.docx import DocxParser
 from .parsers.html import HtmlParser
 from .parsers.image import ImageParser
+from .parsers.markdown import MarkdownParser
 from .parsers.pdf import PdfParser
 from .parsers.plain_text import PlainTextParser
 
-PARSERS: list[type[Parser]] = [PdfParser, DocxParser, WordDocParser, HtmlParser, PlainTextParser, ImageParser]
+PARSERS: list[type[Parser]] = [PdfParser, DocxParser, WordDocParser, HtmlParser, MarkdownParser, PlainTextParser, ImageParser]
 
 
 def choose(mime: str | None, extension: str) -> type[Parser] | None:

@@ -54,6 +54,7 @@ class Header:
     signer_title: str | None = None  # "CHỦ TỊCH", "BÍ THƯ", ...
     recipients: list[str] = field(default_factory=list)  # Nơi nhận / Kính gửi
     issued_with: str | None = None  # "ban hành kèm theo Quyết định số ..." symbol
+    box: dict[str, str] = field(default_factory=dict)  # a portal page's metadata box, as the portal prints it
 
 
 @dataclass
