@@ -16,7 +16,7 @@ from . import portal, registry
 from .detect import sniff
 from .header import parse_header
 from .layout import build_text
-from .ocr_checks import check_header
+from .ocr_checks import check_header, machine_read
 from .own_citation import recover_from_own_citation
 
 __all__ = ["parse_file", "parse_header", "IngestError"]
@@ -61,8 +61,8 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
     warnings = list(result.warnings)
     if page:
         warnings.extend(portal.fill_header(header, page))
-    if 1 in result.ocr_pages:
-        header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
+    header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
+    if 1 in result.ocr_pages or machine_read(header_text + "\n" + text[-3000:]):
         warnings.extend(check_header(header, header_text))
         warnings.extend(recover_from_own_citation(header, header_text, text))
     return ParsedDocument(
