@@ -81,7 +81,9 @@ def unmark(text: str) -> list[tuple[str, str]]:
             state = 0
             out.append(("break", ""))
             continue
-        if _TABLE_RULE.match(raw) and "|" in raw or _RULE.match(raw):
+        if _TABLE_RULE.match(raw) and "|" in raw:  # the row under a table's head row
+            continue
+        if _RULE.match(raw):
             state = 0
             out.append(("break", ""))
             continue

@@ -1,6 +1,7 @@
 """Markdown transcriptions and pages saved as markdown (.md): the marks taken out
 (`ingest.markdown.unmark`), `#` headings kept as headings, `| a | b |` rows read as table
-rows, lines that a converter or an OCR tool wrapped joined back into paragraphs."""
+rows (a table that only sets the header or signature side by side is read column by column),
+lines that a converter or an OCR tool wrapped joined back into paragraphs."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +10,8 @@ from theodoi.config import Settings
 from theodoi.domain import IngestError
 
 from ..base import ParseResult, Parser
-from ..layout import RawBlock, join_wrapped_lines, split_side_by_side, text_and_tables, typical_width
+from ..layout import (RawBlock, is_layout_table, join_wrapped_lines, layout_table_lines, split_side_by_side,
+                      text_and_tables, typical_width)
 from ..markdown import unmark
 from ..textdecode import UndecodableText, decode_bytes
 
@@ -44,7 +46,11 @@ class MarkdownParser(Parser):
             if kind != "heading":
                 run.append(line)
                 continue
-            blocks.extend(text_and_tables(run, paragraphs))
+            for block in text_and_tables(run, paragraphs):
+                if block.rows and is_layout_table(block.rows):  # header or signature set side by side
+                    blocks.extend(RawBlock("paragraph", line) for line in layout_table_lines(block.rows))
+                else:
+                    blocks.append(block)
             run = []
             if line:
                 blocks.append(RawBlock("heading", line))
