@@ -12,7 +12,7 @@ from pathlib import Path
 from theodoi.config import Settings
 from theodoi.domain import IngestError, ParsedDocument
 
-from . import portal, registry
+from . import news, portal, registry
 from .detect import sniff
 from .header import parse_header
 from .layout import build_text
@@ -53,7 +53,9 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
                           f"extension .{extension or '-'})", str(path))
     result = parser_class().parse(path, settings)
     page = portal.official_text(result.blocks)
-    text, blocks = build_text(page.blocks if page else result.blocks, result.legacy_encoding)
+    reported = not page and news.is_news(result.blocks)
+    raw_blocks = page.blocks if page else news.drop_furniture(result.blocks) if reported else result.blocks
+    text, blocks = build_text(raw_blocks, result.legacy_encoding)
     if not text.strip():
         hint = " (it may be a scan and OCR is off)" if settings.ocr_mode == "off" else ""
         raise IngestError("empty_text", f"no text could be read from the file{hint}", str(path))
@@ -61,6 +63,8 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
     warnings = list(result.warnings)
     if page:
         warnings.extend(portal.fill_header(header, page))
+    if reported:  # a news page has no issuer of its own; the document it reports is cited
+        header.issuer, header.reports_on = None, news.reported_document(text)
     header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
     if 1 in result.ocr_pages or machine_read(header_text + "\n" + text[-3000:]):
         warnings.extend(check_header(header, header_text))

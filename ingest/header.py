@@ -76,6 +76,11 @@ _ADOPTED = re.compile(
     r"(?P<y>\d{4})|" + _NUMERIC_DATE.replace("P<d>", "P<d2>").replace("P<m>", "P<m2>").replace("P<y>", "P<y2>") + ")",
     re.IGNORECASE)
 _LEVEL = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+_LOCAL_BODY = rf"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:{_LEVEL}|Thành phố)\s+[{_UP}][^,;.:]*?"
+_SPEAKER = re.compile(
+    rf"^(?:(?:Bộ trưởng|Thứ trưởng)\s+(?P<ministry>Bộ\s+[{_UP}][^,;.:]*?)|(?:Phó\s+)?Chủ tịch\s+(?P<council>{_LOCAL_BODY})|"
+    rf"(?P<body>Thủ tướng Chính phủ|Chính phủ|{_LOCAL_BODY}|Bộ\s+[{_UP}][^,;.:]*?))\s+(?:đã\s+|vừa\s+)?"
+    r"(?:yêu cầu|đề nghị|chỉ thị|giao|chỉ đạo|quyết định|thông báo)\b")
 _ISSUING_VERB = (r"(?:chỉ thị|yêu cầu|quyết định|ban hành|xây dựng kế hoạch|xây dựng Kế hoạch|đề nghị|giao|"
                  r"thông báo|kết luận)")
 
@@ -303,6 +308,17 @@ def _infer_issuer(text: str, title: str | None) -> str | None:
     return None
 
 
+def _speaker(sentence: str) -> str | None:
+    """The body a copy without a header speaks for, from its first sentence: 'Bộ trưởng Bộ Y tế
+    yêu cầu ...' → 'Bộ Y tế'; 'Chủ tịch UBND tỉnh Nam Định chỉ thị ...' → 'Ủy ban nhân dân tỉnh Nam
+    Định'. A sentence that reports a document issued ('vừa ký ban hành Chỉ thị ...') names none."""
+    m = _SPEAKER.match(sentence)
+    if not m:
+        return None
+    body = m.group("ministry") or m.group("council") or m.group("body")
+    return re.sub(r"^(?:UBND|Uỷ ban nhân dân)\b", "Ủy ban nhân dân", " ".join(body.split()))
+
+
 def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
     """The formal parts of the document in `text`; fields the text does not state are None."""
     header = Header()
@@ -416,6 +432,10 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
                     break
         if header.issuer is None:
             header.issuer = _infer_issuer(text, header.title)
+    if header.issuer is None and not has_formal_header:
+        opening = nonempty[1] if len(nonempty) > 1 and header.title and nonempty[0].lstrip("#* ") == header.title \
+            else (nonempty[0] if nonempty else "")
+        header.issuer = _speaker(opening)
     # "kèm theo": just below the title it names the parent document; later, an annex of this one
     for m in _ISSUED_WITH.finditer(text):
         near_top = m.start() < len("\n".join(nonempty[:(kind_index or 0) + title_end + 6]))

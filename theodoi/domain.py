@@ -55,6 +55,7 @@ class Header:
     recipients: list[str] = field(default_factory=list)  # Nơi nhận / Kính gửi
     issued_with: str | None = None  # "ban hành kèm theo Quyết định số ..." symbol
     box: dict[str, str] = field(default_factory=dict)  # a portal page's metadata box, as the portal prints it
+    reports_on: str | None = None  # a news page: the number of the document it reports as just issued
 
 
 @dataclass
