@@ -112,6 +112,34 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     return out
 
 
+_STAMP_ANNOTATIONS = {20, 3, 13}  # FPDF_ANNOT_WIDGET, FREETEXT, STAMP
+
+
+def _flatten_stamps(pdf) -> bool:
+    """Draw page 1's filled form fields and stamps into its content, so that their text stands
+    where it shows: an e-signing tool stamps the number and day into the template's blanks
+    ("Số:    /2025/QĐ-UBND", "ngày   tháng") as annotations, outside the text layer."""
+    import pypdfium2.raw as pdfium_c
+
+    if not len(pdf):
+        return False
+    page = pdf[0]
+    kinds = {pdfium_c.FPDFAnnot_GetSubtype(pdfium_c.FPDFPage_GetAnnot(page.raw, i))
+             for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw))}
+    scanned = bool(kinds & _STAMP_ANNOTATIONS) and _needs_ocr(page.get_textpage().get_text_range())
+    page.close()
+    if not kinds & _STAMP_ANNOTATIONS or scanned:  # a scan is read by OCR, whose image shows the stamps
+        return False
+    pdf.init_forms()  # flattening draws the fields' appearance, which needs the form environment
+    page = pdf[0]
+    try:
+        flattened = page.flatten() == pdfium_c.FLATTEN_SUCCESS
+    except RuntimeError:  # no form in the file (a bare annotation): nothing pdfium can flatten
+        flattened = False
+    page.close()
+    return flattened
+
+
 class PdfParser(Parser):
     NAME = "pdf"
     VERSION = 1
@@ -134,6 +162,8 @@ class PdfParser(Parser):
             if len(pdf) > settings.max_pages:
                 raise IngestError("too_large", f"the PDF has {len(pdf)} pages, more than the limit "
                                   f"of {settings.max_pages}", str(path))
+            if _flatten_stamps(pdf):
+                warnings.append("page 1: text filled into form fields or stamped (e-signing) read in place")
             mode = settings.ocr_mode
             ocr_pages, pages_lines, unreadable = [], [], 0
             for i in range(len(pdf)):
