@@ -68,7 +68,7 @@ _OWNER = re.compile(
     r"Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     r"Huyện ủy|Huyện uỷ)\b[^,;.]{0,80}?)(?:\s+(?P<rest>(?:về|V/v)\b.*))?$", re.IGNORECASE)
 _ISSUED_WITH = re.compile(
-    r"kèm theo\s+(?P<kind>" + "|".join(KINDS) + r")\s+(?:số\s*:?\s*)?(?P<num>\d+[^\s,;)]*)"
+    r"kèm theo\s+(?P<kind>" + "|".join(KINDS) + r"|văn bản)\s+(?:số\s*:?\s*)?(?P<num>\d+[^\s,;)]*|/[^\s,;)]+)"
     r"(?:\s+ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})|"
     r"(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})))?", re.IGNORECASE)
 _ADOPTED = re.compile(
@@ -424,6 +424,8 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
             header.issuer = body
             header.title = owner.group("rest") or None
     # headerless documents: number/date from annexes and adoption lines, issuer from the text
+    if header.kind is None and not has_formal_header and nonempty and re.match(r"^Kính\s+gửi\b", nonempty[0]):
+        header.kind = "Công văn"  # a letter copied from "Kính gửi" on: no kind line, recipients first
     if header.kind and not has_formal_header:
         if header.issuer is None:
             for line in after[title_end:title_end + 2]:
@@ -439,7 +441,7 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
     # "kèm theo": just below the title it names the parent document; later, an annex of this one
     for m in _ISSUED_WITH.finditer(text):
         near_top = m.start() < len("\n".join(nonempty[:(kind_index or 0) + title_end + 6]))
-        kind = next(k for k in KINDS if k.lower() == m.group("kind").lower())
+        kind = next((k for k in KINDS if k.lower() == m.group("kind").lower()), "Công văn")  # "văn bản số"
         if near_top and kind != header.kind and header.issued_with is None:
             header.issued_with = _norm_number(m.group("num"))
         elif not near_top and kind == header.kind:

@@ -61,3 +61,16 @@ def test_speaker_of_the_first_sentence():
     assert _speaker("Thủ tướng Chính phủ yêu cầu các bộ ...") == "Thủ tướng Chính phủ"
     assert _speaker("Thủ tướng Chính phủ vừa ký ban hành Chỉ thị số 14/CT-TTg ...") is None
     assert _speaker("Theo Bộ trưởng Bộ Y tế, cần rà soát ...") is None
+
+
+def test_letter_copied_from_kinh_gui_on_is_a_cong_van_numbered_by_its_annex(tmp_path):
+    """No header, no kind line: a letter that opens with its recipients is a Công văn; its annex
+    names it ("kèm theo văn bản số: /UBND-VP"), even with the number's digits left blank."""
+    path = tmp_path / "cv.txt"
+    path.write_text("Kính gửi: Các sở, ban, ngành thành phố.\n"
+                    "UBND Thành phố yêu cầu các sở rà soát hồ sơ tồn đọng, báo cáo trước ngày 10/12/2025./.\n"
+                    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐỗ Minh Tâm\n"
+                    "PHỤ LỤC\n(kèm theo văn bản số: /UBND-VP ngày tháng năm 2025 của UBND Thành phố)\n"
+                    "1. Sở Xây dựng\n", encoding="utf-8")
+    h = parse_file(path).header
+    assert (h.kind, h.number, h.signer, h.date) == ("Công văn", "/UBND-VP", "Đỗ Minh Tâm", None)
