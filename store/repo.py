@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
-from theodoi.store.models import Citation, Document, StatusEvent, StoredFile, Target, Task, TaskBody
+from theodoi.store.models import (Citation, Document, DocumentCopy, FileName, StatusEvent, StoredFile, Target, Task,
+                                  TaskBody)
+from theodoi.vietnamese import compare_key, fold
 
 
 # --------------------------------------------------------------------------- files
@@ -25,6 +29,13 @@ def record_file(session: Session, *, sha256: str, original_name: str, source_pat
     session.add(stored)
     session.flush()
     return stored
+
+
+def record_name(session: Session, stored: StoredFile, path: Path) -> None:
+    """Keep another name under which the same bytes arrived (nothing when the path is known)."""
+    known = {stored.source_path} | {n.source_path for n in stored.names}
+    if str(path) not in known:
+        stored.names.append(FileName(name=path.name, source_path=str(path)))
 
 
 def mark_failed(session: Session, stored: StoredFile, code: str, message: str) -> None:
@@ -49,7 +60,7 @@ def save_document(session: Session, stored: StoredFile, parsed: ParsedDocument,
         file=stored, kind=header.kind, number=header.number, issuer=header.issuer,
         parent_issuer=header.parent_issuer, place=header.place, date=header.date,
         title=header.title, signer=header.signer, signer_authority=header.signer_authority,
-        text=parsed.text, pages=parsed.pages, index_state="pending")
+        text=parsed.text, text_key=text_key(parsed.text), pages=parsed.pages, index_state="pending")
     for ordinal, found in enumerate(extraction.tasks):
         task = Task(ordinal=ordinal, label=found.label, text=found.text, start=found.start, end=found.end,
                     component=found.component, confidence=found.confidence)
@@ -79,6 +90,35 @@ def save_document(session: Session, stored: StoredFile, parsed: ParsedDocument,
     stored.error_code = stored.error_message = None
     session.flush()
     return document
+
+
+def text_key(text: str) -> str:
+    """The key two copies of one text share: its words, case and spacing folded."""
+    return hashlib.sha256(compare_key(text).encode("utf-8")).hexdigest()
+
+
+def same_document(session: Session, parsed: ParsedDocument) -> tuple[Document, str] | None:
+    """A stored document that `parsed` is another copy of, and why: the same number, issuer and
+    date (all three stated), or the same text."""
+    header = parsed.header
+    if header.number and header.issuer and header.date:
+        for document in session.scalars(select(Document).where(Document.number == header.number,
+                                                               Document.date == header.date)):
+            if document.issuer and fold(document.issuer) == fold(header.issuer):
+                return document, "same_header"
+    document = session.scalar(select(Document).where(Document.text_key == text_key(parsed.text)).limit(1))
+    return (document, "same_text") if document is not None else None
+
+
+def record_copy(session: Session, document: Document, stored: StoredFile, parsed: ParsedDocument,
+                reason: str) -> None:
+    """Keep `stored` as another copy of `document` (its text is not stored twice); mark it done."""
+    document.copies.append(DocumentCopy(file=stored, reason=reason))
+    stored.status = "done"
+    stored.parser = parsed.parser
+    stored.mime = parsed.mime
+    stored.error_code = stored.error_message = None
+    session.flush()
 
 
 def get_document(session: Session, document_id: int) -> Document | None:

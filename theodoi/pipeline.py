@@ -36,10 +36,10 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class FileOutcome:
-    """What happened to one file: added, unchanged (seen before) or failed."""
+    """What happened to one file: added, a copy of a stored document, unchanged (seen before) or failed."""
 
     path: Path
-    status: str  # added | unchanged | failed
+    status: str  # added | copy | unchanged | failed
     document_id: int | None = None
     error_code: str | None = None
     message: str | None = None
@@ -124,6 +124,8 @@ def claim_file(path: Path, settings: Settings, store: Store) -> FileOutcome | in
     sha256 = sha256_of(path)
     with store.transaction() as session:
         stored = repo.file_by_sha(session, sha256)
+        if stored is not None:  # the same bytes under another name are one file with several names
+            repo.record_name(session, stored, path)
         if stored is not None and stored.status == "done":
             return FileOutcome(path, "unchanged", document_id=stored.document.id if stored.document else None)
         if stored is None:
@@ -141,6 +143,10 @@ def store_result(path: Path, file_id: int, result: _Read, store: Store) -> FileO
         try:
             with store.transaction() as session:
                 stored = session.get(StoredFile, file_id)
+                same = repo.same_document(session, result.parsed)
+                if same is not None:  # another copy of a stored document: kept with it, not read twice
+                    repo.record_copy(session, same[0], stored, result.parsed, same[1])
+                    return FileOutcome(path, "copy", document_id=same[0].id)
                 document = repo.save_document(session, stored, result.parsed, result.extraction)
                 link_and_follow_up(session, document, result.parsed.header)
                 return FileOutcome(path, "added", document_id=document.id)
