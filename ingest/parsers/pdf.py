@@ -21,6 +21,7 @@ from .pdf_layout import Line, join_segments, page_lines, read_box, ruled_tables
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 _CID = re.compile(r"\(cid:\d+\)")
 _TERMINAL = re.compile(r"[.;:!?]\s*(?:/\.)?$")
+COLUMN_GAP = 12  # points between the recipients' column and the signature's, at the least
 RUNNING_LINE_MAX = 70  # characters: page headers and footers are short; a body line repeated is not one
 
 
@@ -81,7 +82,8 @@ def _signature_block(lines: list[Line], width: float) -> tuple[list[str], float]
     while start > 0 and lines[start - 1].x0 > width * 0.4 and len(lines[start - 1].text) < 60:
         start -= 1  # the authority or title printed just above "Nơi nhận", on the right
     zone = [line for line in lines[start:] if not _PAGE_NUMBER.match(line.text)]
-    starts = [s.x0 for line in zone for s in line.segments if s.x0 > width * 0.4]
+    starts = [s.x0 for line in zone for k, s in enumerate(line.segments) if s.x0 > width * 0.4
+              and (k == 0 or s.x0 - line.segments[k - 1].x1 > COLUMN_GAP)]  # not a left line's last word
     if not starts:
         return None
     split = min(starts) - 2

@@ -60,3 +60,31 @@ def test_stamped_number_and_day_are_read_in_place(tmp_path):
 def test_unstamped_template_has_no_number_and_no_date(tmp_path):
     h = parse_file(write_stamped(tmp_path / "draft.pdf", None, None)).header
     assert h.number is None and h.date is None and h.kind == "Quyết định"
+
+
+def test_a_recipient_line_reaching_the_middle_stays_out_of_the_signature(tmp_path):
+    """A long recipient line whose last word passes 40% of the page's width is still the left
+    column: the signature column starts where a run stands apart from what precedes it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", fname=FONT)
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(170, 6, "QUYẾT ĐỊNH có hiệu lực kể từ ngày ký. Giám đốc các sở chịu trách nhiệm thi hành./.")
+    left = ["Nơi nhận:", "- Văn phòng Chính phủ;", "- Các sở, ban, ngành, đơn vị thuộc thành phố", "- Lưu: VT."]
+    right = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Trần Văn Bình"]
+    for k in range(5):
+        if k < len(left):
+            pdf.set_xy(20, 50 + 6 * k)
+            pdf.cell(0, 6, left[k])
+        if k == 2:  # the line's last word set apart by the typesetter, past 40% of the width
+            pdf.set_xy(21 + pdf.get_string_width(left[k]), 50 + 6 * k)
+            pdf.cell(0, 6, "TP;")
+        pdf.set_xy(120, 50 + 6 * k)
+        pdf.cell(80, 6, right[k], align="C")
+    pdf.output(str(tmp_path / "end.pdf"))
+    h = parse_file(tmp_path / "end.pdf").header
+    assert (h.signer_authority, h.signer_title, h.signer) == ("TM.", "PHÓ CHỦ TỊCH", "Trần Văn Bình")
