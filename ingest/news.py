@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 
-from .header import KINDS
+from .header import KINDS, _kind_of
 from .layout import RawBlock
 
 _TIME = r"\d{1,2}[:h]\d{2}"
+_FORMAL = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s*X[AÃ]\s*H[OỘ]I|ĐẢNG\s*CỘNG\s*SẢN\s*VIỆT\s*NAM|^Số\s*:?\s*\d", re.IGNORECASE)
 _DATELINE = re.compile(
-    rf"^(?:(?:Thứ\s+\w+|Chủ\s+nhật),?\s*)?\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*[-–|,]?\s*{_TIME}|"
+    rf"^[^.]{{0,60}}\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*[-–|,]?\s*{_TIME}\s*(?:\(GMT[^)]*\))?$|"
     rf"^{_TIME}\s*(?:\(GMT[^)]*\))?\s*[,-]?\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}|"
     rf"^(?:Thứ\s+\w+|Chủ\s+nhật),\s*(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}}|"
-    r"^(?:Giờ đăng|Ngày đăng|Cập nhật|Đăng lúc)\s*:?|^(?:Theo|Nguồn|Tác giả|Bài và ảnh|Bài, ảnh)\s*:?\s+[^.]{2,60}$|"
+    r"^(?:Giờ đăng|Ngày đăng|Cập nhật|Đăng lúc)\s*:?|^(?:Theo|Nguồn|Tác giả|Bài và ảnh|Bài, ảnh)\s*:?\s+[^.,;]{2,40}$|"
     r"^(?:[\w ]{0,25}:\s*)?(?:https?://|www\.)\S+$|^(?:Nội dung chính|Mục lục|Chia sẻ|Bình luận)$", re.IGNORECASE)
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Photo)\s*:\s*[^.]{2,60}\.?$")
 _AGENCY_PREFIX = re.compile(r"^(?:\((?:[\w.]+\.vn|TTXVN|VGP)\)|[A-ZĐ]{2,6}(?:\.VN)?)\s+[-–]\s+")
@@ -30,9 +31,12 @@ _REPORTED = re.compile(
 
 
 def is_news(blocks: list[RawBlock]) -> bool:
-    """A headline, then within the next few blocks a by-line, dateline or agency prefix."""
+    """A headline, then within the next few blocks a by-line, dateline, agency prefix or photo
+    caption; never a document with a formal header (quốc hiệu, "Số:", a kind line)."""
     texts = [b.text.strip() for b in blocks[:8] if b.rows is None and b.text.strip()]
     if len(texts) < 3 or len(texts[0]) > 220 or texts[0].endswith((".", ":", ";")):
+        return False
+    if any(_FORMAL.search(t) or _kind_of(t) for t in texts):
         return False
     return any(_DATELINE.search(t) or _AGENCY_PREFIX.match(t) or _CAPTION.search(t) for t in texts[1:])
 

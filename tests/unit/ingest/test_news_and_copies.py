@@ -36,6 +36,15 @@ def test_news_page_headline_is_the_title_and_the_reported_directive_is_no_issuer
     assert "Bộ Tài chính chủ trì" in parsed.text
 
 
+def test_a_formal_document_is_never_a_news_page(tmp_path):
+    path = tmp_path / "qd.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n"
+                    "Theo đề nghị của Sở Tài chính\nQUYẾT ĐỊNH:\nĐiều 1. Giao Sở Tài chính chủ trì.\n",
+                    encoding="utf-8")
+    parsed = parse_file(path)
+    assert "Theo đề nghị của Sở Tài chính" in parsed.text and parsed.header.number == "12/QĐ-UBND"
+
+
 def test_plain_report_without_furniture_is_not_a_news_page(tmp_path):
     path = tmp_path / "bao-cao.txt"
     path.write_text("Báo cáo nhanh tình hình giải ngân\nTheo số liệu của Bộ Tài chính, đến ngày 30/4/2025 "
