@@ -32,15 +32,15 @@ _FIELDS = {  # label (folded) → header field it fills
 _OTHER_LABELS = ("ngay hieu luc", "ngay co hieu luc", "ngay cong bao", "ngay dang cong bao", "so cong bao",
                  "tinh trang", "tinh trang hieu luc", "ngay het hieu luc", "linh vuc", "nganh", "ap dung",
                  "chuc danh", "nguon thu thap", "pham vi", "cap nhat")
-_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:|]{1,30}?)\s*:\s*(?P<value>.*)$")
+_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:|]{1,30}?)\s*(?::\s*(?P<value>.*)|$)")  # a cell may hold the label alone
 _PLACEHOLDER = re.compile(r"^(?:đã biết|đang cập nhật|chưa (?:có|xác định|cập nhật)|không (?:có|xác định)|"
                           r"còn hiệu lực|hết hiệu lực|văn bản khác|\W*)$", re.IGNORECASE)
 _QUICK_LABEL = re.compile(r"(?i)(?:số hiệu|số ký hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|"
-                          r"ngày ban hành)\W{0,4}:")
+                          r"ngày ban hành)(?:\W{0,4}:|[ \t]*(?:\n|$))")
 _HEADER_CUE = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s*X[AÃ]\s*H[OỘ]I|ĐẢNG\s*CỘNG\s*SẢN\s*VIỆT\s*NAM|^Số\s*:?\s*\d|"
                          r"^Kính\s+gửi\b")
 _SITE_TEXT = re.compile(
-    r"^(?:#+\s*)?(?:Văn bản liên quan|Các văn bản liên quan|Văn bản này chưa cập nhật|Lược đồ|Tải văn bản|"
+    r"^(?:#+\s*)?(?:Văn bản liên quan|Các văn bản liên quan|Thuộc tính|Văn bản này chưa cập nhật|Lược đồ|Tải văn bản|"
     r"Tải về|Văn bản gốc|Bài viết liên quan|Tin liên quan|Xem thêm|Đăng nhập|Bản quyền|Copyright|"
     r"Nội dung sửa đổi|NỘI DUNG SỬA ĐỔI|FILE ĐƯỢC ĐÍNH KÈM)\b", re.IGNORECASE)
 _SIGNATURE_END = re.compile(r"^Nơi\s+nhận\b|^(?:TM|KT|TL|TUQ)\.|^T/M\b|^K/T\b")
@@ -76,7 +76,7 @@ def _label(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     key = " ".join(fold(m.group("label")).lower().split())
-    return (key, m.group("value").strip()) if key in _FIELDS or key in _OTHER_LABELS else None
+    return (key, (m.group("value") or "").strip()) if key in _FIELDS or key in _OTHER_LABELS else None
 
 
 def _find_box(items: list[tuple[int, str]]) -> tuple[dict[str, str], int, int] | None:
@@ -94,7 +94,8 @@ def _find_box(items: list[tuple[int, str]]) -> tuple[dict[str, str], int, int] |
             last = max(last, end)
             if key in _FIELDS and value and not _PLACEHOLDER.match(value):
                 box.setdefault(_FIELDS[key], value)
-        return box, first, last
+        if _SYMBOL.match(box.get("number", "").replace(" ", "")) or _box_date(box.get("date", "")):
+            return box, first, last  # a box states the document; a table's head row of labels does not
     return None
 
 
@@ -148,7 +149,7 @@ def official_text(blocks: list[RawBlock]) -> PortalPage | None:
         start = _header_start(items, 0)
         end_limit = box_first
     if start is None:
-        return PortalPage(blocks, box)
+        return None
     caption_pos, caption_title, caption_issuer = _caption(items, box)
     signed = next((p for p in range(start, end_limit) if _SIGNATURE_END.search(items[p][1])), start)
     ends = [p for p in range(signed, end_limit) if _SITE_TEXT.match(items[p][1])]

@@ -57,6 +57,16 @@ def html_capture() -> str:
             + "".join(f"<p>{line}</p>" for line in AFTER) + "</div></body></html>")
 
 
+def html_property_table() -> str:
+    """A box as a property table: label and value cells side by side, two pairs a row, no colons."""
+    pairs = [(label, value) for label, value in BOX]
+    rows = "".join("<tr>" + "".join(f"<td>{label}</td><td>{value}</td>" for label, value in pairs[i:i + 2]) + "</tr>"
+                   for i in range(0, len(pairs), 2))
+    text = "".join(f"<p>{line}</p>" for line in OFFICIAL if line != "|")
+    return (f"<html><body><div>{BEFORE[0]}</div><div class='content'>{text}</div><h3>Thuộc tính</h3>"
+            f"<table>{rows}</table>" + "".join(f"<p>{line}</p>" for line in AFTER) + "</body></html>")
+
+
 def text_capture() -> str:
     """Select all, copy, paste: labels and values on one line, no marks."""
     box = [f"{label}: {value}" for label, value in BOX]
@@ -64,7 +74,7 @@ def text_capture() -> str:
 
 
 @pytest.mark.parametrize("name,content", [("page.md", markdown_capture), ("page.html", html_capture),
-                                          ("page.txt", text_capture)])
+                                          ("page.txt", text_capture), ("props.html", html_property_table)])
 def test_portal_page_official_text_and_header(tmp_path, name, content):
     path = tmp_path / name
     path.write_text(content(), encoding="utf-8")
@@ -128,3 +138,16 @@ def test_a_document_that_only_mentions_box_labels_is_left_whole(tmp_path):
     parsed = parse_file(path)
     assert parsed.header.number == "7/TB-UBND" and parsed.header.box == {}
     assert parsed.text.startswith("ỦY BAN NHÂN DÂN")
+
+
+def test_a_table_listing_documents_is_no_box(tmp_path):
+    """A report's table whose head row reads like box labels leaves the report whole."""
+    path = tmp_path / "bc.txt"
+    rows = ["Số hiệu | Ngày ban hành | Loại văn bản | Người ký", "12/KH-UBND | 03/02/2025 | Kế hoạch | Lê Văn Hòa",
+            "20/KH-UBND | 05/03/2025 | Kế hoạch | Lê Văn Hòa"]
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 9/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "BÁO CÁO\nKết quả ban hành văn bản\nCác văn bản đã ban hành:\n" + "\n".join(rows) +
+                    "\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Nam\n", encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.header.number == "9/BC-UBND" and parsed.header.box == {}
+    assert "12/KH-UBND" in parsed.text and parsed.header.signer == "Trần Văn Nam"
