@@ -47,11 +47,12 @@ _FORMULAS = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ 
 def machine_read(head: str) -> bool:
     """Whether a text is OCR output: a formula every document prints the same way (quốc hiệu,
     tiêu ngữ, "Nơi nhận") stands in it with its letters or tones misread."""
-    folded = fold(head)
-    lowered = head.lower()
+    lowered, folded = head.lower(), None
     for spellings in _FORMULAS:
-        key = fold(spellings[0])
-        if key in folded and not any(s.lower() in lowered for s in spellings):
+        if any(s.lower() in lowered for s in spellings):
+            continue  # printed right: nothing to fold
+        folded = folded if folded is not None else fold(head)
+        if fold(spellings[0]) in folded:
             return True
     return False
 

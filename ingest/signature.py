@@ -49,7 +49,8 @@ def signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """(authority, signer title, signer name) from the last lines of the document: the first
     authority line after "Nơi nhận" that a name follows (an annex below may hold a form with a
     blank signature), else the last one; without one, the name under the recipients' list."""
-    received = next((i for i, line in enumerate(lines) if fold(line).lower().startswith("noi nhan")), None)
+    received = next((i for i, line in enumerate(lines)  # "Nơi nhận", also as OCR misreads its tones
+                     if line[:1] in "Nn" and fold(line[:8]) == "noi nhan"), None)
     window = lines[max(received - 15, 0):received + 40] if received is not None else lines[-80:]
     tail = [line.strip() for line in window if line.strip()]
     starts = [(i, m.group(1)) for i, line in enumerate(tail) if (m := _AUTHORITY.match(line))]
