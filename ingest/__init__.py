@@ -14,11 +14,11 @@ from pathlib import Path
 from theodoi.config import Settings
 from theodoi.domain import Header, IngestError, ParsedDocument
 
-from . import registry
+from . import news, portal, registry
 from .detect import sniff
 from .header import parse_header
 from .layout import build_text
-from .ocr_checks import check_header
+from .ocr_checks import check_header, machine_read
 from .own_citation import recover_from_own_citation
 
 __all__ = ["parse_file", "parse_header", "IngestError"]
@@ -54,14 +54,21 @@ def parse_file(path: str | os.PathLike, settings: Settings | None = None) -> Par
         raise IngestError("unsupported_type", f"this kind of file cannot be read ({what}, "
                           f"extension .{extension or '-'})", str(path))
     result = parser_class().parse(path, settings)
-    text, blocks = build_text(result.blocks, result.legacy_encoding)
+    page = portal.official_text(result.blocks)
+    reported = not page and news.is_news(result.blocks)
+    raw_blocks = page.blocks if page else news.drop_furniture(result.blocks) if reported else result.blocks
+    text, blocks = build_text(raw_blocks, result.legacy_encoding)
     if not text.strip():
         hint = " (it may be a scan and OCR is off)" if settings.ocr_mode == "off" else ""
         raise IngestError("empty_text", f"no text could be read from the file{hint}", str(path))
     header = parse_header(text, blocks)
     warnings = list(result.warnings)
-    if 1 in result.ocr_pages:
-        header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
+    if page:
+        warnings.extend(portal.fill_header(header, page))
+    if reported:  # a news page has no issuer of its own; the document it reports is cited
+        header.issuer, header.reports_on = None, news.reported_document(text)
+    header_text = "\n".join(b.text for b in blocks[:30] if b.page in (1, None))
+    if 1 in result.ocr_pages or machine_read(header_text + "\n" + text[-3000:]):
         warnings.extend(check_header(header, header_text))
         warnings.extend(recover_from_own_citation(header, header_text, text))
     if result.header is not None:  # a package's header: its fields win, the text fills the gaps

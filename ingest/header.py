@@ -12,7 +12,9 @@ import re
 from collections import Counter
 
 from theodoi.domain import Block, Header
-from theodoi.vietnamese import fold
+from theodoi.vietnamese import fold, is_upper
+
+from .signature import recipients, signature
 
 KINDS = [
     "Thông báo kết luận", "Nghị quyết liên tịch", "Thông tư liên tịch", "Nghị quyết", "Quyết định",
@@ -43,17 +45,15 @@ MINISTRIES = [
 _UP = "A-ZĐÀ-ỸÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"
 _SEPARATOR = re.compile(r"^[\s\-–—_*=.…]*$")
 _NATIONAL = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s*X[AÃ]\s*H[OỘ]I|Độc\s*lập\s*[-–]\s*Tự\s*do|ĐẢNG\s*CỘNG\s*SẢN\s*VIỆT\s*NAM")
+# the same formulas with tones lost (OCR, typed without a Vietnamese keyboard), on the folded line
+_NATIONAL_FOLDED = re.compile(r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia|doc\s*lap\s*[-–~]\s*tu\s*do")
+_YEARS_ONLY = re.compile(r"^\(?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\)?$")
+_WEEKDAY = re.compile(r"^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)$", re.IGNORECASE)
 _NUMBER = re.compile(r"(?:^|\b)(?:[\w ]{0,20}\s)?[Ss]ố\s*(?:hiệu)?\s*[:.]?\s*(?P<num>\d[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*)")
 _DATE = re.compile(r"(?:(?P<place>[^\n,:;]{2,40}),\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
                    re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[^\n,:;\d]{2,40}),\s*ngày\b")  # the day left blank or unreadable
 _NUMERIC_DATE = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
-_AUTHORITY = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|T\.M\.?|K\.T\.?)\s*(?P<rest>.*)$")
-_SIGNER_TITLE = re.compile(
-    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN|"
-    r"TỔNG\s+BÍ\s+THƯ|CHỦ\s+NHIỆM|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|CHÁNH\s+THANH\s+TRA|"
-    r"THỨ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG)\b")
-_SIGNER_TITLE_FOLDED = re.compile(fold(_SIGNER_TITLE.pattern))
 _BODY_LINE = re.compile(
     r"^(?:Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|"
     r"Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ban Chấp hành|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Bộ trưởng|"
@@ -68,7 +68,7 @@ _OWNER = re.compile(
     r"Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     r"Huyện ủy|Huyện uỷ)\b[^,;.]{0,80}?)(?:\s+(?P<rest>(?:về|V/v)\b.*))?$", re.IGNORECASE)
 _ISSUED_WITH = re.compile(
-    r"kèm theo\s+(?P<kind>" + "|".join(KINDS) + r")\s+(?:số\s*:?\s*)?(?P<num>\d+[^\s,;)]*)"
+    r"kèm theo\s+(?P<kind>" + "|".join(KINDS) + r"|văn bản)\s+(?:số\s*:?\s*)?(?P<num>\d+[^\s,;)]*|/[^\s,;)]+)"
     r"(?:\s+ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})|"
     r"(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})))?", re.IGNORECASE)
 _ADOPTED = re.compile(
@@ -76,6 +76,11 @@ _ADOPTED = re.compile(
     r"(?P<y>\d{4})|" + _NUMERIC_DATE.replace("P<d>", "P<d2>").replace("P<m>", "P<m2>").replace("P<y>", "P<y2>") + ")",
     re.IGNORECASE)
 _LEVEL = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+_LOCAL_BODY = rf"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:{_LEVEL}|Thành phố)\s+[{_UP}][^,;.:]*?"
+_SPEAKER = re.compile(
+    rf"^(?:(?:Bộ trưởng|Thứ trưởng)\s+(?P<ministry>Bộ\s+[{_UP}][^,;.:]*?)|(?:Phó\s+)?Chủ tịch\s+(?P<council>{_LOCAL_BODY})|"
+    rf"(?P<body>Thủ tướng Chính phủ|Chính phủ|{_LOCAL_BODY}|Bộ\s+[{_UP}][^,;.:]*?))\s+(?:đã\s+|vừa\s+)?"
+    r"(?:yêu cầu|đề nghị|chỉ thị|giao|chỉ đạo|quyết định|thông báo)\b")
 _ISSUING_VERB = (r"(?:chỉ thị|yêu cầu|quyết định|ban hành|xây dựng kế hoạch|xây dựng Kế hoạch|đề nghị|giao|"
                  r"thông báo|kết luận)")
 
@@ -93,14 +98,28 @@ def _norm_number(raw: str) -> str:
     return number.rstrip(".:;,)")
 
 
+def _national(line: str) -> bool:
+    """Whether the line holds the quốc hiệu or tiêu ngữ (or the Party's name line), tones kept or lost."""
+    return bool(_NATIONAL.search(line) or _NATIONAL_FOLDED.search(fold(line)))
+
+
+def _motto_split(line: str) -> list[str]:
+    """An issuer line run into the quốc hiệu with one space (OCR of two columns): two parts."""
+    m = _NATIONAL_FOLDED.search(fold(line))
+    if m and m.start() > 3 and is_upper(line[:m.start()]):
+        return [line[:m.start()].strip(), line[m.start():].strip()]
+    return []
+
+
 def _split_columns(lines: list[str]) -> list[str]:
     """Header lines above the kind line holding two columns side by side (a tab, 2+ spaces, or
     two table cells ' | ') become two lines, left column first. Lines from the kind line on
     (task tables among them) stay as they are."""
     end = next((i for i, line in enumerate(lines) if _kind_of(line)), len(lines))
     left, right, out = [], [], []
-    for line in lines[:end]:
-        parts = [p.strip() for p in re.split(r"\t+|\s{2,}", line.strip()) if p.strip()]
+    for i, line in enumerate(lines[:end]):
+        parts = [p.strip() for p in re.split(r"\t+|\s{2,}(?![/\-–]|tháng\b|năm\b)", line.strip()) if p.strip()]
+        parts = parts if len(parts) >= 2 or i > 1 else _motto_split(line.strip())
         cells = [p.strip() for p in line.split(" | ") if p.strip()]
         if len(parts) < 2 and len(cells) == 2:
             parts = cells
@@ -134,13 +153,10 @@ def _kind_of(line: str, first_line: bool = False) -> tuple[str, str] | None:
 
 def _runs_on(previous: str, line: str) -> bool:
     """Whether `line` continues a wrapped title: it starts in lower case, or the line before
-    stops on a word that needs what follows ('... Chỉ thị số' / '08/CT-UBND ngày ...')."""
-    return line[:1].islower() or bool(_OPEN_ENDING.search(previous)) and not _is_upper(line)
-
-
-def _is_upper(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+    stops on a word that needs what follows ('... Chỉ thị số' / '08/CT-UBND ngày ...'), or it
+    holds only a period of years ('GIAI ĐOẠN' / '2026 - 2030')."""
+    return line[:1].islower() or bool(_OPEN_ENDING.search(previous)) and not is_upper(line) \
+        or bool(_YEARS_ONLY.match(line))
 
 
 def _expand(name: str) -> str:
@@ -158,14 +174,14 @@ def _recase(phrase: str, text: str) -> str:
     for match in pattern.finditer(text):
         found = match.group(0)
         caps = sum(w[:1].isupper() for w in found.split())
-        if caps > best_caps and not _is_upper(found):
+        if caps > best_caps and not is_upper(found):
             best, best_caps = " ".join(found.split()), caps
     return best
 
 
 def _name_case(upper: str) -> str:
     """'ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG' → 'Ủy ban nhân dân tỉnh Bình Dương' (body names)."""
-    if not _is_upper(upper):
+    if not is_upper(upper):
         return " ".join(_expand(upper).split())
     cased = " ".join(_cased(_expand(upper).lower().split()))
     for phrase in ("Ban Chấp hành", "Ban Thường vụ", "Ủy ban Thường vụ", "Uỷ ban Thường vụ", "Đảng bộ", "Đảng ủy", "Đảng uỷ", "Mặt trận Tổ quốc"):
@@ -239,7 +255,7 @@ def _full_name(issuer: str, parent: str) -> str:
     if re.match(r"^(?:Sở|Phòng|Chi cục)\b", issuer) and _locality(parent):
         return f"{issuer} {_locality(parent)}"
     party_parent = re.match(r"^(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(?:ủy|uỷ)\b", parent)
-    if re.fullmatch(r"(?:Văn phòng|Thanh tra)", issuer) or party_parent and re.match(
+    if re.fullmatch(r"(?:Văn phòng|Thanh tra|Ban Thường trực|Thường trực)", issuer) or party_parent and re.match(
             r"^(?:Ban|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Văn phòng)\b", issuer):
         return f"{issuer} {parent}"
     return issuer
@@ -292,60 +308,15 @@ def _infer_issuer(text: str, title: str | None) -> str | None:
     return None
 
 
-def _is_signer_title(line: str) -> bool:
-    """'CHỦ TỊCH', 'PHÓ BÍ THƯ THƯỜNG TRỰC' ..., also with a tone misread by OCR ('BÍ THỪ')."""
-    return bool(_SIGNER_TITLE.match(line) or _is_upper(line) and _SIGNER_TITLE_FOLDED.match(fold(line)))
-
-
-def _signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
-    """(authority, signer title, signer name) from the last lines of the document."""
-    received = next((i for i, line in enumerate(lines) if re.match(r"^Nơi nhận", line)), None)
-    window = lines[max(received - 15, 0):received + 40] if received is not None else lines[-80:]
-    tail = [line.strip() for line in window if line.strip()]
-    start = None
-    authority = None
-    for i in range(len(tail) - 1, -1, -1):
-        m = _AUTHORITY.match(tail[i])
-        if m:
-            start, authority = i, m.group(1)
-            break
-    if start is None:
-        for i in range(len(tail) - 1, -1, -1):
-            if _is_signer_title(tail[i]) and len(tail[i]) < 40:
-                start = i - 1
-                break
-    if start is None:
-        return None, None, None
-    signer_title = None
-    for line in tail[start + 1:start + 14]:
-        if _is_signer_title(line):
-            signer_title = signer_title or line
-            continue
-        if re.match(r"^(Nơi nhận|Lưu|[-+•])", line) or _is_upper(line) and len(line.split()) > 5:
-            continue
-        words = line.replace(".", " ").split()
-        if 2 <= len(words) <= 5 and all(w[0].isupper() and w.isalpha() for w in words):
-            if not _is_signer_title(line.upper()) and not re.search(r"\b(?:ỦY|BAN|BỘ|SỞ|HỘI|ĐẢNG)\b", line.upper()):
-                name = " ".join(w.capitalize() for w in words) if _is_upper(line) else " ".join(words)
-                return authority, signer_title, name
-    return authority, signer_title, None
-
-
-def _recipients(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        m = re.match(r"^\s*(Kính gửi|Nơi nhận)\s*:?\s*(?P<rest>.*)$", line)
-        if not m:
-            continue
-        if m.group("rest").strip():
-            out.append(m.group("rest").strip(" -+;,."))
-        for follow in lines[i + 1:i + 40]:
-            f = follow.strip()
-            if re.match(r"^[-+•]", f):
-                out.append(f.lstrip("-+• ").rstrip(";,. "))
-            elif f:
-                break
-    return [r for r in out if r]
+def _speaker(sentence: str) -> str | None:
+    """The body a copy without a header speaks for, from its first sentence: 'Bộ trưởng Bộ Y tế
+    yêu cầu ...' → 'Bộ Y tế'; 'Chủ tịch UBND tỉnh Nam Định chỉ thị ...' → 'Ủy ban nhân dân tỉnh Nam
+    Định'. A sentence that reports a document issued ('vừa ký ban hành Chỉ thị ...') names none."""
+    m = _SPEAKER.match(sentence)
+    if not m:
+        return None
+    body = m.group("ministry") or m.group("council") or m.group("body")
+    return re.sub(r"^(?:UBND|Uỷ ban nhân dân)\b", "Ủy ban nhân dân", " ".join(body.split()))
 
 
 def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
@@ -357,7 +328,7 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
     kind_index = None
     title_lines: list[str] = []
     for i, line in enumerate(head_zone):
-        if _TITLE_STOP.match(line) and kind_index is None and i > 0 and not _is_upper(line):
+        if _TITLE_STOP.match(line) and kind_index is None and i > 0 and not is_upper(line):
             break
         found = _kind_of(line, first_line=(line == nonempty[0].strip()))
         if found and not line.lower().startswith(("nghị quyết số", "quyết định số")):
@@ -369,7 +340,7 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
                 title_lines.append(rest)
             break
     before = head_zone[:kind_index] if kind_index is not None else head_zone[:12]
-    has_formal_header = any(_NATIONAL.search(line) for line in before) or any(
+    has_formal_header = any(_national(line) for line in before) or any(
         re.match(r"^(?:[\w ]{0,20}\s)?Số\s*:?\s*\d", line) for line in before)
     # number, place and date
     for line in before:
@@ -382,18 +353,20 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
             if m.re is _DATE:
                 header.date = _date(m.group("d"), m.group("m"), m.group("y"))
             place = (m.group("place") or "").strip(" .")
-            if place and not re.search(r"\d|Số", place):
+            if re.search(r"\d", place):  # "Số: 330/TB-VPCP Hà Nội, ngày ...": both columns on one line
+                place = re.sub(r"^.*\d\S*\s*", "", place)
+            if place and not re.search(r"\d|Số", place) and not _WEEKDAY.match(place):
                 header.place = place
     # issuer: the upper-case name lines above the first separator, number or quốc hiệu line
     if has_formal_header:
         name_lines = []
         for line in before:
-            if _NATIONAL.search(line) or _SEPARATOR.match(line) or re.match(r"^(?:[\w ]{0,20}\s)?Số\b", line) \
+            if _national(line) or _SEPARATOR.match(line) or re.match(r"^(?:[\w ]{0,20}\s)?Số\b", line) \
                     or _DATE.search(line) or line.startswith(("V/v", "v/v", "Về việc")):
                 if name_lines:
                     break
                 continue
-            if _is_upper(line):
+            if is_upper(line):
                 name_lines.append(line.strip(" *"))
             elif name_lines:
                 break
@@ -417,27 +390,30 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
                 title_end = j + 1
                 continue
             opens_title = not title_lines and _TITLE_OPENING.match(line) and not line.rstrip().endswith(":")
-            if (_TITLE_STOP.match(line) and not opens_title) or _SEPARATOR.match(line) or _NATIONAL.search(line):
+            if (_TITLE_STOP.match(line) and not opens_title) or _SEPARATOR.match(line) or _national(line):
                 break
-            if _BODY_LINE.match(line) and (title_lines or j):
-                break
+            if _BODY_LINE.match(line) and (title_lines or j) and not (title_lines and title_lines[-1].endswith(",")):
+                break  # the body that issues, below the title ("QUYẾT NGHỊ" formula); not a title's listed body
             if title_lines:
                 joined = " ".join(title_lines)
-                if _is_upper(joined) != _is_upper(line) and not _runs_on(joined, line):
+                if is_upper(joined) != is_upper(line) and not _runs_on(joined, line):
                     break
-                if not _is_upper(joined) and not _runs_on(joined, line):
+                if not is_upper(joined) and not _runs_on(joined, line):
                     break
             title_lines.append(line)
             title_end = j + 1
         if header.kind == "Thông báo" and title_lines and fold(title_lines[0]).startswith("ket luan"):
             header.kind = "Thông báo kết luận"
+            title_lines[0] = title_lines[0][len("kết luận"):].strip()  # the kind's own words, not the title
     elif not has_formal_header and nonempty:
         first = nonempty[0].lstrip("#* ").strip()
-        if len(first) <= 220 and not re.search(r"[.:;]$", first) and not first.startswith("(") \
+        if len(first) <= 220 and not re.search(r"[.:;]$", first) and not first.startswith("(") and not _TITLE_STOP.match(first) \
                 and not re.match(r"^(?:Ngày|Sáng|Chiều|Tối)\s+\d", first) and len(nonempty) > 1:
             header.title = first
     if title_lines:
         header.title = " ".join(" ".join(title_lines).split()).strip(" :")
+        if header.kind == "Công điện":  # "... tài sản / THỦ TƯỚNG CHÍNH PHỦ điện:": the formula, not the title
+            header.title = re.sub(rf"\s+[{_UP}][{_UP}\s]+\s+điện\s*:?$", "", header.title)
         owner = _OWNER.match(header.title)
         if owner:  # "NGHỊ QUYẾT / của Ban Chấp hành Đảng bộ tỉnh / về ...": that body issued it
             header.parent_issuer = header.parent_issuer or header.issuer
@@ -448,6 +424,8 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
             header.issuer = body
             header.title = owner.group("rest") or None
     # headerless documents: number/date from annexes and adoption lines, issuer from the text
+    if header.kind is None and not has_formal_header and nonempty and re.match(r"^Kính\s+gửi\b", nonempty[0]):
+        header.kind = "Công văn"  # a letter copied from "Kính gửi" on: no kind line, recipients first
     if header.kind and not has_formal_header:
         if header.issuer is None:
             for line in after[title_end:title_end + 2]:
@@ -456,10 +434,14 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
                     break
         if header.issuer is None:
             header.issuer = _infer_issuer(text, header.title)
+    if header.issuer is None and not has_formal_header:
+        opening = nonempty[1] if len(nonempty) > 1 and header.title and nonempty[0].lstrip("#* ") == header.title \
+            else (nonempty[0] if nonempty else "")
+        header.issuer = _speaker(opening)
     # "kèm theo": just below the title it names the parent document; later, an annex of this one
     for m in _ISSUED_WITH.finditer(text):
         near_top = m.start() < len("\n".join(nonempty[:(kind_index or 0) + title_end + 6]))
-        kind = next(k for k in KINDS if k.lower() == m.group("kind").lower())
+        kind = next((k for k in KINDS if k.lower() == m.group("kind").lower()), "Công văn")  # "văn bản số"
         if near_top and kind != header.kind and header.issued_with is None:
             header.issued_with = _norm_number(m.group("num"))
         elif not near_top and kind == header.kind:
@@ -479,6 +461,6 @@ def parse_header(text: str, blocks: list[Block] | None = None) -> Header:
         header.kind = KIND_CODES.get(code.group("code").upper()) if code else None
         if header.kind is None and re.match(r"^\d+/[A-ZĐ]", header.number):
             header.kind = "Công văn"
-    header.signer_authority, header.signer_title, header.signer = _signature(nonempty)
-    header.recipients = _recipients(lines)
+    header.signer_authority, header.signer_title, header.signer = signature(nonempty)
+    header.recipients = recipients(lines)
     return header

@@ -21,7 +21,8 @@ _HEADING = re.compile(
 _TERMINAL = re.compile(r"[.;:!?…]\s*(?:/\.)?$|\./\.$")
 _OPENS_PART = re.compile(r"^(?:Kính\s+gửi|Căn\s+cứ|Nơi\s+nhận)\b")  # never the rest of a wrapped line
 _WORD = re.compile(r"(?<!\S)[^\W\d_]{2,}(?!\S)")  # a run of letters standing alone
-_COLUMN_GAP = re.compile(r"\S(?P<gap>\t+| {4,})(?=\S)")
+# a gap before '/', '-', 'tháng' or 'năm' is a blank left for a stamped number or day, not a column gap
+_COLUMN_GAP = re.compile(r"\S(?P<gap>\t+| {4,})(?=\S)(?![/\-–]|tháng\b|năm\b)")
 _COLUMN_CUE = re.compile(r"CỘNG\s*H[OÒ][ÀA]|ĐẢNG\s*CỘNG\s*SẢN|Độc\s*lập\s*[-–]|^\s*Số\b|ngày\s+\S+\s+tháng|"
                          r"Nơi\s*nhận|\b(?:TM|KT|TL|TUQ)\.|T/M|K/T|T/L")
 

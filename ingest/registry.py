@@ -7,11 +7,12 @@ from .parsers.docx import DocxParser
 from .parsers.edxml import EdxmlParser
 from .parsers.html import HtmlParser
 from .parsers.image import ImageParser
+from .parsers.markdown import MarkdownParser
 from .parsers.pdf import PdfParser
 from .parsers.plain_text import PlainTextParser
 
-PARSERS: list[type[Parser]] = [PdfParser, DocxParser, WordDocParser, HtmlParser, PlainTextParser, ImageParser,
-                               EdxmlParser]
+PARSERS: list[type[Parser]] = [PdfParser, DocxParser, WordDocParser, HtmlParser, MarkdownParser, PlainTextParser,
+                               ImageParser, EdxmlParser]
 
 
 def choose(mime: str | None, extension: str) -> type[Parser] | None:

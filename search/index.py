@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import Iterable
 
-from whoosh import sorting
+from whoosh import fields, sorting
 from whoosh.index import LockError
 from whoosh.query import Every
 
@@ -224,7 +224,8 @@ class SearchIndex(GenerationIndex):
             patterns = snippet_patterns(parsed.positive, exact_first=parsed.has_diacritics)
             hits = [(hit, _score(hit), snippet_for(hit.get("content"), patterns), is_partial)
                     for hits_of_kind, is_partial in ((results, False), (partial, True)) for hit in hits_of_kind]
-            facets = {name: _counts(results.results.groups(name)) for name in facet_fields}
+            facets = {name: _counts(results.results.groups(name), _missing(searcher.schema[name]))
+                      for name in facet_fields}
             suggestion = suggest(_WhooshVocabulary(searcher), parsed) if parsed.words else None
             return hits, results.total, facets, suggestion, page, limit
 
@@ -282,8 +283,14 @@ def _score(hit) -> float:
     return float(hit.score) if isinstance(hit.score, (int, float)) else 0.0
 
 
-def _counts(groups: dict) -> dict:
-    counts = {key: count for key, count in groups.items() if key not in (None, "", b"")}
+def _missing(field):
+    """The value a numeric column reads for a document without one (2147483647 for a year):
+    the facet leaves it out, as it leaves out empty text."""
+    return field.from_column_value(field.default) if isinstance(field, fields.NUMERIC) else None
+
+
+def _counts(groups: dict, missing=None) -> dict:
+    counts = {key: count for key, count in groups.items() if key not in (None, "", b"", missing)}
     return dict(sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))))
 
 

@@ -59,6 +59,23 @@ class StoredFile(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
 
     document: Mapped["Document | None"] = relationship(back_populates="file", uselist=False)
+    names: Mapped[list["FileName"]] = relationship(back_populates="file", cascade="all, delete-orphan",
+                                                   order_by="FileName.id")
+
+
+class FileName(Base):
+    """Another name under which the same bytes arrived: one file, several names."""
+
+    __tablename__ = "file_names"
+    __table_args__ = (UniqueConstraint("file_id", "source_path"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("files.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(500))
+    source_path: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+    file: Mapped[StoredFile] = relationship(back_populates="names")
 
 
 class PathFailure(Base):
@@ -92,6 +109,7 @@ class Document(Base):
     signer: Mapped[str | None] = mapped_column(String(200))
     signer_authority: Mapped[str | None] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
+    text_key: Mapped[str | None] = mapped_column(String(64), index=True)  # sha256 of the text, case and spaces folded
     pages: Mapped[int | None] = mapped_column(Integer)
     index_state: Mapped[str] = mapped_column(String(20), default="pending")  # pending | indexed
     extractor_version: Mapped[str | None] = mapped_column(String(64))  # nlp.version at the last reading
@@ -117,6 +135,25 @@ class Document(Base):
     citations: Mapped[list["Citation"]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Citation.start",
         foreign_keys="Citation.document_id")
+    copies: Mapped[list["DocumentCopy"]] = relationship(back_populates="document", cascade="all, delete-orphan",
+                                                        order_by="DocumentCopy.id")
+
+
+class DocumentCopy(Base):
+    """Another file that holds the same document (the PDF, a portal page, a transcription): kept
+    with the document, not stored as a second one. `reason`: same_header (number, issuer and
+    date) or same_text."""
+
+    __tablename__ = "document_copies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("files.id", ondelete="CASCADE"), unique=True)
+    reason: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+    document: Mapped[Document] = relationship(back_populates="copies")
+    file: Mapped[StoredFile] = relationship()
 
 
 class DocumentFile(Base):

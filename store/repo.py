@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from sqlalchemy import func, select
@@ -9,8 +11,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
 from theodoi.store.audit import event_digest, previous_digest
-from theodoi.store.models import (ApiToken, Citation, Correction, Document, DocumentFile, StatusEvent, StoredFile,
-                                  Target, Task, TaskBody, User, UserAgency, utc_now)
+from theodoi.store.models import (ApiToken, Citation, Correction, Document, DocumentCopy, DocumentFile, FileName,
+                                  StatusEvent, StoredFile, Target, Task, TaskBody, User, UserAgency, utc_now)
+from theodoi.vietnamese import compare_key, fold
 
 
 # --------------------------------------------------------------------------- files
@@ -27,6 +30,13 @@ def record_file(session: Session, *, sha256: str, original_name: str, source_pat
     session.add(stored)
     session.flush()
     return stored
+
+
+def record_name(session: Session, stored: StoredFile, path: Path) -> None:
+    """Keep another name under which the same bytes arrived (nothing when the path is known)."""
+    known = {stored.source_path} | {n.source_path for n in stored.names}
+    if str(path) not in known:
+        stored.names.append(FileName(name=path.name, source_path=str(path)))
 
 
 def mark_failed(session: Session, stored: StoredFile, code: str, message: str) -> None:
@@ -67,7 +77,7 @@ def fill_header(document: Document, parsed: ParsedDocument) -> None:
     document.parent_issuer, document.place, document.date = header.parent_issuer, header.place, header.date
     document.title, document.signer = header.title, header.signer
     document.signer_authority = header.signer_authority
-    document.text, document.pages = parsed.text, parsed.pages
+    document.text, document.text_key, document.pages = parsed.text, text_key(parsed.text), parsed.pages
     document.header_source, document.recipient_due = header.source, header.recipient_due
     document.directing, document.package = header.directing, header.package
     document.recipients = header.recipients if header.source == "edxml" else None
@@ -121,6 +131,35 @@ def new_citation(found) -> Citation:
     return Citation(text=found.text, start=found.start, end=found.end, number=found.number, kind=found.kind,
                     date=found.date, issuer=found.issuer, relation=found.relation,
                     component=found.component, confidence=found.confidence)
+
+
+def text_key(text: str) -> str:
+    """The key two copies of one text share: its words, case and spacing folded."""
+    return hashlib.sha256(compare_key(text).encode("utf-8")).hexdigest()
+
+
+def same_document(session: Session, parsed: ParsedDocument) -> tuple[Document, str] | None:
+    """A stored document that `parsed` is another copy of, and why: the same number, issuer and
+    date (all three stated), or the same text."""
+    header = parsed.header
+    if header.number and header.issuer and header.date:
+        for document in session.scalars(select(Document).where(Document.number == header.number,
+                                                               Document.date == header.date)):
+            if document.issuer and fold(document.issuer) == fold(header.issuer):
+                return document, "same_header"
+    document = session.scalar(select(Document).where(Document.text_key == text_key(parsed.text)).limit(1))
+    return (document, "same_text") if document is not None else None
+
+
+def record_copy(session: Session, document: Document, stored: StoredFile, parsed: ParsedDocument,
+                reason: str) -> None:
+    """Keep `stored` as another copy of `document` (its text is not stored twice); mark it done."""
+    document.copies.append(DocumentCopy(file=stored, reason=reason))
+    stored.status = "done"
+    stored.parser = parsed.parser
+    stored.mime = parsed.mime
+    stored.error_code = stored.error_message = None
+    session.flush()
 
 
 def get_document(session: Session, document_id: int) -> Document | None:

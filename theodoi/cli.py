@@ -97,8 +97,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], show_failed: bool, worker
             progress.update(bar, advance=1, description=escape(display_name(outcome.path.name)))
 
         report = ingest_paths(paths, settings, on_file=on_file, files=files)
+    copies = f", {report.count('copy')} copies of stored documents" if report.count("copy") else ""
     err.print(f"{report.count('added')} added, {report.count('unchanged')} unchanged, "
-              f"{report.count('failed')} failed ({settings.data_dir})", highlight=False)
+              f"{report.count('failed')} failed{copies} ({settings.data_dir})", highlight=False)
     if report.index_error:
         err.print(f"[yellow]search index not updated[/yellow] ({report.index_error}); "
                   "run `theodoi reindex`", highlight=False)

@@ -61,6 +61,8 @@ class Header:
     recipient_due: dt.date | None = None  # edXML DueDate: the recipient's deadline for the document
     directing: bool | None = None  # edXML SteeringType: a directing document (văn bản chỉ đạo)
     package: dict | None = None  # the package's header as read (ids, trace, other info, signature)
+    box: dict[str, str] = field(default_factory=dict)  # a portal page's metadata box, as the portal prints it
+    reports_on: str | None = None  # a news page: the number of the document it reports as just issued
 
 
 @dataclass

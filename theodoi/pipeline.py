@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from sqlalchemy.exc import IntegrityError
+
 from theodoi.config import Settings
 from theodoi.domain import IngestError
 from theodoi.ingest import parse_file
@@ -40,10 +42,10 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class FileOutcome:
-    """What happened to one file: added, unchanged (seen before) or failed."""
+    """What happened to one file: added, a copy of a stored document, unchanged (seen before) or failed."""
 
     path: Path
-    status: str  # added | unchanged | failed
+    status: str  # added | copy | unchanged | failed
     document_id: int | None = None
     error_code: str | None = None
     message: str | None = None
@@ -139,6 +141,12 @@ def claim_file(path: Path, settings: Settings, store: Store) -> FileOutcome | in
         relative = original_path(path, sha256)
         state, stored = claims.claim(session, sha256=sha256, new_file=dict(
             original_name=display_name(path.name), source_path=shown, stored_path=relative, size=size))
+        if stored is not None:  # the same bytes under another name are one file with several names
+            try:
+                repo.record_name(session, stored, Path(shown))
+                session.commit()
+            except IntegrityError:  # another run recorded the same name at the same moment
+                session.rollback()
         if state == "done":
             return FileOutcome(path, "unchanged", document_id=stored.document.id if stored.document else None)
         if state == "busy" and stored.claimed_by == claims.claimant():  # named twice in this batch
@@ -171,6 +179,10 @@ def store_result(path: Path, file_id: int, result: _Read, store: Store) -> FileO
                 if not claims.hold(session, file_id):
                     return FileOutcome(path, "unchanged", message=f"{display_name(path)}: stored by another ingest")
                 stored = session.get(StoredFile, file_id)
+                same = repo.same_document(session, result.parsed)
+                if same is not None:  # another copy of a stored document: kept with it, not read twice
+                    repo.record_copy(session, same[0], stored, result.parsed, same[1])
+                    return FileOutcome(path, "copy", document_id=same[0].id)
                 document = repo.save_document(session, stored, result.parsed, result.extraction)
                 document.extractor_version = extractor_version()
                 stored.claimed_by = None

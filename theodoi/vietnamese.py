@@ -88,3 +88,9 @@ def fold(text: str) -> str:
 def compare_key(text: str) -> str:
     """Lowercase NFC text with tones placed one way and spaces collapsed."""
     return " ".join(place_tones(unicodedata.normalize("NFC", text)).lower().split())
+
+
+def is_upper(text: str) -> bool:
+    """Whether the text is written in capitals (nine letters in ten, so a stray lower-case OCR letter passes)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)

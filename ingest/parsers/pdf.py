@@ -21,6 +21,7 @@ from .pdf_layout import Line, join_segments, page_lines, read_box, ruled_tables
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 _CID = re.compile(r"\(cid:\d+\)")
 _TERMINAL = re.compile(r"[.;:!?]\s*(?:/\.)?$")
+COLUMN_GAP = 12  # points between the recipients' column and the signature's, at the least
 RUNNING_LINE_MAX = 70  # characters: page headers and footers are short; a body line repeated is not one
 
 
@@ -81,7 +82,8 @@ def _signature_block(lines: list[Line], width: float) -> tuple[list[str], float]
     while start > 0 and lines[start - 1].x0 > width * 0.4 and len(lines[start - 1].text) < 60:
         start -= 1  # the authority or title printed just above "Nơi nhận", on the right
     zone = [line for line in lines[start:] if not _PAGE_NUMBER.match(line.text)]
-    starts = [s.x0 for line in zone for s in line.segments if s.x0 > width * 0.4]
+    starts = [s.x0 for line in zone for k, s in enumerate(line.segments) if s.x0 > width * 0.4
+              and (k == 0 or s.x0 - line.segments[k - 1].x1 > COLUMN_GAP)]  # not a left line's last word
     if not starts:
         return None
     split = min(starts) - 2
@@ -112,6 +114,34 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     return out
 
 
+_STAMP_ANNOTATIONS = {20, 3, 13}  # FPDF_ANNOT_WIDGET, FREETEXT, STAMP
+
+
+def _flatten_stamps(pdf) -> bool:
+    """Draw page 1's filled form fields and stamps into its content, so that their text stands
+    where it shows: an e-signing tool stamps the number and day into the template's blanks
+    ("Số:    /2025/QĐ-UBND", "ngày   tháng") as annotations, outside the text layer."""
+    import pypdfium2.raw as pdfium_c
+
+    if not len(pdf):
+        return False
+    page = pdf[0]
+    kinds = {pdfium_c.FPDFAnnot_GetSubtype(pdfium_c.FPDFPage_GetAnnot(page.raw, i))
+             for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw))}
+    scanned = bool(kinds & _STAMP_ANNOTATIONS) and _needs_ocr(page.get_textpage().get_text_range())
+    page.close()
+    if not kinds & _STAMP_ANNOTATIONS or scanned:  # a scan is read by OCR, whose image shows the stamps
+        return False
+    pdf.init_forms()  # flattening draws the fields' appearance, which needs the form environment
+    page = pdf[0]
+    try:
+        flattened = page.flatten() == pdfium_c.FLATTEN_SUCCESS
+    except RuntimeError:  # no form in the file (a bare annotation): nothing pdfium can flatten
+        flattened = False
+    page.close()
+    return flattened
+
+
 class PdfParser(Parser):
     NAME = "pdf"
     VERSION = 1
@@ -134,6 +164,8 @@ class PdfParser(Parser):
             if len(pdf) > settings.max_pages:
                 raise IngestError("too_large", f"the PDF has {len(pdf)} pages, more than the limit "
                                   f"of {settings.max_pages}", str(path))
+            if _flatten_stamps(pdf):
+                warnings.append("page 1: text filled into form fields or stamped (e-signing) read in place")
             mode = settings.ocr_mode
             ocr_pages, pages_lines, unreadable = [], [], 0
             for i in range(len(pdf)):

@@ -91,7 +91,56 @@ def page_lines(textpage, height: float) -> list[Line]:
             lines[-1].append(segment)
         else:
             lines.append([segment])
-    return [Line(sorted(group, key=lambda s: s.x0)) for group in lines]
+    out = [Line(sorted(group, key=lambda s: s.x0)) for group in lines]
+    return [_from_chars(textpage, height, line) if _overlapping(line) else line for line in out]
+
+
+def _overlapping(line: Line) -> bool:
+    """Whether two runs of the line overlap: text stamped into a blank of the template (an
+    e-signed number or day drawn over "Số:    /2025/QĐ-UBND"), whose runs pdfium cuts wrongly."""
+    return any(b.x0 < a.x1 - 1 for a, b in zip(line.segments, line.segments[1:]))
+
+
+def _from_chars(textpage, height: float, line: Line) -> Line:
+    """The line rebuilt from its characters in the order of their positions (centres, so that
+    a tone mark drawn apart stays on its letter): a space where pdfium has one, where the font
+    changes (the stamp's from the template's) or the gap is wider than a third of the line's
+    height; a new run where it is wider than twice that."""
+    top, bottom = line.top, line.bottom
+    chars = []
+    for i in range(textpage.count_chars()):
+        left, low, right, high = textpage.get_charbox(i)
+        if top <= height - (low + high) / 2 <= bottom and right >= left:
+            chars.append(((left + right) / 2, left, right, textpage.get_text_range(i, 1), _font(textpage, i)))
+    chars.sort()
+    size = bottom - top
+    segments, text, start, end = [], "", None, None
+    font = None
+    for _, left, right, char, char_font in chars:
+        if not char.strip():
+            text += " " if text else ""
+            continue
+        if end is not None and left - end > 2 * size:
+            segments.append(Segment(start, top, end, bottom, _clean(text)))
+            text, start, end = "", None, None
+        apart = left - end > size / 3 or char_font != font if end is not None else False
+        text += " " if apart and not text.endswith(" ") else ""
+        text += char
+        font = char_font
+        start = left if start is None else start
+        end = right if end is None else max(end, right)
+    if text.strip():
+        segments.append(Segment(start, top, end, bottom, _clean(text)))
+    return Line(segments) if segments else line
+
+
+def _font(textpage, index: int) -> tuple[str, int]:
+    """The character's font name and size in points."""
+    size = ctypes.c_int()
+    length = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, None, 0, ctypes.byref(size))
+    name = ctypes.create_string_buffer(max(length, 1))
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, length, ctypes.byref(size))
+    return name.value.decode("latin-1", "replace"), round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
 
 
 def read_box(textpage, height: float, x0: float, top: float, x1: float, bottom: float) -> str:

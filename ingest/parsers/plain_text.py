@@ -18,8 +18,8 @@ _RULE = re.compile(r"^\s*[-=_*~#]{3,}\s*$")
 class PlainTextParser(Parser):
     NAME = "plain_text"
     VERSION = 1
-    EXTENSIONS = ("txt", "text", "md", "csv", "")
-    MIME_TYPES = ("text/plain", "text/markdown")
+    EXTENSIONS = ("txt", "text", "csv", "")
+    MIME_TYPES = ("text/plain",)
 
     def parse(self, path: Path, settings: Settings) -> ParseResult:
         try:

@@ -215,7 +215,8 @@ def test_a_batch_goes_on_past_bad_packages(tmp_path):
     good = package(inbox, "1-good.edxml", files=main)
     (inbox / "2-broken.edxml").write_bytes(good.read_bytes()[:200])
     package(inbox, "3-lying.edxml", files=[PackageFile("x.pdf", b"plain words", "application/pdf")])
-    package(inbox, "4-good.edxml", files=main, code_number="89")
+    other = [PackageFile("ke-hoach-2.pdf", write_pdf(tmp_path / "other.pdf", pages=2).read_bytes(), "application/pdf")]
+    package(inbox, "4-good.edxml", files=other, code_number="89")  # another text: not a copy of the first
     report = ingest_paths([inbox], settings)
     assert [(o.path.name, o.status, o.error_code) for o in report.outcomes] == [
         ("1-good.edxml", "added", None), ("2-broken.edxml", "failed", "malformed_xml"),

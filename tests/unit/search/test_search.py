@@ -2,7 +2,11 @@
 highlights, suggestions and hostile input."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from theodoi.search import IndexDocument, open_index
 
 
 def ids_of(results) -> list[int]:
@@ -140,3 +144,20 @@ def test_long_query_lists_partial_matches_after_full_ones(index):
     assert full == [3] and results.total == 1
     assert partial == [1]
     assert all(not hit.partial for hit in index.search("chuyen doi so").hits)
+
+
+def test_an_undated_document_adds_no_year_to_the_facet(settings):
+    """A document without a date (a news copy, a header lost) has no year: no sentinel value
+    ('2147483647') stands in the year facet, and it is still counted under kind."""
+    ix = open_index(settings, lock_timeout=5)
+    try:
+        ix.add([IndexDocument(id=9, number=None, kind="Công văn", issuer="Sở Y tế", date=None,
+                              title="về tiêm chủng", text="Sở Y tế đề nghị đẩy mạnh tiêm chủng."),
+                IndexDocument(id=10, number="5/CV-SYT", kind="Công văn", issuer="Sở Y tế",
+                              date=dt.date(2024, 3, 1), title="về tiêm chủng đợt 2",
+                              text="Sở Y tế đề nghị tiêm chủng đợt 2.")])
+        results = ix.search("tiem chung")
+        assert results.facets["year"] == {2024: 1}
+        assert results.facets["kind"] == {"Công văn": 2}
+    finally:
+        ix.close()
