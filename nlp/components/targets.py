@@ -438,13 +438,14 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
 
 def _tail(text: str, m: re.Match, sent_end: int, counted: bool = False) -> tuple[str, int]:
     """The words after the unit up to the end of its clause, and where the clause ends; a list
-    of short items goes on over the commas ("60-70% ấp, khu phố văn hoá", "3.000 cán bộ, công
-    chức, viên chức được bồi dưỡng"; a `counted` noun counts as the first item)."""
+    of short items (up to five words, no figure) goes on over the commas ("60-70% ấp, khu phố văn
+    hoá", "3.000 cán bộ, công chức, viên chức được bồi dưỡng", "100% các khu công nghệ cao, khu
+    công nghiệp, cụm công nghiệp có trạm 5G"; a `counted` noun counts as the first item)."""
     after_break = _CLAUSE_BREAK.search(text, m.end(), sent_end)
     clause_end = after_break.start() if after_break else sent_end
     item_start, fewest = m.end(), 0 if counted else 1  # a counted noun is itself the first item
     while after_break and after_break.group(0).startswith(",") and (
-            fewest <= len(text[item_start:clause_end].split()) <= 2):
+            fewest <= len(text[item_start:clause_end].split()) <= 5):
         further = _CLAUSE_BREAK.search(text, after_break.end(), sent_end)
         further_end = further.start() if further else sent_end
         if re.search(r"\d", text[after_break.end():further_end]) or _NOT_AN_ITEM.match(text, after_break.end()):

@@ -324,3 +324,9 @@ def test_classifier_nouns_count(text, value):
 def test_times_count_only_as_a_multiple():
     assert [t.value for t in find_targets("Phấn đấu kim ngạch xuất khẩu gấp 2 lần năm 2020.")] == [2]
     assert find_targets("Mục tiêu công khai: đăng thông báo ít nhất hai lần trên báo in địa phương.") == []
+
+
+def test_the_indicator_runs_over_a_list_of_short_noun_phrases():
+    [target] = find_targets("Mục tiêu đến năm 2026: 100% các khu công nghệ cao, khu công nghiệp, cụm công nghiệp "
+                            "có trạm phát sóng thế hệ mới.")
+    assert target.indicator == "các khu công nghệ cao, khu công nghiệp, cụm công nghiệp có trạm phát sóng thế hệ mới"
