@@ -569,13 +569,25 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
         target = Target(text=text[start:max(clause_end, m.end())].strip(), start=start, end=max(clause_end, m.end()),
                         indicator=indicator, comparator=_comparator(m), value=value, unit=unit, year=year,
                         component="theodoi_targets")
-        key = (value, unit, year, compare_key(indicator))
-        if key in seen:
+        if _restated(seen, value, unit, year, indicator):
             continue  # a goal restated (in a summary table, an appendix) is one goal
-        seen.add(key)
+        seen.add((value, unit, year, compare_key(indicator)))
         out.append(target)
         out.extend(_shares(text, m, target, clause_end))
     return out
+
+
+def _restated(seen: set[tuple], value, unit: str, year: int | None, indicator: str) -> bool:
+    """Whether a goal with this figure was already read: the same indicator, or for a count (not a
+    rate, where "100%" recurs with other meanings) one whose words hold all of this one's or the reverse."""
+    key = compare_key(indicator)
+    if (value, unit, year, key) in seen:
+        return True
+    if unit == "%":
+        return False
+    words = set(key.split())
+    return any(v == value and u == unit and y == year and (words <= set(k.split()) or set(k.split()) <= words)
+               for v, u, y, k in seen)
 
 
 def _shares(text: str, m: re.Match, total: Target, clause_end: int) -> list[Target]:

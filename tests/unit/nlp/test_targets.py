@@ -330,3 +330,10 @@ def test_the_indicator_runs_over_a_list_of_short_noun_phrases():
     [target] = find_targets("Mục tiêu đến năm 2026: 100% các khu công nghệ cao, khu công nghiệp, cụm công nghiệp "
                             "có trạm phát sóng thế hệ mới.")
     assert target.indicator == "các khu công nghệ cao, khu công nghiệp, cụm công nghiệp có trạm phát sóng thế hệ mới"
+
+
+def test_a_count_restated_with_fewer_words_is_one_goal_but_rates_are_kept():
+    text = ("Phấn đấu đến năm 2030 có tối thiểu 200 công trình xây dựng xanh.\n"
+            "Mục tiêu đến năm 2030: tối thiểu 200 công trình.\n"
+            "Mục tiêu đến năm 2030: 100% trường học có nhà vệ sinh đạt chuẩn; 100% trường học có sân chơi.")
+    assert [(t.value, t.unit) for t in find_targets(text)] == [(200, "công trình"), (100, "%"), (100, "%")]
