@@ -66,7 +66,8 @@ _COMPARATORS = (
     ("~", r"khoảng|gần|xấp\s+xỉ|chừng"),
 )
 # A head that ends on the goal cue names no measure ("Mục tiêu ... phấn đấu trên 90% dịch vụ công").
-_GOAL_CUE_END = re.compile(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\s*(?:(?:là|đạt|có)\s*)?$", re.I)
+_GOAL_CUE_END = re.compile(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|yêu\s+cầu|bảo\s+đảm|đảm\s+bảo)\s*(?:(?:là|đạt|có)\s*)?$",
+                           re.I)  # "yêu cầu 100% công trường ...": what follows is measured
 _RANK_GROUP = r"thuộc\s+nhóm|trong\s+nhóm|nằm\s+trong\s+nhóm"
 _CMP_ALT = "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(_COMPARATORS))
 
@@ -421,7 +422,7 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
     glossed = _GLOSS.sub(lambda g: " " * len(g.group(0)), text[:m.start()])  # "(GRDP)" does not break
     breaks = list(_HEAD_BREAK.finditer(glossed, sent_start, m.start()))
     start = breaks[-1].end() if breaks else sent_start
-    previous = [p for p in TARGET.finditer(text, start, m.start()) if p.end() <= m.start()]
+    previous = [p for p in TARGET.finditer(text, start, m.start()) if p.end() <= m.start() and not _is_qualifier(text, p)]
     if previous:
         cut = list(_LIST_JOIN.finditer(text, previous[-1].end(), m.start()))
         start = cut[-1].end() if cut else m.start()

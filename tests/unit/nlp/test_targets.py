@@ -337,3 +337,13 @@ def test_a_count_restated_with_fewer_words_is_one_goal_but_rates_are_kept():
             "Mục tiêu đến năm 2030: tối thiểu 200 công trình.\n"
             "Mục tiêu đến năm 2030: 100% trường học có nhà vệ sinh đạt chuẩn; 100% trường học có sân chơi.")
     assert [(t.value, t.unit) for t in find_targets(text)] == [(200, "công trình"), (100, "%"), (100, "%")]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Mục tiêu đến năm 2030: tỷ lệ dân số từ 15 tuổi trở lên có tài khoản ngân hàng đạt 90%.",
+     "tỷ lệ dân số từ 15 tuổi trở lên có tài khoản ngân hàng"),
+    ("Mục tiêu năm 2025: tăng cường kiểm tra, yêu cầu 100% công trường xây dựng có biện pháp che chắn bụi.",
+     "công trường xây dựng có biện pháp che chắn bụi"),
+])
+def test_indicator_after_an_age_bracket_or_a_request(text, indicator):
+    assert [t.indicator for t in find_targets(text)] == [indicator]
