@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from theodoi.domain import Target
 from theodoi.nlp.extensions import doc_text
+from theodoi.nlp.goal_numbers import is_action_item, not_a_goal_number, restated
 from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.numbers import parse_number
 from theodoi.vietnamese import compare_key
@@ -35,7 +36,8 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _NUMBER_WORD = (r"(?<!\w)(?!một\s+(?!trăm|nghìn|ngàn|triệu))(?:hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười|một)"
                 r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|tư|lăm|linh|lẻ|trăm|nghìn|ngàn|triệu)"
                 r"(?=\s))*\s+")
-_MEASURE = (r"%(?:\s*/\s*năm)?|‰|[μµ]g/m3|[μµ]g/m³|mg/[lL]\b|mg/N?m3|mg/N?m³|m2/người|m²/người|km/km2|m3/ngày(?:\s*đêm)?|m3/ha|lít/người/ngày(?:\s*đêm)?"
+_MEASURE = (r"%(?:\s*/\s*năm)?|‰|[μµ]g/m3|[μµ]g/m³|mg/[lL]\b|mg/N?m3|mg/N?m³"
+            r"|m2/người|m²/người|km/km2|m3/ngày(?:\s*đêm)?|m3/ha|lít/người/ngày(?:\s*đêm)?"
             r"|kWh/người(?:\s*/?\s*năm)?|kW/ha|kg/người(?:\s*/?\s*ngày(?:\s*đêm)?)?|ha\b|km\b|m2\b|m3\b|USD\b|tuổi\b"
             r"|(?:nghìn\s+|triệu\s+|tỷ\s+|tỉ\s+)?(?:đồng|USD|đô\s+la(?:\s+Mỹ)?)(?!\w)(?:/người/năm|/người)?")
 # A number in thousands, millions or billions of a counted noun ("3,5 triệu lượt khách").
@@ -66,8 +68,8 @@ _COMPARATORS = (
     ("~", r"khoảng|gần|xấp\s+xỉ|chừng"),
 )
 # A head that ends on the goal cue names no measure ("Mục tiêu ... phấn đấu trên 90% dịch vụ công").
-_GOAL_CUE_END = re.compile(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|yêu\s+cầu|bảo\s+đảm|đảm\s+bảo)\s*(?:(?:là|đạt|có)\s*)?$",
-                           re.I)  # "yêu cầu 100% công trường ...": what follows is measured
+_GOAL_CUE_END = re.compile(  # "yêu cầu 100% công trường ...": what follows is measured
+    r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|yêu\s+cầu|bảo\s+đảm|đảm\s+bảo)\s*(?:(?:là|đạt|có)\s*)?$", re.I)
 _RANK_GROUP = r"thuộc\s+nhóm|trong\s+nhóm|nằm\s+trong\s+nhóm"
 _CMP_ALT = "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(_COMPARATORS))
 
@@ -105,7 +107,8 @@ _NOT_TARGET_BEFORE = re.compile(
 )
 _HORIZON = re.compile(
     r"(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+(?P<y1>(?:19|20)\d{2})"
-    r"|(?:giai\s+đoạn|thời\s+kỳ|kế\s+hoạch|nhiệm\s+kỳ|\d\s+năm)(?:\s+[IVX]{1,4})?\s*\(?\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d{2}"
+    r"|(?:giai\s+đoạn|thời\s+kỳ|kế\s+hoạch|nhiệm\s+kỳ|\d\s+năm)(?:\s+[IVX]{1,4})?\s*\(?\s*(?:từ\s+)?(?:năm\s+)?"
+    r"(?:19|20)\d{2}"
     r"\s*(?:-|–|đến)\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"
     r"|(?:trong\s+|vào\s+)?năm\s+(?P<y3>(?:19|20)\d{2})"
     r"|/(?P<y4>(?:19|20)\d{2})\b",
@@ -117,7 +120,8 @@ _BOUND_GAP = re.compile(
     r"[ \t]+(?:(?!phấn|mục|chỉ)[^\W\d]+[ \t]+){0,3}(?=(?:khoảng|trên|dưới|từ|gần|đạt\s)?\s*\d)", re.I)
 _DATE_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$")
 _RANGE_UPPER = re.compile(r"\d[ \t]*(?:%|m2|m3|ha|km|[^\W\d]{1,4})?[ \t]*[-–][ \t]*$")
-_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người(?:\s+dân)?|dân\s+số|công\s+dân|lao\s+động|học\s+sinh|phụ\s+nữ|thanh\s+niên)"
+_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người(?:\s+dân)?|dân\s+số|công\s+dân|lao\s+động|học\s+sinh|phụ\s+nữ"
+                        r"|thanh\s+niên)"
                         r"\s+(?:dưới|trên|từ)\s*$", re.I)
 _PLACE_UNITS = r"tỉnh|huyện|xã|tỉnh, thành phố|huyện, thành phố"
 _ALL_OF = re.compile(r"(?:tất\s+cả|cả)\s+$", re.I)
@@ -139,59 +143,8 @@ _NOT_GOAL_CONTEXT = re.compile(
     r"nhu\s+cầu\s+(?:vốn|kinh\s+phí|đầu\s+tư)|mức\s+(?:vay|hỗ\s+trợ|chi)|lãi\s+suất|định\s+mức|hạn\s+mức|hỗ\s+trợ\s*$"
     r"|chính\s+sách\s+hỗ\s+trợ",
     re.I)
-# Numbers that are not goals: a count inside a body's name ("Ủy ban nhân dân 12 xã", "Chủ tịch UBND
-# 19 tỉnh"), the scope of an area or a list ("Vùng B gồm 6 xã", "03 dự án sau đây"), a share of capital held ("nắm giữ 51% vốn
-# điều lệ"), a threshold that sets a case ("Đối với công trình có chi phí dưới 500 triệu đồng, ...").
-_NAME_BEFORE = re.compile(
-    r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch|Bí\s+thư|Đảng\s+ủy"
-    r"|Đảng\s+bộ|Công\s+an|Ban\s+Chỉ\s+đạo|lãnh\s+đạo|đại\s+diện)\s*(?:các\s+)?$")
-_ANNOUNCES_LIST = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:sau\s+đây|như\s+sau|sau\s*:)", re.I)
-_FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*)?/\s*\d[\d.,]*[^()\n;]{0,90}\(\s*(?:đạt|chiếm|bằng|là)?\s*$", re.I)
-# A footnote's text: "[5] Tỷ lệ ..." (a marker before a capital, not one glued to a word: "giao[1].").
-_FOOTNOTE = re.compile(r"(?:^|\s)\[\d{1,3}\]\s+[A-ZĐ]", re.M)
-# "N lần" is a goal only as a multiple ("gấp 2 lần", "tăng 1,5 lần"); otherwise it counts times.
-_MULTIPLE_BEFORE = re.compile(r"\b(?:gấp|tăng|bằng|giảm|hơn)\s*(?:\S+\s+)?$", re.I)
-_SCOPE_BEFORE = re.compile(r"\b(?:gồm|bao\s+gồm|gồm\s+có)\s*$", re.I)
-_HELD_SHARE = re.compile(r"\s+(?:tổng\s+)?(?:vốn|cổ\s+phần|cổ\s+phiếu)\b", re.I)
-_HOLDING = re.compile(r"\b(?:nắm\s+giữ|sở\s+hữu|chi\s+phối|giữ)\b", re.I)
-_CASE_OPENER = re.compile(r"\s*(?:[-+•*]\s*)?(?:đối\s+với|trường\s+hợp|nếu|riêng)\b", re.I)
-# A line that opens with an action ("- Sửa chữa 12 trạm bơm", "3. Xây dựng mới 2 trường"): an
-# item of a plan, whose quantity is a goal.
-_ITEM_MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)]\s*)", re.I)
 # A sentence that cites a document by its number: a horizon in it belongs to the cited title.
 _CITED_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{1,6}|\bsố\s+\d{1,5}[-/]")
-
-
-def _not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str) -> bool:
-    """A count in a name, an area's scope, a share of capital held, a case's threshold, the share a
-    fraction makes ("3.071/4.888 thủ tục (đạt 62,8%)") or a figure in a footnote ("[5] Tỷ lệ ... là 69%")."""
-    before = text[max(0, m.start("value") - 40):m.start("value")]
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    if unit == "%" and _FRACTION_BEFORE.search(text, max(0, m.start("value") - 140), m.start("value")) \
-            or _FOOTNOTE.search(text, line_start, m.start()):
-        return True
-    if unit == "lần" and not _MULTIPLE_BEFORE.search(before):
-        return True
-    if not m.group("value")[0].isdigit() and m.group("unit")[:1].isupper():
-        return True  # a spelled-out number before a capital belongs to a name ("Ngã ba Đồng Lộc")
-    if _NAME_BEFORE.search(before) or (_SCOPE_BEFORE.search(before) and not _GOAL.search(clause_before)):
-        return True
-    if re.search(r"\bđối\s+với\s*$", before, re.I) or _ANNOUNCES_LIST.match(text, m.end()):
-        return True  # "đối với 01 dự án luật", "03 dự án sau đây": what a list or a rule covers
-    if unit == "%" and _HELD_SHARE.match(text, m.end()) and _HOLDING.search(clause_before):
-        return True
-    return bool(_CASE_OPENER.match(clause_before))
-
-
-def _is_action_item(text: str, pos: int) -> bool:
-    """Whether the line holding `pos` is a list item that opens with an action verb."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    marker = _ITEM_MARKER.match(text, line_start)
-    if not marker or marker.end() > pos:
-        return False
-    return opens_action(compare_key(text[marker.end():pos]).split()[:4] or [""])
-
-
 # A short gloss in brackets, an abbreviation or a code ("(GRDP)", "(B2C)").
 # Words after a comma that open a breakdown or an aside, not another item of a list.
 _NOT_AN_ITEM = re.compile(r"\s*(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể|như|nhất\s+là|đặc\s+biệt)\b", re.I)
@@ -320,7 +273,7 @@ def _states_a_goal(text: str, pos: int, sent_start: int, sent_end: int, doc_year
     if _NOT_GOAL_CONTEXT.search(text, max(sent_start, pos - 120), pos) or _NOT_GOAL_CONTEXT.search(section):
         return False
     return bool(_GOAL.search(text, para_start, sent_end) or _GOAL.search(colon) or _GOAL.search(section)
-                or _is_action_item(text, pos))
+                or is_action_item(text, pos))
 
 
 def _is_qualifier(text: str, m: re.Match) -> bool:
@@ -422,7 +375,8 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
     glossed = _GLOSS.sub(lambda g: " " * len(g.group(0)), text[:m.start()])  # "(GRDP)" does not break
     breaks = list(_HEAD_BREAK.finditer(glossed, sent_start, m.start()))
     start = breaks[-1].end() if breaks else sent_start
-    previous = [p for p in TARGET.finditer(text, start, m.start()) if p.end() <= m.start() and not _is_qualifier(text, p)]
+    previous = [p for p in TARGET.finditer(text, start, m.start())
+                if p.end() <= m.start() and not _is_qualifier(text, p)]
     if previous:
         cut = list(_LIST_JOIN.finditer(text, previous[-1].end(), m.start()))
         start = cut[-1].end() if cut else m.start()
@@ -558,7 +512,7 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
             continue  # a term or a time limit, not a level to bring a time down to
         if _PAST.search(clause_before[-60:]) or _PAST_AFTER.match(text, m.end()):
             continue
-        if _not_a_goal_number(text, m, clause_before, unit):
+        if not_a_goal_number(text, m, clause_before, unit, _GOAL):
             continue
         if not _states_a_goal(text, m.start(), sent_start, sent_end, doc_year):
             continue
@@ -570,25 +524,12 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
         target = Target(text=text[start:max(clause_end, m.end())].strip(), start=start, end=max(clause_end, m.end()),
                         indicator=indicator, comparator=_comparator(m), value=value, unit=unit, year=year,
                         component="theodoi_targets")
-        if _restated(seen, value, unit, year, indicator):
+        if restated(seen, value, unit, year, indicator):
             continue  # a goal restated (in a summary table, an appendix) is one goal
         seen.add((value, unit, year, compare_key(indicator)))
         out.append(target)
         out.extend(_shares(text, m, target, clause_end))
     return out
-
-
-def _restated(seen: set[tuple], value, unit: str, year: int | None, indicator: str) -> bool:
-    """Whether a goal with this figure was already read: the same indicator, or for a count (not a
-    rate, where "100%" recurs with other meanings) one whose words hold all of this one's or the reverse."""
-    key = compare_key(indicator)
-    if (value, unit, year, key) in seen:
-        return True
-    if unit == "%":
-        return False
-    words = set(key.split())
-    return any(v == value and u == unit and y == year and (words <= set(k.split()) or set(k.split()) <= words)
-               for v, u, y, k in seen)
 
 
 def _shares(text: str, m: re.Match, total: Target, clause_end: int) -> list[Target]:

@@ -26,6 +26,7 @@ text says more than the first time phrase of the task:
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.language import Language
@@ -85,7 +86,8 @@ def time_line(text: str, line_start: int, line_end: int, found: list[Deadline], 
 
 
 # A labelled field line under an item ("- Đơn vị chủ trì: ...", "- Kết quả: ...", "- Thời gian: ...").
-FIELD_LINE = re.compile(r"^[ \t]*(?:[-+•*–][ \t]*)?(?:thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|kết\s+quả|sản\s+phẩm"
+FIELD_LINE = re.compile(r"^[ \t]*(?:[-+•*–][ \t]*)?(?:thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|kết\s+quả"
+                        r"|sản\s+phẩm"
                         r"|chủ\s+trì|phối\s+hợp|kinh\s+phí|nguồn\s+kinh\s+phí)[^:\n]{0,40}:", re.I | re.M)
 TIME_FIELD = re.compile(r"^[ \t]*(?:[-+•*–][ \t]*)?(?=(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\b)", re.I | re.M)
 BLOCK_HEAD = re.compile(r"^[ \t]*(?:[IVX]{1,5}|[A-D])\.\s", re.M)
@@ -244,13 +246,9 @@ def _cell_time(text: str, start: int, end: int, found: list[Deadline], reference
     bare = BARE_RANGE.match(text, start, end)
     if bare:
         year = int(bare.group("y"))
-        return Deadline(text=text[start:bare.end()].strip(), kind="year", due=_year_end(year), start=start, end=bare.end())
+        return Deadline(text=text[start:bare.end()].strip(), kind="year", due=dt.date(year, 12, 31), start=start,
+                        end=bare.end())
     return None
-
-
-def _year_end(year: int):
-    import datetime as dt
-    return dt.date(year, 12, 31)
 
 
 def attach_row_times(text: str, tasks: list[Task], found: list[Deadline], reference) -> None:
