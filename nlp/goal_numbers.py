@@ -15,14 +15,14 @@ from theodoi.nlp.lexicon import opens_action
 from theodoi.vietnamese import compare_key
 
 # Numbers that are not goals: a count inside a body's name ("Ủy ban nhân dân 12 xã", "Chủ tịch
-# UBND 19 tỉnh"), the scope of an area or a list ("Vùng B gồm 6 xã", "03 dự án sau đây"), a share
+# UBND 7 huyện"), the scope of an area or a list ("Vùng B gồm 6 xã", "04 đề án sau đây"), a share
 # of capital held ("nắm giữ 51% vốn điều lệ"), a threshold that sets a case ("Đối với công trình có
 # chi phí dưới 500 triệu đồng, ...").
 _NAME_BEFORE = re.compile(
     r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch|Bí\s+thư|Đảng\s+ủy"
     r"|Đảng\s+bộ|Công\s+an|Ban\s+Chỉ\s+đạo|lãnh\s+đạo|đại\s+diện)\s*(?:các\s+)?$")
 _ANNOUNCES_LIST = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:sau\s+đây|như\s+sau|sau\s*:)", re.I)
-_FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*)?/\s*\d[\d.,]*[^()\n;]{0,90}\(\s*(?:đạt|chiếm|bằng|là)?\s*$", re.I)
+_FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*){0,3}/\s*\d[\d.,]*[^()\n;]{0,90}\(\s*(?:đạt|chiếm|bằng|là)?\s*$", re.I)
 # A footnote's text: "[5] Tỷ lệ ..." (a marker before a capital, not one glued to a word: "giao[1].").
 _FOOTNOTE = re.compile(r"(?:^|\s)\[\d{1,3}\]\s+[A-ZĐ]", re.M)
 # "N lần" is a goal only as a multiple ("gấp 2 lần", "tăng 1,5 lần"); otherwise it counts times.
@@ -38,7 +38,7 @@ _ITEM_MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})
 
 def not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str, goal: re.Pattern) -> bool:
     """A count in a name, an area's scope, a share of capital held, a case's threshold, the share a
-    fraction makes ("3.071/4.888 thủ tục (đạt 62,8%)") or a figure in a footnote ("[5] Tỷ lệ ... là 69%").
+    fraction makes ("450/600 hồ sơ (đạt 75%)") or a figure in a footnote ("[2] Số liệu ... là 71%").
     `m` is a match of the target pattern (groups "value", "unit"); `goal` finds goal words."""
     before = text[max(0, m.start("value") - 40):m.start("value")]
     line_start = text.rfind("\n", 0, m.start()) + 1
@@ -52,7 +52,7 @@ def not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str, goa
     if _NAME_BEFORE.search(before) or (_SCOPE_BEFORE.search(before) and not goal.search(clause_before)):
         return True
     if re.search(r"\bđối\s+với\s*$", before, re.I) or _ANNOUNCES_LIST.match(text, m.end()):
-        return True  # "đối với 01 dự án luật", "03 dự án sau đây": what a list or a rule covers
+        return True  # "đối với 02 đề án", "04 tờ trình sau đây": what a list or a rule covers
     if unit == "%" and _HELD_SHARE.match(text, m.end()) and _HOLDING.search(clause_before):
         return True
     return bool(_CASE_OPENER.match(clause_before))

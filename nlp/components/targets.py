@@ -68,7 +68,7 @@ _COMPARATORS = (
     ("~", r"khoảng|gần|xấp\s+xỉ|chừng"),
 )
 # A head that ends on the goal cue names no measure ("Mục tiêu ... phấn đấu trên 90% dịch vụ công").
-_GOAL_CUE_END = re.compile(  # "yêu cầu 100% công trường ...": what follows is measured
+_GOAL_CUE_END = re.compile(  # "yêu cầu 100% cơ sở chế biến ...": what follows is measured
     r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|yêu\s+cầu|bảo\s+đảm|đảm\s+bảo)\s*(?:(?:là|đạt|có)\s*)?$", re.I)
 _RANK_GROUP = r"thuộc\s+nhóm|trong\s+nhóm|nằm\s+trong\s+nhóm"
 _CMP_ALT = "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(_COMPARATORS))
@@ -115,7 +115,7 @@ _HORIZON = re.compile(
     re.I,
 )
 _BASE_BEFORE = re.compile(r"(?:(?:so\s+với|gấp\s+\S+\s+lần)(?:\s+[^\W\d]+){0,4}|cùng\s+kỳ|bằng)\s*(?:cùng\s+kỳ\s+)?$",
-                          re.I)  # "so với mức trung bình năm 2024"
+                          re.I)  # "so với mức bình quân năm 2015"
 _BOUND_GAP = re.compile(
     r"[ \t]+(?:(?!phấn|mục|chỉ)[^\W\d]+[ \t]+){0,3}(?=(?:khoảng|trên|dưới|từ|gần|đạt\s)?\s*\d)", re.I)
 _DATE_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$")
@@ -394,8 +394,9 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
 def _tail(text: str, m: re.Match, sent_end: int, counted: bool = False) -> tuple[str, int]:
     """The words after the unit up to the end of its clause, and where the clause ends; a list
     of short items (up to five words, no figure) goes on over the commas ("60-70% ấp, khu phố văn
-    hoá", "3.000 cán bộ, công chức, viên chức được bồi dưỡng", "100% các khu công nghệ cao, khu
-    công nghiệp, cụm công nghiệp có trạm 5G"; a `counted` noun counts as the first item)."""
+    hoá", "3.000 cán bộ, công chức, viên chức được bồi dưỡng", "100% các trường tiểu học, trường
+    trung học cơ sở, trung tâm giáo dục có phòng học thông minh"; a `counted` noun counts as the
+    first item)."""
     after_break = _CLAUSE_BREAK.search(text, m.end(), sent_end)
     clause_end = after_break.start() if after_break else sent_end
     item_start, fewest = m.end(), 0 if counted else 1  # a counted noun is itself the first item
