@@ -146,8 +146,8 @@ def test_a_table_cell_that_opens_with_a_period_and_goes_on():
 @pytest.mark.parametrize("text", [
     "đẩy mạnh tuyên truyền thường xuyên, sâu rộng đến Nhân dân",
     "xây dựng các bản tin định kỳ, sinh động về chất lượng nước",
-    "vận hành các trạm quan trắc tự động, liên tục và định kỳ",
-    "bố trí kinh phí chi thường xuyên cho các đơn vị sự nghiệp",
+    "kiểm tra các bể chứa nước tự động, liên tục và định kỳ",
+    "cấp bổ sung kinh phí chi thường xuyên cho trường học",
     "từ nguồn vốn thường xuyên của ngân sách tỉnh",
     "không thanh tra định kỳ đối với doanh nghiệp đã được kiểm toán",
     "không kiểm tra thường xuyên các hộ kinh doanh nhỏ",

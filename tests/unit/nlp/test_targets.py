@@ -322,8 +322,8 @@ def test_classifier_nouns_count(text, value):
 
 
 def test_times_count_only_as_a_multiple():
-    assert [t.value for t in find_targets("Phấn đấu kim ngạch xuất khẩu gấp 2 lần năm 2020.")] == [2]
-    assert find_targets("Mục tiêu công khai: đăng thông báo ít nhất hai lần trên báo in địa phương.") == []
+    assert [t.value for t in find_targets("Phấn đấu doanh thu du lịch gấp 3 lần năm 2020.")] == [3]
+    assert find_targets("Mục tiêu tuyên truyền: đọc thông báo trên loa truyền thanh ít nhất ba lần.") == []
 
 
 def test_the_indicator_runs_over_a_list_of_short_noun_phrases():
