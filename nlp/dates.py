@@ -54,7 +54,8 @@ DATE_EXPRESSION = re.compile(
     r"|(?:theo\s+)?[Đđ]ịnh\s+kỳ(?:\s+(?:" + _NUM + r")\s+(?:tháng|năm|tuần|ngày)(?:\s+một\s+lần)?)?"
     r"|tại\s+các\s+kỳ\s+họp(?:\s+(?:thường\s+lệ|của))?)"
     r"|(?P<ongoing>[Tt]hường\s+xuyên)"
-    r"|(?P<relative>(?P<rel_n>" + _NUM + r")(?:\s*\([^()\d\n]{1,20}\))?\s+(?P<rel_unit>ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?,?\s+"
+    r"|(?P<relative>(?P<rel_n>" + _NUM + r")(?:\s*\([^()\d\n]{1,20}\))?"  # "10 (mười) ngày"
+    r"\s+(?P<rel_unit>ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?,?\s+"
     r"(?:kể\s+từ|tính\s+từ|sau\s+khi|từ|trước\s+(?=ngày|khi))\s*(?P<rel_from>[^.;,\n()]{1,60})"
     r"|[Nn]gay\s+sau\s+khi\s+[^.;\n()]{1,60}"
     r"|[Kk]hi\s+kết\s+thúc\s+(?:(?!\s+và\s)[^.;,\n()]){1,40}"
@@ -79,7 +80,8 @@ _CUE_BEFORE = re.compile(
     r"|xong(?:\s+(?:trước|trong))?|trong(?:\s+vòng)?|đến(?:\s+hết)?|hết|vào|hạn(?:\s+chót)?|kịp\s+thời"
     r"|thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:?|muộn\s+nhất(?:\s+là)?)"
     r"|[Tt]rước|[Cc]hậm\s+nhất(?:\s+là)?(?:\s+(?:đến|vào|trong))?|[Hh]oàn\s+thành(?:\s+(?:trước|trong|vào))?"
-    r"|[Tt]rong|[Đđ]ến(?:\s+hết)?|[Vv]ào|[Tt]hời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:"
+    r"|[Tt]rong|[Đđ]ến(?:\s+hết)?|[Vv]ào"
+    r"|[Tt]hời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo|gửi))?\s*:"
     r"(?:\s*[Dd]ự\s+kiến)?|(?:tại|trước|trong|vào)\s+(?:các\s+)?(?:kỳ|phiên)\s+họp(?:\s+thường\s+lệ)?)(?:\s+dịp)?"
     r"(?:\s+(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)\s*,?)?\s*$"
 )
@@ -111,8 +113,8 @@ _BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phí|dự\s+toán|vốn|ngân\s+s�
 _NEGATED_BEFORE = re.compile(r"\bkhông(?:\s+[^\W\d_]+){0,2}\s*$", re.I)
 _MANNER = (r"sâu\s+rộng|rộng\s+rãi|sinh\s+động|liên\s+tục|thiết\s+thực|đa\s+dạng|phong\s+phú|dễ\s+hiểu|hấp\s+dẫn"
            r"|toàn\s+diện|đồng\s+bộ|quyết\s+liệt|nghiêm\s+túc|tự\s+động")
-_MANNER_AFTER = re.compile(r"\s*(?:,\s*(?:định\s+kỳ|thường\s+xuyên)\s*)?(?:,|\s+và)\s*(?!liên\s+tục)(?:" + _MANNER + r")\b",
-                           re.I)  # "thường xuyên, liên tục" is a time
+_MANNER_AFTER = re.compile(  # "thường xuyên, liên tục" is a time
+    r"\s*(?:,\s*(?:định\s+kỳ|thường\s+xuyên)\s*)?(?:,|\s+và)\s*(?!liên\s+tục)(?:" + _MANNER + r")\b", re.I)
 _MANNER_BEFORE = re.compile(r"\b(?:" + _MANNER + r")\s*(?:,|\s+và)\s*$", re.I)
 
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from theodoi.domain import Target
 from theodoi.nlp.extensions import doc_text
+from theodoi.nlp.goal_numbers import is_action_item, not_a_goal_number, restated
 from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.numbers import parse_number
 from theodoi.vietnamese import compare_key
@@ -35,7 +36,8 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _NUMBER_WORD = (r"(?<!\w)(?!một\s+(?!trăm|nghìn|ngàn|triệu))(?:hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười|một)"
                 r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|tư|lăm|linh|lẻ|trăm|nghìn|ngàn|triệu)"
                 r"(?=\s))*\s+")
-_MEASURE = (r"%(?:\s*/\s*năm)?|‰|[μµ]g/m3|[μµ]g/m³|mg/[lL]\b|mg/N?m3|mg/N?m³|m2/người|m²/người|km/km2|m3/ngày(?:\s*đêm)?|m3/ha|lít/người/ngày(?:\s*đêm)?"
+_MEASURE = (r"%(?:\s*/\s*năm)?|‰|[μµ]g/m3|[μµ]g/m³|mg/[lL]\b|mg/N?m3|mg/N?m³"
+            r"|m2/người|m²/người|km/km2|m3/ngày(?:\s*đêm)?|m3/ha|lít/người/ngày(?:\s*đêm)?"
             r"|kWh/người(?:\s*/?\s*năm)?|kW/ha|kg/người(?:\s*/?\s*ngày(?:\s*đêm)?)?|ha\b|km\b|m2\b|m3\b|USD\b|tuổi\b"
             r"|(?:nghìn\s+|triệu\s+|tỷ\s+|tỉ\s+)?(?:đồng|USD|đô\s+la(?:\s+Mỹ)?)(?!\w)(?:/người/năm|/người)?")
 # A number in thousands, millions or billions of a counted noun ("3,5 triệu lượt khách").
@@ -66,7 +68,8 @@ _COMPARATORS = (
     ("~", r"khoảng|gần|xấp\s+xỉ|chừng"),
 )
 # A head that ends on the goal cue names no measure ("Mục tiêu ... phấn đấu trên 90% dịch vụ công").
-_GOAL_CUE_END = re.compile(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\s*(?:(?:là|đạt|có)\s*)?$", re.I)
+_GOAL_CUE_END = re.compile(  # "yêu cầu 100% cơ sở chế biến ...": what follows is measured
+    r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|yêu\s+cầu|bảo\s+đảm|đảm\s+bảo)\s*(?:(?:là|đạt|có)\s*)?$", re.I)
 _RANK_GROUP = r"thuộc\s+nhóm|trong\s+nhóm|nằm\s+trong\s+nhóm"
 _CMP_ALT = "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(_COMPARATORS))
 
@@ -104,19 +107,21 @@ _NOT_TARGET_BEFORE = re.compile(
 )
 _HORIZON = re.compile(
     r"(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+(?P<y1>(?:19|20)\d{2})"
-    r"|(?:giai\s+đoạn|thời\s+kỳ|kế\s+hoạch|nhiệm\s+kỳ|\d\s+năm)(?:\s+[IVX]{1,4})?\s*\(?\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d{2}"
+    r"|(?:giai\s+đoạn|thời\s+kỳ|kế\s+hoạch|nhiệm\s+kỳ|\d\s+năm)(?:\s+[IVX]{1,4})?\s*\(?\s*(?:từ\s+)?(?:năm\s+)?"
+    r"(?:19|20)\d{2}"
     r"\s*(?:-|–|đến)\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"
     r"|(?:trong\s+|vào\s+)?năm\s+(?P<y3>(?:19|20)\d{2})"
     r"|/(?P<y4>(?:19|20)\d{2})\b",
     re.I,
 )
 _BASE_BEFORE = re.compile(r"(?:(?:so\s+với|gấp\s+\S+\s+lần)(?:\s+[^\W\d]+){0,4}|cùng\s+kỳ|bằng)\s*(?:cùng\s+kỳ\s+)?$",
-                          re.I)  # "so với mức trung bình năm 2024"
+                          re.I)  # "so với mức bình quân năm 2015"
 _BOUND_GAP = re.compile(
     r"[ \t]+(?:(?!phấn|mục|chỉ)[^\W\d]+[ \t]+){0,3}(?=(?:khoảng|trên|dưới|từ|gần|đạt\s)?\s*\d)", re.I)
 _DATE_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$")
 _RANGE_UPPER = re.compile(r"\d[ \t]*(?:%|m2|m3|ha|km|[^\W\d]{1,4})?[ \t]*[-–][ \t]*$")
-_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người(?:\s+dân)?|dân\s+số|công\s+dân|lao\s+động|học\s+sinh|phụ\s+nữ|thanh\s+niên)"
+_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người(?:\s+dân)?|dân\s+số|công\s+dân|lao\s+động|học\s+sinh|phụ\s+nữ"
+                        r"|thanh\s+niên)"
                         r"\s+(?:dưới|trên|từ)\s*$", re.I)
 _PLACE_UNITS = r"tỉnh|huyện|xã|tỉnh, thành phố|huyện, thành phố"
 _ALL_OF = re.compile(r"(?:tất\s+cả|cả)\s+$", re.I)
@@ -138,59 +143,8 @@ _NOT_GOAL_CONTEXT = re.compile(
     r"nhu\s+cầu\s+(?:vốn|kinh\s+phí|đầu\s+tư)|mức\s+(?:vay|hỗ\s+trợ|chi)|lãi\s+suất|định\s+mức|hạn\s+mức|hỗ\s+trợ\s*$"
     r"|chính\s+sách\s+hỗ\s+trợ",
     re.I)
-# Numbers that are not goals: a count inside a body's name ("Ủy ban nhân dân 12 xã", "Chủ tịch UBND
-# 19 tỉnh"), the scope of an area or a list ("Vùng B gồm 6 xã", "03 dự án sau đây"), a share of capital held ("nắm giữ 51% vốn
-# điều lệ"), a threshold that sets a case ("Đối với công trình có chi phí dưới 500 triệu đồng, ...").
-_NAME_BEFORE = re.compile(
-    r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch|Bí\s+thư|Đảng\s+ủy"
-    r"|Đảng\s+bộ|Công\s+an|Ban\s+Chỉ\s+đạo|lãnh\s+đạo|đại\s+diện)\s*(?:các\s+)?$")
-_ANNOUNCES_LIST = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:sau\s+đây|như\s+sau|sau\s*:)", re.I)
-_FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*)?/\s*\d[\d.,]*[^()\n;]{0,90}\(\s*(?:đạt|chiếm|bằng|là)?\s*$", re.I)
-# A footnote's text: "[5] Tỷ lệ ..." (a marker before a capital, not one glued to a word: "giao[1].").
-_FOOTNOTE = re.compile(r"(?:^|\s)\[\d{1,3}\]\s+[A-ZĐ]", re.M)
-# "N lần" is a goal only as a multiple ("gấp 2 lần", "tăng 1,5 lần"); otherwise it counts times.
-_MULTIPLE_BEFORE = re.compile(r"\b(?:gấp|tăng|bằng|giảm|hơn)\s*(?:\S+\s+)?$", re.I)
-_SCOPE_BEFORE = re.compile(r"\b(?:gồm|bao\s+gồm|gồm\s+có)\s*$", re.I)
-_HELD_SHARE = re.compile(r"\s+(?:tổng\s+)?(?:vốn|cổ\s+phần|cổ\s+phiếu)\b", re.I)
-_HOLDING = re.compile(r"\b(?:nắm\s+giữ|sở\s+hữu|chi\s+phối|giữ)\b", re.I)
-_CASE_OPENER = re.compile(r"\s*(?:[-+•*]\s*)?(?:đối\s+với|trường\s+hợp|nếu|riêng)\b", re.I)
-# A line that opens with an action ("- Sửa chữa 12 trạm bơm", "3. Xây dựng mới 2 trường"): an
-# item of a plan, whose quantity is a goal.
-_ITEM_MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)]\s*)", re.I)
 # A sentence that cites a document by its number: a horizon in it belongs to the cited title.
 _CITED_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{1,6}|\bsố\s+\d{1,5}[-/]")
-
-
-def _not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str) -> bool:
-    """A count in a name, an area's scope, a share of capital held, a case's threshold, the share a
-    fraction makes ("3.071/4.888 thủ tục (đạt 62,8%)") or a figure in a footnote ("[5] Tỷ lệ ... là 69%")."""
-    before = text[max(0, m.start("value") - 40):m.start("value")]
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    if unit == "%" and _FRACTION_BEFORE.search(text, max(0, m.start("value") - 140), m.start("value")) \
-            or _FOOTNOTE.search(text, line_start, m.start()):
-        return True
-    if unit == "lần" and not _MULTIPLE_BEFORE.search(before):
-        return True
-    if not m.group("value")[0].isdigit() and m.group("unit")[:1].isupper():
-        return True  # a spelled-out number before a capital belongs to a name ("Ngã ba Đồng Lộc")
-    if _NAME_BEFORE.search(before) or (_SCOPE_BEFORE.search(before) and not _GOAL.search(clause_before)):
-        return True
-    if re.search(r"\bđối\s+với\s*$", before, re.I) or _ANNOUNCES_LIST.match(text, m.end()):
-        return True  # "đối với 01 dự án luật", "03 dự án sau đây": what a list or a rule covers
-    if unit == "%" and _HELD_SHARE.match(text, m.end()) and _HOLDING.search(clause_before):
-        return True
-    return bool(_CASE_OPENER.match(clause_before))
-
-
-def _is_action_item(text: str, pos: int) -> bool:
-    """Whether the line holding `pos` is a list item that opens with an action verb."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    marker = _ITEM_MARKER.match(text, line_start)
-    if not marker or marker.end() > pos:
-        return False
-    return opens_action(compare_key(text[marker.end():pos]).split()[:4] or [""])
-
-
 # A short gloss in brackets, an abbreviation or a code ("(GRDP)", "(B2C)").
 # Words after a comma that open a breakdown or an aside, not another item of a list.
 _NOT_AN_ITEM = re.compile(r"\s*(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể|như|nhất\s+là|đặc\s+biệt)\b", re.I)
@@ -319,7 +273,7 @@ def _states_a_goal(text: str, pos: int, sent_start: int, sent_end: int, doc_year
     if _NOT_GOAL_CONTEXT.search(text, max(sent_start, pos - 120), pos) or _NOT_GOAL_CONTEXT.search(section):
         return False
     return bool(_GOAL.search(text, para_start, sent_end) or _GOAL.search(colon) or _GOAL.search(section)
-                or _is_action_item(text, pos))
+                or is_action_item(text, pos))
 
 
 def _is_qualifier(text: str, m: re.Match) -> bool:
@@ -421,7 +375,8 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
     glossed = _GLOSS.sub(lambda g: " " * len(g.group(0)), text[:m.start()])  # "(GRDP)" does not break
     breaks = list(_HEAD_BREAK.finditer(glossed, sent_start, m.start()))
     start = breaks[-1].end() if breaks else sent_start
-    previous = [p for p in TARGET.finditer(text, start, m.start()) if p.end() <= m.start()]
+    previous = [p for p in TARGET.finditer(text, start, m.start())
+                if p.end() <= m.start() and not _is_qualifier(text, p)]
     if previous:
         cut = list(_LIST_JOIN.finditer(text, previous[-1].end(), m.start()))
         start = cut[-1].end() if cut else m.start()
@@ -438,13 +393,15 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
 
 def _tail(text: str, m: re.Match, sent_end: int, counted: bool = False) -> tuple[str, int]:
     """The words after the unit up to the end of its clause, and where the clause ends; a list
-    of short items goes on over the commas ("60-70% ấp, khu phố văn hoá", "3.000 cán bộ, công
-    chức, viên chức được bồi dưỡng"; a `counted` noun counts as the first item)."""
+    of short items (up to five words, no figure) goes on over the commas ("60-70% ấp, khu phố văn
+    hoá", "3.000 cán bộ, công chức, viên chức được bồi dưỡng", "100% các trường tiểu học, trường
+    trung học cơ sở, trung tâm giáo dục có phòng học thông minh"; a `counted` noun counts as the
+    first item)."""
     after_break = _CLAUSE_BREAK.search(text, m.end(), sent_end)
     clause_end = after_break.start() if after_break else sent_end
     item_start, fewest = m.end(), 0 if counted else 1  # a counted noun is itself the first item
     while after_break and after_break.group(0).startswith(",") and (
-            fewest <= len(text[item_start:clause_end].split()) <= 2):
+            fewest <= len(text[item_start:clause_end].split()) <= 5):
         further = _CLAUSE_BREAK.search(text, after_break.end(), sent_end)
         further_end = further.start() if further else sent_end
         if re.search(r"\d", text[after_break.end():further_end]) or _NOT_AN_ITEM.match(text, after_break.end()):
@@ -556,7 +513,7 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
             continue  # a term or a time limit, not a level to bring a time down to
         if _PAST.search(clause_before[-60:]) or _PAST_AFTER.match(text, m.end()):
             continue
-        if _not_a_goal_number(text, m, clause_before, unit):
+        if not_a_goal_number(text, m, clause_before, unit, _GOAL):
             continue
         if not _states_a_goal(text, m.start(), sent_start, sent_end, doc_year):
             continue
@@ -568,10 +525,9 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
         target = Target(text=text[start:max(clause_end, m.end())].strip(), start=start, end=max(clause_end, m.end()),
                         indicator=indicator, comparator=_comparator(m), value=value, unit=unit, year=year,
                         component="theodoi_targets")
-        key = (value, unit, year, compare_key(indicator))
-        if key in seen:
+        if restated(seen, value, unit, year, indicator):
             continue  # a goal restated (in a summary table, an appendix) is one goal
-        seen.add(key)
+        seen.add((value, unit, year, compare_key(indicator)))
         out.append(target)
         out.extend(_shares(text, m, target, clause_end))
     return out

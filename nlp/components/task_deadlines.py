@@ -18,14 +18,15 @@ text says more than the first time phrase of the task:
   the previous group of fields, a lead-in, or a heading.
 - **The time cell of a table row.** A task in a cell of a table row (cells on one line between
   "|", or on lines between "|" separator lines, a row ending at "| |") takes the time that opens
-  a later cell of its row ("Giai đoạn 2026 - 2027. Thực hiện ...", "Hoàn thành trong năm X",
-  "2026 - 2030", "Thực hiện thường xuyên").
-- **An appendix takes the time of the item that sends to it.** "... xử lý các kiến nghị (Phụ
-  lục kèm theo), hoàn thành trước ngày X": the rows of that appendix ("PHỤ LỤC" after the
+  a later cell of its row ("Giai đoạn X - Y. Đánh giá ...", "Hoàn thành trong năm X", "X - Y",
+  "Triển khai thường xuyên").
+- **An appendix takes the time of the item that sends to it.** "... giải quyết các đề xuất nêu
+  tại Phụ lục II, xong trước ngày X": the rows of that appendix ("PHỤ LỤC" after the
   signature) without a time of their own are due on X. Appendices are told apart by numeral.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.language import Language
@@ -85,7 +86,8 @@ def time_line(text: str, line_start: int, line_end: int, found: list[Deadline], 
 
 
 # A labelled field line under an item ("- Đơn vị chủ trì: ...", "- Kết quả: ...", "- Thời gian: ...").
-FIELD_LINE = re.compile(r"^[ \t]*(?:[-+•*–][ \t]*)?(?:thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|kết\s+quả|sản\s+phẩm"
+FIELD_LINE = re.compile(r"^[ \t]*(?:[-+•*–][ \t]*)?(?:thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|kết\s+quả"
+                        r"|sản\s+phẩm"
                         r"|chủ\s+trì|phối\s+hợp|kinh\s+phí|nguồn\s+kinh\s+phí)[^:\n]{0,40}:", re.I | re.M)
 TIME_FIELD = re.compile(r"^[ \t]*(?:[-+•*–][ \t]*)?(?=(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\b)", re.I | re.M)
 BLOCK_HEAD = re.compile(r"^[ \t]*(?:[IVX]{1,5}|[A-D])\.\s", re.M)
@@ -127,7 +129,7 @@ def _block_start(text: str, line_start: int) -> int:
 
 
 def attach_time_sentences(text: str, tasks: list[Task], found: list[Deadline]) -> None:
-    """A sentence that only states a time and closes its paragraph ("... trên Hệ thống. Thời hạn
+    """A sentence that only states a time and closes its paragraph ("... theo hướng dẫn. Thời hạn
     hoàn thành: trước ngày 30/11/X.") applies to the tasks of that paragraph without one."""
     for d in found:
         if d.start is None or d.due is None and d.kind not in ("ongoing", "recurring", "relative"):
@@ -195,7 +197,7 @@ def _apply_to_run(text: str, tasks: list[Task], last: int, deadline: Deadline) -
 SEPARATOR_LINE = re.compile(r"[ \t]*\|[ \t]*")
 BARE_RANGE = re.compile(r"(?:năm\s+)?(?:19|20)\d{2}\s*[-–]\s*(?P<y>(?:19|20)\d{2})\s*\.?\s*$", re.I)
 # A cell that states a time: the phrase opens it, after at most a verb of doing ("Hoàn thành trong
-# năm X", "Thí điểm trong giai đoạn ...", "Thực hiện thường xuyên").
+# năm X", "Thí điểm trong giai đoạn ...", "Triển khai thường xuyên").
 CELL_TIME_START = 40
 
 
@@ -244,13 +246,9 @@ def _cell_time(text: str, start: int, end: int, found: list[Deadline], reference
     bare = BARE_RANGE.match(text, start, end)
     if bare:
         year = int(bare.group("y"))
-        return Deadline(text=text[start:bare.end()].strip(), kind="year", due=_year_end(year), start=start, end=bare.end())
+        return Deadline(text=text[start:bare.end()].strip(), kind="year", due=dt.date(year, 12, 31), start=start,
+                        end=bare.end())
     return None
-
-
-def _year_end(year: int):
-    import datetime as dt
-    return dt.date(year, 12, 31)
 
 
 def attach_row_times(text: str, tasks: list[Task], found: list[Deadline], reference) -> None:

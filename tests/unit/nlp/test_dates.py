@@ -146,8 +146,8 @@ def test_a_table_cell_that_opens_with_a_period_and_goes_on():
 @pytest.mark.parametrize("text", [
     "đẩy mạnh tuyên truyền thường xuyên, sâu rộng đến Nhân dân",
     "xây dựng các bản tin định kỳ, sinh động về chất lượng nước",
-    "vận hành các trạm quan trắc tự động, liên tục và định kỳ",
-    "bố trí kinh phí chi thường xuyên cho các đơn vị sự nghiệp",
+    "kiểm tra các bể chứa nước tự động, liên tục và định kỳ",
+    "cấp bổ sung kinh phí chi thường xuyên cho trường học",
     "từ nguồn vốn thường xuyên của ngân sách tỉnh",
     "không thanh tra định kỳ đối với doanh nghiệp đã được kiểm toán",
     "không kiểm tra thường xuyên các hộ kinh doanh nhỏ",
@@ -192,7 +192,7 @@ def test_the_opening_year_filters_no_history():
 
 
 @pytest.mark.parametrize("text, phrase, kind, due", [
-    ("Khảo sát thực trạng\nQuý IV/2021 - Quý II/2022\n", "Quý IV/2021 - Quý II/2022", "quarter", dt.date(2022, 6, 30)),
+    ("Tổ chức tập huấn\nQuý IV/2021 - Quý II/2022\n", "Quý IV/2021 - Quý II/2022", "quarter", dt.date(2022, 6, 30)),
     ("hoàn thành trong tháng 10/2021 - tháng 12/2021.", "hoàn thành trong tháng 10/2021 - tháng 12/2021", "month",
      dt.date(2021, 12, 31)),
     ("Xây dựng đề án (quý I/2022 - quý II/2022)", "quý I/2022 - quý II/2022", "quarter", dt.date(2022, 6, 30)),
@@ -216,12 +216,12 @@ def test_a_session_with_its_date_and_a_guaranteed_horizon(text, phrase, due):
 
 
 @pytest.mark.parametrize("text, phrase", [
-    ("công bố danh mục chậm nhất là 10 (mười) ngày làm việc kể từ ngày danh mục được phê duyệt.",
-     "10 (mười) ngày làm việc kể từ ngày danh mục được phê duyệt"),
-    ("Trong thời gian không quá 15 (mười lăm) ngày làm việc kể từ ngày nhận được hồ sơ, Ủy ban quyết định.",
-     "15 (mười lăm) ngày làm việc kể từ ngày nhận được hồ sơ"),
-    ("niêm yết công khai ít nhất 02 ngày làm việc trước ngày tổ chức lấy ý kiến",
-     "02 ngày làm việc trước ngày tổ chức lấy ý kiến"),
+    ("gửi thông báo cho hộ gia đình trong 05 (năm) ngày làm việc kể từ ngày có kết quả thẩm định.",
+     "05 (năm) ngày làm việc kể từ ngày có kết quả thẩm định"),
+    ("Sở Xây dựng trả lời bằng văn bản, không quá 20 (hai mươi) ngày kể từ ngày nhận đủ giấy tờ.",
+     "20 (hai mươi) ngày kể từ ngày nhận đủ giấy tờ"),
+    ("dán thông báo tại nhà văn hóa thôn ít nhất 03 ngày trước ngày họp dân",
+     "03 ngày trước ngày họp dân"),
 ])
 def test_relative_terms_with_a_spelled_gloss_or_before_an_event(text, phrase):
     [found] = find_deadlines(text, DOC_DATE)

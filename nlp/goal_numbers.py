@@ -1,0 +1,80 @@
+"""Numbers that look like targets but are not goals, and goals stated twice (for the target
+component, `theodoi.nlp.components.targets`).
+
+- `not_a_goal_number`: a count in a body's name, an area's or a list's scope, a share of capital
+  held, a case's threshold, a share a fraction makes, a footnote's figure, "N lần" that counts times.
+- `is_action_item`: a list item that opens with an action ("- Sửa chữa 12 trạm bơm"): its figure
+  is a goal even without a goal word.
+- `restated`: whether a goal was already read (a summary table, an appendix).
+"""
+from __future__ import annotations
+
+import re
+
+from theodoi.nlp.lexicon import opens_action
+from theodoi.vietnamese import compare_key
+
+# Numbers that are not goals: a count inside a body's name ("Ủy ban nhân dân 12 xã", "Chủ tịch
+# UBND 7 huyện"), the scope of an area or a list ("Vùng B gồm 6 xã", "04 đề án sau đây"), a share
+# of capital held ("nắm giữ 51% vốn điều lệ"), a threshold that sets a case ("Đối với công trình có
+# chi phí dưới 500 triệu đồng, ...").
+_NAME_BEFORE = re.compile(
+    r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch|Bí\s+thư|Đảng\s+ủy"
+    r"|Đảng\s+bộ|Công\s+an|Ban\s+Chỉ\s+đạo|lãnh\s+đạo|đại\s+diện)\s*(?:các\s+)?$")
+_ANNOUNCES_LIST = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:sau\s+đây|như\s+sau|sau\s*:)", re.I)
+_FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*){0,3}/\s*\d[\d.,]*[^()\n;]{0,90}\(\s*(?:đạt|chiếm|bằng|là)?\s*$", re.I)
+# A footnote's text: "[5] Tỷ lệ ..." (a marker before a capital, not one glued to a word: "giao[1].").
+_FOOTNOTE = re.compile(r"(?:^|\s)\[\d{1,3}\]\s+[A-ZĐ]", re.M)
+# "N lần" is a goal only as a multiple ("gấp 2 lần", "tăng 1,5 lần"); otherwise it counts times.
+_MULTIPLE_BEFORE = re.compile(r"\b(?:gấp|tăng|bằng|giảm|hơn)\s*(?:\S+\s+)?$", re.I)
+_SCOPE_BEFORE = re.compile(r"\b(?:gồm|bao\s+gồm|gồm\s+có)\s*$", re.I)
+_HELD_SHARE = re.compile(r"\s+(?:tổng\s+)?(?:vốn|cổ\s+phần|cổ\s+phiếu)\b", re.I)
+_HOLDING = re.compile(r"\b(?:nắm\s+giữ|sở\s+hữu|chi\s+phối|giữ)\b", re.I)
+_CASE_OPENER = re.compile(r"\s*(?:[-+•*]\s*)?(?:đối\s+với|trường\s+hợp|nếu|riêng)\b", re.I)
+# A line that opens with an action ("- Sửa chữa 12 trạm bơm", "3. Xây dựng mới 2 trường"): an
+# item of a plan, whose quantity is a goal.
+_ITEM_MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)]\s*)", re.I)
+
+
+def not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str, goal: re.Pattern) -> bool:
+    """A count in a name, an area's scope, a share of capital held, a case's threshold, the share a
+    fraction makes ("450/600 hồ sơ (đạt 75%)") or a figure in a footnote ("[2] Số liệu ... là 71%").
+    `m` is a match of the target pattern (groups "value", "unit"); `goal` finds goal words."""
+    before = text[max(0, m.start("value") - 40):m.start("value")]
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if unit == "%" and _FRACTION_BEFORE.search(text, max(0, m.start("value") - 140), m.start("value")) \
+            or _FOOTNOTE.search(text, line_start, m.start()):
+        return True
+    if unit == "lần" and not _MULTIPLE_BEFORE.search(before):
+        return True
+    if not m.group("value")[0].isdigit() and m.group("unit")[:1].isupper():
+        return True  # a spelled-out number before a capital belongs to a name ("Ngã ba Đồng Lộc")
+    if _NAME_BEFORE.search(before) or (_SCOPE_BEFORE.search(before) and not goal.search(clause_before)):
+        return True
+    if re.search(r"\bđối\s+với\s*$", before, re.I) or _ANNOUNCES_LIST.match(text, m.end()):
+        return True  # "đối với 02 đề án", "04 tờ trình sau đây": what a list or a rule covers
+    if unit == "%" and _HELD_SHARE.match(text, m.end()) and _HOLDING.search(clause_before):
+        return True
+    return bool(_CASE_OPENER.match(clause_before))
+
+
+def is_action_item(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is a list item that opens with an action verb."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    marker = _ITEM_MARKER.match(text, line_start)
+    if not marker or marker.end() > pos:
+        return False
+    return opens_action(compare_key(text[marker.end():pos]).split()[:4] or [""])
+
+
+def restated(seen: set[tuple], value, unit: str, year: int | None, indicator: str) -> bool:
+    """Whether a goal with this figure was already read: the same indicator, or for a count (not a
+    rate, where "100%" recurs with other meanings) one whose words hold all of this one's or the reverse."""
+    key = compare_key(indicator)
+    if (value, unit, year, key) in seen:
+        return True
+    if unit == "%":
+        return False
+    words = set(key.split())
+    return any(v == value and u == unit and y == year and (words <= set(k.split()) or set(k.split()) <= words)
+               for v, u, y, k in seen)
