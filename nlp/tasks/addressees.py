@@ -141,11 +141,19 @@ class Addressees:
         return n
 
     def support(self, start: int, end: int) -> list[BodyMention]:
+        """The bodies asked to cooperate in text[start:end]: after "phối hợp với", "kết hợp với",
+        "cùng (với)"; a list that goes on with bodies the gazetteer does not know keeps them by
+        their shape ("phối hợp với Sở A và chính quyền địa phương tổ chức ...")."""
         out: list[BodyMention] = []
         for m in SUPPORT_CUE.finditer(self.text, start, end):
-            names, _ = self.body_list(m.end())
-            if m.group(0).strip().lower() == "cùng" and names and not (names[0].canonical or names[0].text[0].isupper()):
+            names, list_end = self.body_list(m.end())
+            if m.group(0).strip().lower() == "cùng" and not (names and (names[0].canonical or names[0].text[0].isupper())):
                 continue  # bare "cùng" before a common noun ("cùng các ngành công nghiệp phụ trợ") is no support
+            joiner = LIST_JOINER.match(self.text, list_end, end) if names else None
+            rest = joiner.end() if joiner else (m.end() if not names else None)
+            shaped = self.named_by_shape(rest, end) if rest is not None else None
+            if shaped is not None and shaped[1] < end:
+                names = names + shaped[0]
             out.extend(n for n in names if n.end <= end)
         return out
 

@@ -107,6 +107,10 @@ def test_unknown_names_after_a_shared_head_are_kept_by_their_shape(nlp):
     ("Giao Sở Y tế cùng các địa phương rà soát cơ sở dữ liệu.", ["các địa phương"]),
     ("Sở Văn hóa chủ trì, phối hợp với Hội Nông dân, Báo Bình An, Đài Phát thanh tỉnh tuyên truyền.",
      ["Hội Nông dân", "Báo Bình An", "Đài Phát thanh tỉnh"]),
+    ("Ủy ban nhân dân thành phố chủ trì, phối hợp với bộ, ngành liên quan khẩn trương xây dựng kế hoạch.",
+     ["bộ, ngành liên quan"]),
+    ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp, các cơ quan liên quan và chính quyền địa phương tổ chức vận động.",
+     ["Sở Tư pháp", "các cơ quan liên quan", "chính quyền địa phương"]),
 ])
 def test_support_cue_variants_and_unknown_bodies_in_a_support_list(nlp, text, support):
     [(_, found)] = task_bodies(nlp, text)
