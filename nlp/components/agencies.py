@@ -39,7 +39,8 @@ HEADS = {
 # Nouns that open a body's name only when capitalised and followed by a name ("Báo Nhân Dân",
 # "Liên minh Hợp tác xã tỉnh"); in lower case they are words of a sentence ("báo cáo").
 NAME_ONLY_HEADS = {("báo",), ("liên", "minh"), ("thông", "tấn", "xã"), ("hiệp", "hội"), ("tỉnh", "đoàn"),
-                   ("thành", "đoàn"), ("chi", "nhánh"), ("bộ", "chỉ", "huy"), ("bộ", "tư", "lệnh"), ("nhà", "xuất", "bản")}
+                   ("thành", "đoàn"), ("chi", "nhánh"), ("bộ", "chỉ", "huy"), ("bộ", "tư", "lệnh"), ("nhà", "xuất", "bản"),
+                   ("cổng", "thông", "tin")}
 # Lowercase syllables that go on an unknown body's name after its capitalised ones ("Vụ Kế hoạch
 # tài chính"): at most this many, and never a verb, modal or function word.
 DESCRIPTOR_MAX = 3
@@ -56,7 +57,7 @@ GROUP_NOUNS = {
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
     ("cá", "nhân"),  # "các tổ chức, cá nhân có liên quan"
     ("phòng",),  # "các phòng, ban chuyên môn"
-    ("tổ", "đại", "biểu"), ("tổ", "công", "tác"),
+    ("tổ", "đại", "biểu"), ("tổ", "công", "tác"), ("báo", "chí"),
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
     # Party committees of a level: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy".
     ("huyện", "ủy"), ("huyện", "uỷ"), ("thành", "ủy"), ("thành", "uỷ"), ("thị", "ủy"), ("thị", "uỷ"),

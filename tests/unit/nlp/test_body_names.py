@@ -140,3 +140,10 @@ def test_a_table_cell_keeps_a_group_of_levels_together():
     from theodoi.nlp.tasks.tables import _split_names
     assert [m.text for m in _split_names("UBND các huyện, thành phố, thị xã; Sở Y tế", 0)] == [
         "UBND các huyện, thành phố, thị xã", "Sở Y tế"]
+
+
+def test_press_bodies_and_a_portal_in_a_list(nlp):
+    [(lead, _)] = task_bodies(nlp, "Giao Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam, Cổng Thông tin điện tử "
+                                   "Chính phủ và các cơ quan thông tấn, báo chí tăng cường thông tin.")
+    assert lead == ["Đài Truyền hình Việt Nam", "Thông tấn xã Việt Nam", "Cổng Thông tin điện tử Chính phủ",
+                    "các cơ quan thông tấn, báo chí"]
