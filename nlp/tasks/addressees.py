@@ -10,7 +10,7 @@ import re
 
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
-from theodoi.nlp.components.agencies import GROUP_NOUNS
+from theodoi.nlp.body_words import GROUP_NOUNS
 from theodoi.nlp.lexicon import ROLE_MODIFIERS, opens_action
 from theodoi.nlp.tasks.patterns import (CUE, MODAL, NEW_BODY, NOT_CUE_BEFORE, SUPPORT_CUE, key_of, opens_subject,
                                         starts_predicate)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from theodoi.nlp.components.agencies import GROUP_NOUNS, HEADS
+from theodoi.nlp.body_words import GROUP_NOUNS, HEADS
 from theodoi.nlp.lexicon import REPORT_WORDS, leading_verb_length, opens_action
 from theodoi.vietnamese import compare_key
 
