@@ -29,6 +29,7 @@ from theodoi.vietnamese import compare_key
 
 register_extensions()
 
+NAMED_HEADS = HEADS | NAME_ONLY_HEADS  # (one set: its first-word index is built once)
 _LOWERS_KEY = "theodoi.lowers"
 _FIRST_WORD_INDEXES: dict[int, tuple[set, dict[str, list[tuple[str, ...]]]]] = {}
 
@@ -273,15 +274,25 @@ class BodyFinder:
         Môi trường"), the same text with the line break read as a space, so a name runs on across it
         (offsets are unchanged); the Doc itself when no unit wraps."""
         text = doc_text(doc)
-        chars = None
+        wraps = set()
         for unit in doc.spans.get(self.units_key, []):
-            inner = unit.start_char + text[unit.start_char:unit.end_char].find("\n")
-            while inner >= unit.start_char:
-                chars = chars if chars is not None else list(text)
-                chars[inner] = " "
-                nxt = text.find("\n", inner + 1, unit.end_char)
-                inner = nxt if nxt >= 0 else -1
-        return doc if chars is None else self.tokenizer("".join(chars))
+            inner = text.find("\n", unit.start_char, unit.end_char)
+            while inner >= 0:
+                wraps.add(inner)
+                inner = text.find("\n", inner + 1, unit.end_char)
+        if not wraps:
+            return doc
+        words, spaces = [], []
+        for token in doc:  # the same tokens without the line breaks: no second tokenizer run
+            if token.text == "\n" and token.idx in wraps and spaces and not spaces[-1]:
+                spaces[-1] = True
+                continue
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+        flat = Doc(doc.vocab, words=words, spaces=spaces)
+        if len(flat.text) != len(text):  # (a break beside other spaces: let the tokenizer read the text)
+            flat = self.tokenizer("".join(" " if i in wraps else c for i, c in enumerate(text)))
+        return flat
 
     @staticmethod
     def mention(span: Span) -> BodyMention:
@@ -317,10 +328,10 @@ class BodyFinder:
 
     @staticmethod
     def _named_heads(doc: Doc):
-        lowers, heads = _lowers(doc), _by_first_word(HEADS | NAME_ONLY_HEADS)
+        lowers, heads = _lowers(doc), _by_first_word(NAMED_HEADS)
         i = 0
         while i < len(doc):
-            n = _match_seq(doc, i, HEADS | NAME_ONLY_HEADS) if lowers[i] in heads else 0  # most tokens start no head
+            n = _match_seq(doc, i, NAMED_HEADS) if lowers[i] in heads else 0  # most tokens start no head
             if n and doc[i].text[0].isupper():
                 end = _extend_name(doc, i + n)
                 if end > i + n:
