@@ -85,7 +85,7 @@ class Addressees:
         """A capitalised name the gazetteer does not know, between two members of a list: kept when a
         joiner and a known body follow it ("Thuế thành phố X và UBND các xã")."""
         m = re.match(r"[A-ZĐÀ-Ỹ][^,;:.()\n]{1,60}?(?=\s*(?:,|;|\svà\s))", self.text[pos:pos + 64])
-        if m is None or len(m.group(0).split()) > 7:
+        if m is None or len(m.group(0).split()) > 9:
             return None
         joiner = LIST_JOINER.match(self.text, pos + m.end(), pos + m.end() + 24)
         if joiner is None or self.body_at(joiner.end()) is None:
