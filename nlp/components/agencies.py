@@ -19,95 +19,17 @@ from spacy.util import filter_spans
 
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
+from theodoi.nlp.body_words import (CONNECTORS, COUNCIL_ENDS, DESCRIPTOR_MAX, DESCRIPTOR_STOP, GROUP_NOUNS,
+                                    GROUP_TAIL_MAX, HAVING_MAX, HEADS, LEVEL_WORDS, MEMBER_GROUPS, NAME_ONLY_HEADS,
+                                    NOT_NAME_TAIL, OWN_KINDS, PREDICATE_NOUNS, QUALIFIER_END_BAD, QUALIFIER_WORDS,
+                                    ROLE_HEADS, SECOND_SYLLABLES, TAIL_STOP, TITLES)
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.lexicon import REPORT_WORDS, ROLE_MODIFIERS, opens_action
 from theodoi.vietnamese import compare_key
 
 register_extensions()
 
-# Nouns that open the name of a body; the name goes on with capitalised syllables.
-HEADS = {
-    ("bộ",), ("sở",), ("ủy", "ban"), ("uỷ", "ban"), ("ban",), ("vụ",), ("cục",), ("tổng", "cục"),
-    ("chi", "cục"), ("văn", "phòng"), ("thanh", "tra"), ("ngân", "hàng"), ("kho", "bạc"), ("hội",),
-    ("liên", "đoàn"), ("tổng", "liên", "đoàn"), ("mặt", "trận"), ("đảng", "ủy"), ("đảng", "uỷ"),
-    ("trung", "tâm"), ("phòng",), ("công", "an"), ("viện",), ("đài",), ("tòa", "án"), ("toà", "án"),
-    ("kiểm", "toán"), ("tập", "đoàn"), ("tổng", "công", "ty"), ("công", "ty"), ("hội", "đồng"),
-    ("ủy", "ban", "nhân", "dân"), ("uỷ", "ban", "nhân", "dân"), ("ubnd",), ("hđnd",), ("huyện", "ủy"),
-    ("tỉnh", "ủy"), ("thành", "ủy"), ("thường", "trực"), ("ban", "quản", "lý"), ("bảo", "hiểm", "xã", "hội"),
-    ("học", "viện"), ("trường",), ("đoàn",), ("đảng", "đoàn"), ("ban", "cán", "sự"), ("liên", "đoàn", "lao", "động"), ("bệnh", "viện"), ("quỹ",), ("chính", "phủ"), ("quốc", "hội"),
-}
-# Nouns that open a body's name only when capitalised and followed by a name ("Báo Nhân Dân",
-# "Liên minh Hợp tác xã tỉnh"); in lower case they are words of a sentence ("báo cáo").
-NAME_ONLY_HEADS = {("báo",), ("liên", "minh"), ("thông", "tấn", "xã"), ("hiệp", "hội"), ("tỉnh", "đoàn"),
-                   ("thành", "đoàn"), ("chi", "nhánh"), ("bộ", "chỉ", "huy"), ("bộ", "tư", "lệnh"), ("nhà", "xuất", "bản")}
-# Lowercase syllables that go on an unknown body's name after its capitalised ones ("Vụ Kế hoạch
-# tài chính"): at most this many, and never a verb, modal or function word.
-DESCRIPTOR_MAX = 3
-DESCRIPTOR_STOP = {"hằng", "hàng", "định", "năm", "tháng", "quý", "ngày", "tuần", "trước", "sau", "cuối", "đầu",
-                   "giữa", "này", "đó", "ngay", "luôn", "đều", "cũng", "chưa", "không", "vẫn", "còn", "nay"}
-# Kinds of body that a group names after "các": "các sở, ban, ngành".
-GROUP_NOUNS = {
-    ("sở",), ("ban",), ("ngành",), ("bộ",), ("cơ", "quan"), ("đơn", "vị"), ("địa", "phương"), ("tỉnh",),
-    ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",), ("thị", "trấn"),
-    ("doanh", "nghiệp"), ("công", "ty"), ("chủ", "đầu", "tư"), ("tổ", "chức"), ("đoàn", "thể"), ("hội",), ("cục",), ("vụ",),
-    ("tổng", "cục"), ("tổng", "công", "ty"), ("ban", "quản", "lý", "dự", "án"), ("cơ", "sở"), ("trường",),
-    ("hợp", "tác", "xã"), ("ngân", "hàng"), ("cấp",), ("cấp", "chính", "quyền"), ("cấp", "ủy"), ("cấp", "uỷ"),
-    ("ngành", "chức", "năng"), ("cơ", "quan", "chức", "năng"),
-    ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
-    ("cá", "nhân"),  # "các tổ chức, cá nhân có liên quan"
-    ("phòng",),  # "các phòng, ban chuyên môn"
-    ("tổ", "đại", "biểu"), ("tổ", "công", "tác"),
-    ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
-    # Party committees of a level: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy".
-    ("huyện", "ủy"), ("huyện", "uỷ"), ("thành", "ủy"), ("thành", "uỷ"), ("thị", "ủy"), ("thị", "uỷ"),
-    ("quận", "ủy"), ("quận", "uỷ"), ("tỉnh", "ủy"), ("tỉnh", "uỷ"), ("đảng", "ủy"), ("đảng", "uỷ"),
-    ("tổ", "chức", "đảng"), ("tổ", "chức", "cơ", "sở", "đảng"), ("chi", "bộ"), ("đảng", "bộ"),
-}
-# Kinds that carry a qualifier of their own: in a list they are bodies of their own ("các Bộ, cơ quan
-# ngang Bộ, cơ quan thuộc Chính phủ" is three), while bare kinds continue a group ("các sở, ban, ngành").
-OWN_KINDS = {
-    ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("ban", "quản", "lý", "dự", "án"),
-    ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
-}
-# Words (and the pair "liên quan") that may qualify a group: "liên quan", "trực thuộc Bộ",
-# "chức năng ở địa phương"; "quan" alone is not one ("các Sở GTVT quan tâm ...").
-QUALIFIER_WORDS = {
-    "liên quan", "có", "chức", "năng", "trực", "thuộc", "chuyên", "ngành", "trong", "ở", "trung", "ương",
-    "địa", "phương", "trên", "bàn", "tỉnh", "thành", "phố", "nhà", "nước", "bộ", "cấp",
-    "huyện", "xã", "đoàn", "thể", "của", "chính", "phủ", "ngang", "cả", "toàn", "chuyên", "môn",
-}
-QUALIFIER_END_BAD = {"có", "trong", "ở", "trên", "thuộc", "của", "trực", "cả", "toàn", "nhà", "chính"}
-# Lowercase words that never end a name: they start the predicate after it.
-NOT_NAME_TAIL = {
-    "và", "có", "là", "đã", "đang", "sẽ", "cần", "phải", "chủ", "phối", "tiếp", "thực", "tổ", "xây", "tham",
-    "chịu", "được", "với", "của", "về", "tại", "trong", "theo", "để", "khẩn", "chỉ", "báo", "triển", "tăng",
-    "đẩy", "rà", "nghiên", "kiểm", "hướng", "ban", "quản", "thường", "sớm", "tập", "các", "những", "cho", "từ",
-    "cùng", "kết", "hoặc", "thuộc", "trên", "tới", "đến", "nhằm", "bằng", "do", "vì", "khi", "nếu", "thì", "mà",
-    "quyết", "thống", "nhất", "yêu", "đề",
-}
-LEVEL_WORDS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",), ("tp",)}
-TITLES = {
-    ("chủ", "tịch"), ("giám", "đốc"), ("thủ", "trưởng"), ("lãnh", "đạo"), ("bộ", "trưởng"), ("trưởng", "ban"),
-    ("bí", "thư"), ("các", "đồng", "chí", "bộ", "trưởng"), ("người", "đứng", "đầu"), ("chánh", "văn", "phòng"),
-    ("đại", "biểu"), ("tổ", "đại", "biểu"), ("đoàn", "đại", "biểu"), ("tổng", "thư", "ký"), ("chủ", "nhiệm"),
-    ("phó", "chủ", "tịch"), ("phó", "giám", "đốc"), ("thứ", "trưởng"), ("chánh", "án"), ("viện", "trưởng"),
-    ("chánh",),  # "Chánh" + "Văn phòng UBND tỉnh", "Chánh" + "Thanh tra tỉnh"
-}
-# Groups that a council or committee is made of: "các Ban Hội đồng nhân dân", "các Ủy ban của Quốc hội".
-MEMBER_GROUPS = {"ban", "tổ"}
-CONNECTORS = {"và", "-", "&"}
-# Lowercase words that end a group's own modifiers ("các công ty viễn thông"): what follows
-# them is the predicate or a qualifier.
-TAIL_STOP = {"này", "đó", "nào", "mà", "thì", "để", "nhằm", "nhất", "đặc", "cùng", "đều", "cũng", "luôn",
-             "không", "chưa", "vẫn", "còn", "ngay", "hết", "liên", "tự", "trực", "phải", "cần", "nên", "căn"}
-# Group nouns after which a verb of ROLE_MODIFIERS names a role ("các cơ quan tham mưu").
-ROLE_HEADS = {"quan", "cục", "vụ", "vị", "ban"}
-GROUP_TAIL_MAX = 4  # syllables
-# Qualifier words that go on a word inside a group's kind ("bưu chính", "tài chính"), not a qualifier.
-SECOND_SYLLABLES = {"chính", "năng", "môn", "ngành", "thể", "nước"}
-COUNCIL_ENDS = {"ubnd", "hđnd", "dân", "ubmttq", "mttq", "nam"}  # "Ủy ban nhân dân" + "các huyện"
-
-
+NAMED_HEADS = HEADS | NAME_ONLY_HEADS  # (one set: its first-word index is built once)
 _LOWERS_KEY = "theodoi.lowers"
 _FIRST_WORD_INDEXES: dict[int, tuple[set, dict[str, list[tuple[str, ...]]]]] = {}
 
@@ -272,12 +194,6 @@ def _list_members(doc: Doc, j: int) -> int:
     return j
 
 
-# Nouns after "có" that open the predicate ("có trách nhiệm triển khai"), not a kind of member.
-PREDICATE_NOUNS = {"trách nhiệm", "nhiệm vụ", "kế hoạch", "ý kiến", "văn bản", "biện pháp", "giải pháp",
-                   "phương án", "chương trình", "báo cáo", "đề xuất", "thể", "quyền"}
-HAVING_MAX = 6  # syllables of "có điểm du lịch cộng đồng"
-
-
 def _having_clause(doc: Doc, j: int) -> int:
     """After a group at token j, a clause "có ..." that says which members are meant ("các cơ quan,
     địa phương có hồ sơ trễ hạn thực hiện ..."): the end of it when an action follows, else j."""
@@ -358,15 +274,25 @@ class BodyFinder:
         Môi trường"), the same text with the line break read as a space, so a name runs on across it
         (offsets are unchanged); the Doc itself when no unit wraps."""
         text = doc_text(doc)
-        chars = None
+        wraps = set()
         for unit in doc.spans.get(self.units_key, []):
-            inner = unit.start_char + text[unit.start_char:unit.end_char].find("\n")
-            while inner >= unit.start_char:
-                chars = chars if chars is not None else list(text)
-                chars[inner] = " "
-                nxt = text.find("\n", inner + 1, unit.end_char)
-                inner = nxt if nxt >= 0 else -1
-        return doc if chars is None else self.tokenizer("".join(chars))
+            inner = text.find("\n", unit.start_char, unit.end_char)
+            while inner >= 0:
+                wraps.add(inner)
+                inner = text.find("\n", inner + 1, unit.end_char)
+        if not wraps:
+            return doc
+        words, spaces = [], []
+        for token in doc:  # the same tokens without the line breaks: no second tokenizer run
+            if token.text == "\n" and token.idx in wraps and spaces and not spaces[-1]:
+                spaces[-1] = True
+                continue
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+        flat = Doc(doc.vocab, words=words, spaces=spaces)
+        if len(flat.text) != len(text):  # (a break beside other spaces: let the tokenizer read the text)
+            flat = self.tokenizer("".join(" " if i in wraps else c for i, c in enumerate(text)))
+        return flat
 
     @staticmethod
     def mention(span: Span) -> BodyMention:
@@ -402,10 +328,10 @@ class BodyFinder:
 
     @staticmethod
     def _named_heads(doc: Doc):
-        lowers, heads = _lowers(doc), _by_first_word(HEADS | NAME_ONLY_HEADS)
+        lowers, heads = _lowers(doc), _by_first_word(NAMED_HEADS)
         i = 0
         while i < len(doc):
-            n = _match_seq(doc, i, HEADS | NAME_ONLY_HEADS) if lowers[i] in heads else 0  # most tokens start no head
+            n = _match_seq(doc, i, NAMED_HEADS) if lowers[i] in heads else 0  # most tokens start no head
             if n and doc[i].text[0].isupper():
                 end = _extend_name(doc, i + n)
                 if end > i + n:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from theodoi.nlp.components.agencies import HEADS
+from theodoi.nlp.body_words import HEADS
 from theodoi.nlp.extensions import doc_text, register_extensions
 
 register_extensions()

@@ -134,7 +134,7 @@ class TaskFinder:
         if depth is None and any(t.component.endswith("cue") for t in found):
             scopes[0].directive = True  # "Thủ tướng yêu cầu ...": the paragraphs after it go on asking
         if request is not None:  # "yêu cầu các sở, ngành:" → the list below inherits
-            open_scope(scopes, Scope(level, request[0], True, deadline=r.deadline_in(content_start, unit.end_char)))
+            open_scope(scopes, Scope(level, request[0], True, deadline=r.request_deadline(content_start, unit.end_char)))
         elif found and (content.rstrip().endswith(":") or depth is not None and found[-1].lead):
             # "UBND tỉnh yêu cầu các sở ... thực hiện những nội dung sau:" → so do the items;
             # "a) Sở A phải ..." → so do the paragraphs and items that go on under a)

@@ -10,7 +10,7 @@ import re
 
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
-from theodoi.nlp.components.agencies import GROUP_NOUNS
+from theodoi.nlp.body_words import GROUP_NOUNS
 from theodoi.nlp.lexicon import ROLE_MODIFIERS, opens_action
 from theodoi.nlp.tasks.patterns import (CUE, MODAL, NEW_BODY, NOT_CUE_BEFORE, SUPPORT_CUE, key_of, opens_subject,
                                         starts_predicate)
@@ -85,7 +85,7 @@ class Addressees:
         """A capitalised name the gazetteer does not know, between two members of a list: kept when a
         joiner and a known body follow it ("Thuế thành phố X và UBND các xã")."""
         m = re.match(r"[A-ZĐÀ-Ỹ][^,;:.()\n]{1,60}?(?=\s*(?:,|;|\svà\s))", self.text[pos:pos + 64])
-        if m is None or len(m.group(0).split()) > 7:
+        if m is None or len(m.group(0).split()) > 9:
             return None
         joiner = LIST_JOINER.match(self.text, pos + m.end(), pos + m.end() + 24)
         if joiner is None or self.body_at(joiner.end()) is None:
@@ -141,11 +141,19 @@ class Addressees:
         return n
 
     def support(self, start: int, end: int) -> list[BodyMention]:
+        """The bodies asked to cooperate in text[start:end]: after "phối hợp với", "kết hợp với",
+        "cùng (với)"; a list that goes on with bodies the gazetteer does not know keeps them by
+        their shape ("phối hợp với Sở A và chính quyền địa phương tổ chức ...")."""
         out: list[BodyMention] = []
         for m in SUPPORT_CUE.finditer(self.text, start, end):
-            names, _ = self.body_list(m.end())
-            if m.group(0).strip().lower() == "cùng" and names and not (names[0].canonical or names[0].text[0].isupper()):
+            names, list_end = self.body_list(m.end())
+            if m.group(0).strip().lower() == "cùng" and not (names and (names[0].canonical or names[0].text[0].isupper())):
                 continue  # bare "cùng" before a common noun ("cùng các ngành công nghiệp phụ trợ") is no support
+            joiner = LIST_JOINER.match(self.text, list_end, end) if names else None
+            rest = joiner.end() if joiner else (m.end() if not names else None)
+            shaped = self.named_by_shape(rest, end) if rest is not None else None
+            if shaped is not None and shaped[1] < end:
+                names = names + shaped[0]
             out.extend(n for n in names if n.end <= end)
         return out
 

@@ -55,8 +55,10 @@ class ClauseReader:
                 self.r.last_task.deadline = self.r.time_note(s, e)
             for task in found:
                 if task.lead and task.component.endswith(("cue", "subject")):
-                    # "đề nghị X, phối hợp với Y ...": the next sentences are X's, with Y
-                    unit_lead, unit_support = task.lead, task.support
+                    # "đề nghị X chủ trì, phối hợp với Y ...": the next sentences are X's, with Y (when X
+                    # only cooperates, "X phối hợp với Y trong ...", the next duties are X's alone)
+                    unit_lead = task.lead
+                    unit_support = task.support if "chủ trì" in key_of(task.text) else []
             tasks.extend(found)
             if found:
                 self.r.last_task = found[-1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from theodoi.nlp.components.agencies import GROUP_NOUNS, HEADS
+from theodoi.nlp.body_words import GROUP_NOUNS, HEADS
 from theodoi.nlp.lexicon import REPORT_WORDS, leading_verb_length, opens_action
 from theodoi.vietnamese import compare_key
 
@@ -24,7 +24,7 @@ NOT_CUE_BEFORE = {"theo", "các", "những", "đáp ứng", "về", "có", "đư
 # Words that open a clause's subject when no known body does: "Cơ quan được giao ...".
 _BODY_NOUNS = "|".join(sorted({" ".join(seq) for seq in GROUP_NOUNS | HEADS}, key=len, reverse=True))
 SUBJECT_OPENER = re.compile(rf"(?i:(?:các|những|mọi)\s+)?(?i:{_BODY_NOUNS}|thủ trưởng|người đứng đầu|lãnh đạo|"
-                            r"chủ tịch|giám đốc|công đoàn|nhà đầu tư|nhà thầu)[\s,]|(?i:các|những)\s+[A-ZĐ]{2,}\s")  # ... "Các LĐLĐ tỉnh"
+                            r"chủ tịch|giám đốc|công đoàn|nhà đầu tư|nhà thầu|chính quyền)[\s,]|(?i:các|những)\s+[A-ZĐ]{2,}\s")  # ... "Các LĐLĐ tỉnh"
 # Heads that in lower case, without "các" / "những" before them or a name after them, are things or
 # places, not bodies: "Tại các chợ, trung tâm thương mại phải ..." names no one.
 COMMON_NOUN_HEADS = {"trung tâm", "trường", "bệnh viện", "viện", "phòng", "ban", "đài", "hội", "quỹ", "ngân hàng",

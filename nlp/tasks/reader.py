@@ -88,6 +88,11 @@ class TaskText(Addressees):
             return self.skip(lead_in.end, end)
         return start
 
+    def request_deadline(self, start: int, end: int) -> Deadline | None:
+        """The first deadline phrase of a request in text[start:end] that is not inside its topic."""
+        return next((d for d in self.deadlines_between(start, end)
+                     if not TOPIC.match(self.text, self.sentence_start(start, d.start), d.start)), None)
+
     def sentence_start(self, unit_start: int, pos: int) -> int:
         """Where the sentence holding `pos` starts (after the last ". " of the unit before it)."""
         stop = max(self.text.rfind(". ", unit_start, pos), self.text.rfind("; ", unit_start, pos))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from theodoi.domain import BodyMention, Task
-from theodoi.nlp.components.agencies import GROUP_NOUNS, HEADS
+from theodoi.nlp.body_words import GROUP_NOUNS, HEADS
 from theodoi.nlp.dates import parse_deadline
 
 COLUMN_KINDS = (  # checked in this order: "Tiến độ trình" is a deadline, "Cơ quan trình" a lead

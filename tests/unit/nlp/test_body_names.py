@@ -88,7 +88,8 @@ def test_a_list_is_split_at_each_body_with_its_own_head(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Yêu cầu Giám đốc các Sở: Y tế, Giáo dục và Đào tạo kiểm tra an toàn thực phẩm.",
      ["Giám đốc Sở Y tế", "Giám đốc Sở Giáo dục và Đào tạo"]),
-    ("Các Bộ: Tài chính, Y tế, Tư pháp khẩn trương khắc phục lỗi hệ thống.", ["Bộ Tài chính", "Bộ Y tế", "Bộ Tư pháp"]),
+    ("Các Bộ: Công Thương, Xây dựng, Nội vụ cần rà soát lại định mức chi phí.", ["Bộ Công Thương", "Bộ Xây dựng",
+                                                                                  "Bộ Nội vụ"]),
 ])
 def test_a_shared_head_is_written_out(nlp, text, expected):
     [(lead, _)] = task_bodies(nlp, text)
@@ -107,6 +108,10 @@ def test_unknown_names_after_a_shared_head_are_kept_by_their_shape(nlp):
     ("Giao Sở Y tế cùng các địa phương rà soát cơ sở dữ liệu.", ["các địa phương"]),
     ("Sở Văn hóa chủ trì, phối hợp với Hội Nông dân, Báo Bình An, Đài Phát thanh tỉnh tuyên truyền.",
      ["Hội Nông dân", "Báo Bình An", "Đài Phát thanh tỉnh"]),
+    ("Ủy ban nhân dân thành phố chủ trì, phối hợp với bộ, ngành liên quan sớm hoàn thiện đề án chống ngập.",
+     ["bộ, ngành liên quan"]),
+    ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp, các cơ quan liên quan và chính quyền địa phương tổ chức vận động.",
+     ["Sở Tư pháp", "các cơ quan liên quan", "chính quyền địa phương"]),
 ])
 def test_support_cue_variants_and_unknown_bodies_in_a_support_list(nlp, text, support):
     [(_, found)] = task_bodies(nlp, text)
@@ -136,3 +141,9 @@ def test_a_table_cell_keeps_a_group_of_levels_together():
     from theodoi.nlp.tasks.tables import _split_names
     assert [m.text for m in _split_names("UBND các huyện, thành phố, thị xã; Sở Y tế", 0)] == [
         "UBND các huyện, thành phố, thị xã", "Sở Y tế"]
+
+
+def test_press_bodies_and_a_portal_in_a_list(nlp):
+    [(lead, _)] = task_bodies(nlp, "Đề nghị Thông tấn xã Việt Nam, Cổng Thông tin điện tử tỉnh Bình An và các cơ "
+                                   "quan thông tấn, báo chí đưa tin kịp thời về mùa lũ.")
+    assert lead == ["Thông tấn xã Việt Nam", "Cổng Thông tin điện tử tỉnh Bình An", "các cơ quan thông tấn, báo chí"]

@@ -34,11 +34,11 @@ def test_ordinal_and_bracketed_items_inherit_the_request(nlp, text):
 
 
 def test_items_labelled_inline_after_a_colon_are_tasks_of_the_subject(nlp):
-    tasks = found(nlp, "(2) Sở Tài chính xử lý 03 việc còn tồn đọng: (i) Kết nối hệ thống kế toán với kho bạc; "
-                       "(ii) Bổ sung dữ liệu thu chi của các xã; (iii) Các lỗi đăng nhập trên cổng dịch vụ công.")
-    assert [t for _, t in tasks][1:] == ["Kết nối hệ thống kế toán với kho bạc", "Bổ sung dữ liệu thu chi của các xã",
-                                         "Các lỗi đăng nhập trên cổng dịch vụ công"]
-    assert all(lead == ["Sở Tài chính"] for lead, _ in tasks)
+    tasks = found(nlp, "b) Sở Giáo dục và Đào tạo làm ngay hai việc: (i) Cập nhật hồ sơ học sinh lên phần mềm; "
+                       "(ii) Kiểm tra bếp ăn của các trường nội trú; (iii) Việc sửa chữa phòng học ở vùng lũ.")
+    assert [t for _, t in tasks][1:] == ["Cập nhật hồ sơ học sinh lên phần mềm", "Kiểm tra bếp ăn của các trường nội trú",
+                                         "Việc sửa chữa phòng học ở vùng lũ"]
+    assert all(lead == ["Sở Giáo dục và Đào tạo"] for lead, _ in tasks)
 
 
 @pytest.mark.parametrize("text, lead", [
@@ -52,10 +52,10 @@ def test_the_speaker_of_reported_speech_is_not_the_lead(nlp, text, lead):
 
 
 @pytest.mark.parametrize("text, leads", [
-    ("Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
-     "trung ương và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
-     ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ",
-      "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "các tổ chức, cá nhân có liên quan"]),
+    ("Điều 5. Giám đốc Sở Y tế, Thủ trưởng các bệnh viện công lập, Chủ tịch Ủy ban nhân dân các huyện và các tổ "
+     "chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+     ["Giám đốc Sở Y tế", "Thủ trưởng các bệnh viện công lập", "Chủ tịch Ủy ban nhân dân các huyện",
+      "các tổ chức, cá nhân có liên quan"]),
     ("Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính, Chủ tịch UBND các huyện chịu trách nhiệm thi hành "
      "Quyết định này./.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính", "Chủ tịch UBND các huyện"]),
 ])

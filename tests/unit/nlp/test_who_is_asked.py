@@ -67,3 +67,9 @@ def test_a_continuation_sentence_keeps_the_support(nlp):
 def test_a_heading_in_markdown_or_wrapped_at_a_comma_names_the_lead(nlp, text):
     [(lead, task)] = leads(nlp, text)
     assert lead[0] == "Sở Nông nghiệp và Môi trường" and task.startswith("Theo dõi")
+
+
+def test_a_body_that_only_cooperates_keeps_its_next_duties_alone(nlp):
+    found = tasks(nlp, "Ủy ban nhân dân các huyện phối hợp với Sở Y tế trong công tác tuyên truyền. "
+                       "Xử lý vi phạm trong lĩnh vực an toàn thực phẩm theo thẩm quyền.")
+    assert [[b.text for b in t.support] for t in found] == [["Sở Y tế"], []]
