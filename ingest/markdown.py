@@ -77,7 +77,11 @@ def unmark(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     state, open_since = 0, 0  # emphasis open at the end of the last line; characters since it opened
     for raw in lines:
-        if _LONE_PIPES.match(raw) or not raw.strip() or _PAGE_BREAK.match(raw):
+        if _LONE_PIPES.match(raw):  # the cell separators of a table flattened one cell a line
+            state = 0
+            out.extend(("sep", "|") for _ in range(raw.count("|")))
+            continue
+        if not raw.strip() or _PAGE_BREAK.match(raw):
             state = 0
             out.append(("break", ""))
             continue
@@ -105,4 +109,4 @@ def unmark(text: str) -> list[tuple[str, str]]:
             out[-1] = ("line", f"{out[-1][1]} {cleaned.strip()}".strip())
         else:
             out.append(("line", cleaned.strip()))
-    return [(kind, line) for kind, line in out if kind == "break" or line]
+    return [(kind, line) for kind, line in out if kind in ("break", "sep") or line]

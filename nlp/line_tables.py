@@ -27,36 +27,14 @@ from __future__ import annotations
 import re
 
 from theodoi.domain import Block
+from theodoi.ingest.flattened_tables import MAX_CELL_CHARS, TABLE_BREAK, split_rows
 
 _SEPARATOR = re.compile(r"^[ \t]*\|[ \t]*(?:$|(?=[^|\n]*$))", re.M)
-_ROW_OPENER = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\W*$")
-_TABLE_BREAK = re.compile(r"^\W*(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|BIỂU\s+\d|Biểu\s+\d)")
-MAX_CELL_CHARS = 3000  # a longer run between separators is text, not a cell
 
 
 def _clean(cell: str) -> str:
     """A cell's text without the emphasis marks around it."""
     return cell.strip().strip("*_ \t\n").strip()
-
-
-def _rows(cells: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
-    rows: list[list[tuple[str, int, int]]] = []
-    row: list[tuple[str, int, int]] = []
-    width = 0
-    for i, cell in enumerate(cells):
-        if cell[0]:
-            row.append(cell)
-            continue
-        following = next((c[0] for c in cells[i + 1:] if c[0]), "")
-        if row and (not width or len(row) >= width or _ROW_OPENER.match(following)):
-            rows.append(row)
-            width = width or len(row)
-            row = []
-        elif row:
-            row.append(cell)
-    if row:
-        rows.append(row)
-    return rows
 
 
 def line_tables(text: str) -> list[Block]:
@@ -66,7 +44,7 @@ def line_tables(text: str) -> list[Block]:
     run: list[tuple[str, int, int]] = []
 
     def close() -> None:
-        rows = [r for r in _rows(run) if r]
+        rows = [r for r in split_rows(run, text=lambda cell: cell[0]) if r]
         if len(rows) >= 2:
             start, end = rows[0][0][1], rows[-1][-1][2]
             blocks.append(Block(kind="table", text=text[start:end], start=start, end=end,
@@ -75,7 +53,7 @@ def line_tables(text: str) -> list[Block]:
 
     for before, after in zip(seps, seps[1:]):
         raw = text[before.end():after.start()]
-        if len(raw) > MAX_CELL_CHARS or _TABLE_BREAK.match(_clean(raw)):
+        if len(raw) > MAX_CELL_CHARS or TABLE_BREAK.match(_clean(raw)):
             close()
             continue
         lead = len(raw) - len(raw.lstrip())

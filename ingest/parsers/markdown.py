@@ -12,6 +12,7 @@ from theodoi.domain import IngestError
 from ..base import ParseResult, Parser
 from ..layout import (RawBlock, is_layout_table, join_wrapped_lines, layout_table_lines, split_side_by_side,
                       text_and_tables, typical_width)
+from ..flattened_tables import gather_tables
 from ..markdown import unmark
 from ..textdecode import UndecodableText, decode_bytes
 
@@ -34,7 +35,7 @@ class MarkdownParser(Parser):
             text, encoding = decode_bytes(path.read_bytes())
         except UndecodableText as exc:
             raise IngestError("decode_error", f"cannot read the text: {exc}", str(path)) from exc
-        pairs = unmark(text)
+        pairs = gather_tables(unmark(text))
         width = typical_width([line for kind, line in pairs if kind == "line"])
 
         def paragraphs(lines: list[str]) -> list[str]:
@@ -43,16 +44,17 @@ class MarkdownParser(Parser):
         blocks: list[RawBlock] = []
         run: list[str] = []
         for kind, line in pairs + [("heading", "")]:
-            if kind != "heading":
+            if kind in ("line", "break"):
                 run.append(line)
                 continue
-            for block in text_and_tables(run, paragraphs):
+            found = text_and_tables(run, paragraphs) + ([RawBlock("table", "", rows=line)] if kind == "table" else [])
+            for block in found:
                 if block.rows and is_layout_table(block.rows):  # header or signature set side by side
-                    blocks.extend(RawBlock("paragraph", line) for line in layout_table_lines(block.rows))
+                    blocks.extend(RawBlock("paragraph", row) for row in layout_table_lines(block.rows))
                 else:
                     blocks.append(block)
             run = []
-            if line:
+            if kind == "heading" and line:
                 blocks.append(RawBlock("heading", line))
         warnings = [f"legacy encoding converted: {encoding}"] if "+" in encoding or encoding in ("tcvn3", "vni") else []
         return ParseResult(blocks=blocks, warnings=warnings)

@@ -3,6 +3,7 @@ headings, pipe tables, front matter and page-break markers."""
 import datetime as dt
 
 from theodoi.ingest import parse_file
+from theodoi.ingest.flattened_tables import gather_tables
 from theodoi.ingest.markdown import unmark
 from theodoi.ingest.registry import choose
 
@@ -67,7 +68,7 @@ def test_emphasis_split_inside_words_and_wrapped_spans():
 
 
 def test_flattened_table_cells_are_breaks_not_text():
-    pairs = unmark("**Số hiệu:**\n|\n12/KH-UBND\n|\n|\n**Loại văn bản:**\n|\nKế hoạch")
+    pairs = gather_tables(unmark("**Số hiệu:**\n|\n12/KH-UBND\n|\n|\n**Loại văn bản:**\n|\nKế hoạch"))
     assert [line for kind, line in pairs if kind == "line"] == ["Số hiệu:", "12/KH-UBND", "Loại văn bản:", "Kế hoạch"]
     assert pairs[1] == ("break", "")
 
