@@ -25,7 +25,7 @@ MAX_NAME = 200
 
 @bp.app_context_processor
 def _helpers():
-    return {"may_upload": lambda: can_upload(current_actor())}
+    return {"may_upload": lambda: can_upload(current_actor()), "failure_reason": reason}
 
 
 def safe_name(filename: str | None) -> str:
@@ -54,11 +54,16 @@ def _failed_lists():
     return repo.failed_files(session), path_failures(session)
 
 
-def _shown(outcome: FileOutcome, folder: Path) -> dict:
-    """An outcome for the page: the file's name as uploaded, its message without the temporary folder."""
-    message = (outcome.message or "").replace(f"{folder}/", "")
-    return {"name": outcome.path.name, "status": outcome.status, "label": OUTCOME_LABELS[outcome.status],
-            "document_id": outcome.document_id, "error_code": outcome.error_code, "message": message}
+def reason(message: str | None, path: str, name: str) -> str:
+    """A failure message naming the file as it was uploaded, not by the server path it was read at."""
+    return (message or "").replace(path, name)
+
+
+def _shown(outcome: FileOutcome, name: str) -> dict:
+    """An outcome for the page, the file under its uploaded `name`."""
+    return {"name": name, "status": outcome.status, "label": OUTCOME_LABELS[outcome.status],
+            "document_id": outcome.document_id, "error_code": outcome.error_code,
+            "message": reason(outcome.message, str(outcome.path), name)}
 
 
 def _ingest_uploads(files: list[FileStorage]) -> tuple[list[dict], IngestReport]:
@@ -73,7 +78,7 @@ def _ingest_uploads(files: list[FileStorage]) -> tuple[list[dict], IngestReport]
             paths.append(path)
         db().close()  # the pipeline writes in its own sessions: this request's holds nothing meanwhile
         report = ingest_paths(paths, settings(), files=paths, store=store())
-        return [_shown(outcome, folder) for outcome in report.outcomes], report
+        return [_shown(outcome, outcome.path.name) for outcome in report.outcomes], report
 
 
 @bp.get("")
@@ -107,9 +112,7 @@ def retry(file_id: int):
     original, name = data_file(stored.stored_path), stored.original_name
     db().close()
     report = ingest_paths([original], settings(), files=[original], store=store())
-    results = [{**_shown(outcome, original.parent), "name": name} for outcome in report.outcomes]
-    for result in results:  # the kept copy is named by its hash: show the name it was uploaded under
-        result["message"] = result["message"].replace(original.name, name)
+    results = [_shown(outcome, name) for outcome in report.outcomes]  # the kept copy is named by its hash
     return render_template("upload/result.html", results=results, report=report, retried=True)
 
 

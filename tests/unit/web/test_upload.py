@@ -84,6 +84,13 @@ def test_secretary_and_admin_upload_several_files_with_their_outcomes(client, ac
     with store.session() as session:
         [stored] = [f for f in repo.failed_files(session)]
         assert stored.original_name == "ghi chú.pdf" and stored.error_code
+    listing = BeautifulSoup(client.get("/upload").get_data(as_text=True), "html.parser")
+    [row] = listing.select("#failed-files tbody tr[data-file]")
+    assert row.select_one(".reason").get_text().startswith("ghi chú.pdf: ")  # no server path
+    again = client.post(row.select_one("form")["action"],
+                        data={"csrf_token": row.select_one("input[name=csrf_token]")["value"]})
+    [(name, status, why)] = rows(again)
+    assert (name, status) == ("ghi chú.pdf", "failed") and why.split()[1] == "ghi" and "originals" not in why
 
 
 def test_failed_files_are_listed_and_read_again_from_the_kept_original(store, app_settings, accounts, login, app):
