@@ -52,6 +52,11 @@ def failed_files(session: Session) -> Sequence[StoredFile]:
                            .order_by(StoredFile.updated_at.desc())).all()
 
 
+def get_file(session: Session, file_id: int) -> StoredFile | None:
+    """A stored file by id."""
+    return session.get(StoredFile, file_id)
+
+
 # --------------------------------------------------------------------------- documents
 def save_document(session: Session, stored: StoredFile, parsed: ParsedDocument,
                   extraction: Extraction) -> Document:

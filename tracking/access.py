@@ -50,6 +50,11 @@ def can_correct_document(actor: Actor | None) -> bool:
     return actor is not None and actor.role in ("secretary", "admin")
 
 
+def can_upload(actor: Actor | None) -> bool:
+    """Uploading and ingesting files (and reading again a file that failed) is the văn thư's, or an admin's."""
+    return actor is not None and actor.role in ("secretary", "admin")
+
+
 def can_track_document(actor: Actor | None, document: Document, as_of: dt.date | None = None) -> bool:
     """An admin, or an officer whose agency the document gives a task (lead, support, group)."""
     if actor is None:

@@ -28,10 +28,13 @@ DEADLINE_KIND_LABELS = {"ongoing": "Thường xuyên", "recurring": "Định k�
 COMPARATOR_LABELS = {">": "trên", ">=": "từ", "<": "dưới", "<=": "không quá", "~": "khoảng", "=": ""}
 
 
-def vn_date(value: dt.date | dt.datetime | None) -> str:
-    """A date as Vietnamese officers write it: 05/03/2025 (with the time for datetimes)."""
-    if value is None:
+def vn_date(value: dt.date | dt.datetime | str | None) -> str:
+    """A date as Vietnamese officers write it: 05/03/2025 (with the time for datetimes); an ISO
+    date string (as the link records of tracking/links.py carry) is read first."""
+    if not value:
         return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
     if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")

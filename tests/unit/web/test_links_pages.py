@@ -1,0 +1,72 @@
+"""The link pages: a document's timeline both ways, and the documents cited but not stored,
+over the sample chain (resolution ← plan ← report) and an urging letter read by the pipeline."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from theodoi.pipeline import ingest_paths
+
+URGING = """\
+ỦY BAN NHÂN DÂN TỈNH LONG AN
+Số: 610/UBND-VX
+V/v đôn đốc thực hiện Kế hoạch số 45/KH-UBND
+Tân An, ngày 15 tháng 4 năm 2024
+Kính gửi: Sở Nội vụ.
+Ngày 05/3/2024, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 45/KH-UBND; căn cứ Quyết định số 731/QĐ-UBND ngày 02/02/2024 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh đề nghị Sở Nội vụ khẩn trương tổ chức đào tạo kỹ năng số, báo cáo trước ngày 30/5/2024.
+"""
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def ingest_letter(tmp_path, app_settings, store):
+    path = tmp_path / "cv-don-doc.txt"
+    path.write_text(URGING, encoding="utf-8")
+    [outcome] = ingest_paths([path], app_settings, store=store).outcomes
+    assert outcome.status == "added"
+    return outcome.document_id
+
+
+def test_timeline_from_the_resolution_runs_to_the_report_by_date(client, app, app_settings, store, sample_documents,
+                                                                  tmp_path):
+    letter_id = ingest_letter(tmp_path, app_settings, store)
+    soup = page(client, f"/documents/{sample_documents.resolution_id}/links")
+    entries = soup.select("ol.timeline li.timeline-entry")
+    assert [int(e["data-document"]) for e in entries] == [
+        sample_documents.resolution_id, sample_documents.plan_id, letter_id, sample_documents.report_id]
+    assert [e.select_one(".when").get_text(strip=True) for e in entries] == [
+        "10/01/2024", "05/03/2024", "15/04/2024", "20/05/2024"]
+    assert "is-current" in entries[0]["class"]
+    assert [e.select_one(".stage").get_text(strip=True) for e in entries] == [
+        "Văn bản chỉ đạo", "Kế hoạch, chương trình thực hiện", "Văn bản đôn đốc", "Báo cáo kết quả"]
+    assert "đôn đốc thực hiện" in entries[2].select_one(".relations").get_text()
+
+
+def test_timeline_from_the_letter_and_its_missing_decision(client, app, app_settings, store, sample_documents, tmp_path):
+    letter_id = ingest_letter(tmp_path, app_settings, store)
+    soup = page(client, f"/documents/{letter_id}/links")
+    assert [int(e["data-document"]) for e in soup.select("li.timeline-entry")] == [
+        sample_documents.resolution_id, sample_documents.plan_id, letter_id, sample_documents.report_id]
+    assert "731/QĐ-UBND" in soup.select_one("#missing").get_text()
+
+
+def test_the_document_page_links_to_its_timeline(client, sample_documents):
+    soup = page(client, f"/documents/{sample_documents.plan_id}")
+    assert soup.select_one(".links-more a")["href"] == f"/documents/{sample_documents.plan_id}/links"
+
+
+def test_unresolved_citations_page(client, app, app_settings, store, sample_documents, tmp_path):
+    assert "Mọi văn bản được dẫn chiếu đều đã có" in page(client, "/links/unresolved").get_text()
+    letter_id = ingest_letter(tmp_path, app_settings, store)
+    rows = page(client, "/links/unresolved").select("table.unresolved tbody tr")
+    assert len(rows) == 1
+    cells = rows[0].select("td")
+    assert "731/QĐ-UBND" in cells[0].get_text() and cells[1].get_text(strip=True) == "02/02/2024"
+    assert cells[3].select_one("a")["href"] == f"/documents/{letter_id}"
+
+
+def test_unknown_document_is_404(client):
+    assert client.get("/documents/999999/links").status_code == 404
