@@ -26,7 +26,7 @@ def text_of(html: str) -> str:
 
 
 def test_board_and_page_show_what_the_package_says(tmp_path):
-    settings = Settings.load(tmp_path / "data", ocr_mode="off")
+    settings = Settings.load(tmp_path / "data", ocr_mode="off", track_since=dt.date(2025, 1, 1))
     fields = PackageFields(from_name="UBND tỉnh Bình Định", code_number="17", code_notation="KH-UBND",
                            type_name="Kế hoạch", due_date=dt.date(2025, 4, 20), steering_type=1,
                            to_places=["Sở Nội vụ tỉnh Bình Định", "UBND thị xã An Nhơn"])
