@@ -65,16 +65,20 @@ def stored_tasks(document) -> list[tuple]:
 
 
 def test_stored_package_and_document_agree(any_settings, tmp_path):
+    """Packages stored (SQLite and PostgreSQL) hold what their documents stored alone hold; the
+    documents arriving after their packages are copies of them, not second documents."""
     sources = [DEMO / "kh-45-ubnd-thai-nguyen-thuc-hien-nq-15.docx", DEMO / "tb-428-vpcp-ket-luan-pttg-giai-ngan-dau-tu-cong.pdf"]
     packages = tmp_path / "packages"
     packages.mkdir()
-    report = ingest_paths([*sources, *(packaged(s, packages) for s in sources)], any_settings)
-    assert [o.status for o in report.outcomes] == ["added"] * 4
-    ids = [o.document_id for o in report.outcomes]
-    store = Store(any_settings)
-    with store.session() as session:
-        for alone_id, package_id in zip(ids[:2], ids[2:]):
-            alone, package = repo.get_document(session, alone_id), repo.get_document(session, package_id)
+    packaged_report = ingest_paths([packaged(s, packages) for s in sources], any_settings)
+    alone_settings = Settings.load(tmp_path / "alone")
+    alone_report = ingest_paths(sources, alone_settings)
+    assert [o.status for o in packaged_report.outcomes + alone_report.outcomes] == ["added"] * 4
+    store, alone_store = Store(any_settings), Store(alone_settings)
+    with store.session() as session, alone_store.session() as alone_session:
+        for alone_outcome, package_outcome in zip(alone_report.outcomes, packaged_report.outcomes):
+            alone = repo.get_document(alone_session, alone_outcome.document_id)
+            package = repo.get_document(session, package_outcome.document_id)
             assert stored_tasks(package) == stored_tasks(alone) and stored_tasks(alone)
             assert [(t.indicator, t.value) for t in package.targets] == [(t.indicator, t.value) for t in alone.targets]
             assert [c.number for c in package.citations] == [c.number for c in alone.citations]
@@ -85,4 +89,8 @@ def test_stored_package_and_document_agree(any_settings, tmp_path):
             assert package.package["from"]["id"] == "000.00.00.X01" and package.package["signature"] == "digest_ok"
             assert [(f.role, f.name, f.parser is not None) for f in package.files] == \
                 [("main", alone.file.original_name, True)]
+    copies = ingest_paths(sources, any_settings)
+    assert [(o.status, o.document_id) for o in copies.outcomes] == \
+        [("copy", o.document_id) for o in packaged_report.outcomes]
     store.dispose()
+    alone_store.dispose()
