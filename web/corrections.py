@@ -3,7 +3,6 @@ its lead agency, an admin), a document's header fields (the văn thư, an admin)
 change is an audited correction (theodoi.tracking.corrections)."""
 from __future__ import annotations
 
-import datetime as dt
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
@@ -12,6 +11,7 @@ from theodoi.tracking.access import can_correct_document, can_update_task
 from theodoi.tracking.corrections import (DOCUMENT_FIELDS, FIELD_LABELS, CorrectionError, correct_document,
                                           correct_task)
 from theodoi.web.auth import current_actor, require_login
+from theodoi.web.params import parse_day
 from theodoi.web.resources import db, settings, store
 
 bp = Blueprint("corrections", __name__)
@@ -22,18 +22,6 @@ TASK_REFUSED = "Chỉ cán bộ của cơ quan chủ trì nhiệm vụ (hoặc q
 @bp.app_context_processor
 def _helpers():
     return {"may_correct_document": lambda: can_correct_document(current_actor())}
-
-
-def _day(raw: str) -> tuple[dt.date | None, str | None]:
-    raw = raw.strip()
-    if not raw:
-        return None, None
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(raw, pattern).date(), None
-        except ValueError:
-            continue
-    return None, f"Ngày không hợp lệ: “{raw}” (nhập theo dạng ngày/tháng/năm)."
 
 
 def _names(raw: str) -> list[str]:
@@ -51,7 +39,7 @@ def task(task_id: int):
         abort(403, TASK_REFUSED)
     error = None
     if request.method == "POST":
-        due, error = _day(request.form.get("due", ""))
+        due, error = parse_day(request.form.get("due", ""))
         if error is None:
             try:
                 changed = correct_task(
@@ -79,7 +67,7 @@ def document(document_id: int):
         abort(403, DOCUMENT_REFUSED)
     error = None
     if request.method == "POST":
-        day, error = _day(request.form.get("date", ""))
+        day, error = parse_day(request.form.get("date", ""))
         if error is None:
             fields = {name: request.form.get(name, "") for name in DOCUMENT_FIELDS if name != "date"}
             changed = correct_document(store(), document_id, who, settings(), date=day, **fields)

@@ -3,19 +3,9 @@
 Every gazetteer entry is placed inside sentences (also wrapped over two lines inside a
 paragraph): the body found must cover it whole, never cut it between its syllables."""
 import pytest
-import spacy
 
 import theodoi.nlp.components  # noqa: F401
 from theodoi.nlp.agencies import load_agencies
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-    for name in ("theodoi_sections", "theodoi_bodies", "theodoi_tasks"):
-        nlp.add_pipe(name)
-    nlp.initialize()
-    return nlp
 
 
 def bodies(nlp, text):

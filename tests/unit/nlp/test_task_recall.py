@@ -2,18 +2,8 @@
 labelled items in brackets and inline, reported speech, articles that assign who carries out a
 decision."""
 import pytest
-import spacy
 
 import theodoi.nlp.components  # noqa: F401
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-    for name in ("theodoi_sections", "theodoi_bodies", "theodoi_tasks"):
-        nlp.add_pipe(name)
-    nlp.initialize()
-    return nlp
 
 
 def found(nlp, text):

@@ -5,15 +5,6 @@ import spacy
 import theodoi.nlp.components  # noqa: F401
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-    for name in ("theodoi_sections", "theodoi_bodies", "theodoi_tasks"):
-        nlp.add_pipe(name)
-    nlp.initialize()
-    return nlp
-
-
 def tasks(nlp, text):
     doc = nlp(text)
     return [s._.task for s in doc.spans["tasks"]]

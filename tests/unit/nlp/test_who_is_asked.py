@@ -2,18 +2,8 @@
 addressees pass to its items unless an item names its own subject; continuation sentences keep
 the support. (Sentences written for these tests.)"""
 import pytest
-import spacy
 
 import theodoi.nlp.components  # noqa: F401
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-    for name in ("theodoi_sections", "theodoi_bodies", "theodoi_tasks"):
-        nlp.add_pipe(name)
-    nlp.initialize()
-    return nlp
 
 
 def tasks(nlp, text):
