@@ -3,7 +3,6 @@ its lead agency, an admin), a document's header fields (the văn thư, an admin)
 change is an audited correction (theodoi.tracking.corrections)."""
 from __future__ import annotations
 
-
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from theodoi.store import repo
