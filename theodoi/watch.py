@@ -10,9 +10,9 @@ Once each: this process remembers what it handed over (path, size, time), and th
 skips a file whose bytes are already stored (by hash), so a restarted watch re-reads
 nothing; a changed file is new bytes and is ingested again.
 
-The work is a `handle(files) -> outcomes` function: by default `ingest_paths` in this
-process, with the same outcomes as `theodoi ingest`. A deployment with a job queue passes
-a handle that enqueues the files instead (the queue's `enqueue`), and the watch stays as is.
+The work is a `handle(files) -> outcomes` function: `ingest_paths` in this process, with the
+same outcomes as `theodoi ingest`; or, when a job queue is configured (THEODOI_QUEUE_URL), a
+job per file for the `theodoi worker` processes of a multi-machine deployment.
 """
 from __future__ import annotations
 
@@ -33,8 +33,22 @@ _TEMPORARY_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".download", 
 
 
 def ingest_here(settings: Settings) -> Handle:
-    """The default handle: ingest the files in this process, as `theodoi ingest` does."""
+    """The handle of one machine: ingest the files in this process, as `theodoi ingest` does."""
     return lambda files: ingest_paths((), settings, files=files).outcomes
+
+
+def enqueue_for_workers(settings: Settings) -> Handle:
+    """The handle of the multi-machine deployment (THEODOI_QUEUE_URL set): a job on the queue for
+    each file, read by `theodoi worker`; a path that cannot be read is recorded at once."""
+    from theodoi.jobs import enqueue_ingest
+
+    def handle(files: list) -> list[FileOutcome]:
+        paths = [f.path if isinstance(f, PathProblem) else f for f in files]
+        _, refused = enqueue_ingest(paths, settings)
+        failed = {outcome.path for outcome in refused}
+        return refused + [FileOutcome(path, "queued") for path in paths if path not in failed]
+
+    return handle
 
 
 def _waiting_name(path: Path) -> bool:
@@ -80,7 +94,8 @@ def watch(folder: Path, settings: Settings, *, handle: Handle | None = None, int
           once: bool = False, on_file: Callable[[FileOutcome], None] | None = None,
           should_stop: Callable[[], bool] = lambda: False) -> None:
     """Poll `folder` every `interval` seconds until `should_stop()` (or after one pass with `once`)."""
-    inbox = Inbox(folder, handle or ingest_here(settings))
+    handle = handle or (enqueue_for_workers(settings) if settings.queue_url else ingest_here(settings))
+    inbox = Inbox(folder, handle)
     while True:
         for outcome in inbox.poll(settle=not once):
             if on_file:

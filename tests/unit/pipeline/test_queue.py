@@ -112,3 +112,20 @@ def test_the_job_of_a_killed_worker_is_done_by_another(tmp_path, settings, queue
         _stop(second)
     with sqlite3.connect(settings.data_dir / "theodoi.db") as connection:
         assert connection.execute("select count(*) from documents").fetchone() == (1,)
+
+
+def test_a_watched_inbox_enqueues_for_workers_when_a_queue_is_set(settings, queue_env, tmp_path):
+    """With THEODOI_QUEUE_URL set, `theodoi watch --once` puts the folder's files on the queue
+    (outcome "queued") and a worker stores them."""
+    inbox = tmp_path / "inbox"
+    write_folder(inbox, 2)
+    watched = subprocess.run(_theodoi(settings, "watch", str(inbox), "--once"), env=queue_env,
+                             capture_output=True, text=True, timeout=120)
+    assert watched.returncode == 0, watched.stderr
+    assert watched.stdout.count("queued ") == 2
+    worker = _start_worker(settings, queue_env)
+    try:
+        assert _wait(lambda: sorted(_statuses(settings).values()) == ["done", "done"], 120), _statuses(settings)
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=60)
