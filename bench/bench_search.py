@@ -117,9 +117,12 @@ def dir_size_mb(path: Path) -> float:
 
 
 def build_engine(root: Path, docs: list[IndexDocument], backend: str, batch: int = 1000):
-    """A theodoi search index of `backend` over the documents: (index, seconds, MB)."""
+    """A theodoi search index of `backend` over the documents: (index, seconds, MB). An
+    index of the same documents already in `root` (--keep) is reused (0 seconds)."""
     folder = root / backend
     index = open_index(Settings.load(folder).with_(search_backend=backend))
+    if len(index) == len(docs) and not index.needs_rebuild:
+        return index, 0.0, dir_size_mb(folder)
     start = time.perf_counter()
     for offset in range(0, len(docs), batch):
         index.add(docs[offset:offset + batch])
@@ -133,6 +136,8 @@ def _fold_fts(text: str) -> str:
 
 def build_fts5(root: Path, docs: list[IndexDocument]):
     path = root / "fts.db"
+    for old in root.glob("fts.db*"):  # rebuilt each run (seconds)
+        old.unlink()
     db = sqlite3.connect(path)
     start = time.perf_counter()
     db.executescript("""
@@ -180,6 +185,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, nargs=2, default=(300, 2000))
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--backends", nargs="+", choices=ENGINES, default=list(ENGINES))
+    parser.add_argument("--keep", type=Path, help="build the indexes in this folder and reuse them next time")
+    parser.add_argument("--build-only", action="store_true", help="build (or check) the indexes, run no query")
     args = parser.parse_args()
     engines = [name for name in ENGINES if name in args.backends]
 
@@ -188,7 +195,8 @@ def main() -> None:
     print(f"generated {len(docs)} documents ({sum(len(d.text) for d in docs) / 1e6:.1f} MB of text) "
           f"in {time.perf_counter() - started:.1f} s", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
+        root = args.keep or Path(tmp)
+        root.mkdir(parents=True, exist_ok=True)
         runners = {}
         for engine in engines:
             if engine == "fts5":
@@ -199,6 +207,8 @@ def main() -> None:
                 runners[engine] = lambda q, filters, sort, index=index: index.search(q, filters=filters, sort=sort)
             print(f"build {engine}: {seconds:.1f} s, {size:.1f} MB" + (" (text included)" if engine == "fts5" else ""),
                   flush=True)
+        if args.build_only:
+            return
         header = f"{'query set':30}" + "".join(f" {engine + ' med/p95 ms':>20}" for engine in engines)
         if "fts5" in engines:
             header += "".join(f" {engine + '/fts5':>13}" for engine in engines if engine != "fts5")

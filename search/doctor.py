@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 
 from theodoi.search.index import SearchIndex
 from theodoi.search.schema import index_version
-from theodoi.search.storage import read_version
 from theodoi.store import repo
 
 
@@ -39,5 +38,5 @@ def check(store, index: SearchIndex) -> IndexHealth:
     indexed = index.ids()
     return IndexHealth(stored=len(stored), indexed=len(indexed),
                        missing_from_index=sorted(stored - indexed), not_in_store=sorted(indexed - stored),
-                       pending=pending, index_version=read_version(index.directory),
+                       pending=pending, index_version=index.stored_version(),
                        code_version=index_version(index.backend))

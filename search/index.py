@@ -6,7 +6,8 @@ rebuilt (`theodoi.search.rebuild`). Writers wait for Whoosh's file lock up to
 the caller can act on (leave the documents "index pending").
 
 `open_index` returns this Whoosh index, or the tantivy one (`tantivy_backend.py`, same
-interface) when the setting `search_backend` is "tantivy".
+interface) when the setting `search_backend` is "tantivy", or the PostgreSQL one
+(`postgres_backend.py`) when it is "postgres".
 """
 from __future__ import annotations
 
@@ -288,12 +289,16 @@ def _counts(groups: dict) -> dict:
 
 
 def index_class(backend: str):
-    """The SearchIndex class of an engine ("whoosh" or "tantivy"; tantivy is imported
-    only when asked for)."""
+    """The SearchIndex class of an engine ("whoosh", "tantivy" or "postgres"; the last two
+    are imported only when asked for)."""
     if backend == "tantivy":
         from theodoi.search.tantivy_backend import TantivySearchIndex
 
         return TantivySearchIndex
+    if backend == "postgres":
+        from theodoi.search.postgres_backend import PostgresSearchIndex
+
+        return PostgresSearchIndex
     if backend != "whoosh":
         raise ValueError(f"unknown search backend {backend!r}")
     return SearchIndex
@@ -305,4 +310,4 @@ def open_index(settings: Settings, *, lock_timeout: float = 30.0) -> SearchIndex
 
     Check `.needs_rebuild` afterwards: True when the index on disk was built with
     another engine, schema or analyser version (then run `rebuild`)."""
-    return index_class(settings.search_backend)(Path(settings.index_dir), lock_timeout=lock_timeout)
+    return index_class(settings.search_backend).open(settings, lock_timeout=lock_timeout)

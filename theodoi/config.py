@@ -16,7 +16,10 @@ SETTINGS_HELP = {
                      "SQLAlchemy URL; postgresql+psycopg://... for many users"),
     "index_dir": ("THEODOI_INDEX_DIR", "<data_dir>/index", "the search index directory (derived, rebuildable)"),
     "search_backend": ("THEODOI_SEARCH_BACKEND", "whoosh",
-                       "search engine: whoosh, or tantivy (needs the tantivy package; run `theodoi reindex` after a change)"),
+                       "search engine: whoosh (embedded), tantivy (needs the tantivy package), or postgres "
+                       "(one index shared by several app servers); run `theodoi reindex` after a change"),
+    "search_database_url": ("THEODOI_SEARCH_DATABASE_URL", "<database_url>",
+                            "PostgreSQL URL of the postgres search backend's index (schema theodoi_search)"),
     "ocr_mode": ("THEODOI_OCR_MODE", "auto", "auto (OCR pages without text), force, or off"),
     "ocr_languages": ("THEODOI_OCR_LANGUAGES", "vie", "Tesseract languages"),
     "max_file_mb": ("THEODOI_MAX_FILE_MB", "200", "larger files are refused with too_large"),
@@ -25,7 +28,7 @@ SETTINGS_HELP = {
     "secret_key": ("THEODOI_SECRET_KEY", "dev-<random per data dir>", "Flask session signing key"),
 }
 
-SEARCH_BACKENDS = ("whoosh", "tantivy")
+SEARCH_BACKENDS = ("whoosh", "tantivy", "postgres")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Settings:
     database_url: str
     index_dir: Path
     search_backend: str = "whoosh"
+    search_database_url: str | None = None
     ocr_mode: str = "auto"
     ocr_languages: str = "vie"
     max_file_mb: int = 200
@@ -64,6 +68,7 @@ class Settings:
             "database_url": env.get("THEODOI_DATABASE_URL") or f"sqlite:///{root / 'theodoi.db'}",
             "index_dir": Path(env.get("THEODOI_INDEX_DIR") or root / "index"),
             "search_backend": env.get("THEODOI_SEARCH_BACKEND", "whoosh"),
+            "search_database_url": env.get("THEODOI_SEARCH_DATABASE_URL"),
             "ocr_mode": env.get("THEODOI_OCR_MODE", "auto"),
             "ocr_languages": env.get("THEODOI_OCR_LANGUAGES", "vie"),
             "max_file_mb": int(env.get("THEODOI_MAX_FILE_MB", "200")),
