@@ -12,6 +12,7 @@ interface) when the setting `search_backend` is "tantivy", or the PostgreSQL one
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -27,7 +28,7 @@ from theodoi.search.results import (SearchHit, SearchResults, TaskHit, TaskResul
                                     snippet_patterns)
 from theodoi.search.schema import index_fields, task_fields
 from theodoi.search.storage import TASKS, GenerationIndex, has_index, open_whoosh
-from theodoi.search.suggest import suggest
+from theodoi.search.suggest import suggest, wants_suggestion
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class SearchIndex(GenerationIndex):
         self._ix = None
         self._task_ix = None  # None in a generation written before task search existed
         self._searchers: dict[str, object] = {}
+        self._facet_columns: dict[int, dict] = {}  # id(searcher) → facet name → value by document number
         super().__init__(root, **options)
 
     # ------------------------------------------------------------------ state
@@ -66,6 +68,7 @@ class SearchIndex(GenerationIndex):
         for searcher in self._searchers.values():
             searcher.close()
         self._searchers = {}
+        self._facet_columns = {}
 
     def close(self) -> None:
         """Release the cached searcher."""
@@ -154,6 +157,7 @@ class SearchIndex(GenerationIndex):
         if searcher is not None and not searcher.up_to_date():
             # Not Searcher.refresh(): it reuses segment readers and misses deletions
             # made by a commit that only deleted documents.
+            self._facet_columns.pop(id(searcher), None)
             searcher.close()
             searcher = None
         if searcher is None:
@@ -218,16 +222,30 @@ class SearchIndex(GenerationIndex):
             searcher = self._fresh_searcher(tasks=which == "tasks")
             if searcher is None:
                 return [], 0, {}, None, page, limit
-            groupedby = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in facet_fields}
-            results = searcher.search_page(parsed.query or Every(), page, pagelen=limit, filter=filter_query,
-                                           sortedby=sortedby, groupedby=groupedby)
-            partial = _partial_matches(searcher, parsed, filter_query, results.total, page, limit) if sortedby is None else []
+            # One scored pass over every match (Whoosh's unlimited collector): the page is a
+            # slice of it, the total its length, and the facets are counted from its
+            # document numbers with the searcher's cached columns (no FacetCollector).
+            results = searcher.search(parsed.query or Every(), limit=None, filter=filter_query, sortedby=sortedby)
+            total = len(results)
+            shown = results[(page - 1) * limit:page * limit]
+            facets = self._facet_counts(searcher, results.docs(), facet_fields)
+            partial = _partial_matches(searcher, parsed, filter_query, total, page, limit) if sortedby is None else []
             patterns = snippet_patterns(parsed.query, exact_first=parsed.has_diacritics)
             hits = [(hit, _score(hit), snippet_for(hit.get("content"), patterns), is_partial)
-                    for hits_of_kind, is_partial in ((results, False), (partial, True)) for hit in hits_of_kind]
-            facets = {name: _counts(results.results.groups(name)) for name in facet_fields}
-            suggestion = suggest(_WhooshVocabulary(searcher), parsed) if parsed.words else None
-            return hits, results.total, facets, suggestion, page, limit
+                    for hits_of_kind, is_partial in ((shown, False), (partial, True)) for hit in hits_of_kind]
+            suggestion = suggest(_WhooshVocabulary(searcher), parsed) if wants_suggestion(parsed, total) else None
+            return hits, total, facets, suggestion, page, limit
+
+    def _facet_counts(self, searcher, docnums, facet_fields) -> dict:
+        """Counts by facet value of these documents, from each facet's column read once
+        per searcher (that is, per index generation and commit)."""
+        columns = self._facet_columns.setdefault(id(searcher), {})
+        facets = {}
+        for name in facet_fields:
+            if name not in columns:
+                columns[name] = list(searcher.reader().column_reader(name))
+            facets[name] = _counts(Counter(map(columns[name].__getitem__, docnums)))
+        return facets
 
 
 class _WhooshVocabulary:

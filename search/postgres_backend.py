@@ -38,7 +38,7 @@ from theodoi.search.query import TASK_FILTER_NAMES, build_filter, parse_query
 from theodoi.search.results import (HIGHLIGHT_TEXT_LIMIT, SearchHit, SearchResults, TaskHit, TaskResults,
                                     snippet_for, snippet_patterns)
 from theodoi.search.schema import index_fields, index_version, task_fields
-from theodoi.search.suggest import closest_of, suggest
+from theodoi.search.suggest import closest_of, suggest, wants_suggestion
 
 log = logging.getLogger(__name__)
 
@@ -346,7 +346,7 @@ class PostgresSearchIndex:
             hits = [(row, score, snippet_for(texts.get(row["id"], ""), patterns), partial)
                     for row, score, partial in ranked]
             suggestion = None
-            if parsed.words:
+            if wants_suggestion(parsed, total):
                 suggestion = suggest(_Vocabulary(connection, table, f"{SCHEMA}.{g}_vocabulary", which), parsed)
             return hits, total, facets, suggestion, page, limit
 

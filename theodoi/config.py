@@ -20,6 +20,8 @@ SETTINGS_HELP = {
                        "(one index shared by several app servers); run `theodoi reindex` after a change"),
     "search_database_url": ("THEODOI_SEARCH_DATABASE_URL", "<database_url>",
                             "PostgreSQL URL of the postgres search backend's index (schema theodoi_search)"),
+    "whoosh_document_limit": ("THEODOI_WHOOSH_DOCUMENT_LIMIT", "10000",
+                              "`theodoi doctor` advises tantivy or postgres past this many documents on Whoosh"),
     "ocr_mode": ("THEODOI_OCR_MODE", "auto", "auto (OCR pages without text), force, or off"),
     "ocr_languages": ("THEODOI_OCR_LANGUAGES", "vie", "Tesseract languages"),
     "max_file_mb": ("THEODOI_MAX_FILE_MB", "200", "larger files are refused with too_large"),
@@ -40,6 +42,7 @@ class Settings:
     index_dir: Path
     search_backend: str = "whoosh"
     search_database_url: str | None = None
+    whoosh_document_limit: int = 10_000
     ocr_mode: str = "auto"
     ocr_languages: str = "vie"
     max_file_mb: int = 200
@@ -69,6 +72,7 @@ class Settings:
             "index_dir": Path(env.get("THEODOI_INDEX_DIR") or root / "index"),
             "search_backend": env.get("THEODOI_SEARCH_BACKEND", "whoosh"),
             "search_database_url": env.get("THEODOI_SEARCH_DATABASE_URL"),
+            "whoosh_document_limit": int(env.get("THEODOI_WHOOSH_DOCUMENT_LIMIT", "10000")),
             "ocr_mode": env.get("THEODOI_OCR_MODE", "auto"),
             "ocr_languages": env.get("THEODOI_OCR_LANGUAGES", "vie"),
             "max_file_mb": int(env.get("THEODOI_MAX_FILE_MB", "200")),
