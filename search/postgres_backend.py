@@ -32,8 +32,8 @@ from whoosh.query import Term
 from theodoi.config import Settings
 from theodoi.search.document import IndexDocument
 from theodoi.search.errors import IndexLockedError, IndexWriteError, SearchIndexError
-from theodoi.search.postgres_text import (RANK_WEIGHTS, FilterSQL, agency_keys, tsquery,
-                                          tsvector_literal, vocabulary)
+from theodoi.search.postgres_text import (RANK_WEIGHTS, TSVECTOR_SQL, FilterSQL, agency_keys, field_positions,
+                                          tsquery, tsvector_literals, vocabulary)
 from theodoi.search.query import TASK_FILTER_NAMES, build_filter, parse_query
 from theodoi.search.results import (HIGHLIGHT_TEXT_LIMIT, SearchHit, SearchResults, TaskHit, TaskResults,
                                     snippet_for, snippet_patterns)
@@ -75,11 +75,12 @@ def database_url(settings: Settings) -> str:
     return url
 
 
-def _row(values: dict, tasks: bool) -> dict:
-    """The table row of one document's or task's field values (schema.py)."""
+def _row(values: dict, fields: dict, tasks: bool) -> dict:
+    """The table row (parameters) of one document's or task's field values (schema.py)
+    and their tokens (postgres_text.field_positions)."""
     deadline = values.get("deadline", [])
     row = {"id": int(values["id"]), "text": values.get("content", "")[:HIGHLIGHT_TEXT_LIMIT],
-           "terms": tsvector_literal(values), "kind": values.get("kind"), "issuer": values.get("issuer"),
+           **tsvector_literals(fields), "kind": values.get("kind"), "issuer": values.get("issuer"),
            "year": values.get("year"), "date": values.get("date"),
            "deadline": deadline if isinstance(deadline, list) else [deadline],
            "agency": agency_keys(values, "agency"),
@@ -94,7 +95,7 @@ _TASK_COLUMNS = _COLUMNS + ("document_id", "lead")
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    values = ", ".join("CAST(:terms AS tsvector)" if c == "terms" else f":{c}" for c in columns)
+    values = ", ".join(TSVECTOR_SQL if c == "terms" else f":{c}" for c in columns)
     updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != "id")
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values}) ON CONFLICT (id) DO UPDATE SET {updates}"
 
@@ -244,20 +245,21 @@ class PostgresSearchIndex:
         IndexWriteError when the write fails (nothing of it is committed)."""
         if not docs:
             return
-        documents = [index_fields(doc) for doc in docs]
-        tasks = [task_fields(task, doc) for doc in docs for task in doc.tasks]
+        documents = [(values, field_positions(values)) for values in map(index_fields, docs)]
+        tasks = [(values, field_positions(values)) for values in
+                 (task_fields(task, doc) for doc in docs for task in doc.tasks)]
+        rows = ([_row(values, fields, tasks=False) for values, fields in documents],
+                [_row(values, fields, tasks=True) for values, fields in tasks])
+        words = [{"part": part, "field": field, "term": term}
+                 for part, written in (("documents", documents), ("tasks", tasks))
+                 for field, term in set().union(*(vocabulary(fields) for _, fields in written))]
 
         def work(connection, g):
-            connection.execute(text(_insert_sql(f"{SCHEMA}.{g}_documents", _COLUMNS)),
-                               [_row(values, tasks=False) for values in documents])
+            connection.execute(text(_insert_sql(f"{SCHEMA}.{g}_documents", _COLUMNS)), rows[0])
             connection.execute(text(f"DELETE FROM {SCHEMA}.{g}_tasks WHERE document_id = ANY(:ids)"),
                                {"ids": [doc.id for doc in docs]})
-            if tasks:
-                connection.execute(text(_insert_sql(f"{SCHEMA}.{g}_tasks", _TASK_COLUMNS)),
-                                   [_row(values, tasks=True) for values in tasks])
-            words = [{"part": part, "field": field, "term": term}
-                     for part, rows in (("documents", documents), ("tasks", tasks))
-                     for field, term in set().union(*(vocabulary(values) for values in rows))]
+            if rows[1]:
+                connection.execute(text(_insert_sql(f"{SCHEMA}.{g}_tasks", _TASK_COLUMNS)), rows[1])
             if words:
                 connection.execute(text(f"INSERT INTO {SCHEMA}.{g}_vocabulary (part, field, term) "
                                         "VALUES (:part, :field, :term) ON CONFLICT DO NOTHING"), words)

@@ -15,6 +15,8 @@ Phrase → 'f:chuyen' <-> 'f:doi', And → &, Or → |); filters become SQL cond
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
 from whoosh import query as wq
 
 from theodoi.search.analysis import exact_tokens, folded_tokens, line_keys, symbol_tokens
@@ -43,27 +45,41 @@ def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(values: dict) -> str:
-    """The tsvector (as text, for CAST) of one document's or task's field values
-    (schema.index_fields / task_fields). Positions past MAX_POSITION all read as the
-    last one: such words are found, but not as phrases."""
-    lexemes: dict[str, tuple[str, list[int]]] = {}
-    for fieldname, (mark, tokens, label) in TEXT_FIELDS.items():
+def field_positions(values: dict) -> dict[str, dict[str, list[int]]]:
+    """Field → token → its word positions (at most MAX_POSITIONS of them; tokens past
+    MAX_POSITION read as standing there: found, but not as phrases)."""
+    fields = {}
+    for fieldname, (_, tokens, _) in TEXT_FIELDS.items():
         text = values.get(fieldname)
         if not text:
             continue
-        for position, token in enumerate(tokens(text), start=1):
-            _, positions = lexemes.setdefault(f"{mark}:{token}", (label, []))
-            if len(positions) < MAX_POSITIONS and (not positions or positions[-1] < MAX_POSITION):
-                positions.append(min(position, MAX_POSITION))
-    return " ".join(f"{_quote(lexeme)}:{','.join(f'{p}{label}' for p in positions)}"
-                    for lexeme, (label, positions) in lexemes.items())
+        words = tokens(text)
+        positions: dict[str, list[int]] = defaultdict(list)
+        for position, token in enumerate(words[:MAX_POSITION], start=1):
+            positions[token].append(position)
+        for token in set(words[MAX_POSITION:]) - positions.keys():
+            positions[token] = [MAX_POSITION]
+        fields[fieldname] = positions
+    return fields
 
 
-def vocabulary(values: dict) -> set[tuple[str, str]]:
-    """(field, word) pairs spelling help may offer, from one set of field values."""
-    return {(fieldname, token) for fieldname in SUGGEST_FIELDS
-            for token in TEXT_FIELDS[fieldname][1](values.get(fieldname, "") or "")}
+def tsvector_literals(fields: dict[str, dict[str, list[int]]]) -> dict[str, str]:
+    """Field → its tsvector as text, each lexeme prefixed by the field's mark and quoted
+    (tokens are word characters: no quote or backslash to escape); TSVECTOR_SQL casts and
+    weights them."""
+    return {fieldname: " ".join(f"'{mark}:{token}':{','.join(map(str, positions[:MAX_POSITIONS]))}"
+                                for token, positions in fields.get(fieldname, {}).items())
+            for fieldname, (mark, _, _) in TEXT_FIELDS.items()}
+
+
+# The SQL of one tsvector from the parameters tsvector_literals makes (named by field).
+TSVECTOR_SQL = " || ".join(f"setweight(CAST(:{fieldname} AS tsvector), '{label}')"
+                           for fieldname, (_, _, label) in TEXT_FIELDS.items())
+
+
+def vocabulary(fields: dict[str, dict[str, list[int]]]) -> set[tuple[str, str]]:
+    """(field, word) pairs spelling help may offer, from field_positions."""
+    return {(fieldname, token) for fieldname in SUGGEST_FIELDS for token in fields.get(fieldname, {})}
 
 
 def agency_keys(values: dict, fieldname: str) -> list[str]:
