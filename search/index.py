@@ -239,6 +239,8 @@ class SearchIndex(GenerationIndex):
     def _facet_counts(self, searcher, docnums, facet_fields) -> dict:
         """Counts by facet value of these documents, from each facet's column read once
         per searcher (that is, per index generation and commit)."""
+        if not docnums:  # also an index without any segment, which has no columns
+            return {name: {} for name in facet_fields}
         columns = self._facet_columns.setdefault(id(searcher), {})
         facets = {}
         for name in facet_fields:

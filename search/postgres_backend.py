@@ -32,7 +32,7 @@ from whoosh.query import Term
 from theodoi.config import Settings
 from theodoi.search.document import IndexDocument
 from theodoi.search.errors import IndexLockedError, IndexWriteError, SearchIndexError
-from theodoi.search.postgres_text import (RANK_WEIGHTS, TSVECTOR_SQL, FilterSQL, agency_keys, field_positions,
+from theodoi.search.postgres_text import (RANK_NORMALIZATION, RANK_WEIGHTS, TSVECTOR_SQL, FilterSQL, agency_keys, field_positions,
                                           tsquery, tsvector_literals, vocabulary)
 from theodoi.search.query import TASK_FILTER_NAMES, build_filter, parse_query
 from theodoi.search.results import (HIGHLIGHT_TEXT_LIMIT, SearchHit, SearchResults, TaskHit, TaskResults,
@@ -328,7 +328,7 @@ class PostgresSearchIndex:
             conditions.append("terms @@ CAST(:q AS tsquery)")
             params["q"] = tsquery(parsed.query)
         where = " AND ".join(conditions) or "TRUE"
-        score = f"ts_rank('{RANK_WEIGHTS}', terms, CAST(:q AS tsquery), 1)" if parsed.query is not None else "0.0"
+        score = f"ts_rank('{RANK_WEIGHTS}', terms, CAST(:q AS tsquery), {RANK_NORMALIZATION})" if parsed.query is not None else "0.0"
         extra = ", document_id" if which == "tasks" else ""
         with self._engine.connect() as connection:
             g = self._generation(connection)
@@ -388,7 +388,7 @@ class PostgresSearchIndex:
         if filter_where:
             where += f" AND {filter_where}"
         rows = connection.execute(text(
-            f"SELECT id{extra}, ts_rank('{RANK_WEIGHTS}', terms, CAST(:any AS tsquery), 1) AS score FROM {table} "
+            f"SELECT id{extra}, ts_rank('{RANK_WEIGHTS}', terms, CAST(:any AS tsquery), {RANK_NORMALIZATION}) AS score FROM {table} "
             f"WHERE {where} AND {matched} >= :needed ORDER BY score DESC, id LIMIT :limit OFFSET :offset"),
             params).mappings().all()
         return [(dict(row), float(row["score"]), True) for row in rows]

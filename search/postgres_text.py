@@ -32,6 +32,7 @@ TEXT_FIELDS = {
     SYMBOL_FIELD: ("s", symbol_tokens, "A"),
 }
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 0.8}"  # D, C, B, A: folded text 1, exact text and folded meta 2, …
+RANK_NORMALIZATION = 0  # no length normalisation: MRR 0.952 on the relevance set, against 0.912–0.943 with 1, 2, 8, 16 or 32
 MAX_POSITION = 16383  # PostgreSQL's largest word position
 MAX_POSITIONS = 256  # positions kept per lexeme (PostgreSQL keeps no more)
 SUGGEST_FIELDS = (CONTENT, CONTENT_FOLDED)  # whose words spelling help picks from
