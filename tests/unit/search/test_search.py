@@ -140,3 +140,21 @@ def test_long_query_lists_partial_matches_after_full_ones(index):
     assert full == [3] and results.total == 1
     assert partial == [1]
     assert all(not hit.partial for hit in index.search("chuyen doi so").hits)
+
+
+def test_an_empty_index_answers_with_nothing(settings):
+    from theodoi.search import open_index
+
+    index = open_index(settings, lock_timeout=5)
+    for query in ("", "chuyen doi so"):
+        results = index.search(query, filters={"kind": "Nghị quyết"} if query else None)
+        assert results.total == 0 and results.hits == []
+        assert all(counts == {} for counts in results.facets.values())
+    assert index.search_tasks("tiem chung").total == 0
+    index.close()
+
+
+def test_facets_follow_a_commit(index, documents):
+    assert index.search("chuyen doi so").facets["kind"] == {"Hướng dẫn": 1, "Kế hoạch": 1, "Nghị quyết": 1}
+    index.delete([4])
+    assert index.search("chuyen doi so").facets["kind"] == {"Kế hoạch": 1, "Nghị quyết": 1}
