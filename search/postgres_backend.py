@@ -331,6 +331,10 @@ class PostgresSearchIndex:
         score = f"ts_rank('{RANK_WEIGHTS}', terms, CAST(:q AS tsquery), {RANK_NORMALIZATION})" if parsed.query is not None else "0.0"
         extra = ", document_id" if which == "tasks" else ""
         with self._engine.connect() as connection:
+            # Matches are read through the GIN index even when most rows match: its bitmap
+            # needs no recheck (no tsvector read) for the facet counts; a sequential scan
+            # would read every row's tsvector.
+            connection.execute(text("SET LOCAL enable_seqscan = off"))
             g = self._generation(connection)
             table = f"{SCHEMA}.{g}_{which}"
             rows = connection.execute(text(
