@@ -32,8 +32,8 @@ from whoosh.query import Term
 from theodoi.config import Settings
 from theodoi.search.document import IndexDocument
 from theodoi.search.errors import IndexLockedError, IndexWriteError, SearchIndexError
-from theodoi.search.postgres_text import (RANK_NORMALIZATION, RANK_WEIGHTS, TSVECTOR_SQL, FilterSQL, agency_keys, field_positions,
-                                          tsquery, tsvector_literals, vocabulary)
+from theodoi.search.postgres_text import (RANK_NORMALIZATION, RANK_WEIGHTS, TSVECTOR_SQL, FilterSQL, agency_keys,
+                                          field_positions, tsquery, tsvector_literals, vocabulary)
 from theodoi.search.query import TASK_FILTER_NAMES, build_filter, parse_query
 from theodoi.search.results import (HIGHLIGHT_TEXT_LIMIT, SearchHit, SearchResults, TaskHit, TaskResults,
                                     snippet_for, snippet_patterns)
@@ -118,9 +118,9 @@ class _Vocabulary:
             f"AND length(term) BETWEEN :shortest AND :longest LIMIT {VOCABULARY_LIMIT}"),
             {"part": self.part, "field": fieldname, "start": start + "%", "shortest": len(word) - maxdist,
              "longest": len(word) + maxdist}).scalars().all()
-        near = [term for term in candidates if term != word and closest_of([(term, 0)], word, maxdist)]
-        return closest_of([(term, self.frequency(fieldname, term)) for term in near
-                           if self.frequency(fieldname, term)], word, maxdist)
+        near = [term for term in candidates if closest_of([(term, 0)], word, maxdist)]  # within maxdist
+        counted = [(term, self.frequency(fieldname, term)) for term in near]
+        return closest_of([(term, count) for term, count in counted if count], word, maxdist)
 
 
 def tsquery_term(fieldname: str, word: str) -> str:
@@ -320,7 +320,8 @@ class PostgresSearchIndex:
         page = max(1, int(page))
         parsed = parse_query(query)
         if order is None and parsed.query is None:  # nothing to rank by: newest / soonest first
-            order = _sort_order("date" if which == "documents" else "deadline", "date" if which == "documents" else "deadline")
+            fieldname = "date" if which == "documents" else "deadline"
+            order = _sort_order(fieldname, fieldname)
         filters = FilterSQL()
         conditions = [filters.sql(filter_node)] if filter_node is not None else []
         params = dict(filters.params)
@@ -328,7 +329,8 @@ class PostgresSearchIndex:
             conditions.append("terms @@ CAST(:q AS tsquery)")
             params["q"] = tsquery(parsed.query)
         where = " AND ".join(conditions) or "TRUE"
-        score = f"ts_rank('{RANK_WEIGHTS}', terms, CAST(:q AS tsquery), {RANK_NORMALIZATION})" if parsed.query is not None else "0.0"
+        score = (f"ts_rank('{RANK_WEIGHTS}', terms, CAST(:q AS tsquery), {RANK_NORMALIZATION})"
+                 if parsed.query is not None else "0.0")
         extra = ", document_id" if which == "tasks" else ""
         with self._engine.connect() as connection:
             # Matches are read through the GIN index even when most rows match: its bitmap
