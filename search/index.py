@@ -245,7 +245,7 @@ class SearchIndex(GenerationIndex):
         facets = {}
         for name in facet_fields:
             if name not in columns:
-                columns[name] = list(searcher.reader().column_reader(name))
+                columns[name] = _column_values(searcher.reader(), name)
             facets[name] = _counts(Counter(map(columns[name].__getitem__, docnums)))
         return facets
 
@@ -262,6 +262,17 @@ class _WhooshVocabulary:
     def closest(self, fieldname: str, word: str, maxdist: int, prefix: int) -> str | None:
         candidates = self.searcher.corrector(fieldname).suggest(word, limit=1, maxdist=maxdist, prefix=prefix)
         return candidates[0] if candidates else None
+
+
+def _column_values(reader, fieldname: str) -> list:
+    """The value of a column for every document number of `reader`, segment by segment
+    (a segment whose documents lack the field has an empty column: read one by one)."""
+    values: list = []
+    for leaf, _ in reader.leaf_readers():
+        column = leaf.column_reader(fieldname)
+        read = list(column)
+        values += read if len(read) == leaf.doc_count_all() else [column[n] for n in range(leaf.doc_count_all())]
+    return values
 
 
 def _sort_facets(sort: str, fieldname: str, reverse: bool):

@@ -158,3 +158,12 @@ def test_facets_follow_a_commit(index, documents):
     assert index.search("chuyen doi so").facets["kind"] == {"Hướng dẫn": 1, "Kế hoạch": 1, "Nghị quyết": 1}
     index.delete([4])
     assert index.search("chuyen doi so").facets["kind"] == {"Kế hoạch": 1, "Nghị quyết": 1}
+
+
+def test_facets_over_a_commit_of_documents_without_kind_or_date(index):
+    from theodoi.search import IndexDocument
+
+    index.add([IndexDocument(id=9, text="Chuyển đổi số ở xã, văn bản chưa rõ loại.")])
+    results = index.search("chuyen doi so")
+    assert results.total == 4 and 9 in {hit.id for hit in results.hits}
+    assert results.facets["kind"] == {"Hướng dẫn": 1, "Kế hoạch": 1, "Nghị quyết": 1}
