@@ -1,7 +1,8 @@
-"""Search benchmark: theodoi's Whoosh and tantivy indexes beside SQLite FTS5 on one corpus.
+"""Search benchmark: theodoi's Whoosh, tantivy and PostgreSQL indexes beside SQLite FTS5 on one corpus.
 
     .venv/bin/python bench/bench_search.py --docs 100000 [--words 300 2000] [--queries 100]
-                                           [--backends whoosh tantivy fts5]
+                                           [--backends whoosh tantivy postgres fts5] [--keep DIR]
+                                           [--postgres-url URL]
 
 Generates N synthetic Vietnamese documents (fixed seed; administrative phrases drawn
 Zipf-like plus random syllable pairs for a long tail), builds the chosen indexes in a
@@ -9,7 +10,7 @@ temporary directory, and prints build time, size, and query latency (median / p9
 for 1-, 2- and 3-word queries, with and without diacritics, and filtered queries, with
 each engine's ratio to FTS5 (median).
 
-Whoosh and tantivy are measured through the real search path (theodoi.search:
+Whoosh, tantivy and postgres are measured through the real search path (theodoi.search:
 SearchIndex.search with facets, highlights and spelling help, page of 20), each built
 the way `theodoi reindex` builds it (batches of 1,000, then optimize). FTS5 uses an external-content table
 with `unicode61 remove_diacritics 2` and đ→d folded by hand; each FTS5 query fetches the
@@ -116,15 +117,49 @@ def dir_size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
-def build_engine(root: Path, docs: list[IndexDocument], backend: str, batch: int = 1000):
-    """A theodoi search index of `backend` over the documents: (index, seconds, MB)."""
+def postgres_database(url: str) -> str:
+    """`url`, its database created first if missing (the postgres engine's bench index)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        if not connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                  {"name": target.database}).first():
+            connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+    admin.dispose()
+    return url
+
+
+def postgres_size_mb(index) -> float:
+    """Size of the live generation's tables and indexes."""
+    from sqlalchemy import text
+
+    from theodoi.search.postgres_backend import SCHEMA
+
+    with index._engine.connect() as connection:
+        return float(connection.execute(text(
+            "SELECT sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))) FROM pg_tables "
+            "WHERE schemaname = :schema"), {"schema": SCHEMA}).scalar_one()) / 1e6
+
+
+def build_engine(root: Path, docs: list[IndexDocument], backend: str, batch: int = 1000,
+                 postgres_url: str | None = None):
+    """A theodoi search index of `backend` over the documents: (index, seconds, MB). An
+    index of the same documents already in `root` (--keep) is reused (0 seconds). The
+    postgres engine writes to `postgres_url` (a database of its own)."""
     folder = root / backend
-    index = open_index(Settings.load(folder).with_(search_backend=backend))
+    settings = Settings.load(folder).with_(search_backend=backend, search_database_url=postgres_url)
+    index = open_index(settings)
+    size = (lambda: postgres_size_mb(index)) if backend == "postgres" else (lambda: dir_size_mb(folder))
+    if len(index) == len(docs) and not index.needs_rebuild:
+        return index, 0.0, size()
     start = time.perf_counter()
     for offset in range(0, len(docs), batch):
         index.add(docs[offset:offset + batch])
     index.optimize()
-    return index, time.perf_counter() - start, dir_size_mb(folder)
+    return index, time.perf_counter() - start, size()
 
 
 def _fold_fts(text: str) -> str:
@@ -133,6 +168,8 @@ def _fold_fts(text: str) -> str:
 
 def build_fts5(root: Path, docs: list[IndexDocument]):
     path = root / "fts.db"
+    for old in root.glob("fts.db*"):  # rebuilt each run (seconds)
+        old.unlink()
     db = sqlite3.connect(path)
     start = time.perf_counter()
     db.executescript("""
@@ -161,7 +198,7 @@ def fts_query(db: sqlite3.Connection, text: str, kind: str | None = None) -> lis
     return rows
 
 
-ENGINES = ("whoosh", "tantivy", "fts5")
+ENGINES = ("whoosh", "tantivy", "postgres", "fts5")
 FILTER = {"kind": "Kế hoạch", "date_from": "2020-01-01"}
 
 
@@ -180,6 +217,10 @@ def main() -> None:
     parser.add_argument("--words", type=int, nargs=2, default=(300, 2000))
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--backends", nargs="+", choices=ENGINES, default=list(ENGINES))
+    parser.add_argument("--keep", type=Path, help="build the indexes in this folder and reuse them next time")
+    parser.add_argument("--build-only", action="store_true", help="build (or check) the indexes, run no query")
+    parser.add_argument("--postgres-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/theodoi_bench_search",
+                        help="database of the postgres engine's index (created if missing)")
     args = parser.parse_args()
     engines = [name for name in ENGINES if name in args.backends]
 
@@ -188,17 +229,21 @@ def main() -> None:
     print(f"generated {len(docs)} documents ({sum(len(d.text) for d in docs) / 1e6:.1f} MB of text) "
           f"in {time.perf_counter() - started:.1f} s", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
+        root = args.keep or Path(tmp)
+        root.mkdir(parents=True, exist_ok=True)
         runners = {}
         for engine in engines:
             if engine == "fts5":
                 db, seconds, size = build_fts5(root, docs)
                 runners[engine] = lambda q, filters, sort, db=db: fts_query(db, q, kind=filters.get("kind"))
             else:
-                index, seconds, size = build_engine(root, docs, engine)
+                url = postgres_database(args.postgres_url) if engine == "postgres" else None
+                index, seconds, size = build_engine(root, docs, engine, postgres_url=url)
                 runners[engine] = lambda q, filters, sort, index=index: index.search(q, filters=filters, sort=sort)
             print(f"build {engine}: {seconds:.1f} s, {size:.1f} MB" + (" (text included)" if engine == "fts5" else ""),
                   flush=True)
+        if args.build_only:
+            return
         header = f"{'query set':30}" + "".join(f" {engine + ' med/p95 ms':>20}" for engine in engines)
         if "fts5" in engines:
             header += "".join(f" {engine + '/fts5':>13}" for engine in engines if engine != "fts5")

@@ -1,6 +1,6 @@
 """Relevance of theodoi search over the bundled corpus: recall@10 and MRR.
 
-    .venv/bin/python bench/search_relevance.py [--data-dir DIR] [--backend whoosh|tantivy] [--verbose]
+    .venv/bin/python bench/search_relevance.py [--data-dir DIR] [--backend whoosh|tantivy|postgres] [--verbose]
 
 Ingests corpora/demo into a data directory (a temporary one unless --data-dir names an
 existing one) with theodoi.pipeline.ingest_paths, runs every query of
@@ -68,11 +68,11 @@ def ingest_corpus(data_dir: Path) -> Settings:
 
 def with_backend(settings: Settings, backend: str) -> Settings:
     """The settings with `backend` as search engine, the index rebuilt with it when the
-    live one was written by another engine."""
+    live one was written by another engine, or is empty (a new postgres index)."""
     chosen = settings.with_(search_backend=backend)
     index = open_index(chosen)
     try:
-        stale = index.needs_rebuild
+        stale = index.needs_rebuild or len(index) == 0
     finally:
         index.close()
     if stale:

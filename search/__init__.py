@@ -1,9 +1,10 @@
-"""Full-text search over stored documents (Vietnamese-aware; Whoosh, or tantivy when the
-setting `search_backend` is "tantivy").
+"""Full-text search over stored documents (Vietnamese-aware; Whoosh, or tantivy or
+PostgreSQL when the setting `search_backend` is "tantivy" or "postgres").
 
 The database is the source of truth; the index is derived from it and rebuildable.
 
-- `open_index(settings)` → SearchIndex (or TantivySearchIndex, the same interface): `add`,
+- `open_index(settings)` → SearchIndex (or TantivySearchIndex, PostgresSearchIndex: the same
+  interface): `add`,
   `delete`, `search`, `search_tasks`, `ids`, `needs_rebuild`, `close`.
 - `document_for_index(document)`: a store.models.Document as an IndexDocument.
 - `rebuild(store, settings, progress)`: rebuild into a new directory and swap it in.

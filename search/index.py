@@ -6,11 +6,13 @@ rebuilt (`theodoi.search.rebuild`). Writers wait for Whoosh's file lock up to
 the caller can act on (leave the documents "index pending").
 
 `open_index` returns this Whoosh index, or the tantivy one (`tantivy_backend.py`, same
-interface) when the setting `search_backend` is "tantivy".
+interface) when the setting `search_backend` is "tantivy", or the PostgreSQL one
+(`postgres_backend.py`) when it is "postgres".
 """
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -26,7 +28,7 @@ from theodoi.search.results import (SearchHit, SearchResults, TaskHit, TaskResul
                                     snippet_patterns)
 from theodoi.search.schema import index_fields, task_fields
 from theodoi.search.storage import TASKS, GenerationIndex, has_index, open_whoosh
-from theodoi.search.suggest import suggest
+from theodoi.search.suggest import suggest, wants_suggestion
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,7 @@ class SearchIndex(GenerationIndex):
         self._ix = None
         self._task_ix = None  # None in a generation written before task search existed
         self._searchers: dict[str, object] = {}
+        self._facet_columns: dict[int, dict] = {}  # id(searcher) → facet name → value by document number
         super().__init__(root, **options)
 
     # ------------------------------------------------------------------ state
@@ -65,6 +68,7 @@ class SearchIndex(GenerationIndex):
         for searcher in self._searchers.values():
             searcher.close()
         self._searchers = {}
+        self._facet_columns = {}
 
     def close(self) -> None:
         """Release the cached searcher."""
@@ -153,6 +157,7 @@ class SearchIndex(GenerationIndex):
         if searcher is not None and not searcher.up_to_date():
             # Not Searcher.refresh(): it reuses segment readers and misses deletions
             # made by a commit that only deleted documents.
+            self._facet_columns.pop(id(searcher), None)
             searcher.close()
             searcher = None
         if searcher is None:
@@ -217,17 +222,32 @@ class SearchIndex(GenerationIndex):
             searcher = self._fresh_searcher(tasks=which == "tasks")
             if searcher is None:
                 return [], 0, {}, None, page, limit
-            groupedby = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in facet_fields}
-            results = searcher.search_page(parsed.query or Every(), page, pagelen=limit, filter=filter_query,
-                                           sortedby=sortedby, groupedby=groupedby)
-            partial = _partial_matches(searcher, parsed, filter_query, results.total, page, limit) if sortedby is None else []
+            # One scored pass over every match (Whoosh's unlimited collector): the page is a
+            # slice of it, the total its length, and the facets are counted from its
+            # document numbers with the searcher's cached columns (no FacetCollector).
+            results = searcher.search(parsed.query or Every(), limit=None, filter=filter_query, sortedby=sortedby)
+            total = len(results)
+            shown = results[(page - 1) * limit:page * limit]
+            facets = self._facet_counts(searcher, results.docs(), facet_fields)
+            partial = _partial_matches(searcher, parsed, filter_query, total, page, limit) if sortedby is None else []
             patterns = snippet_patterns(parsed.positive, exact_first=parsed.has_diacritics)
             hits = [(hit, _score(hit), snippet_for(hit.get("content"), patterns), is_partial)
-                    for hits_of_kind, is_partial in ((results, False), (partial, True)) for hit in hits_of_kind]
-            facets = {name: _counts(results.results.groups(name), _missing(searcher.schema[name]))
-                      for name in facet_fields}
-            suggestion = suggest(_WhooshVocabulary(searcher), parsed) if parsed.words else None
-            return hits, results.total, facets, suggestion, page, limit
+                    for hits_of_kind, is_partial in ((shown, False), (partial, True)) for hit in hits_of_kind]
+            suggestion = suggest(_WhooshVocabulary(searcher), parsed) if wants_suggestion(parsed, total) else None
+            return hits, total, facets, suggestion, page, limit
+
+    def _facet_counts(self, searcher, docnums, facet_fields) -> dict:
+        """Counts by facet value of these documents, from each facet's column read once
+        per searcher (that is, per index generation and commit)."""
+        if not docnums:  # also an index without any segment, which has no columns
+            return {name: {} for name in facet_fields}
+        columns = self._facet_columns.setdefault(id(searcher), {})
+        facets = {}
+        for name in facet_fields:
+            if name not in columns:
+                columns[name] = _column_values(searcher.reader(), name)
+            facets[name] = _counts(Counter(map(columns[name].__getitem__, docnums)), _missing(searcher.schema[name]))
+        return facets
 
 
 class _WhooshVocabulary:
@@ -242,6 +262,17 @@ class _WhooshVocabulary:
     def closest(self, fieldname: str, word: str, maxdist: int, prefix: int) -> str | None:
         candidates = self.searcher.corrector(fieldname).suggest(word, limit=1, maxdist=maxdist, prefix=prefix)
         return candidates[0] if candidates else None
+
+
+def _column_values(reader, fieldname: str) -> list:
+    """The value of a column for every document number of `reader`, segment by segment
+    (a segment whose documents lack the field has an empty column: read one by one)."""
+    values: list = []
+    for leaf, _ in reader.leaf_readers():
+        column = leaf.column_reader(fieldname)
+        read = list(column)
+        values += read if len(read) == leaf.doc_count_all() else [column[n] for n in range(leaf.doc_count_all())]
+    return values
 
 
 def _sort_facets(sort: str, fieldname: str, reverse: bool):
@@ -295,12 +326,16 @@ def _counts(groups: dict, missing=None) -> dict:
 
 
 def index_class(backend: str):
-    """The SearchIndex class of an engine ("whoosh" or "tantivy"; tantivy is imported
-    only when asked for)."""
+    """The SearchIndex class of an engine ("whoosh", "tantivy" or "postgres"; the last two
+    are imported only when asked for)."""
     if backend == "tantivy":
         from theodoi.search.tantivy_backend import TantivySearchIndex
 
         return TantivySearchIndex
+    if backend == "postgres":
+        from theodoi.search.postgres_backend import PostgresSearchIndex
+
+        return PostgresSearchIndex
     if backend != "whoosh":
         raise ValueError(f"unknown search backend {backend!r}")
     return SearchIndex
@@ -312,4 +347,4 @@ def open_index(settings: Settings, *, lock_timeout: float = 30.0) -> SearchIndex
 
     Check `.needs_rebuild` afterwards: True when the index on disk was built with
     another engine, schema or analyser version (then run `rebuild`)."""
-    return index_class(settings.search_backend)(Path(settings.index_dir), lock_timeout=lock_timeout)
+    return index_class(settings.search_backend).open(settings, lock_timeout=lock_timeout)

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Callable
 
 from theodoi.config import Settings
 from theodoi.search.from_store import document_for_index
 from theodoi.search.index import SearchIndex, index_class
-from theodoi.search.storage import create_generation, make_current
 from theodoi.store import repo
 
 log = logging.getLogger(__name__)
@@ -28,11 +26,10 @@ def _index_batch(store, index: SearchIndex, ids: list[int]) -> list[int]:
 def rebuild(store, settings: Settings, progress: Progress | None = None, *,
             batch_size: int = BATCH_SIZE) -> int:
     """Rebuild the index from the database into a new directory (with the engine of
-    `settings.search_backend`), in batches, and swap it in when complete; the live index serves searches until then. Documents stored
+    `settings.search_backend`), in batches, and swap it in when complete; the live index
+    serves searches until then. Documents stored
     while the rebuild ran are picked up before the swap. Returns the number indexed."""
-    root = Path(settings.index_dir)
-    directory = create_generation(root, settings.search_backend)
-    target = index_class(settings.search_backend)(root, generation=directory)
+    target = index_class(settings.search_backend).for_rebuild(settings)
     with store.session() as session:
         ids = repo.document_ids(session)
     done: list[int] = []
@@ -46,11 +43,10 @@ def rebuild(store, settings: Settings, progress: Progress | None = None, *,
     if late:
         done += _index_batch(store, target, late)
     target.optimize()
-    target.close()
-    make_current(root, directory)
+    target.publish()
     with store.transaction() as session:
         repo.set_index_state(session, done, "indexed")
-    log.info("search index rebuilt: %d documents in %s", len(done), directory)
+    log.info("search index rebuilt: %d documents in %s", len(done), target.directory)
     return len(done)
 
 

@@ -148,6 +148,26 @@ class GenerationIndex:
         self._stamp = None
         self._reopen()
 
+    @classmethod
+    def open(cls, settings, *, lock_timeout: float = 30.0):
+        """The index of these settings (`index_dir`), following the live generation."""
+        return cls(Path(settings.index_dir), lock_timeout=lock_timeout)
+
+    @classmethod
+    def for_rebuild(cls, settings):
+        """An index pinned to a new, not yet live generation (see `publish`)."""
+        root = Path(settings.index_dir)
+        return cls(root, generation=create_generation(root, cls.backend))
+
+    def publish(self) -> None:
+        """Make this (rebuilt) generation the live one; other generations are removed."""
+        self.close()
+        make_current(self.root, self._pinned)
+
+    def stored_version(self) -> dict | None:
+        """The version stamp of the generation this index reads."""
+        return read_version(self.directory)
+
     def _open(self, directory: Path) -> None:
         raise NotImplementedError
 

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 MIN_WORD_LENGTH = 3
 PREFIX = 1  # a suggestion starts with the same letter as the typed word
+FEW_RESULTS = 5  # spelling help is looked for only when a search finds fewer documents
 
 
 class Vocabulary(Protocol):
@@ -77,6 +78,12 @@ def _closest(vocabulary: Vocabulary, word: str) -> str | None:
         if candidate:
             return candidate
     return None
+
+
+def wants_suggestion(parsed: ParsedQuery, total: int) -> bool:
+    """Whether to look for spelling help: the query has plain words and found few
+    results (a word the index has never seen finds nothing, as every word is required)."""
+    return bool(parsed.words) and total < FEW_RESULTS
 
 
 def suggest(vocabulary: Vocabulary, parsed: ParsedQuery) -> str | None:

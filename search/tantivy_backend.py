@@ -32,7 +32,7 @@ from theodoi.search.results import (HIGHLIGHT_TEXT_LIMIT, SearchHit, SearchResul
 from theodoi.search.schema import (CONTENT, CONTENT_FOLDED, META, META_FOLDED, SYMBOL_FIELD, SYMBOL_FOLDED,
                                    index_fields, task_fields)
 from theodoi.search.storage import GenerationIndex
-from theodoi.search.suggest import closest_of, suggest
+from theodoi.search.suggest import closest_of, suggest, wants_suggestion
 
 log = logging.getLogger(__name__)
 
@@ -378,7 +378,7 @@ class TantivySearchIndex(GenerationIndex):
             aggregations = searcher.aggregate(wanted, {name: {"terms": {"field": name, "size": FACET_BUCKETS}}
                                                        for name in facet_fields})
             facets = {name: _counts(aggregations.get(name, {})) for name in facet_fields}
-            suggestion = suggest(_Vocabulary(searcher), parsed) if parsed.words else None
+            suggestion = suggest(_Vocabulary(searcher), parsed) if wants_suggestion(parsed, found.count) else None
             return hits, found.count, facets, suggestion, page, limit
 
     @staticmethod

@@ -443,13 +443,14 @@ def reextract(ctx: click.Context, everything: bool, older: bool) -> None:
 def doctor(ctx: click.Context) -> None:
     """Check the search index against the database (documents missing from the index or no
     longer stored, stuck "index pending", an index built by another version) and the files
-    (failed, or left half-read). Exits 1 when anything needs care."""
+    (failed, or left half-read). Exits 1 when anything needs care. Also advises another search
+    engine when the collection has outgrown Whoosh (see search/doctor.py)."""
     from theodoi.search import open_index
-    from theodoi.search.doctor import check, engine_advice
+    from theodoi.search.doctor import check
     from theodoi.store.db import Store
 
     settings = _settings(ctx)
-    health = check(Store(settings), open_index(settings))
+    health = check(Store(settings), open_index(settings), whoosh_limit=settings.whoosh_document_limit)
     out.print(f"{health.stored} documents stored, {health.indexed} indexed", highlight=False)
     for label, ids in (("stored but not in the index", health.missing_from_index),
                        ("in the index but not stored", health.not_in_store),
@@ -460,9 +461,8 @@ def doctor(ctx: click.Context) -> None:
     if health.version_mismatch:
         out.print(f"index version {health.index_version} differs from the code's {health.code_version}",
                   highlight=False)
-    advice = engine_advice(health.stored, settings.search_backend)
-    if advice:
-        out.print(advice, highlight=False, soft_wrap=True)
+    if health.outgrown:
+        err.print(f"advice: {health.outgrown}", highlight=False)
     from theodoi.cli_ops import check_store
 
     store_ok = check_store(Store(settings))

@@ -17,7 +17,12 @@ SETTINGS_HELP = {
                      "SQLAlchemy URL; postgresql+psycopg://... for many users"),
     "index_dir": ("THEODOI_INDEX_DIR", "<data_dir>/index", "the search index directory (derived, rebuildable)"),
     "search_backend": ("THEODOI_SEARCH_BACKEND", "whoosh",
-                       "search engine: whoosh, or tantivy (needs the tantivy package; run `theodoi reindex` after a change)"),
+                       "search engine: whoosh (embedded), tantivy (needs the tantivy package), or postgres "
+                       "(one index shared by several app servers); run `theodoi reindex` after a change"),
+    "search_database_url": ("THEODOI_SEARCH_DATABASE_URL", "<database_url>",
+                            "PostgreSQL URL of the postgres search backend's index (schema theodoi_search)"),
+    "whoosh_document_limit": ("THEODOI_WHOOSH_DOCUMENT_LIMIT", "10000",
+                              "`theodoi doctor` advises tantivy or postgres past this many documents on Whoosh"),
     "ocr_mode": ("THEODOI_OCR_MODE", "auto", "auto (OCR pages without text), force, or off"),
     "ocr_languages": ("THEODOI_OCR_LANGUAGES", "vie", "Tesseract languages"),
     "max_file_mb": ("THEODOI_MAX_FILE_MB", "200", "larger files are refused with too_large"),
@@ -45,7 +50,7 @@ SETTINGS_HELP = {
                     "documents issued on or after this day (YYYY-MM-DD) of the kinds above are tracked; empty: only marked ones"),
 }
 
-SEARCH_BACKENDS = ("whoosh", "tantivy")
+SEARCH_BACKENDS = ("whoosh", "tantivy", "postgres")
 
 
 def _flag(name: str, raw: str) -> bool:
@@ -73,6 +78,8 @@ class Settings:
     database_url: str
     index_dir: Path
     search_backend: str = "whoosh"
+    search_database_url: str | None = None
+    whoosh_document_limit: int = 10_000
     ocr_mode: str = "auto"
     ocr_languages: str = "vie"
     max_file_mb: int = 200
@@ -117,6 +124,8 @@ class Settings:
             "database_url": env.get("THEODOI_DATABASE_URL") or f"sqlite:///{root / 'theodoi.db'}",
             "index_dir": Path(env.get("THEODOI_INDEX_DIR") or root / "index"),
             "search_backend": env.get("THEODOI_SEARCH_BACKEND", "whoosh"),
+            "search_database_url": env.get("THEODOI_SEARCH_DATABASE_URL"),
+            "whoosh_document_limit": int(env.get("THEODOI_WHOOSH_DOCUMENT_LIMIT", "10000")),
             "ocr_mode": env.get("THEODOI_OCR_MODE", "auto"),
             "ocr_languages": env.get("THEODOI_OCR_LANGUAGES", "vie"),
             "max_file_mb": int(env.get("THEODOI_MAX_FILE_MB", "200")),

@@ -24,11 +24,21 @@ def corpus(tmp_path_factory):
     return relevance.ingest_corpus(tmp_path_factory.mktemp("relevance") / "data")
 
 
-@pytest.fixture(scope="module", params=SEARCH_BACKENDS)
-def outcomes(request, corpus):
-    """Every query's outcome with one search engine (the index rebuilt with it)."""
-    settings = relevance.with_backend(corpus, request.param)
-    return {outcome.query: outcome for outcome in relevance.evaluate(settings, QUERIES)}
+ENGINES = [pytest.param(name, marks=pytest.mark.postgres) if name == "postgres" else name
+           for name in SEARCH_BACKENDS]
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def outcomes(request, corpus, new_postgres_database):
+    """Every query's outcome with one search engine (the index rebuilt with it; the
+    postgres engine's in a new PostgreSQL database, dropped afterwards)."""
+    if request.param != "postgres":
+        settings = relevance.with_backend(corpus, request.param)
+        yield {outcome.query: outcome for outcome in relevance.evaluate(settings, QUERIES)}
+        return
+    with new_postgres_database() as url:
+        settings = relevance.with_backend(corpus.with_(search_database_url=url), "postgres")
+        yield {outcome.query: outcome for outcome in relevance.evaluate(settings, QUERIES)}
 
 
 def test_the_set_is_large_and_varied():

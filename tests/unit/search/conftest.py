@@ -43,12 +43,22 @@ def documents() -> list[IndexDocument]:
     return list(DOCUMENTS)
 
 
-@pytest.fixture(params=SEARCH_BACKENDS)
-def settings(request, tmp_path, monkeypatch):
-    """Settings of a fresh data folder, once per search engine (also for the CLI, which
-    reads THEODOI_SEARCH_BACKEND)."""
+ENGINES = [pytest.param(name, marks=pytest.mark.postgres) if name == "postgres" else name
+           for name in SEARCH_BACKENDS]
+
+
+@pytest.fixture(params=ENGINES)
+def settings(request, tmp_path, monkeypatch, new_postgres_database):
+    """Settings of a fresh data folder (the store on SQLite), once per search engine (also
+    for the CLI, which reads THEODOI_SEARCH_BACKEND); the postgres engine's index goes to
+    a new PostgreSQL database, dropped afterwards."""
     monkeypatch.setenv("THEODOI_SEARCH_BACKEND", request.param)
-    return Settings.load(tmp_path)
+    if request.param != "postgres":
+        yield Settings.load(tmp_path)
+        return
+    with new_postgres_database() as url:
+        monkeypatch.setenv("THEODOI_SEARCH_DATABASE_URL", url)
+        yield Settings.load(tmp_path)
 
 
 @pytest.fixture

@@ -39,6 +39,19 @@ def test_doctor_reports_drift_and_reindex_repairs_it(settings):
     assert _run(settings, "doctor").exit_code == 0
 
 
+def test_doctor_advises_another_engine_past_the_whoosh_limit(settings, monkeypatch):
+    ingest_paths(FILES, settings.with_(ingest_workers=1))
+    assert "advice" not in _run(settings, "doctor").output
+    monkeypatch.setenv("THEODOI_WHOOSH_DOCUMENT_LIMIT", "1")
+    result = _run(settings, "doctor")
+    assert result.exit_code == 0  # advice, not drift
+    if settings.search_backend == "whoosh":
+        assert "advice: 2 documents: past 1, Whoosh" in result.output
+        assert "THEODOI_SEARCH_BACKEND=tantivy" in result.output and "THEODOI_SEARCH_BACKEND=postgres" in result.output
+    else:
+        assert "advice" not in result.output
+
+
 def test_search_tasks_from_the_command_line(settings):
     ingest_paths(FILES, settings.with_(ingest_workers=1))
     result = _run(settings, "search", "--tasks", "ke hoach", "--agency", "so cong thuong")
@@ -47,9 +60,3 @@ def test_search_tasks_from_the_command_line(settings):
     assert "[Kế] [hoạch]" in result.output
 
 
-def test_doctor_advises_another_engine_once_whoosh_is_outgrown():
-    from theodoi.search.doctor import WHOOSH_COMFORT, engine_advice
-
-    assert engine_advice(WHOOSH_COMFORT, "whoosh") is None
-    assert "THEODOI_SEARCH_BACKEND=tantivy" in engine_advice(WHOOSH_COMFORT + 1, "whoosh")
-    assert engine_advice(10 * WHOOSH_COMFORT, "tantivy") is None

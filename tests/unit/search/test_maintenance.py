@@ -15,6 +15,8 @@ from whoosh import index as whoosh_index
 from theodoi.domain import BodyMention, Deadline, Extraction, Header, ParsedDocument, Task
 from theodoi.search import (IndexCorruptError, IndexLockedError, document_for_index, index_pending, open_index,
                             rebuild)
+from theodoi.search.doctor import check
+from theodoi.search.postgres_backend import SCHEMA
 from theodoi.search.storage import VERSION_FILE, current_generation
 from theodoi.store import repo
 from theodoi.store.db import Store
@@ -62,8 +64,36 @@ def test_index_pending_indexes_and_marks(store, settings):
     assert index_pending(store, index) == 0
 
 
+def _where(settings, index) -> str:
+    """What _hold_writer needs to find the index: its folder, or its database URL."""
+    return index.url if settings.search_backend == "postgres" else str(index.directory)
+
+
+def _live_generation(url: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(f"SELECT name FROM {SCHEMA}.generations WHERE live")).scalar_one()
+    finally:
+        engine.dispose()
+
+
 def _hold_writer(backend: str, directory: str, ready, seconds: float) -> None:
-    """Hold the documents index's writer lock for `seconds` (in another process)."""
+    """Hold the documents index's writer lock for `seconds` (in another process); for
+    postgres, a table lock that lets readers in and keeps writers out."""
+    if backend == "postgres":
+        from sqlalchemy import create_engine, text
+
+        table = f"{SCHEMA}.{_live_generation(directory)}_documents"
+        engine = create_engine(directory)
+        with engine.begin() as connection:
+            connection.execute(text(f"LOCK TABLE {table} IN EXCLUSIVE MODE"))
+            ready.set()
+            time.sleep(seconds)
+        engine.dispose()
+        return
     if backend == "tantivy":
         import tantivy
 
@@ -82,7 +112,7 @@ def test_index_pending_leaves_documents_pending_when_locked(store, settings):
     index = open_index(settings, lock_timeout=0.3)
     context = multiprocessing.get_context("fork")
     ready = context.Event()
-    holder = context.Process(target=_hold_writer, args=(settings.search_backend, str(index.directory), ready, 2.0))
+    holder = context.Process(target=_hold_writer, args=(settings.search_backend, _where(settings, index), ready, 2.0))
     holder.start()
     try:
         assert ready.wait(10)
@@ -98,7 +128,7 @@ def test_second_writer_waits_for_the_lock(settings, documents):
     index = open_index(settings, lock_timeout=0.2)
     context = multiprocessing.get_context("fork")
     ready = context.Event()
-    holder = context.Process(target=_hold_writer, args=(settings.search_backend, str(index.directory), ready, 1.5))
+    holder = context.Process(target=_hold_writer, args=(settings.search_backend, _where(settings, index), ready, 1.5))
     holder.start()
     try:
         assert ready.wait(10)
@@ -115,13 +145,18 @@ def test_rebuild_into_new_directory_and_swap(store, settings, documents):
     ids = [_save(store, n, f"Văn bản số {n} về phòng chống thiên tai.", f"{n}/KH-UBND") for n in (1, 2, 3)]
     live = open_index(settings)
     live.add(documents[:1])  # stale: not in the store
-    old_directory = live.directory
+    postgres = settings.search_backend == "postgres"
+    old = _live_generation(live.url) if postgres else live.directory
     seen = []
     assert rebuild(store, settings, progress=lambda done, total: seen.append((done, total)),
                    batch_size=2) == 3
     assert seen == [(2, 3), (3, 3)]
-    new_directory = current_generation(settings.index_dir)
-    assert new_directory != old_directory and not old_directory.exists()
+    if postgres:
+        assert _live_generation(live.url) != old
+        assert not _tables_of(live.url, old)  # the old generation's tables are dropped
+    else:
+        new_directory = current_generation(settings.index_dir)
+        assert new_directory != old and not old.exists()
     assert live.ids() == set(ids)  # the open index follows the swap
     assert set(ids_of(live.search("phong chong thien tai"))) == set(ids)
     with store.session() as session:
@@ -129,8 +164,33 @@ def test_rebuild_into_new_directory_and_swap(store, settings, documents):
     assert not live.needs_rebuild
 
 
+def _tables_of(url: str, generation: str) -> list[str]:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = :schema "
+                                           "AND tablename LIKE :names"),
+                                      {"schema": SCHEMA, "names": f"{generation}%"}).scalars().all()
+    finally:
+        engine.dispose()
+
+
 def test_version_stamp_mismatch_asks_for_rebuild(settings):
     index = open_index(settings)
+    if settings.search_backend == "postgres":
+        from sqlalchemy import create_engine, text
+
+        version = index.stored_version()
+        assert version["schema_version"] >= 1 and version["analyser"] and version["backend"] == "postgres"
+        engine = create_engine(index.url)
+        with engine.begin() as connection:
+            connection.execute(text(f"UPDATE {SCHEMA}.generations SET version = version || "
+                                    """'{"analyser": "something-else"}'::jsonb WHERE live"""))
+        engine.dispose()
+        assert open_index(settings).needs_rebuild
+        return
     stamp = index.directory / VERSION_FILE
     version = json.loads(stamp.read_text())
     assert version["schema_version"] >= 1 and version["analyser"]
@@ -162,7 +222,7 @@ def test_status_update_stands_when_the_index_is_locked(store, settings, monkeypa
     monkeypatch.setattr(updates, "INDEX_LOCK_TIMEOUT", 0.3)
     context = multiprocessing.get_context("fork")
     ready = context.Event()
-    holder = context.Process(target=_hold_writer, args=(settings.search_backend, str(index.directory), ready, 2.0))
+    holder = context.Process(target=_hold_writer, args=(settings.search_backend, _where(settings, index), ready, 2.0))
     holder.start()
     try:
         assert ready.wait(10)
@@ -181,6 +241,9 @@ def test_changing_the_engine_asks_for_a_rebuild(store, settings):
     (documents stay pending), `needs_rebuild`; a rebuild with the chosen engine repairs it."""
     doc_id = _save(store, 1, "Triển khai tiêm chủng mở rộng.", "5/KH-UBND")
     index_pending(store, open_index(settings))
+    if settings.search_backend == "postgres":
+        _switching_to_postgres_asks_for_a_rebuild(store, settings, doc_id)
+        return
     other = settings.with_(search_backend="tantivy" if settings.search_backend == "whoosh" else "whoosh")
     switched = open_index(other, lock_timeout=1)
     assert switched.needs_rebuild and switched.ids() == set() and switched.search("tiem chung").hits == []
@@ -189,6 +252,19 @@ def test_changing_the_engine_asks_for_a_rebuild(store, settings):
     assert rebuild(store, other) == 1
     assert not switched.needs_rebuild
     assert ids_of(switched.search("tiem chung")) == [doc_id]
+
+
+def _switching_to_postgres_asks_for_a_rebuild(store: Store, settings, doc_id: int) -> None:
+    """The postgres index lives in its own schema, so no engine reads another's: after a
+    switch from Whoosh it is empty, `doctor` lists the stored documents missing from it,
+    and a rebuild repairs it."""
+    index = open_index(settings)
+    index.delete([doc_id])  # as if the documents had been indexed by Whoosh only
+    health = check(store, index)
+    assert not health.healthy and health.missing_from_index == [doc_id]
+    assert rebuild(store, settings) == 1
+    assert check(store, index).healthy
+    assert ids_of(index.search("tiem chung")) == [doc_id]
 
 
 def document_for_index_of(store: Store, doc_id: int):

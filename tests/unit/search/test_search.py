@@ -161,3 +161,30 @@ def test_an_undated_document_adds_no_year_to_the_facet(settings):
         assert results.facets["kind"] == {"Công văn": 2}
     finally:
         ix.close()
+
+
+def test_an_empty_index_answers_with_nothing(settings):
+    from theodoi.search import open_index
+
+    index = open_index(settings, lock_timeout=5)
+    for query in ("", "chuyen doi so"):
+        results = index.search(query, filters={"kind": "Nghị quyết"} if query else None)
+        assert results.total == 0 and results.hits == []
+        assert all(counts == {} for counts in results.facets.values())
+    assert index.search_tasks("tiem chung").total == 0
+    index.close()
+
+
+def test_facets_follow_a_commit(index, documents):
+    assert index.search("chuyen doi so").facets["kind"] == {"Hướng dẫn": 1, "Kế hoạch": 1, "Nghị quyết": 1}
+    index.delete([4])
+    assert index.search("chuyen doi so").facets["kind"] == {"Kế hoạch": 1, "Nghị quyết": 1}
+
+
+def test_facets_over_a_commit_of_documents_without_kind_or_date(index):
+    from theodoi.search import IndexDocument
+
+    index.add([IndexDocument(id=9, text="Chuyển đổi số ở xã, văn bản chưa rõ loại.")])
+    results = index.search("chuyen doi so")
+    assert results.total == 4 and 9 in {hit.id for hit in results.hits}
+    assert results.facets["kind"] == {"Hướng dẫn": 1, "Kế hoạch": 1, "Nghị quyết": 1}
