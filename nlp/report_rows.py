@@ -17,7 +17,7 @@ import re
 from theodoi.domain import Block, Progress, Task
 from theodoi.nlp.progress import read_progress, stated_date
 from theodoi.nlp.dates import parse_deadline
-from theodoi.nlp.tasks.tables import _columns, _split_names  # the column kinds and names of task tables
+from theodoi.nlp.tasks.tables import column_kinds, split_names
 
 _EXPECTED_HEADER = re.compile(r"dự\s+kiến|sản\s+phẩm|đầu\s+ra|cần\s+đạt|yêu\s+cầu", re.I)  # what is to come
 _PROGRESS_HEADER = re.compile(r"tình\s+trạng|tình\s+hình|kết\s+quả|tiến\s+độ\s+thực\s+hiện|đánh\s+giá|mức\s+độ\s+hoàn"
@@ -114,8 +114,8 @@ def _row_task(text: str, row: list[str], cols: dict[str, list[int]], cursor: int
         return None
     at = text.find(cell, cursor, end + 1)
     start = at if at >= 0 else cursor
-    lead = [n for i in cols.get("lead", []) if i < len(row) for n in _split_names(row[i] or "", start)]
-    support = [n for i in cols.get("support", []) if i < len(row) for n in _split_names(row[i] or "", start)]
+    lead = [n for i in cols.get("lead", []) if i < len(row) for n in split_names(row[i] or "", start)]
+    support = [n for i in cols.get("support", []) if i < len(row) for n in split_names(row[i] or "", start)]
     deadline = _cell(row, cols.get("deadline", []))
     label = _cell(row, cols.get("number", [])[:1]).rstrip(".") or None
     return Task(text=cell, start=start, end=start + len(cell), lead=lead, support=support,
@@ -138,7 +138,7 @@ def progress_rows(text: str, block: Block, as_of: dt.date | None, caption_source
     hidden = set(columns) | set(marks) | {i for i, c in enumerate(header) if _SKIPPED_HEADER.search(c or "")}
     sources = [i for i, c in enumerate(header) if _SOURCE_HEADER.search(c or "")]
     hidden |= set(sources)
-    cols = _columns(["" if i in hidden else c for i, c in enumerate(header)])
+    cols = column_kinds(["" if i in hidden else c for i, c in enumerate(header)])
     if "task" not in cols:
         return []
     out: list[Task] = []

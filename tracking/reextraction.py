@@ -87,61 +87,46 @@ def _has_history(task: Task, session: Session) -> bool:
     return session.scalar(select(Task.id).where(Task.parent_task_id == task.id).limit(1)) is not None
 
 
-def _reconcile_tasks(session: Session, document: Document, found_tasks: Sequence) -> Reconciled:
+def _reconcile(rows: list, found: Sequence, score, has_history: Callable[[object], bool],
+               new_row: Callable[[int, object], object], update_row: Callable[[object, int, object], None]) -> Reconciled:
+    """Match `found` (a new reading) onto the stored `rows` (a document's relationship list, changed
+    in place): pairs are updated, new items added, unpaired rows removed unless they have history."""
     result = Reconciled()
-    stored = list(document.tasks)
-    paired = _pairs(stored, found_tasks, _task_score)
+    paired = _pairs(list(rows), found, score)
     matched = {id(row) for row in paired.values()}
-    for row in stored:
+    for row in list(rows):
         if id(row) in matched:
             continue
-        if _has_history(row, session):
+        if has_history(row):
             result.kept += 1
         else:
-            document.tasks.remove(row)
+            rows.remove(row)
             result.removed += 1
-    for ordinal, found in enumerate(found_tasks):
-        row = paired.get(ordinal)
-        if row is None:
-            document.tasks.append(repo.new_task(ordinal, found))
-            result.added += 1
-        else:
-            repo.set_task_fields(row, found)
-            row.ordinal = ordinal
-            result.updated += 1
-    return result
-
-
-def _reconcile_targets(document: Document, found_targets: Sequence) -> Reconciled:
-    result = Reconciled()
-    stored = list(document.targets)
-    paired = _pairs(stored, found_targets, _target_score)
-    matched = {id(row) for row in paired.values()}
-    for row in stored:
-        if id(row) in matched:
-            continue
-        if row.progress:
-            result.kept += 1
-        else:
-            document.targets.remove(row)
-            result.removed += 1
-    for i, found in enumerate(found_targets):
+    for i, item in enumerate(found):
         row = paired.get(i)
         if row is None:
-            document.targets.append(repo.new_target(found))
+            rows.append(new_row(i, item))
             result.added += 1
         else:
-            repo.set_target_fields(row, found)
+            update_row(row, i, item)
             result.updated += 1
     return result
+
+
+def _update_task(task: Task, ordinal: int, found) -> None:
+    repo.set_task_fields(task, found)
+    task.ordinal = ordinal
 
 
 def apply_new_reading(session: Session, document: Document, parsed: ParsedDocument,
                       extraction: Extraction) -> Reconciled:
     """Write a new reading of `document` into the store, keeping every recorded event."""
     repo.fill_header(document, parsed)
-    result = _reconcile_tasks(session, document, extraction.tasks)
-    result += _reconcile_targets(document, extraction.targets)
+    result = _reconcile(document.tasks, extraction.tasks, _task_score, lambda task: _has_history(task, session),
+                        repo.new_task, _update_task)
+    result += _reconcile(document.targets, extraction.targets, _target_score, lambda target: bool(target.progress),
+                         lambda _, found: repo.new_target(found),
+                         lambda target, _, found: repo.set_target_fields(target, found))
     document.citations.clear()
     session.flush()
     document.citations.extend(repo.new_citation(found) for found in extraction.citations)

@@ -24,7 +24,7 @@ def _opens_name(name: str) -> bool:
     return any(words[:len(seq)] == seq for seq in NAME_OPENERS)
 
 
-def _columns(header: list[str]) -> dict[str, list[int]]:
+def column_kinds(header: list[str]) -> dict[str, list[int]]:
     """Column indexes of a task table's header row, by kind (a table may have two lead columns)."""
     cols: dict[str, list[int]] = {}
     for i, cell in enumerate(header):
@@ -35,7 +35,7 @@ def _columns(header: list[str]) -> dict[str, list[int]]:
     return cols
 
 
-def _split_names(cell: str, base: int) -> list[BodyMention]:
+def split_names(cell: str, base: int) -> list[BodyMention]:
     """The bodies of a table cell: "Bộ Tài chính, các Ủy ban của Quốc hội" → two names."""
     out: list[BodyMention] = []
     for m in re.finditer(r"[^;,\n]+", cell):
@@ -62,7 +62,7 @@ def table_tasks(text: str, block, doc_date=None) -> list[Task]:
     cols: dict[str, list[int]] = {}
     cursor = block.start
     for row in block.rows:
-        found = _columns(row)
+        found = column_kinds(row)
         if "task" in found and ("lead" in found or "deadline" in found):
             cols = found
             continue
@@ -74,8 +74,8 @@ def table_tasks(text: str, block, doc_date=None) -> list[Task]:
         at = text.find(cell, cursor, block.end + 1)
         start = at if at >= 0 else block.start
         cursor = start + len(cell) if at >= 0 else cursor
-        lead = [n for c in _cells(row, cols.get("lead", [])) for n in _split_names(c, start)]
-        support = [n for c in _cells(row, cols.get("support", [])) for n in _split_names(c, start)]
+        lead = [n for c in _cells(row, cols.get("lead", [])) for n in split_names(c, start)]
+        support = [n for c in _cells(row, cols.get("support", [])) for n in split_names(c, start)]
         deadline_cell = " ".join(_cells(row, cols.get("deadline", []))).strip()
         number = " ".join(_cells(row, cols.get("number", [])[:1])).strip().rstrip(".") or None
         task = Task(text=cell, start=start, end=start + len(cell), lead=lead, support=support,

@@ -128,8 +128,8 @@ def test_the_body_that_decides_is_not_the_lead_of_its_items(nlp):
 
 
 def test_a_table_cell_keeps_a_group_of_levels_together():
-    from theodoi.nlp.tasks.tables import _split_names
-    assert [m.text for m in _split_names("UBND các huyện, thành phố, thị xã; Sở Y tế", 0)] == [
+    from theodoi.nlp.tasks.tables import split_names
+    assert [m.text for m in split_names("UBND các huyện, thành phố, thị xã; Sở Y tế", 0)] == [
         "UBND các huyện, thành phố, thị xã", "Sở Y tế"]
 
 
