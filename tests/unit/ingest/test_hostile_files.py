@@ -3,9 +3,7 @@ nested XML entities or an external entity, a ZIP whose headers lie about sizes, 
 JavaScript."""
 from __future__ import annotations
 
-import io
 import struct
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,35 +11,16 @@ import pytest
 from theodoi.domain import IngestError
 from theodoi.ingest import parse_file
 
-CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                 'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-                 'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
-                 '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
-                 'document.main+xml"/></Types>')
-RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-        'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _docx(document_xml: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        archive.writestr("_rels/.rels", RELS)
-        archive.writestr("word/document.xml", document_xml)
-    return buffer.getvalue()
-
+from ...raw_docx import document_xml, raw_docx
 
 def _body(doctype: str, text: str) -> str:
-    return (f'<?xml version="1.0"?>{doctype}<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r>'
-            "</w:p></w:body></w:document>")
+    return document_xml(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>", doctype)
 
 
 def test_nested_entities_are_a_corrupt_file(tmp_path, settings):
     entities = '<!ENTITY a0 "ha">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
     path = tmp_path / "laughs.docx"
-    path.write_bytes(_docx(_body(f"<!DOCTYPE w:document [{entities}]>", "&a9;")))
+    path.write_bytes(raw_docx(_body(f"<!DOCTYPE w:document [{entities}]>", "&a9;")))
     with pytest.raises(IngestError) as raised:
         parse_file(path, settings)
     assert raised.value.code == "corrupt_file" and "laughs.docx" in str(raised.value)
@@ -51,7 +30,7 @@ def test_an_external_entity_is_not_read(tmp_path, settings):
     secret = tmp_path / "secret.txt"
     secret.write_text("mật khẩu của máy chủ", encoding="utf-8")
     path = tmp_path / "external.docx"
-    path.write_bytes(_docx(_body(f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file://{secret}">]>',
+    path.write_bytes(raw_docx(_body(f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file://{secret}">]>',
                                  "KẾ HOẠCH triển khai &x; năm 2025")))
     try:
         parsed = parse_file(path, settings)
@@ -63,7 +42,7 @@ def test_an_external_entity_is_not_read(tmp_path, settings):
 
 def test_a_zip_whose_headers_lie_about_sizes_is_a_corrupt_file(tmp_path, settings):
     body = _body("", "Giao Sở Tài chính chủ trì rà soát. " * 200_000)
-    data = bytearray(_docx(body))
+    data = bytearray(raw_docx(body))
     real = struct.pack("<I", len(body.encode("utf-8")))
     assert data.count(real) == 2  # the local and the central header
     path = tmp_path / "lying.docx"

@@ -8,25 +8,15 @@ import signal
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
 
+from ...raw_docx import document_xml, raw_docx
 from .test_batches import write_folder
 
 WORDS = ("giao sở tài chính chủ trì phối hợp rà soát các khoản chi thường xuyên năm ngân sách "
          "báo cáo kết quả thực hiện kế hoạch tỉnh huyện xã").split()
-CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                 'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-                 'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
-                 '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
-                 'document.main+xml"/></Types>')
-RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-        'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-
-
 def write_heavy_docx(path: Path, megabytes: int) -> None:
     """A valid Word file whose text unpacks to `megabytes` MB (a few MB on disk: under the
     zip-bomb ratio, so it is read, slowly)."""
@@ -34,12 +24,7 @@ def write_heavy_docx(path: Path, megabytes: int) -> None:
     block = "".join(f"<w:p><w:r><w:t>{' '.join(rng.choice(WORDS) for _ in range(12))} {rng.randrange(10**6)}."
                     "</w:t></w:r></w:p>" for _ in range(2000))
     body = block * (megabytes * 1_000_000 // len(block.encode()))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        archive.writestr("_rels/.rels", RELS)
-        archive.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document '
-                         'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-                         f"{body}</w:body></w:document>")
+    path.write_bytes(raw_docx(document_xml(body)))
 
 
 def _ingest(data_dir: Path, folder: Path, timeout: float, **env: str) -> subprocess.CompletedProcess:
