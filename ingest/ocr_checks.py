@@ -11,7 +11,8 @@ import re
 from theodoi.domain import Header
 from theodoi.vietnamese import fold
 
-from .header import KINDS, MINISTRIES
+from .header import KINDS
+from .issuer_names import MINISTRIES
 
 # letters tesseract puts for digits inside numbers (O/o → 0, l/I/| → 1); rarer ones (S/5, B/8) are
 # left alone, since codes such as 'B2' are real

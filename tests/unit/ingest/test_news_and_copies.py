@@ -1,6 +1,6 @@
 """News pages about a document and copies without a header."""
 from theodoi.ingest import parse_file
-from theodoi.ingest.header import _speaker
+from theodoi.ingest.issuer_names import speaker
 
 NEWS = """# Thủ tướng yêu cầu đẩy mạnh giải ngân vốn đầu tư công
 
@@ -63,13 +63,13 @@ def test_copy_without_header_takes_its_issuer_from_the_first_sentence(tmp_path):
 
 
 def test_speaker_of_the_first_sentence():
-    assert _speaker("Bộ trưởng Bộ Y tế yêu cầu các sở y tế rà soát thuốc.") == "Bộ Y tế"
-    assert _speaker("Chủ tịch UBND tỉnh Nam Định chỉ thị các sở, ngành ...") == "Ủy ban nhân dân tỉnh Nam Định"
-    assert _speaker("Phó Chủ tịch Ủy ban nhân dân thành phố Cần Thơ giao Sở Xây dựng ...") == \
+    assert speaker("Bộ trưởng Bộ Y tế yêu cầu các sở y tế rà soát thuốc.") == "Bộ Y tế"
+    assert speaker("Chủ tịch UBND tỉnh Nam Định chỉ thị các sở, ngành ...") == "Ủy ban nhân dân tỉnh Nam Định"
+    assert speaker("Phó Chủ tịch Ủy ban nhân dân thành phố Cần Thơ giao Sở Xây dựng ...") == \
         "Ủy ban nhân dân thành phố Cần Thơ"
-    assert _speaker("Thủ tướng Chính phủ yêu cầu các bộ ...") == "Thủ tướng Chính phủ"
-    assert _speaker("Thủ tướng Chính phủ vừa ký ban hành Chỉ thị số 14/CT-TTg ...") is None
-    assert _speaker("Theo Bộ trưởng Bộ Y tế, cần rà soát ...") is None
+    assert speaker("Thủ tướng Chính phủ yêu cầu các bộ ...") == "Thủ tướng Chính phủ"
+    assert speaker("Thủ tướng Chính phủ vừa ký ban hành Chỉ thị số 14/CT-TTg ...") is None
+    assert speaker("Theo Bộ trưởng Bộ Y tế, cần rà soát ...") is None
 
 
 def test_letter_copied_from_kinh_gui_on_is_a_cong_van_numbered_by_its_annex(tmp_path):
