@@ -8,7 +8,8 @@ so that addressees, support and a time lead-in pass down to the items below a he
 request; each unit's clauses go to the strategies named in `config.cfg`
 (`theodoi.nlp.tasks`: cue + addressee, subject, later subject, obligation tied to a
 deadline, imperative item, submission). Tables are read by the table readers named there
-(`table_rows`: one task per row); a task read from the text never runs into a table.
+(`table_rows`: one task per row); a task read from the text never runs into a table, and the
+labelled lines under an item ("- Đơn vị chủ trì: ...") are read as the cells of its row.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from theodoi.domain import Task
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.tasks import registry
 from theodoi.nlp.tasks.clauses import ClauseReader
+from theodoi.nlp.tasks.field_rows import apply_field_rows
 from theodoi.nlp.tasks.headings import read_heading
 from theodoi.nlp.tasks.patterns import DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
 from theodoi.nlp.tasks.reader import TaskText
@@ -69,6 +71,7 @@ class TaskFinder:
                 continue  # a table's rows are read as a table (below)
             tasks.extend(self._unit(reader, clauses, walk, unit))
         tasks = [t for task in tasks if (t := _before_tables(reader, task, tables)) is not None]
+        tasks = apply_field_rows(text, tasks, doc._.doc_date)
         for block in doc._.blocks or []:
             if block.kind == "table" and block.rows:
                 for read_table in self.table_readers:

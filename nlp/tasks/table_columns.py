@@ -31,7 +31,7 @@ TASK_RANKS = (re.compile(r"nhiệm\s+vụ|công\s+việc|^\W*tên\b", re.I), re.
 # First words of a body's name; a piece of a cell after a comma that opens otherwise goes on
 # the name before it ("Ủy ban Quốc phòng, An ninh và Đối ngoại").
 NAME_OPENERS = HEADS | NAME_ONLY_HEADS | GROUP_NOUNS | TITLES | {
-    (w,) for w in ("các", "những", "mttq", "thủ", "lãnh", "giám", "chủ", "người", "đồng", "đ/c")}
+    (w,) for w in ("các", "những", "mttq", "thủ", "lãnh", "giám", "chủ", "người", "đồng", "đ/c", "trưởng", "phó")}
 # Words that open a body's name after "và" ("Các sở liên quan và UBND các xã"), where a kind of
 # group alone goes on the name ("Bộ Lao động - Thương binh và Xã hội").
 NAME_HEADS = HEADS | NAME_ONLY_HEADS | TITLES | {(w,) for w in ("các", "những", "mttq")}
@@ -138,7 +138,7 @@ def split_names(cell: str, base: int) -> list[BodyMention]:
     return out
 
 
-_RANGE = re.compile(r"\s*(?:[-–]|đến)\s*(?=(?:năm\s+|quý\s+|tháng\s+)?[\dIV])", re.I)
+_RANGE = re.compile(r"\s*(?:[-–]|\bđến\b|\bvà\b)\s*(?=(?:năm\s+|quý\s+|tháng\s+)?[\dIV])", re.I)
 _FROM = re.compile(r"\b(?:từ|bắt\s+đầu)\s+(?:năm|quý|tháng|ngày)?\s*[\dIV]", re.I)
 _ONGOING = re.compile(r"thường\s+xuyên|liên\s+tục|hằng\s+năm|hàng\s+năm|định\s+kỳ", re.I)
 _PLAIN_YEAR = re.compile(r"^\D*(?:19|20)\d\d\W*$")
@@ -146,19 +146,20 @@ _PLAIN_YEAR = re.compile(r"^\D*(?:19|20)\d\d\W*$")
 
 def cell_deadline(cell: str, doc_date=None) -> Deadline | None:
     """When the task of a row is due, from its time cell: the end of a range ("2026 - 2030",
-    "Quý IV/2025 - Quý II/2026"); nothing for a start alone ("Triển khai từ năm 2026"), the
-    repetition when a start goes on with one ("Từ năm 2026 và thực hiện thường xuyên")."""
+    "Quý IV/2025 - Quý II/2026", "Từ tháng 11/2025 đến quý I/2026", "Quý IV/2025 và Quý I/2026");
+    nothing for a start alone ("Triển khai từ năm 2026"), the repetition when a start goes on
+    with one ("Từ năm 2026 và thực hiện thường xuyên")."""
     text = " ".join(cell.split())
     if not text:
         return None
     first = re.split(r"(?<=[^\d\s])\.\s+", text, maxsplit=1)[0]  # the completion part comes first
-    if _FROM.search(first):
-        repeat = _ONGOING.search(text)
-        return parse_deadline(text[repeat.start():], doc_date) if repeat else None
     for sep in _RANGE.finditer(first):
         left, right = first[:sep.start()], first[sep.end():]
         if re.search(r"\d", left) and (_PLAIN_YEAR.match(right) or parse_deadline(right, doc_date)):
             found = parse_deadline(right, doc_date) or parse_deadline("năm " + right.strip(), doc_date)
             if found is not None and found.due is not None:
                 return Deadline(first, found.kind, found.due)
+    if _FROM.search(first):
+        repeat = _ONGOING.search(text)
+        return parse_deadline(text[repeat.start():], doc_date) if repeat else None
     return parse_deadline(text, doc_date)

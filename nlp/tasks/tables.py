@@ -5,7 +5,8 @@ What a column holds is read by `table_columns`. A row without its number whose c
 than the header's is the rest of a row whose first cells are merged down (its cells are the last
 columns) and keeps that row's lead and support; a group row across the table ("A. | BỘ TÀI
 CHÍNH", "II. NHÓM NHIỆM VỤ ...") gives its body, if it names one, to the rows under it whose lead
-cell is empty. The deadline is the row's time cell, nothing else.
+cell is empty, and is a task of its own when it opens with an action ("II. Trình Hội đồng xem xét
+..."). The deadline is the row's time cell, nothing else.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 from theodoi.domain import Block, BodyMention, Task
 from theodoi.ingest.flattened_tables import ROW_OPENER
 from theodoi.nlp.agencies import canonical
+from theodoi.nlp.tasks.patterns import starts_predicate
 from theodoi.nlp.tasks.registry import table_reader
 from theodoi.nlp.tasks.table_columns import cell_deadline, column_kinds, header_kinds, opens_name, split_names
 
@@ -76,8 +78,15 @@ def table_tasks(text: str, block: Block, doc_date=None) -> list[Task]:
         bodies = _group_bodies(row)
         if bodies is not None:
             group, above = bodies, ([], [])
-            continue
-        row = _aligned(row, width)
+            title = [c.strip() for c in row if (c or "").strip()]
+            if not starts_predicate(title[-1]) or title[-1].isupper():
+                continue  # a group named by a noun ("NHÓM GIẢI PHÁP ...") or a body is no task
+            row = [""] * width  # "II. Trình Hội đồng xem xét tại kỳ họp thứ hai": a task over its group
+            row[cols["task"][0]] = title[-1]
+            if len(title) == 2 and "number" in cols:
+                row[cols["number"][0]] = title[0]
+        else:
+            row = _aligned(row, width)
         cell = BULLET.sub("", (row[cols["task"][0]] if cols["task"][0] < len(row) else "") or "").strip()
         if len(cell.split()) < 2:
             continue
