@@ -8,11 +8,13 @@ so that addressees, support and a time lead-in pass down to the items below a he
 request; each unit's clauses go to the strategies named in `config.cfg`
 (`theodoi.nlp.tasks`: cue + addressee, subject, later subject, obligation tied to a
 deadline, imperative item, submission). Tables are read by the table readers named there
-(`table_rows`: one task per row); a task read from the text never runs into a table, and the
+(`table_rows`: one task per row; a sentence the text and a table both state is the row's task);
+a task read from the text never runs into a table, and the
 labelled lines under an item ("- Đơn vị chủ trì: ...") are read as the cells of its row.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -72,10 +74,10 @@ class TaskFinder:
             tasks.extend(self._unit(reader, clauses, walk, unit))
         tasks = [t for task in tasks if (t := _before_tables(reader, task, tables)) is not None]
         tasks = apply_field_rows(text, tasks, doc._.doc_date)
-        for block in doc._.blocks or []:
-            if block.kind == "table" and block.rows:
-                for read_table in self.table_readers:
-                    tasks.extend(read_table(text, block, doc._.doc_date))
+        rows = [t for block in doc._.blocks or [] if block.kind == "table" and block.rows
+                for read_table in self.table_readers for t in read_table(text, block, doc._.doc_date)]
+        in_rows = {_words(t.text) for t in rows}
+        tasks = [t for t in tasks if _words(t.text) not in in_rows] + rows  # restated in a table: the row's
         spans = []
         for task in tasks:
             span = doc.char_span(task.start, task.end, alignment_mode="expand")
@@ -152,6 +154,10 @@ class TaskFinder:
                 and last.deadline.start < last.start else None
             open_scope(scopes, Scope(level, list(last.lead), True, list(last.support) if opens_list else [], lead_in))
         return found
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _before_tables(r: TaskText, task: Task, tables: list[tuple[int, int]]) -> Task | None:

@@ -92,14 +92,14 @@ def column_kinds(header: list[str], body: list[list[str]] = ()) -> dict[str, lis
 
 _SPLIT = re.compile(r"[;,\n]|\s+và\s+(?=\S)")
 _NOTE = re.compile(r"\([^()]*\)")  # a role note after a name: "(chủ trì phần đầu tư)", "(mạng lưới quốc gia)"
-_LEVEL = re.compile(r"^(?:thành\s+phố|tỉnh|huyện|quận|thị\s+xã|xã|phường)\b", re.I)
+_LEVEL = re.compile(r"^(?:các\s+)?(?:thành\s+phố|tỉnh|huyện|quận|thị\s+xã|xã|phường)\b", re.I)
 _HEAD_OF_LEVEL = re.compile(r"^(.+?)\s+(?:thành\s+phố|tỉnh|huyện|quận|thị\s+xã|xã|phường)\s+\w", re.I)
 
 
 def _shared_head(name: str, before: str) -> str:
     """A place after a body of a place written with its head: "UBND thành phố A, Thành phố B" →
-    "UBND Thành phố B"."""
-    if not _LEVEL.match(name) or opens_name(name, NAME_HEADS):  # "Tỉnh đoàn" is a body
+    "UBND Thành phố B", "UBND tỉnh A, các tỉnh khác" → "UBND các tỉnh khác"."""
+    if not _LEVEL.match(name) or opens_name(name, NAME_HEADS) and not name.lower().startswith("các"):  # "Tỉnh đoàn"
         return name
     head = _HEAD_OF_LEVEL.match(before)
     return f"{head.group(1)} {name}" if head and opens_name(head.group(1), NAME_HEADS) else name

@@ -49,6 +49,19 @@ def _aligned(row: list[str], width: int) -> list[str]:
     return list(row)
 
 
+def _body_cell_home(row: list[str], first: int, cols: dict[str, list[int]]) -> list[str]:
+    """A row under merged cells whose first cell (at `first` once aligned right) names bodies in a
+    column that holds none ("Các bộ liên quan | - Nghiên cứu ... | ..." under a row whose lead and
+    group cells span it, its partner cell its own): that cell goes back to the support (else
+    lead) column before it."""
+    homes = [i for kind in ("support", "lead") for i in cols.get(kind, []) if i < first]
+    if first in cols.get("support", []) + cols.get("lead", []) or not homes or not opens_name(row[first] or ""):
+        return row
+    row = list(row)
+    row[homes[0]], row[first] = row[first], ""
+    return row
+
+
 def _cells(row: list[str], indexes: list[int]) -> list[str]:
     return [row[i] or "" for i in indexes if i < len(row)]
 
@@ -87,6 +100,8 @@ def table_tasks(text: str, block: Block, doc_date=None) -> list[Task]:
                 row[cols["number"][0]] = title[0]
         else:
             row = _aligned(row, width)
+            if len(rows[n]) < width and not ROW_OPENER.match(rows[n][0] or ""):
+                row = _body_cell_home(row, width - len(rows[n]), cols)
         cell = BULLET.sub("", (row[cols["task"][0]] if cols["task"][0] < len(row) else "") or "").strip()
         if len(cell.split()) < 2:
             continue

@@ -178,3 +178,25 @@ def test_a_group_row_that_opens_with_an_action_is_a_task_over_its_group():
         ("Trình Hội đồng xem xét tại kỳ họp thứ hai", "I", []),
         ("Đề án chỉnh trang bến thuyền", "1", ["Sở Đường thủy"]),
         ("Đề án gia cố kè sông", "1", ["Sở Đê điều"])]
+
+
+def test_a_row_under_merged_cells_keeps_its_own_partner_cell_in_the_partner_column():
+    rows = [["STT", "Cơ quan chủ trì", "Cơ quan phối hợp", "Nhóm nhiệm vụ", "Nội dung nhiệm vụ", "Thời hạn"],
+            ["1", "Sở Học vụ", "Trường Cao đẳng Nghề Đông", "Đào tạo", "- Mở lớp kỹ thuật viên môi trường", "Năm 2026"],
+            ["Các phòng, ban liên quan", "- Biên soạn giáo trình môi trường", "Năm 2027"]]
+    tasks = read(rows)
+    assert [(names(t.lead), names(t.support)) for t in tasks] == [
+        (["Sở Học vụ"], ["Trường Cao đẳng Nghề Đông"]), (["Sở Học vụ"], ["Các phòng, ban liên quan"])]
+
+
+def test_a_sentence_both_the_text_and_a_table_state_is_the_rows_task(nlp):
+    prose = "1. Các sở tăng cường kiểm tra an toàn thực phẩm tại chợ đầu mối.\n"
+    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì"], ["1", "Tăng cường kiểm tra an toàn thực phẩm tại chợ đầu mối", "Sở Y tế"]]
+    table = "\n".join(" | ".join(r) for r in rows)
+    doc = nlp.make_doc(prose + table + "\n")
+    doc._.blocks = [Block("table", table, len(prose), len(prose) + len(table), rows)]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    found = [s._.task for s in doc.spans["tasks"]]
+    assert [(t.text, names(t.lead)) for t in found] == [
+        ("Tăng cường kiểm tra an toàn thực phẩm tại chợ đầu mối", ["Sở Y tế"])]
