@@ -139,6 +139,7 @@ def split_names(cell: str, base: int) -> list[BodyMention]:
 
 
 _RANGE = re.compile(r"\s*(?:[-–]|\bđến\b|\bvà\b)\s*(?=(?:năm\s+|quý\s+|tháng\s+)?[\dIV])", re.I)
+_CLAUSE_END = re.compile(r"[,;]|\s+(?:và|rồi)\s+(?!(?:năm|quý|tháng)?\s*[\dIV])", re.I)  # "... 2027 và mở rộng sau"
 _FROM = re.compile(r"\b(?:từ|bắt\s+đầu)\s+(?:năm|quý|tháng|ngày)?\s*[\dIV]", re.I)
 _ONGOING = re.compile(r"thường\s+xuyên|liên\s+tục|hằng\s+năm|hàng\s+năm|định\s+kỳ", re.I)
 _PLAIN_YEAR = re.compile(r"^\D*(?:19|20)\d\d\W*$")
@@ -154,7 +155,7 @@ def cell_deadline(cell: str, doc_date=None) -> Deadline | None:
         return None
     first = re.split(r"(?<=[^\d\s])\.\s+", text, maxsplit=1)[0]  # the completion part comes first
     for sep in _RANGE.finditer(first):
-        left, right = first[:sep.start()], first[sep.end():]
+        left, right = first[:sep.start()], _CLAUSE_END.split(first[sep.end():], maxsplit=1)[0]
         if re.search(r"\d", left) and (_PLAIN_YEAR.match(right) or parse_deadline(right, doc_date)):
             found = parse_deadline(right, doc_date) or parse_deadline("năm " + right.strip(), doc_date)
             if found is not None and found.due is not None:

@@ -200,3 +200,8 @@ def test_a_sentence_both_the_text_and_a_table_state_is_the_rows_task(nlp):
     found = [s._.task for s in doc.spans["tasks"]]
     assert [(t.text, names(t.lead)) for t in found] == [
         ("Tăng cường kiểm tra an toàn thực phẩm tại chợ đầu mối", ["Sở Y tế"])]
+
+
+def test_a_range_ends_where_its_clause_ends():
+    found = cell_deadline("Thí điểm trong giai đoạn 2025 - 2026 và nhân rộng sau năm 2028", dt.date(2025, 3, 1))
+    assert found.due == dt.date(2026, 12, 31)
