@@ -1,9 +1,9 @@
 """Table reader "table_rows": one task per row of a task table ("STT | Nhiệm vụ | Sản phẩm |
 Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành").
 
-What a column holds is read by `table_columns`. A row without its number whose cells are fewer
-than the header's is the rest of a row whose first cells are merged down (its cells are the last
-columns) and keeps that row's lead and support; a group row across the table ("A. | BỘ TÀI
+What a column holds is read by `table_columns`. A row without its number is the rest of a row
+whose first cells are merged down and keeps that row's lead and support where its own cells are
+empty (a flattened table leaves those cells out: its cells are the last columns); a group row across the table ("A. | BỘ TÀI
 CHÍNH", "II. NHÓM NHIỆM VỤ ...") gives its body, if it names one, to the rows under it whose lead
 cell is empty, and is a task of its own when it opens with an action ("II. Trình Hội đồng xem xét
 ..."). The deadline is the row's time cell, nothing else.
@@ -109,7 +109,7 @@ def table_tasks(text: str, block: Block, doc_date=None) -> list[Task]:
         start = at if at >= 0 else block.start
         cursor = start + len(cell) if at >= 0 else cursor
         number = " ".join(_cells(row, cols.get("number", [])[:1])).strip().rstrip(".")
-        merged = not number and len(rows[n]) < width  # the rest of the row above
+        merged = not number  # the rest of the row above: its number (and lead) cells span down
         lead = [m for c in _cells(row, cols.get("lead", [])) for m in split_names(c, start)]
         support = [m for c in _cells(row, cols.get("support", [])) for m in split_names(c, start)]
         if not lead:

@@ -205,3 +205,12 @@ def test_a_sentence_both_the_text_and_a_table_state_is_the_rows_task(nlp):
 def test_a_range_ends_where_its_clause_ends():
     found = cell_deadline("Thí điểm trong giai đoạn 2025 - 2026 và nhân rộng sau năm 2028", dt.date(2025, 3, 1))
     assert found.due == dt.date(2026, 12, 31)
+
+
+def test_empty_cells_under_a_merged_number_and_lead_cell_keep_the_row_above():
+    rows = [["STT", "Đơn vị chủ trì", "Đơn vị phối hợp", "Nhiệm vụ", "Thời hạn"],
+            ["1", "Sở Thủy sản", "Chi cục Nuôi trồng", "Khảo sát vùng nuôi tôm ven biển", "Tháng 6/2026"],
+            ["", "", "", "Cấp mã số vùng nuôi cho các hợp tác xã", "Tháng 12/2026"],
+            ["2", "Sở Lâm sản", "", "Kiểm kê gỗ tồn kho", "Quý I/2026"]]
+    assert [(names(t.lead), names(t.support)) for t in read(rows)] == [
+        (["Sở Thủy sản"], ["Chi cục Nuôi trồng"]), (["Sở Thủy sản"], ["Chi cục Nuôi trồng"]), (["Sở Lâm sản"], [])]
