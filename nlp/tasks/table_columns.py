@@ -40,15 +40,24 @@ BODY_SHARE = 0.6  # of a column's cells that name bodies, for it to be the lead 
 
 def opens_name(name: str, openers: set = NAME_OPENERS) -> bool:
     """Whether `name` opens with the words a body's or a person's name opens with."""
-    words = tuple(name.lower().replace("/", " ").split())
+    words = tuple(re.findall(r"[^\s,;.:()]+", name.lower().replace("/", " ")))
     return any(words[:len(seq)] == seq for seq in openers)
+
+
+def is_body_name(name: str) -> bool:
+    """Whether `name` is a body's or a person's: it opens with a head noun or a title, or with
+    "các" and a kind of body ("các sở, ngành"; not "Các nhiệm vụ về ...")."""
+    words = name.split()
+    if words[:1] and words[0].lower() in ("các", "những"):
+        return opens_name(" ".join(words[1:]), GROUP_NOUNS)
+    return opens_name(name, NAME_HEADS)
 
 
 def _group_goes_on(name: str, before: str) -> bool:
     """Whether a lower-case kind of group goes on the group before it: "các bộ, ngành liên
     quan" is one, "các Bộ, cơ quan ngang Bộ" two (a kind with a qualifier of its own)."""
     words = tuple(name.lower().split())
-    return name.islower() and " các " in f" {before.lower()} " and opens_name(name, GROUP_NOUNS) \
+    return (name.islower() or name.isupper()) and " các " in f" {before.lower()} " and opens_name(name, GROUP_NOUNS) \
         and not any(words[:len(k)] == k for k in OWN_KINDS)
 
 

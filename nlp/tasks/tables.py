@@ -17,7 +17,8 @@ from theodoi.ingest.flattened_tables import ROW_OPENER
 from theodoi.nlp.agencies import canonical
 from theodoi.nlp.tasks.patterns import starts_predicate
 from theodoi.nlp.tasks.registry import table_reader
-from theodoi.nlp.tasks.table_columns import cell_deadline, column_kinds, header_kinds, opens_name, split_names
+from theodoi.nlp.tasks.table_columns import (cell_deadline, column_kinds, header_kinds, is_body_name, opens_name,
+                                             split_names)
 
 MAX_HEADER_CELL = 80  # a header names its columns in a few words
 SAMPLE_ROWS = 40  # rows under a header that tell its columns apart by content
@@ -37,16 +38,14 @@ def _group_bodies(row: list[str]) -> list[BodyMention] | None:
     if not filled or len(filled) > 2 or len(filled) == 2 and not ROW_OPENER.match(filled[0]):
         return None
     title = filled[-1]
-    names = [n for n in split_names(title, 0) if opens_name(n.text)]
+    names = [n for n in split_names(title, 0) if is_body_name(n.text)]
     return [BodyMention(canonical(n.text) or n.text, -1, -1) for n in names]
 
 
 def _aligned(row: list[str], width: int) -> list[str]:
     """A row under merged cells ("- Rà soát ... | - Bộ công cụ ... | 2026 - 2027" under a row of
     seven): its cells are the last columns."""
-    if len(row) < width and not ROW_OPENER.match(row[0] or ""):
-        return [""] * (width - len(row)) + list(row)
-    return list(row)
+    return [""] * (width - len(row)) + list(row)
 
 
 def _body_cell_home(row: list[str], first: int, cols: dict[str, list[int]]) -> list[str]:
@@ -60,6 +59,13 @@ def _body_cell_home(row: list[str], first: int, cols: dict[str, list[int]]) -> l
     row = list(row)
     row[homes[0]], row[first] = row[first], ""
     return row
+
+
+def _shaped(row: list[str], width: int, cols: dict[str, list[int]]) -> list[str]:
+    """A row with a cell for each column of its header (see `_aligned`, `_body_cell_home`)."""
+    if len(row) < width and not ROW_OPENER.match(row[0] or ""):
+        return _body_cell_home(_aligned(row, width), width - len(row), cols)
+    return list(row)
 
 
 def _cells(row: list[str], indexes: list[int]) -> list[str]:
@@ -99,9 +105,7 @@ def table_tasks(text: str, block: Block, doc_date=None) -> list[Task]:
             if len(title) == 2 and "number" in cols:
                 row[cols["number"][0]] = title[0]
         else:
-            row = _aligned(row, width)
-            if len(rows[n]) < width and not ROW_OPENER.match(rows[n][0] or ""):
-                row = _body_cell_home(row, width - len(rows[n]), cols)
+            row = _shaped(row, width, cols)
         cell = BULLET.sub("", (row[cols["task"][0]] if cols["task"][0] < len(row) else "") or "").strip()
         if len(cell.split()) < 2:
             continue
@@ -113,7 +117,7 @@ def table_tasks(text: str, block: Block, doc_date=None) -> list[Task]:
         lead = [m for c in _cells(row, cols.get("lead", [])) for m in split_names(c, start)]
         support = [m for c in _cells(row, cols.get("support", [])) for m in split_names(c, start)]
         if not lead:
-            lead = _at(above[0] if merged else group, start)
+            lead = _at(above[0] if merged and above[0] else group, start)
         if not support and merged:
             support = _at(above[1], start)
         above = (lead, support)

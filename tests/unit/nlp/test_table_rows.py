@@ -214,3 +214,12 @@ def test_empty_cells_under_a_merged_number_and_lead_cell_keep_the_row_above():
             ["2", "Sở Lâm sản", "", "Kiểm kê gỗ tồn kho", "Quý I/2026"]]
     assert [(names(t.lead), names(t.support)) for t in read(rows)] == [
         (["Sở Thủy sản"], ["Chi cục Nuôi trồng"]), (["Sở Thủy sản"], ["Chi cục Nuôi trồng"]), (["Sở Lâm sản"], [])]
+
+
+def test_a_group_row_that_names_no_body_gives_no_lead():
+    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+            ["I", "CÁC NHIỆM VỤ VỀ HẠ TẦNG"],
+            ["1", "Mở rộng trạm cấp nước sạch", "", "Năm 2026"],
+            ["II", "CÁC SỞ, NGÀNH"],
+            ["1", "Rà soát quy hoạch cấp nước", "", "Năm 2027"]]
+    assert [names(t.lead) for t in read(rows)] == [[], ["các sở, ngành"]]
