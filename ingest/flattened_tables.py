@@ -19,7 +19,7 @@ pages come out when saved as text or markdown:
 The cells are the lines between two separators. An empty cell (two separators in a row) ends a
 row when the row is complete (as many cells as the first row), when the next cell opens a row (a
 number, a Roman numeral, a letter), when the row is a group row (a label and a heading in capitals
-across the table: "B. | BỘ XÂY DỰNG") or when the row does not open with its number (the rest of
+across the table: "B. | SỞ GIAO THÔNG") or when the row does not open with its number (the rest of
 a row under cells merged down from the row above, or a row whose number cell is empty); otherwise
 it is an empty cell of the row. A cell that opens an
 appendix or a list ("PHỤ LỤC II", "DANH MỤC ...") or runs too long ends the table, and so does a
@@ -42,7 +42,7 @@ Cell = TypeVar("Cell")
 
 
 def is_group_row(cells: list[str]) -> bool:
-    """Whether a row is a label and a heading across the table ("A. | BỘ TÀI CHÍNH", "II | NHÓM ...")."""
+    """Whether a row is a label and a heading across the table ("A. | SỞ THỦY LỢI", "II | NHÓM ...")."""
     return len(cells) == 2 and bool(ROW_OPENER.match(cells[0])) and cells[1].isupper()
 
 

@@ -1,7 +1,7 @@
 """Task rows written as lines: an item followed by labelled lines that are the cells of its row.
 
     1.1. Xây dựng quy chế phối hợp ...
-    - Thời gian hoàn thành: tháng 11/2025
+    - Thời gian hoàn thành: tháng 8/2026
     - Đơn vị chủ trì: Phòng Tổng hợp
     - Đơn vị phối hợp: Phòng Kế toán, các tổ công tác
     - Kết quả: Quy chế được ban hành.
@@ -9,7 +9,7 @@
 The labelled lines are not tasks. Their lead and support (and their time, for a task that names
 none of its own) go to the tasks above them, back to the previous such lines or the heading of a
 part ("II. ..."): items that share one block of lines all take it. An item that names its own
-subject keeps it ("MTTQ xã phối hợp ..."), and a support it names is kept beside its lines'.
+subject keeps it ("Hội Nông dân xã phối hợp ..."), and a support it names is kept beside its lines'.
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def apply_field_rows(text: str, tasks: list[Task], doc_date=None) -> list[Task]:
             if not part <= task.start < start:
                 continue
             line_start = text.rfind("\n", 0, task.start) + 1
-            if not any(line_start <= b.start < task.end for b in task.lead):  # "MTTQ xã phối hợp ...": its own
+            if not any(line_start <= b.start < task.end for b in task.lead):  # "Hội Nông dân xã phối hợp ...": its own
                 task.lead = list(lead)
             own = [s for s in task.support if task.start <= s.start < task.end]
             task.support = own + [s for s in support if s.text not in {o.text for o in own}]

@@ -1,9 +1,10 @@
 """What a task table's columns hold, and the bodies and times of its cells.
 
 A column's kind comes from its header words ("Cơ quan chủ trì" → lead, "Thời hạn hoàn thành" →
-deadline); a column that says what comes out of the task ("Sản phẩm / Kết quả", "Chỉ tiêu đạt
-được") or groups the tasks ("Thuộc nhóm nhiệm vụ") is none of them. When several columns may
-hold the task ("Tỉnh kiến nghị | Nội dung đề xuất"), the one whose cells say most is it; when no
+deadline); a column that says what comes out of the task ("Sản phẩm / Kết quả", "Chỉ tiêu cần
+đạt") or groups the tasks ("Nhóm giải pháp") is none of them. When several columns may
+hold the task, the header that names it most surely wins ("Tên nhiệm vụ" over "Nội dung chính"),
+and of equal ones the column whose cells say most ("Huyện đề xuất | Ý kiến đề xuất"); when no
 header names the lead, a column whose cells are names of bodies is the lead.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ COLUMN_KINDS = (  # checked in this order: "Tiến độ trình" is a deadline, 
 )
 READ_KINDS = ("task", "support", "deadline", "lead", "number")
 # How surely a header names the task column, best first: "Tên nhiệm vụ" before "Nội dung chính",
-# both before "Thông tin đề xuất"; columns of one rank are told apart by their cells.
+# both before "Ý kiến đề xuất"; columns of one rank are told apart by their cells.
 TASK_RANKS = (re.compile(r"nhiệm\s+vụ|công\s+việc|^\W*tên\b", re.I), re.compile(r"nội\s+dung|đề\s+án|dự\s+án|luật|hoạt\s+động", re.I))
 # First words of a body's name; a piece of a cell after a comma that opens otherwise goes on
 # the name before it ("Ủy ban Quốc phòng, An ninh và Đối ngoại").
@@ -100,7 +101,7 @@ def column_kinds(header: list[str], body: list[list[str]] = ()) -> dict[str, lis
 
 
 _SPLIT = re.compile(r"[;,\n]|\s+và\s+(?=\S)")
-_NOTE = re.compile(r"\([^()]*\)")  # a role note after a name: "(chủ trì phần đầu tư)", "(mạng lưới quốc gia)"
+_NOTE = re.compile(r"\([^()]*\)")  # a role note after a name: "(chủ trì phần kỹ thuật)", "(cấp trung ương)"
 _LEVEL = re.compile(r"^(?:các\s+)?(?:thành\s+phố|tỉnh|huyện|quận|thị\s+xã|xã|phường)\b", re.I)
 _HEAD_OF_LEVEL = re.compile(r"^(.+?)\s+(?:thành\s+phố|tỉnh|huyện|quận|thị\s+xã|xã|phường)\s+\w", re.I)
 
@@ -148,7 +149,7 @@ def split_names(cell: str, base: int) -> list[BodyMention]:
 
 
 _RANGE = re.compile(r"\s*(?:[-–]|\bđến\b|\bvà\b)\s*(?=(?:năm\s+|quý\s+|tháng\s+)?[\dIV])", re.I)
-_CLAUSE_END = re.compile(r"[,;]|\s+(?:và|rồi)\s+(?!(?:năm|quý|tháng)?\s*[\dIV])", re.I)  # "... 2027 và mở rộng sau"
+_CLAUSE_END = re.compile(r"[,;]|\s+(?:và|rồi)\s+(?!(?:năm|quý|tháng)?\s*[\dIV])", re.I)  # "2025 - 2026 và nhân rộng sau đó"
 _FROM = re.compile(r"\b(?:từ|bắt\s+đầu)\s+(?:năm|quý|tháng|ngày)?\s*[\dIV]", re.I)
 _ONGOING = re.compile(r"thường\s+xuyên|liên\s+tục|hằng\s+năm|hàng\s+năm|định\s+kỳ", re.I)
 _PLAIN_YEAR = re.compile(r"^\D*(?:19|20)\d\d\W*$")
@@ -156,9 +157,9 @@ _PLAIN_YEAR = re.compile(r"^\D*(?:19|20)\d\d\W*$")
 
 def cell_deadline(cell: str, doc_date=None) -> Deadline | None:
     """When the task of a row is due, from its time cell: the end of a range ("2026 - 2030",
-    "Quý IV/2025 - Quý II/2026", "Từ tháng 11/2025 đến quý I/2026", "Quý IV/2025 và Quý I/2026");
-    nothing for a start alone ("Triển khai từ năm 2026"), the repetition when a start goes on
-    with one ("Từ năm 2026 và thực hiện thường xuyên")."""
+    "Quý III/2025 - Quý I/2027", "Từ tháng 10/2025 đến quý II/2026", "Quý III/2025 và Quý II/2026");
+    nothing for a start alone ("Bắt đầu từ năm 2027"), the repetition when a start goes on
+    with one ("Từ năm 2027, duy trì thường xuyên")."""
     text = " ".join(cell.split())
     if not text:
         return None

@@ -3,10 +3,10 @@ Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành").
 
 What a column holds is read by `table_columns`. A row without its number is the rest of a row
 whose first cells are merged down and keeps that row's lead and support where its own cells are
-empty (a flattened table leaves those cells out: its cells are the last columns); a group row across the table ("A. | BỘ TÀI
-CHÍNH", "II. NHÓM NHIỆM VỤ ...") gives its body, if it names one, to the rows under it whose lead
-cell is empty, and is a task of its own when it opens with an action ("II. Trình Hội đồng xem xét
-..."). The deadline is the row's time cell, nothing else.
+empty (a flattened table leaves those cells out: its cells are the last columns). A group row
+across the table ("A. | SỞ THỦY LỢI", "II. NHÓM NHIỆM VỤ ...") gives its body, if it names one, to
+the rows under it whose lead cell is empty, and is a task of its own when it opens with an action
+("II. Trình Hội đồng xem xét ..."). The deadline is the row's time cell, nothing else.
 """
 from __future__ import annotations
 
@@ -43,14 +43,14 @@ def _group_bodies(row: list[str]) -> list[BodyMention] | None:
 
 
 def _aligned(row: list[str], width: int) -> list[str]:
-    """A row under merged cells ("- Rà soát ... | - Bộ công cụ ... | 2026 - 2027" under a row of
+    """A row under merged cells ("- Lập bản đồ ... | - Bản đồ số ... | 2026 - 2027" under a row of
     seven): its cells are the last columns."""
     return [""] * (width - len(row)) + list(row)
 
 
 def _body_cell_home(row: list[str], first: int, cols: dict[str, list[int]]) -> list[str]:
     """A row under merged cells whose first cell (at `first` once aligned right) names bodies in a
-    column that holds none ("Các bộ liên quan | - Nghiên cứu ... | ..." under a row whose lead and
+    column that holds none ("Các phòng liên quan | - Biên soạn ... | ..." under a row whose lead and
     group cells span it, its partner cell its own): that cell goes back to the support (else
     lead) column before it."""
     homes = [i for kind in ("support", "lead") for i in cols.get(kind, []) if i < first]

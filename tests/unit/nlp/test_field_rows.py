@@ -39,7 +39,7 @@ def test_items_that_share_one_block_of_lines_all_take_it_and_the_time_is_their_d
     found = read(nlp, "II. NỘI DUNG THỰC HIỆN\n"
                       "3.1. Rà soát danh sách hộ nghèo trên địa bàn\n"
                       "3.2. Lập hồ sơ hỗ trợ nhà ở cho các hộ\n"
-                      "- Thời gian thực hiện: Từ tháng 11/2025 đến quý I/2026.\n"
+                      "- Thời gian thực hiện: Từ tháng 10/2025 đến quý I/2026.\n"
                       "- Đơn vị chủ trì: Đồng chí Phó Trưởng ban, phụ trách công tác xã hội\n"
                       "4. Tổng kết công tác hỗ trợ nhà ở\n"
                       "- Thời gian hoàn thành: Tháng 4/2026.\n"

@@ -25,9 +25,9 @@ def read(rows, doc_date=None):
      {"number": [0], "task": [1], "lead": [3], "support": [4], "deadline": [5]}),
     (["TT", "Nội dung công việc", "Kết quả thực hiện", "Đơn vị thực hiện", "Thời hạn"],
      {"number": [0], "task": [1], "lead": [4 - 1], "deadline": [4]}),
-    (["Số TT", "Thuộc nhóm nhiệm vụ", "Nội dung nhiệm vụ", "Chỉ tiêu đạt được", "Đơn vị phụ trách", "Tiến độ"],
+    (["Số TT", "Thuộc nhóm giải pháp", "Nội dung nhiệm vụ", "Chỉ tiêu cần đạt", "Đơn vị phụ trách", "Tiến độ"],
      {"number": [0], "task": [2], "lead": [4], "deadline": [5]}),
-    (["STT", "Tên dự án, nhiệm vụ", "Nội dung chính", "Đầu mối", "Cơ quan tham gia", "Thời điểm"],
+    (["STT", "Tên đề án, nhiệm vụ", "Nội dung chính", "Đầu mối", "Cơ quan tham gia", "Thời điểm"],
      {"number": [0], "task": [1], "lead": [3], "support": [4], "deadline": [5]}),
 ])
 def test_column_kinds_by_header_words(header, kinds):
@@ -35,7 +35,7 @@ def test_column_kinds_by_header_words(header, kinds):
 
 
 def test_of_two_task_columns_of_one_rank_the_one_that_says_more_holds_the_task():
-    header = ["TT", "Huyện đề xuất", "Thông tin đề xuất", "Cơ quan tiếp nhận, xử lý"]
+    header = ["TT", "Huyện đề xuất", "Ý kiến đề xuất", "Cơ quan tiếp nhận, xử lý"]
     body = [["1", "Huyện Đông Sơn", "Đề nghị hướng dẫn việc chuyển giao hồ sơ đất đai cho cấp xã", "Sở Địa chính"],
             ["2", "Huyện Tây Sơn", "Đề nghị bố trí kinh phí sửa chữa trụ sở làm việc của các xã", "Sở Ngân khố"]]
     assert column_kinds(header, body)["task"] == [2]
@@ -113,7 +113,7 @@ def test_a_time_cell_gives_the_deadline_of_its_row(cell, kind, due):
     assert (found.kind, found.due) == (kind, due)
 
 
-@pytest.mark.parametrize("cell", ["Triển khai từ năm 2026", "Từ tháng 7/2026", ""])
+@pytest.mark.parametrize("cell", ["Khởi động từ năm 2026", "Từ tháng 7/2026", ""])
 def test_a_start_alone_is_no_deadline(cell):
     assert cell_deadline(cell, dt.date(2025, 3, 1)) is None
 
