@@ -17,8 +17,11 @@ pages come out when saved as text or markdown:
     |
 
 The cells are the lines between two separators. An empty cell (two separators in a row) ends a
-row when the row is complete (as many cells as the first row) or the next cell opens a row (a
-number, a Roman numeral, a letter); otherwise it is an empty cell of the row. A cell that opens an
+row when the row is complete (as many cells as the first row), when the next cell opens a row (a
+number, a Roman numeral, a letter), when the row is a group row (a label and a heading in capitals
+across the table: "B. | SỞ GIAO THÔNG") or when the row does not open with its number (the rest of
+a row under cells merged down from the row above, or a row whose number cell is empty); otherwise
+it is an empty cell of the row. A cell that opens an
 appendix or a list ("PHỤ LỤC II", "DANH MỤC ...") or runs too long ends the table, and so does a
 blank line (a flattened table has none). Only a table
 whose head row opens with a running-number column (STT, TT) and has three columns or more is
@@ -30,12 +33,17 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence, TypeVar
 
-ROW_OPENER = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\W*$")
+ROW_OPENER = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ]|[A-ZĐ](?=\.))\W*$")
 TABLE_BREAK = re.compile(r"^\W*(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|BIỂU\s+\d|Biểu\s+\d)")
 NUMBER_COLUMN = re.compile(r"^(?:STT|TT|Số\s+TT)\.?$", re.IGNORECASE)
 MAX_CELL_CHARS = 3000  # a longer run between separators is text, not a cell
 
 Cell = TypeVar("Cell")
+
+
+def is_group_row(cells: list[str]) -> bool:
+    """Whether a row is a label and a heading across the table ("A. | SỞ THỦY LỢI", "II | NHÓM ...")."""
+    return len(cells) == 2 and bool(ROW_OPENER.match(cells[0])) and cells[1].isupper()
 
 
 def split_rows(cells: Sequence[Cell], text: Callable[[Cell], str] = str) -> list[list[Cell]]:
@@ -48,7 +56,9 @@ def split_rows(cells: Sequence[Cell], text: Callable[[Cell], str] = str) -> list
             row.append(cell)
             continue
         following = next((text(c) for c in cells[i + 1:] if text(c)), "")
-        if row and (not width or len(row) >= width or ROW_OPENER.match(following)):
+        texts = [text(c) for c in row]
+        if row and (not width or len(row) >= width or ROW_OPENER.match(following)
+                    or not ROW_OPENER.match(texts[0]) or is_group_row(texts)):
             rows.append(row)
             width = width or len(row)
             row = []

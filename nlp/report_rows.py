@@ -17,7 +17,7 @@ import re
 from theodoi.domain import Block, Progress, Task
 from theodoi.nlp.progress import read_progress, stated_date
 from theodoi.nlp.dates import parse_deadline
-from theodoi.nlp.tasks.tables import column_kinds, split_names
+from theodoi.nlp.tasks.table_columns import column_kinds, split_names
 
 _EXPECTED_HEADER = re.compile(r"dự\s+kiến|sản\s+phẩm|đầu\s+ra|cần\s+đạt|yêu\s+cầu", re.I)  # what is to come
 _PROGRESS_HEADER = re.compile(r"tình\s+trạng|tình\s+hình|kết\s+quả|tiến\s+độ\s+thực\s+hiện|đánh\s+giá|mức\s+độ\s+hoàn"

@@ -7,10 +7,14 @@ The finder walks the units in order, keeping a stack of scopes (`theodoi.nlp.tas
 so that addressees, support and a time lead-in pass down to the items below a heading or a
 request; each unit's clauses go to the strategies named in `config.cfg`
 (`theodoi.nlp.tasks`: cue + addressee, subject, later subject, obligation tied to a
-deadline, imperative item, submission). Tables of tasks give one task per row.
+deadline, imperative item, submission). Tables are read by the table readers named there
+(`table_rows`: one task per row; a sentence the text and a table both state is the row's task);
+a task read from the text never runs into a table, and the
+labelled lines under an item ("- Đơn vị chủ trì: ...") are read as the cells of its row.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -20,15 +24,16 @@ from theodoi.domain import Task
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.tasks import registry
 from theodoi.nlp.tasks.clauses import ClauseReader
+from theodoi.nlp.tasks.field_rows import apply_field_rows
 from theodoi.nlp.tasks.headings import read_heading
 from theodoi.nlp.tasks.patterns import DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.scopes import Scope, heading_deadline, inherited, is_directive, number_item, open_scope
-from theodoi.nlp.tasks.tables import table_tasks
 
 register_extensions()
 
 DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted"]
+DEFAULT_TABLE_READERS = ["table_rows"]
 
 
 @dataclass
@@ -44,13 +49,14 @@ class TaskFinder:
     """Finds tasks and their lead / support bodies."""
 
     def __init__(self, name: str, spans_key: str, units_key: str, bodies_key: str, deadlines_key: str,
-                 strategies: list[str]):
+                 strategies: list[str], table_readers: list[str]):
         self.name = name
         self.spans_key = spans_key
         self.units_key = units_key
         self.bodies_key = bodies_key
         self.deadlines_key = deadlines_key
         self.strategies = registry.strategies(strategies)
+        self.table_readers = registry.table_readers(table_readers)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -66,9 +72,12 @@ class TaskFinder:
                     or any(a <= unit.start_char < b for a, b in tables):
                 continue  # a table's rows are read as a table (below)
             tasks.extend(self._unit(reader, clauses, walk, unit))
-        for block in doc._.blocks or []:
-            if block.kind == "table" and block.rows:
-                tasks.extend(table_tasks(text, block, doc._.doc_date))
+        tasks = [t for task in tasks if (t := _before_tables(reader, task, tables)) is not None]
+        tasks = apply_field_rows(text, tasks, doc._.doc_date)
+        rows = [t for block in doc._.blocks or [] if block.kind == "table" and block.rows
+                for read_table in self.table_readers for t in read_table(text, block, doc._.doc_date)]
+        in_rows = {_words(t.text) for t in rows}
+        tasks = [t for t in tasks if _words(t.text) not in in_rows] + rows  # restated in a table: the row's
         spans = []
         for task in tasks:
             span = doc.char_span(task.start, task.end, alignment_mode="expand")
@@ -147,14 +156,35 @@ class TaskFinder:
         return found
 
 
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _before_tables(r: TaskText, task: Task, tables: list[tuple[int, int]]) -> Task | None:
+    """A task read from the text, cut where a table starts inside it; None when it starts inside
+    one or too little is left before it."""
+    ends = [a for a, b in tables if task.start < b and a < task.end]
+    if not ends:
+        return task
+    end = min(ends)
+    if end <= task.start or r.rest_is_empty(task.start, end):
+        return None
+    cut = r.task(task.start, end, task.lead, task.component, task.confidence, task.support)
+    cut.deadline = task.deadline if task.deadline is None or task.deadline.start is None \
+        or task.deadline.start < end else None
+    cut.label = task.label
+    return cut
+
+
 @Language.factory(
     "theodoi_tasks",
     assigns=["doc.spans"],
     requires=["doc.spans"],
     default_config={"spans_key": "tasks", "units_key": "units", "bodies_key": "bodies",
-                    "deadlines_key": "deadlines", "strategies": DEFAULT_STRATEGIES},
+                    "deadlines_key": "deadlines", "strategies": DEFAULT_STRATEGIES,
+                    "table_readers": DEFAULT_TABLE_READERS},
 )
 def make_task_finder(nlp: Language, name: str, spans_key: str, units_key: str, bodies_key: str,
-                     deadlines_key: str, strategies: list[str]) -> TaskFinder:
+                     deadlines_key: str, strategies: list[str], table_readers: list[str]) -> TaskFinder:
     """Factory of the task finder."""
-    return TaskFinder(name, spans_key, units_key, bodies_key, deadlines_key, strategies)
+    return TaskFinder(name, spans_key, units_key, bodies_key, deadlines_key, strategies, table_readers)

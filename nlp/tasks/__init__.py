@@ -5,6 +5,7 @@
 - `clauses.ClauseReader`: units → sentences → clauses → strategies;
 - the strategies, registered by name in `registry` and listed in config.cfg:
   `cue`, `subject` and `later_subject`, `deadline_bound`, `imperative`, `submitted`;
-- `tables`: one task per row of a task table.
+- the table readers, registered in `registry` too: `tables` (`table_rows`, one task per row),
+  with what a table's columns hold read by `table_columns`.
 """
-from theodoi.nlp.tasks import cue, deadline_bound, imperative, subject, submitted  # noqa: F401  (register)
+from theodoi.nlp.tasks import cue, deadline_bound, imperative, subject, submitted, tables  # noqa: F401  (register)

@@ -3,7 +3,8 @@
 A strategy is a function `(reader, clause) -> (task, request) | None`: None when the clause is
 not of its kind (the next strategy is tried), else its verdict, which may be `(None, None)`
 ("a report, not a task") or a request whose addressees the items below inherit. The task
-finder tries the strategies named in `config.cfg` in their order.
+finder tries the strategies named in `config.cfg` in their order. Tables are read apart, by the
+table readers registered below (`table_rows`: one task per row).
 """
 from __future__ import annotations
 
@@ -44,3 +45,24 @@ def strategies(names: list[str]) -> list[Callable]:
     if unknown:
         raise ValueError(f"theodoi_tasks: unknown strategies {unknown}; known: {sorted(STRATEGIES)}")
     return [STRATEGIES[n] for n in names]
+
+
+# Readers of table blocks: `(text, block, doc_date) -> list[Task]`, one way a table lists tasks;
+# the task finder runs those named in `config.cfg` (`table_readers`) on each table of a document.
+TABLE_READERS: dict[str, Callable] = {}
+
+
+def table_reader(name: str) -> Callable:
+    """Register a table reader under `name` (the name config.cfg lists)."""
+    def register(function: Callable) -> Callable:
+        TABLE_READERS[name] = function
+        return function
+    return register
+
+
+def table_readers(names: list[str]) -> list[Callable]:
+    """The registered table readers of `names`, in order; a clear error for an unknown name."""
+    unknown = [n for n in names if n not in TABLE_READERS]
+    if unknown:
+        raise ValueError(f"theodoi_tasks: unknown table readers {unknown}; known: {sorted(TABLE_READERS)}")
+    return [TABLE_READERS[n] for n in names]

@@ -95,20 +95,6 @@ def test_resolution_operative_part_and_background_headings(nlp):
                                        "Xây dựng cơ chế thu hút đầu tư vào hạ tầng thương mại"]
 
 
-def test_table_with_two_lead_columns_and_a_comma_inside_a_name():
-    from theodoi.domain import Block
-    from theodoi.nlp.tasks.tables import table_tasks
-    rows = [["STT", "Tên dự án", "Cơ quan trình", "Cơ quan chủ trì thẩm tra", "Cơ quan tham gia thẩm tra",
-             "Tiến độ trình"],
-            ["1.", "Luật Bưu chính (sửa đổi)", "Chính phủ", "Ủy ban Khoa học, Công nghệ và Môi trường",
-             "Hội đồng Dân tộc, các Ủy ban khác của Quốc hội", "Tháng 3/2026"]]
-    text = "\n".join(" | ".join(r) for r in rows)
-    [task] = table_tasks(text, Block("table", text, 0, len(text), rows))
-    assert task.text == "Luật Bưu chính (sửa đổi)"
-    assert names(task.lead) == ["Chính phủ", "Ủy ban Khoa học, Công nghệ và Môi trường"]
-    assert names(task.support) == ["Hội đồng Dân tộc", "các Ủy ban khác của Quốc hội"]
-
-
 @pytest.fixture(scope="module")
 def nlp_dated():
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
@@ -271,16 +257,6 @@ def test_labels_give_the_numbering_path(nlp):
                        "Điều 3. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.")
     assert [t.label for t in found] == ["II.1.a", "II.1.a", "II.2.1", "Điều 3"]
     assert tasks(nlp, "Đề nghị Sở Tài chính bố trí kinh phí.")[0].label is None
-
-
-def test_table_row_label_is_its_stt_cell():
-    from theodoi.domain import Block
-    from theodoi.nlp.tasks.tables import table_tasks
-    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
-            ["3.", "Xây dựng cơ sở dữ liệu dân cư", "Công an tỉnh", "Quý II/2025"]]
-    text = "\n".join(" | ".join(r) for r in rows)
-    [task] = table_tasks(text, Block("table", text, 0, len(text), rows))
-    assert task.label == "3"
 
 
 def test_dated_step_of_a_schedule_is_a_task(nlp_dated):
