@@ -52,7 +52,7 @@ DATE_EXPRESSION = re.compile(
     DATE_FIRST_CHARS +
     r"(?:(?P<recurring>(?:(?:theo\s+)?[Đđ]ịnh\s+kỳ\s+)?(?:[Hh][ằà]ng|[Mm]ỗi)\s+(?:ngày|tuần|tháng|quý|quí|năm|kỳ)"
     r"|(?:theo\s+)?[Đđ]ịnh\s+kỳ(?:\s+(?:" + _NUM + r")\s+(?:tháng|năm|tuần|ngày)(?:\s+một\s+lần)?)?"
-    r"|tại\s+các\s+kỳ\s+họp(?:\s+(?:thường\s+lệ|của))?)"
+    r"|tại\s+các\s+kỳ\s+họp(?:\s+(?:thường\s+lệ|của))?|[Tt]hường\s+niên)"
     r"|(?P<ongoing>[Tt]hường\s+xuyên)"
     r"|(?P<relative>(?P<rel_n>" + _NUM + r")(?:\s*\([^()\d\n]{1,20}\))?"  # "10 (mười) ngày"
     r"\s+(?P<rel_unit>ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?,?\s+"
@@ -116,6 +116,13 @@ _MANNER = (r"sâu\s+rộng|rộng\s+rãi|sinh\s+động|liên\s+tục|thiết\s+
 _MANNER_AFTER = re.compile(  # "thường xuyên, liên tục" is a time
     r"\s*(?:,\s*(?:định\s+kỳ|thường\s+xuyên)\s*)?(?:,|\s+và)\s*(?!liên\s+tục)(?:" + _MANNER + r")\b", re.I)
 _MANNER_BEFORE = re.compile(r"\b(?:" + _MANNER + r")\s*(?:,|\s+và)\s*$", re.I)
+
+
+# A document followed or cited ("theo Nghị quyết hằng năm của ...", "tại Kế hoạch hằng năm"): a
+# recurrence right after it is part of its name, not a time for the task.
+_NAMED_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:theo|tại|căn\s+cứ)\s+(?:các\s+)?(?:Nghị\s+quyết|Quyết\s+định|Kế\s+hoạch|Chương\s+trình|Chỉ\s+thị"
+    r"|Nghị\s+định|Thông\s+báo|Thông\s+tư)\s*$", re.I)
 
 
 def _is_manner(text: str, m: re.Match, before: str) -> bool:
@@ -235,15 +242,19 @@ def opening_year_date(text: str, window: int = 600) -> dt.date | None:
 def parse_deadline(text: str, doc_date: dt.date | None = None) -> Deadline | None:
     """Read one deadline phrase ("trước ngày 30/6/2021", "quý 3/2021", "thường xuyên") into a
     `Deadline` whose `due` is the last day of the period; None when it holds no date phrase."""
-    m = DATE_EXPRESSION.search(text)
-    if not m:
+    matches = list(DATE_EXPRESSION.finditer(text))
+    if not matches:
         return None
+    m = matches[0]
     resolved = _resolve(m, doc_date)
     if resolved is None:
         return None
     kind, due = resolved
     if kind == "date" and m.group("daymonth") and _RECURRING_AFTER.match(text[m.end():]):
         kind, due = "recurring", None
+    upper = _range_end(text, m, matches[1] if len(matches) > 1 else None, due, doc_date)
+    if upper is not None:  # "Quý IV/2025 - Quý II/2026": due at the end of the second
+        kind, due = upper[0], upper[1]
     return Deadline(text=text.strip(), kind=kind, due=due)
 
 
@@ -262,6 +273,8 @@ def _is_deadline_context(text: str, m: re.Match, kind: str, end: int | None = No
     if m.group(0).lower().startswith(("tại", "trước", "trong", "tới")) and kind == "relative":
         clause = re.split(r"[.;:\n]", text[max(0, m.start() - 120):m.start()])[-1]
         return bool(_EVENT_ACT.search(clause) and not _PAST_ACT.search(clause)), m.start()
+    if kind == "recurring" and _NAMED_DOCUMENT_BEFORE.search(before):
+        return False, m.start()  # "theo Nghị quyết hằng năm của HĐND": the name of what is followed
     if kind in ("recurring", "ongoing", "relative"):
         return True, m.start()
     cue = _CUE_BEFORE.search(before)

@@ -78,3 +78,28 @@ def restated(seen: set[tuple], value, unit: str, year: int | None, indicator: st
     words = set(key.split())
     return any(v == value and u == unit and y == year and (words <= set(k.split()) or set(k.split()) <= words)
                for v, u, y, k in seen)
+
+
+# Places named by what is left ("tại 4 huyện còn lại"): not a goal to reach.
+_REMAINING = re.compile(r"\s*còn\s+lại\b", re.I)
+_RANGE_UPPER = re.compile(r"\d[ \t]*(?:%|m2|m3|ha|km|[^\W\d]{1,4})?[ \t]*[-–][ \t]*$")
+_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người(?:\s+dân)?|dân\s+số|công\s+dân|lao\s+động|học\s+sinh|phụ\s+nữ"
+                        r"|thanh\s+niên)"
+                        r"\s+(?:dưới|trên|từ)\s*$", re.I)
+_PLACE_UNITS = r"tỉnh|huyện|xã|tỉnh, thành phố|huyện, thành phố"
+_ALL_OF = re.compile(r"(?:tất\s+cả|cả)\s+$", re.I)
+
+
+def is_qualifier(text: str, m: re.Match) -> bool:
+    """A number that qualifies or names rather than sets a goal: the upper end of a range already
+    read ("2.000m2 - 3.000 m2"), an age bracket ("trẻ em dưới 5 tuổi"), an amount in brackets
+    ("(1.650 tỷ đồng)"), named places ("hai huyện Trà Cú và Duyên Hải", "tất cả 7 huyện", "4 huyện còn lại")."""
+    before = text[max(0, m.start() - 30):m.start()]
+    after = text[m.end():m.end() + 3]
+    return bool(
+        _RANGE_UPPER.search(before)
+        or (m.group("unit").strip() == "tuổi" and _AGE_OWNER.search(text, max(0, m.start() - 20), m.start("value")))
+        or (before.rstrip().endswith("(") and after.lstrip().startswith(")"))
+        or _REMAINING.match(text, m.end())
+        or (re.fullmatch(_PLACE_UNITS, m.group("unit").strip(), re.I) and re.match(r"\s+[A-ZĐ]", after))
+        or _ALL_OF.search(before))

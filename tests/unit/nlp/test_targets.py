@@ -1,7 +1,8 @@
 import pytest
 import spacy
 
-from theodoi.nlp.components.targets import find_targets, unwrap_lines
+from theodoi.nlp.components.targets import find_targets
+from theodoi.nlp.target_layout import unwrap_lines
 
 
 @pytest.fixture(scope="module")
