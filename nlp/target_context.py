@@ -27,6 +27,10 @@ _REPORT_SENTENCE = re.compile(
     r"|\b(?:những|các|mấy)\s+năm\s+(?:qua|gần\s+đây)\b", re.I)
 # A year named without "đến"/"tới" ("năm 2018 toàn tỉnh đón ...", "Năm 2021, ... đạt ...").
 _PLAIN_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!với )\bnăm\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+# A sentence that states the present ("Hiện nay, toàn tỉnh có 180 trạm ..."): no goal.
+_PRESENT_OPENING = re.compile(r"\s*[-+•*]?\s*(?:hiện\s+nay|hiện\s+tại|tính\s+đến\s+(?:nay|thời\s+điểm))\b", re.I)
+# A share required right before the figure ("yêu cầu 100% các công trường ...").
+_REQUIRED_BEFORE = re.compile(r"\byêu\s+cầu\s+(?:các\s+)?$", re.I)
 # Figures that are needs, support levels or loan terms rather than results to reach.
 _NOT_GOAL_CONTEXT = re.compile(
     r"nhu\s+cầu\s+(?:vốn|kinh\s+phí|đầu\s+tư)|mức\s+(?:vay|hỗ\s+trợ|chi)|lãi\s+suất|định\s+mức|hạn\s+mức|hỗ\s+trợ\s*$"
@@ -63,14 +67,17 @@ def states_a_goal(text: str, pos: int, sent_start: int, sent_end: int, doc_year:
     """Whether the figure at `pos` is stated as a goal: a goal word in its paragraph up to the
     end of its sentence, or in the lines that head the paragraph; never in a sentence that
     reports results ("đã đạt được", "cùng kỳ", "đến nay", a year before the document's) nor
-    under a heading that reports the situation or results ("Tình hình ...", "Kết quả ...")."""
+    under a heading that reports the situation or results ("Tình hình ...", "Kết quả ..."), nor in
+    one that states the present ("Hiện nay, ..."); a share required ("yêu cầu 100% ...") is one."""
     para_start = text.rfind("\n", 0, pos) + 1
     colon, section = heading_lines(text, pos)
     period_start = max(para_start, text.rfind(". ", 0, pos) + 1)
     if _reports_results(text, pos, colon, section) or _REPORT_SENTENCE.search(text, period_start, sent_end):
         return False
-    if _in_past_year(text, pos, period_start, doc_year):
+    if _in_past_year(text, pos, period_start, doc_year) or _PRESENT_OPENING.match(text, period_start):
         return False
+    if _REQUIRED_BEFORE.search(text, max(sent_start, pos - 30), pos):
+        return True  # "yêu cầu 100% công trường phải che chắn": a requirement to meet
     if _NOT_GOAL_CONTEXT.search(text, max(sent_start, pos - 120), pos) or _NOT_GOAL_CONTEXT.search(section):
         return False
     return bool(GOAL_WORDS.search(text, para_start, sent_end) or GOAL_WORDS.search(colon) or GOAL_WORDS.search(section)

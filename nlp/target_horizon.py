@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from theodoi.nlp.target_grammar import LEAD_WORDS, TARGET
-from theodoi.nlp.target_layout import heading_lines
+from theodoi.nlp.target_layout import heading_lines, sentence_bounds
 
 _HORIZON = re.compile(
     r"(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+(?P<y1>(?:19|20)\d{2})"
@@ -24,6 +24,10 @@ _BASE_BEFORE = re.compile(r"(?:(?:so\s+với|gấp\s+\S+\s+lần)(?:\s+[^\W\d]+)
 _BOUND_GAP = re.compile(
     r"[ \t]+(?:(?!phấn|mục|chỉ)[^\W\d]+[ \t]+){0,3}(?=(?:khoảng|trên|dưới|từ|gần|đạt\s)?\s*\d)", re.I)
 _DATE_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$")
+# A sentence that breaks a total down ("Trong đó, tỉnh A có ...") shares its horizon.
+_BREAKDOWN = re.compile(r"\s*[-+•*]?\s*(?:trong\s+đó|cụ\s+thể|riêng)\b", re.I)
+_VISION_BEFORE = re.compile(r"tầm\s+nhìn\s*$", re.I)
+_VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?tầm\s+nhìn\b", re.I)
 # A sentence that cites a document by its number: a horizon in it belongs to the cited title.
 _CITED_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{1,6}|\bsố\s+\d{1,5}[-/]")
 
@@ -49,7 +53,11 @@ def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int 
     sentence, else one later in the sentence, else the nearest "đến năm"/"giai đoạn" before it in
     its paragraph that is free or opens it ("Phấn đấu đến năm 2025 có ...; ..."), else the
     nearest before that is not bound to another figure ("- Đến năm 2020:", "Chương trình ...
-    đến năm 2030"), else one in the lines heading the paragraph ("Điều 1. ... năm 2010")."""
+    đến năm 2030"), else one in the lines heading the paragraph ("Điều 1. ... năm 2010"). A sentence that breaks a total down ("Trong đó, ...") reads the
+    total's sentence as its own; the horizon in a plan's name ("..., tầm nhìn đến năm 2050") or in
+    a cited title does not carry over."""
+    if _BREAKDOWN.match(text, sent_start) and sent_start > 1:
+        sent_start = sentence_bounds(text, sent_start - 2)[0]  # "Trong đó, ...": the total's sentence too
     own = re.search(r"[,;]|\s(?:và|hoặc)\s", text[m.end():sent_end])
     clause_end = m.end() + own.start() if own else sent_end
     following = TARGET.search(text, m.end(), clause_end)
@@ -66,12 +74,13 @@ def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int 
     period_start = max(text.rfind("\n", 0, sent_start), text.rfind(". ", 0, sent_start)) + 1
     heads = [h for h in _HORIZON.finditer(text, period_start, sent_start)
              if LEAD_WORDS.fullmatch(text[period_start:h.start()].strip())
-             or (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h)]
+             or (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h) and not _names_a_plan(text, h)]
     if heads:
         return _year(heads[-1])
     window_start = max(0, sent_start - 3000)
     heads = [h for h in _HORIZON.finditer(text, window_start, sent_start)
-             if (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h) and not _in_citation(text, h)]
+             if (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h) and not _in_citation(text, h)
+             and not _names_a_plan(text, h)]
     colon, section = heading_lines(text, sent_start)
     titled = [(text.rfind(line, 0, sent_start), h) for line in (colon, section) if line for h in _HORIZON.finditer(line)
               if not _DATE_YEAR.search(line, 0, h.start())]
@@ -84,6 +93,14 @@ def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int 
 
 def _in_citation(text: str, h: re.Match) -> bool:
     """Whether the horizon `h` stands in a sentence that cites a document by number (the title of
-    the cited document: "Quyết định số 12/QĐ-TTg phê duyệt Chiến lược ... đến năm 2030")."""
+    the cited document: "Quyết định số 12/QĐ-TTg phê duyệt Chiến lược ... đến năm 2030", "Quy
+    hoạch ... đến năm 2030 được phê duyệt tại Quyết định số 12/QĐ-TTg")."""
     start = max(text.rfind("\n", 0, h.start()), text.rfind(". ", 0, h.start()), text.rfind(";", 0, h.start())) + 1
-    return bool(_CITED_NUMBER.search(text, start, h.start()))
+    ends = [e for e in (text.find("\n", h.end()), text.find(". ", h.end()), text.find(";", h.end())) if e != -1]
+    return bool(_CITED_NUMBER.search(text, start, min(ends) if ends else len(text)))
+
+
+def _names_a_plan(text: str, h: re.Match) -> bool:
+    """Whether the horizon `h` is part of a strategy's or plan's name ("... giai đoạn 2021 - 2030,
+    tầm nhìn đến năm 2050"): it belongs to that name, not to the figures after it."""
+    return bool(_VISION_BEFORE.search(text, max(0, h.start() - 20), h.start()) or _VISION_AFTER.match(text, h.end()))

@@ -1,6 +1,5 @@
-"""The layout around a figure in a text, for reading targets: lines that only wrap a sentence
-joined (`unwrap_lines`, same offsets), the sentence and clause that hold a position, and the lines
-that head its paragraph (`heading_lines`, `top_heading`).
+"""The layout around a figure in a text, for reading targets: the sentence and clause that hold a
+position, and the lines that head its paragraph (`heading_lines`, `top_heading`).
 """
 from __future__ import annotations
 
@@ -8,32 +7,9 @@ import re
 
 from theodoi.nlp.target_grammar import CLAUSE_BREAK, TARGET
 
-_LINE_END_CLOSED = re.compile(r"[.;:!?…]\s*(?:/\.)?$")
-_NEW_UNIT = re.compile(
-    r"^\s*(?:[-+•●▪*–]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|\(?[a-zđ]\)\s|[IVXLC]{1,5}[.\-/]\s"
-    r"|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)")
 _SECTION_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|[A-D]|\d{1,2}|[a-zđ])[.)]\s", re.I)
 _TOP_HEADING = re.compile(r"^(?:[IVXLC][IVXLCivxlc]{0,4}[.\-/)]\s|[A-D][.)]\s|(?:Phần|Chương)\s+[\dIVXLC]+\b)")
 _ARTICLE = re.compile(r"Điều\s+\d+\.")
-
-
-def unwrap_lines(text: str) -> str:
-    """`text` with the line breaks that only wrap a sentence ("... đạt khoảng\\n65%.") turned
-    into spaces, so offsets stay the same. A break is kept after closing punctuation, before a
-    list marker or heading, and before a capital unless the line before is long (ran to the full
-    width, or at least 60 characters: a heading that long ends with a colon or stands alone)."""
-    lines = text.split("\n")
-    widths = sorted(len(line) for line in lines if line.strip())
-    full_width = widths[int(len(widths) * 0.9)] if widths else 0
-    out = []
-    for i, line in enumerate(lines[:-1]):
-        nxt = lines[i + 1].lstrip()
-        wraps = (line.strip() and nxt and not _LINE_END_CLOSED.search(line) and not _NEW_UNIT.match(nxt)
-                 and (nxt[0].islower() or nxt[0].isdigit() or nxt[0] in "(>"
-                      or (len(line) >= min(0.8 * full_width, 60) and not line.isupper())))
-        out.append(line + (" " if wraps else "\n"))
-    out.append(lines[-1])
-    return "".join(out)
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -31,7 +31,8 @@ from theodoi.nlp.target_context import GOAL_WORDS, states_a_goal
 from theodoi.nlp.target_grammar import DURATION, TARGET, comparator, unit_of
 from theodoi.nlp.target_horizon import horizon_year
 from theodoi.nlp.target_indicator import read_indicator
-from theodoi.nlp.target_layout import clause_opening, sentence_bounds, unwrap_lines
+from theodoi.nlp.target_layout import clause_opening, sentence_bounds
+from theodoi.nlp.wrapped_lines import unwrap_lines
 from theodoi.vietnamese import compare_key
 
 # "Việt Trì (12), thị xã Phú Thọ (08)": a total distributed over places.

@@ -226,3 +226,30 @@ def test_a_session_with_its_date_and_a_guaranteed_horizon(text, phrase, due):
 def test_relative_terms_with_a_spelled_gloss_or_before_an_event(text, phrase):
     [found] = find_deadlines(text, DOC_DATE)
     assert (found.text, found.kind, found.due) == (phrase, "relative", None)
+
+
+@pytest.mark.parametrize("text, kind, due", [
+    ("Quý IV/2025- Quý II/2026", "quarter", dt.date(2026, 6, 30)),
+    ("Tháng 11/2021 đến tháng 2/2022", "month", dt.date(2022, 2, 28)),
+    ("Quý III/2021 và Quý I/2022", "quarter", dt.date(2022, 3, 31)),
+])
+def test_a_range_in_one_cell_is_due_at_its_end(text, kind, due):
+    d = parse_deadline(text, DOC_DATE)
+    assert (d.kind, d.due) == (kind, due)
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Lao động xây dựng, công bố báo cáo thường niên về thị trường lao động.",
+    "Hội đồng quản trị tổ chức đại hội cổ đông thường niên.",
+])
+def test_an_annual_act_is_recurring(text):
+    assert [d.kind for d in find_deadlines(text, DOC_DATE)] == ["recurring"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hỗ trợ tiền sử dụng nước theo Nghị quyết hằng năm của Hội đồng nhân dân tỉnh.",
+    "Phân bổ vốn tại Kế hoạch hằng năm của Ủy ban nhân dân huyện.",
+    "Thực hiện mức chi căn cứ Quyết định hàng năm của Bộ Tài chính.",
+])
+def test_a_recurrence_in_the_name_of_a_followed_document_is_no_deadline(text):
+    assert find_deadlines(text, DOC_DATE) == []

@@ -2,7 +2,7 @@ import pytest
 import spacy
 
 from theodoi.nlp.components.targets import find_targets
-from theodoi.nlp.target_layout import unwrap_lines
+from theodoi.nlp.wrapped_lines import unwrap_lines
 
 
 @pytest.fixture(scope="module")
@@ -348,3 +348,54 @@ def test_a_count_restated_with_fewer_words_is_one_goal_but_rates_are_kept():
 ])
 def test_indicator_after_an_age_bracket_or_a_request(text, indicator):
     assert [t.indicator for t in find_targets(text)] == [indicator]
+
+
+def years(text, doc_year=None):
+    return [(t.value, t.year) for t in find_targets(text, doc_year=doc_year)]
+
+
+@pytest.mark.parametrize("text", [
+    "Lắp đặt trạm quan trắc theo Quy hoạch mạng lưới quan trắc giai đoạn 2021 - 2030, tầm nhìn đến năm 2050 "
+    "được phê duyệt tại Quyết định số 45/QĐ-TTg ngày 7/3/2024.\n- Bảo đảm 100% dữ liệu quan trắc được kết nối.",
+    "x " * 500 + "\nTriển khai Chiến lược phát triển văn hóa đến năm 2030, tầm nhìn đến năm 2045 của tỉnh.\n"
+    "- Phấn đấu 100% thôn có nhà văn hóa.",
+])
+def test_the_horizon_of_a_plan_named_or_cited_does_not_carry_over(text):
+    assert years(text) == [(100, None)]
+
+
+@pytest.mark.parametrize("total, part", [
+    ("Phấn đấu cả nước có 900 trường học xanh vào năm 2030.", "Trong đó, tỉnh A có tối thiểu 30 trường"),
+    ("Mục tiêu xây dựng 120 chợ đạt chuẩn trong năm 2026.", "Trong đó huyện B có 12 chợ"),
+    ("Phấn đấu trồng mới 5.000 ha rừng vào năm 2027.", "Cụ thể, vùng đồi có 3.000 ha"),
+])
+def test_a_breakdown_sentence_shares_the_horizon_of_its_total(total, part):
+    found = years(f"Giai đoạn 2021 - 2025 đã đạt nhiều kết quả.\n{total} {part}.")
+    assert len(found) == 2 and found[0][1] == found[1][1] != None
+
+
+@pytest.mark.parametrize("text", [
+    "Hiện nay, tổng số trạm phát sóng di động tại các khu công nghiệp là 180 trạm, dự kiến còn thiếu.",
+    "Hiện tại, toàn tỉnh có 45 chợ đạt chuẩn.",
+    "Kết quả: sản lượng cá đạt 12.000 tấn, bằng 101,3% kế hoạch năm.",
+    "Sản lượng lúa đạt 210.500 tấn, bằng 95,2% so với kế hoạch.",
+])
+def test_the_present_and_results_against_the_plan_are_not_goals(text):
+    assert find_targets(text) == []
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Đến năm 2026, 100% các khu công nghiệp, cụm công nghiệp có tối thiểu 1 trạm phát sóng 5G.", "khu công nghiệp"),
+    ("Phấn đấu đến năm 2030, 100% xã có ít nhất 2 bác sĩ.", "xã"),
+])
+def test_a_count_that_members_of_a_share_have_is_part_of_its_indicator(text, indicator):
+    [target] = find_targets(text)
+    assert target.value == 100 and indicator in target.indicator
+
+
+@pytest.mark.parametrize("text", [
+    "Tăng cường kiểm tra, yêu cầu 100% công trường thi công có biện pháp che chắn bụi.",
+    "- Yêu cầu 100% các cơ sở chế biến xử lý nước thải đạt quy chuẩn.",
+])
+def test_a_share_required_is_a_target(text):
+    assert [(t.value, t.unit) for t in find_targets(text)] == [(100, "%")]
