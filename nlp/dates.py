@@ -33,9 +33,11 @@ _NUM = r"(?:\d{1,3}|mười hai|mười lăm|hai mươi|ba mươi|một|hai|ba|b
 # A session or conference a task is tied to ("trình tại kỳ họp thứ Tám", "trước Hội nghị Tỉnh ủy lần
 # thứ 12", "tại phiên họp gần nhất"): a deadline relative to an event whose date the text does not
 # give. A session named by its year ("kỳ họp cuối năm 2019") is left to the year alternative.
-_EVENT = (r"(?:tại|trước|trong|tới)\s+(?:(?:kỳ|phiên)\s+họp|[Hh]ội\s+nghị)(?:\s+(?!thứ|lần)[^\s.,;:\n()]+){0,6}?"
+_EVENT = (r"(?:tại|trước|trong|tới)\s+(?:(?:kỳ|phiên)\s+họp|[Hh]ội\s+nghị|[Đđ]ại\s+hội)(?:\s+(?!thứ|lần)[^\s.,;:\n()]+){0,6}?"
           r"\s+(?:(?:lần\s+)?thứ\s+(?:[0-9]{1,3}|[IVXLC]{1,6}|[^\W\d_]+)|gần\s+nhất|tiếp\s+theo|thường\s+lệ"
-          r"|(?:cuối|giữa|đầu)\s+năm(?!\s+(?:19|20)\d{2}))\b")
+          r"|(?:cuối|giữa|đầu)\s+năm(?!\s+(?:19|20)\d{2}))\b"
+          # "trước Đại hội Đảng bộ tỉnh", "trước Đại hội": up to the end of the clause
+          r"|trước\s+[Đđ]ại\s+hội(?:\s+(?!và\b|để\b|nhiệm\s+kỳ\b)[^\s.,;:\n()]+){0,6}(?=\s*(?:[.,;:\n()]|$)|\s+(?:và|để)\b)")
 
 # Words that end a time written out ("Cuối nhiệm kỳ Đại hội ... | có báo cáo tổng kết").
 _PREDICATE_START = r"(?:có|phải|cần|tổ\s+chức|tiến\s+hành|báo\s+cáo|tổng\s+kết|sơ\s+kết|đánh\s+giá)\b"
@@ -115,6 +117,10 @@ _MANNER = (r"sâu\s+rộng|rộng\s+rãi|sinh\s+động|liên\s+tục|thiết\s+
            r"|toàn\s+diện|đồng\s+bộ|quyết\s+liệt|nghiêm\s+túc|tự\s+động")
 _MANNER_AFTER = re.compile(  # "thường xuyên, liên tục" is a time
     r"\s*(?:,\s*(?:định\s+kỳ|thường\s+xuyên)\s*)?(?:,|\s+và)\s*(?!liên\s+tục)(?:" + _MANNER + r")\b", re.I)
+# "hồ sơ ... được cập nhật thường xuyên": a passive that describes a thing (not "phải được ...").
+_PASSIVE_BEFORE = re.compile(r"(?<!phải\s)(?<!cần\s)\bđược(?!\s+giao\b)(?:\s+[^\W\d_]+){1,3}\s*$", re.I)
+# ... when nothing it could time follows ("được giao thường xuyên theo dõi" times "theo dõi").
+_PASSIVE_END = re.compile(r"\s*(?:[,.;:)\n]|$|(?:trên|tại|qua|bằng|để|và)\b)", re.I)
 _MANNER_BEFORE = re.compile(r"\b(?:" + _MANNER + r")\s*(?:,|\s+và)\s*$", re.I)
 
 
@@ -128,7 +134,8 @@ _NAMED_DOCUMENT_BEFORE = re.compile(
 def _is_manner(text: str, m: re.Match, before: str) -> bool:
     """Whether a bare "thường xuyên" / "định kỳ" at `m` qualifies a noun or an act (no deadline)."""
     return bool(_BUDGET_BEFORE.search(before) or _NEGATED_BEFORE.search(before)
-                or _MANNER_AFTER.match(text, m.end()) or _MANNER_BEFORE.search(before))
+                or _MANNER_AFTER.match(text, m.end()) or _MANNER_BEFORE.search(before)
+                or _PASSIVE_BEFORE.search(before) and _PASSIVE_END.match(text, m.end()))
 
 
 def _last_day(year: int, month: int) -> dt.date:

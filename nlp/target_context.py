@@ -29,11 +29,13 @@ _REPORT_SENTENCE = re.compile(
 _PLAIN_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!với )\bnăm\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 # A sentence that states the present ("Hiện nay, toàn tỉnh có 180 trạm ..."): no goal.
 _PRESENT_OPENING = re.compile(r"\s*[-+•*]?\s*(?:hiện\s+nay|hiện\s+tại|tính\s+đến\s+(?:nay|thời\s+điểm))\b", re.I)
+# A sentence that sets a norm or a limit ("1. Hạn mức giao đất ... là không quá 4.000 m2"): a rule, not a goal.
+_NORM_OPENING = re.compile(r"\s*(?:[-+•*]|\d{1,2}[.)])?\s*(?:hạn\s+mức|định\s+mức|mức\s+(?:phạt|thu|phí))\b", re.I)
 # A share required right before the figure ("yêu cầu 100% các công trường ...").
 _REQUIRED_BEFORE = re.compile(r"\byêu\s+cầu\s+(?:các\s+)?$", re.I)
 # Figures that are needs, support levels or loan terms rather than results to reach.
 _NOT_GOAL_CONTEXT = re.compile(
-    r"nhu\s+cầu\s+(?:vốn|kinh\s+phí|đầu\s+tư)|mức\s+(?:vay|hỗ\s+trợ|chi)|lãi\s+suất|định\s+mức|hạn\s+mức|hỗ\s+trợ\s*$"
+    r"nhu\s+cầu\s+(?:vốn|kinh\s+phí|đầu\s+tư)|mức\s+(?:vay|hỗ\s+trợ|chi|phạt|thu|phí)|lãi\s+suất|định\s+mức|hạn\s+mức|hỗ\s+trợ\s*$"
     r"|chính\s+sách\s+hỗ\s+trợ",
     re.I)
 
@@ -74,7 +76,8 @@ def states_a_goal(text: str, pos: int, sent_start: int, sent_end: int, doc_year:
     period_start = max(para_start, text.rfind(". ", 0, pos) + 1)
     if _reports_results(text, pos, colon, section) or _REPORT_SENTENCE.search(text, period_start, sent_end):
         return False
-    if _in_past_year(text, pos, period_start, doc_year) or _PRESENT_OPENING.match(text, period_start):
+    if _in_past_year(text, pos, period_start, doc_year) or _PRESENT_OPENING.match(text, period_start) \
+            or _NORM_OPENING.match(text, period_start):
         return False
     if _REQUIRED_BEFORE.search(text, max(sent_start, pos - 30), pos):
         return True  # "yêu cầu 100% công trường phải che chắn": a requirement to meet

@@ -24,6 +24,10 @@ _BASE_BEFORE = re.compile(r"(?:(?:so\s+với|gấp\s+\S+\s+lần)(?:\s+[^\W\d]+)
 _BOUND_GAP = re.compile(
     r"[ \t]+(?:(?!phấn|mục|chỉ)[^\W\d]+[ \t]+){0,3}(?=(?:khoảng|trên|dưới|từ|gần|đạt\s)?\s*\d)", re.I)
 _DATE_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$")
+# "... đến năm 2030 được phê duyệt tại Quyết định ...": the horizon names the approved document.
+_APPROVED_AFTER = re.compile(r"[^.;\n()]{0,60}?\bđược\s+(?:phê\s+duyệt|ban\s+hành)\s+(?:tại|theo)\b", re.I)
+# A horizon that closes a clause ("... vào năm 2030; có chính sách ...") scopes the clauses after it.
+_CLAUSE_CLOSE = re.compile(r"\s*;")
 # A sentence that breaks a total down ("Trong đó, tỉnh A có ...") shares its horizon.
 _BREAKDOWN = re.compile(r"\s*[-+•*]?\s*(?:trong\s+đó|cụ\s+thể|riêng)\b", re.I)
 _VISION_BEFORE = re.compile(r"tầm\s+nhìn\s*$", re.I)
@@ -51,7 +55,8 @@ def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int 
     """The horizon year of the target `m`: a horizon right after it in its clause ("16,5%/năm
     giai đoạn 2011 - 2015 và 17%/năm giai đoạn 2016 - 2020"), else the nearest before it in its
     sentence, else one later in the sentence, else the nearest "đến năm"/"giai đoạn" before it in
-    its paragraph that is free or opens it ("Phấn đấu đến năm 2025 có ...; ..."), else the
+    its paragraph that is free, opens it ("Phấn đấu đến năm 2025 có ...; ...") or closes a clause
+    ("... vào năm 2030; ..."), else the
     nearest before that is not bound to another figure ("- Đến năm 2020:", "Chương trình ...
     đến năm 2030"), else one in the lines heading the paragraph ("Điều 1. ... năm 2010"). A sentence that breaks a total down ("Trong đó, ...") reads the
     total's sentence as its own; the horizon in a plan's name ("..., tầm nhìn đến năm 2050") or in
@@ -74,7 +79,8 @@ def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int 
     period_start = max(text.rfind("\n", 0, sent_start), text.rfind(". ", 0, sent_start)) + 1
     heads = [h for h in _HORIZON.finditer(text, period_start, sent_start)
              if LEAD_WORDS.fullmatch(text[period_start:h.start()].strip())
-             or (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h) and not _names_a_plan(text, h)]
+             or (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h) and not _names_a_plan(text, h)
+             or h.group("y3") and _CLAUSE_CLOSE.match(text, h.end())]
     if heads:
         return _year(heads[-1])
     window_start = max(0, sent_start - 3000)
@@ -96,8 +102,7 @@ def _in_citation(text: str, h: re.Match) -> bool:
     the cited document: "Quyết định số 12/QĐ-TTg phê duyệt Chiến lược ... đến năm 2030", "Quy
     hoạch ... đến năm 2030 được phê duyệt tại Quyết định số 12/QĐ-TTg")."""
     start = max(text.rfind("\n", 0, h.start()), text.rfind(". ", 0, h.start()), text.rfind(";", 0, h.start())) + 1
-    ends = [e for e in (text.find("\n", h.end()), text.find(". ", h.end()), text.find(";", h.end())) if e != -1]
-    return bool(_CITED_NUMBER.search(text, start, min(ends) if ends else len(text)))
+    return bool(_CITED_NUMBER.search(text, start, h.start()) or _APPROVED_AFTER.match(text, h.end()))
 
 
 def _names_a_plan(text: str, h: re.Match) -> bool:

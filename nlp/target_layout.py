@@ -8,7 +8,7 @@ import re
 from theodoi.nlp.target_grammar import CLAUSE_BREAK, TARGET
 
 _SECTION_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|[A-D]|\d{1,2}|[a-zđ])[.)]\s", re.I)
-_TOP_HEADING = re.compile(r"^(?:[IVXLC][IVXLCivxlc]{0,4}[.\-/)]\s|[A-D][.)]\s|(?:Phần|Chương)\s+[\dIVXLC]+\b)")
+_TOP_HEADING = re.compile(r"^(?:[IVXLC][IVXLCivxlc]{0,4}[.\-/)]\s|[A-D][.)]\s|(?:Phần|Chương|PHẦN|CHƯƠNG)\s+[\dIVXLC]+\b)")
 _ARTICLE = re.compile(r"Điều\s+\d+\.")
 
 
@@ -46,13 +46,28 @@ def heading_lines(text: str, pos: int) -> tuple[str, str]:
 
 
 def top_heading(text: str, pos: int) -> str:
-    """The nearest top-level heading before `pos` ("I. KẾT QUẢ THỰC HIỆN", "Phần II"), or ""."""
+    """The nearest top-level heading before `pos` ("I. KẾT QUẢ THỰC HIỆN", "Phần II"), with the
+    capitalised lines it wraps onto, or ""."""
     end = text.rfind("\n", 0, pos)
     floor = max(0, pos - 10000)
     while end > floor:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
-        if len(line) <= 150 and _TOP_HEADING.match(line):
-            return line
+        if len(line) <= 150 and _TOP_HEADING.match(line.strip("*#_ ")):
+            return line + _continuation(text, end)
         end = start - 1
     return ""
+
+
+def _continuation(text: str, end: int) -> str:
+    """The capitalised lines that go on with a heading ending at `end` ("II. NHỮNG VIỆC ĐÃ LÀM VÀ" /
+    "KẾT QUẢ ĐẠT ĐƯỢC"), joined with a space first ("" when there are none)."""
+    out = ""
+    while end < len(text) and len(out) < 300:
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1:len(text) if nxt == -1 else nxt].strip().strip("*#_ ")
+        if not line or not line.isupper() or _TOP_HEADING.match(line):
+            break
+        out += " " + line
+        end = len(text) if nxt == -1 else nxt
+    return out

@@ -94,10 +94,27 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
                         component="theodoi_targets")
         if restated(seen, value, unit, year, indicator):
             continue  # a goal restated (in a summary table, an appendix) is one goal
+        undated = _stated_without_horizon(out, target) if year is not None else None
+        if undated is not None:
+            undated.year = year  # the appendix restates a goal of the body with its horizon
+            continue
         seen.add((value, unit, year, compare_key(indicator)))
         out.append(target)
         out.extend(_shares(text, m, target, clause_end))
     return out
+
+
+def _stated_without_horizon(found: list[Target], target: Target) -> Target | None:
+    """An earlier goal without a horizon that `target` restates: the same figure and unit, and an
+    indicator of at least five words whose words all stand in the other's."""
+    words = set(compare_key(target.indicator).split())
+    for earlier in found:
+        if earlier.year is not None or earlier.value != target.value or earlier.unit != target.unit:
+            continue
+        other = set(compare_key(earlier.indicator).split())
+        if min(len(words), len(other)) >= 5 and (words <= other or other <= words):
+            return earlier
+    return None
 
 
 def _shares(text: str, m: re.Match, total: Target, clause_end: int) -> list[Target]:

@@ -105,6 +105,9 @@ def test_the_end_of_a_scheme_stops_before_the_next_action():
     ("Ban Tuyên giáo báo cáo Tỉnh ủy tại Hội nghị lần thứ 12 Ban Chấp hành Đảng bộ tỉnh.", "tại Hội nghị lần thứ 12"),
     ("trình Hội đồng nhân dân huyện xem xét, thông qua tại kỳ họp gần nhất.", "tại kỳ họp gần nhất"),
     ("Sở Tài chính tổng hợp, báo cáo trước phiên họp thường lệ của Ủy ban.", "trước phiên họp thường lệ"),
+    ("Các huyện ủy tổng kết nghị quyết trước Đại hội Đảng bộ tỉnh lần thứ XVI.", "trước Đại hội Đảng bộ tỉnh lần thứ XVI"),
+    ("Các chi bộ hoàn thành việc kiện toàn trước Đại hội, báo cáo Ban Thường vụ.", "trước Đại hội"),
+    ("Ban Tổ chức trình danh sách tại Đại hội đại biểu lần thứ XX.", "tại Đại hội đại biểu lần thứ XX"),
 ])
 def test_a_deadline_tied_to_an_event_is_relative(text, phrase):
     [found] = find_deadlines(text, DOC_DATE)
@@ -151,6 +154,8 @@ def test_a_table_cell_that_opens_with_a_period_and_goes_on():
     "từ nguồn vốn thường xuyên của ngân sách tỉnh",
     "không thanh tra định kỳ đối với doanh nghiệp đã được kiểm toán",
     "không kiểm tra thường xuyên các hộ kinh doanh nhỏ",
+    "xây dựng hồ sơ sức khỏe điện tử được cập nhật thường xuyên",
+    "cung cấp thông tin được công khai thường xuyên trên cổng thông tin",
 ])
 def test_regularly_as_a_manner_word_is_no_deadline(text):
     assert find_deadlines(text, DOC_DATE) == []
@@ -161,6 +166,8 @@ def test_regularly_as_a_manner_word_is_no_deadline(text):
     ("Định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", "recurring"),
     ("các sở theo dõi thường xuyên tình hình giá cả", "ongoing"),
     ("định kỳ hằng quý báo cáo kết quả", "recurring"),
+    ("dữ liệu dân cư phải được cập nhật thường xuyên", "ongoing"),
+    ("theo chức năng, nhiệm vụ được giao thường xuyên theo dõi, đôn đốc", "ongoing"),
 ])
 def test_regularly_as_a_time_stays(text, kind):
     [found] = find_deadlines(text, DOC_DATE)

@@ -399,3 +399,35 @@ def test_a_count_that_members_of_a_share_have_is_part_of_its_indicator(text, ind
 ])
 def test_a_share_required_is_a_target(text):
     assert [(t.value, t.unit) for t in find_targets(text)] == [(100, "%")]
+
+
+def test_a_goal_restated_with_its_horizon_in_an_appendix_is_one_goal_with_that_horizon():
+    text = ("c) Phấn đấu tỷ lệ học sinh trung học được học kỹ năng số đạt tối thiểu 60%.\n"
+            "PHỤ LỤC\nCHỈ TIÊU CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030\n"
+            "1 | Tỷ lệ học sinh trung học được học kỹ năng số đạt tối thiểu 60% | Sở Giáo dục và Đào tạo\n")
+    assert years(text) == [(60, 2030)]
+
+
+@pytest.mark.parametrize("text", [
+    "1. Hạn mức giao đất cho cơ sở tín ngưỡng trên địa bàn tỉnh để sử dụng vào mục đích quy định tại Luật Đất đai "
+    "là không quá 2.000 m2/cơ sở.",
+    "Xử lý nghiêm các hành vi đốt rơm rạ, với mức phạt tăng gấp 2 lần theo quy định.",
+    "Định mức chi cho công tác tuyên truyền không quá 20 triệu đồng mỗi xã.",
+])
+def test_norms_and_penalties_are_not_goals(text):
+    assert find_targets(text) == []
+
+
+def test_a_horizon_closing_a_clause_scopes_the_clauses_after_it():
+    text = ("Bảo đảm 100% xe buýt dùng năng lượng sạch vào năm 2030; có chính sách khuyến khích chuyển đổi, "
+            "phấn đấu 80% xe taxi chuyển sang năng lượng sạch.")
+    assert years(text) == [(100, 2030), (80, 2030)]
+
+
+@pytest.mark.parametrize("heading", [
+    "II. NHỮNG VIỆC ĐÃ LÀM ĐƯỢC TRONG NĂM VÀ\nKẾT QUẢ ĐẠT ĐƯỢC\n",
+    "PHẦN I\nĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ\n",
+])
+def test_a_results_heading_over_two_lines_marks_results(heading):
+    text = heading + "1. Nông nghiệp\nSản lượng lúa cả năm đạt 210.500 tấn.\n"
+    assert find_targets(text) == []
