@@ -80,7 +80,7 @@ def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int 
     heads = [h for h in _HORIZON.finditer(text, period_start, sent_start)
              if LEAD_WORDS.fullmatch(text[period_start:h.start()].strip())
              or (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h) and not _names_a_plan(text, h)
-             or h.group("y3") and _CLAUSE_CLOSE.match(text, h.end())]
+             or h.group("y3") and _CLAUSE_CLOSE.match(text, h.end()) and not is_base_year(text, h)]
     if heads:
         return _year(heads[-1])
     window_start = max(0, sent_start - 3000)

@@ -431,3 +431,9 @@ def test_a_horizon_closing_a_clause_scopes_the_clauses_after_it():
 def test_a_results_heading_over_two_lines_marks_results(heading):
     text = heading + "1. Nông nghiệp\nSản lượng lúa cả năm đạt 210.500 tấn.\n"
     assert find_targets(text) == []
+
+
+def test_a_base_year_closing_a_clause_is_no_horizon():
+    text = ("Đến năm 2025, tốc độ tăng trưởng bình quân đạt 8%/năm; kim ngạch xuất khẩu gấp 2 lần "
+            "năm 2020; tỷ lệ hộ nghèo dưới 3%.")
+    assert years(text) == [(8, 2025), (2, 2025), (3, 2025)]
