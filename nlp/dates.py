@@ -101,7 +101,8 @@ _CLAUSE_END = re.compile(r"^\s*(?:[.;)]|\n|$)")
 # A name given a short form after it: "Chương trình xây dựng văn bản hằng năm (sau đây gọi tắt là ...)";
 # a time inside such a name belongs to the name, not to an action.
 _NAMED_AFTER = re.compile(r"^\s*\(\s*(?:sau\s+đây\s+)?(?:gọi\s+tắt|viết\s+tắt|gọi\s+chung|gọi\s+là)\b", re.I)
-_SIGNING = re.compile(r"^(?:ngày\s+)?(?:ký|ban\s+hành|văn\s+bản\s+(?:này|được)\s+ban\s+hành|ký\s+ban\s+hành)", re.I)
+_SIGNING = re.compile(r"^(?:ngày\s+)?(?:ký|ban\s+hành(?!\s+(?:[Kk]ế\s+hoạch|[Qq]uyết\s+định|[Tt]hông\s+báo|[Cc]hỉ\s+thị"
+                      r"|[Nn]ghị\s+quyết|[Vv]ăn\s+bản)\b(?!\s+này))|văn\s+bản\s+(?:này|được)\s+ban\s+hành|ký\s+ban\s+hành)", re.I)
 
 
 # An event-tied deadline needs an act to be done by the event in its clause, not a past one.

@@ -260,3 +260,11 @@ def test_an_annual_act_is_recurring(text):
 ])
 def test_a_recurrence_in_the_name_of_a_followed_document_is_no_deadline(text):
     assert find_deadlines(text, DOC_DATE) == []
+
+
+def test_a_term_counted_from_the_issue_of_another_document_has_no_known_end():
+    [found] = find_deadlines("Kế hoạch phải được gửi chậm nhất 02 ngày làm việc kể từ ngày ban hành Kế hoạch.",
+                             DOC_DATE)
+    assert (found.kind, found.due) == ("relative", None)
+    [own] = find_deadlines("Các sở báo cáo trong 15 ngày kể từ ngày ban hành Quyết định này.", DOC_DATE)
+    assert own.due == DOC_DATE + dt.timedelta(days=15)

@@ -185,3 +185,17 @@ def test_a_completion_sentence_closing_a_wrapped_paragraph_gives_its_time(nlp, c
     task = next(t for t in found if t.startswith("Phối hợp với Vụ Pháp chế"))
     assert found[task][1] == due
     assert found["Rà soát danh mục di tích cấp tỉnh"] is None
+
+
+def test_an_unmarked_lead_in_with_a_term_passes_it_to_the_run_of_items_after_it(nlp):
+    text = ("3. Tổ chức lấy ý kiến\n"
+            "Trong thời gian không quá 07 (bảy) ngày làm việc kể từ ngày kết thúc lấy ý kiến, Ủy ban nhân dân cấp xã "
+            "thực hiện các nội dung sau:\n\n"
+            "- Lập biên bản tổng hợp ý kiến của người dân.\n\n"
+            "- Giải quyết kiến nghị liên quan theo thẩm quyền.\n\n"
+            "4. Giao đất\n"
+            "Ủy ban nhân dân cấp xã thông báo cho người sử dụng đất liền kề.\n")
+    found = dict(deadlines(nlp, text))
+    assert found["Lập biên bản tổng hợp ý kiến của người dân"][0] == "relative"
+    assert found["Giải quyết kiến nghị liên quan theo thẩm quyền"][0] == "relative"
+    assert found["thông báo cho người sử dụng đất liền kề"] is None
