@@ -437,3 +437,12 @@ def test_a_base_year_closing_a_clause_is_no_horizon():
     text = ("Đến năm 2025, tốc độ tăng trưởng bình quân đạt 8%/năm; kim ngạch xuất khẩu gấp 2 lần "
             "năm 2020; tỷ lệ hộ nghèo dưới 3%.")
     assert years(text) == [(8, 2025), (2, 2025), (3, 2025)]
+
+
+def test_the_target_finder_writes_to_the_spans_key_of_its_config():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp.add_pipe("theodoi_citations", config={"spans_key": "cited"})
+    nlp.add_pipe("theodoi_targets", config={"spans_key": "goals", "citations_key": "cited"})
+    doc = nlp("Phấn đấu đến năm 2025 có trên 700 doanh nghiệp số theo Quyết định số 12/QĐ-UBND.")
+    assert [s._.target.value for s in doc.spans["goals"]] == [700]
+    assert "targets" not in doc.spans
