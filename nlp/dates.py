@@ -33,9 +33,11 @@ _NUM = r"(?:\d{1,3}|mười hai|mười lăm|hai mươi|ba mươi|một|hai|ba|b
 # A session or conference a task is tied to ("trình tại kỳ họp thứ Tám", "trước Hội nghị Tỉnh ủy lần
 # thứ 12", "tại phiên họp gần nhất"): a deadline relative to an event whose date the text does not
 # give. A session named by its year ("kỳ họp cuối năm 2019") is left to the year alternative.
-_EVENT = (r"(?:tại|trước|trong|tới)\s+(?:(?:kỳ|phiên)\s+họp|[Hh]ội\s+nghị)(?:\s+(?!thứ|lần)[^\s.,;:\n()]+){0,6}?"
+_EVENT = (r"(?:tại|trước|trong|tới)\s+(?:(?:kỳ|phiên)\s+họp|[Hh]ội\s+nghị|[Đđ]ại\s+hội)(?:\s+(?!thứ|lần)[^\s.,;:\n()]+){0,6}?"
           r"\s+(?:(?:lần\s+)?thứ\s+(?:[0-9]{1,3}|[IVXLC]{1,6}|[^\W\d_]+)|gần\s+nhất|tiếp\s+theo|thường\s+lệ"
-          r"|(?:cuối|giữa|đầu)\s+năm(?!\s+(?:19|20)\d{2}))\b")
+          r"|(?:cuối|giữa|đầu)\s+năm(?!\s+(?:19|20)\d{2}))\b"
+          # "trước Đại hội Đảng bộ tỉnh", "trước Đại hội": up to the end of the clause
+          r"|trước\s+[Đđ]ại\s+hội(?:\s+(?!và\b|để\b|nhiệm\s+kỳ\b)[^\s.,;:\n()]+){0,6}(?=\s*(?:[.,;:\n()]|$)|\s+(?:và|để)\b)")
 
 # Words that end a time written out ("Cuối nhiệm kỳ Đại hội ... | có báo cáo tổng kết").
 _PREDICATE_START = r"(?:có|phải|cần|tổ\s+chức|tiến\s+hành|báo\s+cáo|tổng\s+kết|sơ\s+kết|đánh\s+giá)\b"
@@ -52,7 +54,7 @@ DATE_EXPRESSION = re.compile(
     DATE_FIRST_CHARS +
     r"(?:(?P<recurring>(?:(?:theo\s+)?[Đđ]ịnh\s+kỳ\s+)?(?:[Hh][ằà]ng|[Mm]ỗi)\s+(?:ngày|tuần|tháng|quý|quí|năm|kỳ)"
     r"|(?:theo\s+)?[Đđ]ịnh\s+kỳ(?:\s+(?:" + _NUM + r")\s+(?:tháng|năm|tuần|ngày)(?:\s+một\s+lần)?)?"
-    r"|tại\s+các\s+kỳ\s+họp(?:\s+(?:thường\s+lệ|của))?)"
+    r"|tại\s+các\s+kỳ\s+họp(?:\s+(?:thường\s+lệ|của))?|[Tt]hường\s+niên)"
     r"|(?P<ongoing>[Tt]hường\s+xuyên)"
     r"|(?P<relative>(?P<rel_n>" + _NUM + r")(?:\s*\([^()\d\n]{1,20}\))?"  # "10 (mười) ngày"
     r"\s+(?P<rel_unit>ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?,?\s+"
@@ -99,7 +101,8 @@ _CLAUSE_END = re.compile(r"^\s*(?:[.;)]|\n|$)")
 # A name given a short form after it: "Chương trình xây dựng văn bản hằng năm (sau đây gọi tắt là ...)";
 # a time inside such a name belongs to the name, not to an action.
 _NAMED_AFTER = re.compile(r"^\s*\(\s*(?:sau\s+đây\s+)?(?:gọi\s+tắt|viết\s+tắt|gọi\s+chung|gọi\s+là)\b", re.I)
-_SIGNING = re.compile(r"^(?:ngày\s+)?(?:ký|ban\s+hành|văn\s+bản\s+(?:này|được)\s+ban\s+hành|ký\s+ban\s+hành)", re.I)
+_SIGNING = re.compile(r"^(?:ngày\s+)?(?:ký|ban\s+hành(?!\s+(?:[Kk]ế\s+hoạch|[Qq]uyết\s+định|[Tt]hông\s+báo|[Cc]hỉ\s+thị"
+                      r"|[Nn]ghị\s+quyết|[Vv]ăn\s+bản)\b(?!\s+này))|văn\s+bản\s+(?:này|được)\s+ban\s+hành|ký\s+ban\s+hành)", re.I)
 
 
 # An event-tied deadline needs an act to be done by the event in its clause, not a past one.
@@ -115,13 +118,25 @@ _MANNER = (r"sâu\s+rộng|rộng\s+rãi|sinh\s+động|liên\s+tục|thiết\s+
            r"|toàn\s+diện|đồng\s+bộ|quyết\s+liệt|nghiêm\s+túc|tự\s+động")
 _MANNER_AFTER = re.compile(  # "thường xuyên, liên tục" is a time
     r"\s*(?:,\s*(?:định\s+kỳ|thường\s+xuyên)\s*)?(?:,|\s+và)\s*(?!liên\s+tục)(?:" + _MANNER + r")\b", re.I)
+# "hồ sơ ... được cập nhật thường xuyên": a passive that describes a thing (not "phải được ...").
+_PASSIVE_BEFORE = re.compile(r"(?<!phải\s)(?<!cần\s)\bđược(?!\s+giao\b)(?:\s+[^\W\d_]+){1,3}\s*$", re.I)
+# ... when nothing it could time follows ("được giao thường xuyên theo dõi" times "theo dõi").
+_PASSIVE_END = re.compile(r"\s*(?:[,.;:)\n]|$|(?:trên|tại|qua|bằng|để|và)\b)", re.I)
 _MANNER_BEFORE = re.compile(r"\b(?:" + _MANNER + r")\s*(?:,|\s+và)\s*$", re.I)
+
+
+# A document followed or cited ("theo Nghị quyết hằng năm của ...", "tại Kế hoạch hằng năm"): a
+# recurrence right after it is part of its name, not a time for the task.
+_NAMED_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:theo|tại|căn\s+cứ)\s+(?:các\s+)?(?:Nghị\s+quyết|Quyết\s+định|Kế\s+hoạch|Chương\s+trình|Chỉ\s+thị"
+    r"|Nghị\s+định|Thông\s+báo|Thông\s+tư)\s*$", re.I)
 
 
 def _is_manner(text: str, m: re.Match, before: str) -> bool:
     """Whether a bare "thường xuyên" / "định kỳ" at `m` qualifies a noun or an act (no deadline)."""
     return bool(_BUDGET_BEFORE.search(before) or _NEGATED_BEFORE.search(before)
-                or _MANNER_AFTER.match(text, m.end()) or _MANNER_BEFORE.search(before))
+                or _MANNER_AFTER.match(text, m.end()) or _MANNER_BEFORE.search(before)
+                or _PASSIVE_BEFORE.search(before) and _PASSIVE_END.match(text, m.end()))
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -235,15 +250,19 @@ def opening_year_date(text: str, window: int = 600) -> dt.date | None:
 def parse_deadline(text: str, doc_date: dt.date | None = None) -> Deadline | None:
     """Read one deadline phrase ("trước ngày 30/6/2021", "quý 3/2021", "thường xuyên") into a
     `Deadline` whose `due` is the last day of the period; None when it holds no date phrase."""
-    m = DATE_EXPRESSION.search(text)
-    if not m:
+    matches = list(DATE_EXPRESSION.finditer(text))
+    if not matches:
         return None
+    m = matches[0]
     resolved = _resolve(m, doc_date)
     if resolved is None:
         return None
     kind, due = resolved
     if kind == "date" and m.group("daymonth") and _RECURRING_AFTER.match(text[m.end():]):
         kind, due = "recurring", None
+    upper = _range_end(text, m, matches[1] if len(matches) > 1 else None, due, doc_date)
+    if upper is not None:  # "Quý IV/2025 - Quý II/2026": due at the end of the second
+        kind, due = upper[0], upper[1]
     return Deadline(text=text.strip(), kind=kind, due=due)
 
 
@@ -262,6 +281,8 @@ def _is_deadline_context(text: str, m: re.Match, kind: str, end: int | None = No
     if m.group(0).lower().startswith(("tại", "trước", "trong", "tới")) and kind == "relative":
         clause = re.split(r"[.;:\n]", text[max(0, m.start() - 120):m.start()])[-1]
         return bool(_EVENT_ACT.search(clause) and not _PAST_ACT.search(clause)), m.start()
+    if kind == "recurring" and _NAMED_DOCUMENT_BEFORE.search(before):
+        return False, m.start()  # "theo Nghị quyết hằng năm của HĐND": the name of what is followed
     if kind in ("recurring", "ongoing", "relative"):
         return True, m.start()
     cue = _CUE_BEFORE.search(before)

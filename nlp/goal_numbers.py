@@ -2,7 +2,9 @@
 component, `theodoi.nlp.components.targets`).
 
 - `not_a_goal_number`: a count in a body's name, an area's or a list's scope, a share of capital
-  held, a case's threshold, a share a fraction makes, a footnote's figure, "N lần" that counts times.
+  held, a case's threshold, a share a fraction makes, a footnote's figure, "N lần" that counts times,
+  a result measured against the plan ("bằng 95,2% kế hoạch").
+- `is_qualifier`: a number that qualifies another or names (a range's end, an age, places).
 - `is_action_item`: a list item that opens with an action ("- Sửa chữa 12 trạm bơm"): its figure
   is a goal even without a goal word.
 - `restated`: whether a goal was already read (a summary table, an appendix).
@@ -31,6 +33,12 @@ _SCOPE_BEFORE = re.compile(r"\b(?:gồm|bao\s+gồm|gồm\s+có)\s*$", re.I)
 _HELD_SHARE = re.compile(r"\s+(?:tổng\s+)?(?:vốn|cổ\s+phần|cổ\s+phiếu)\b", re.I)
 _HOLDING = re.compile(r"\b(?:nắm\s+giữ|sở\s+hữu|chi\s+phối|giữ)\b", re.I)
 _CASE_OPENER = re.compile(r"\s*(?:[-+•*]\s*)?(?:đối\s+với|trường\s+hợp|nếu|riêng)\b", re.I)
+# A result measured against the plan or the year before: "bằng 95,2% kế hoạch", "đạt 101% dự toán".
+_PLAN_AFTER = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|dự\s+toán|cùng\s+kỳ|năm\s+trước)", re.I)
+_REACHED_BEFORE = re.compile(r"\b(?:bằng|đạt|vượt)\s*$", re.I)
+_STRIVE = re.compile(r"\b(?:phấn\s+đấu|mục\s+tiêu|bảo\s+đảm|đảm\s+bảo|yêu\s+cầu)\b", re.I)
+_SHARE_OF_PLAN_AFTER = re.compile(
+    r"\s*,?\s*\(?\s*(?:bằng|đạt|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|dự\s+toán|cùng\s+kỳ)", re.I)
 # A line that opens with an action ("- Sửa chữa 12 trạm bơm", "3. Xây dựng mới 2 trường"): an
 # item of a plan, whose quantity is a goal.
 _ITEM_MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)]\s*)", re.I)
@@ -55,6 +63,9 @@ def not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str, goa
         return True  # "đối với 02 đề án", "04 tờ trình sau đây": what a list or a rule covers
     if unit == "%" and _HELD_SHARE.match(text, m.end()) and _HOLDING.search(clause_before):
         return True
+    if _SHARE_OF_PLAN_AFTER.match(text, m.end()) or unit == "%" and _PLAN_AFTER.match(text, m.end()) \
+            and _REACHED_BEFORE.search(before) and not _STRIVE.search(clause_before):
+        return True  # "đạt 210.500 tấn, bằng 95,2% kế hoạch": a result measured against the plan
     return bool(_CASE_OPENER.match(clause_before))
 
 
@@ -78,3 +89,31 @@ def restated(seen: set[tuple], value, unit: str, year: int | None, indicator: st
     words = set(key.split())
     return any(v == value and u == unit and y == year and (words <= set(k.split()) or set(k.split()) <= words)
                for v, u, y, k in seen)
+
+
+# Places named by what is left ("tại 4 huyện còn lại"): not a goal to reach.
+_REMAINING = re.compile(r"\s*còn\s+lại\b", re.I)
+_RANGE_UPPER = re.compile(r"\d[ \t]*(?:%|m2|m3|ha|km|[^\W\d]{1,4})?[ \t]*[-–][ \t]*$")
+_AGE_OWNER = re.compile(r"(?:trẻ\s+em|trẻ|người(?:\s+dân)?|dân\s+số|công\s+dân|lao\s+động|học\s+sinh|phụ\s+nữ"
+                        r"|thanh\s+niên)"
+                        r"\s+(?:dưới|trên|từ)\s*$", re.I)
+_PLACE_UNITS = r"tỉnh|huyện|xã|tỉnh, thành phố|huyện, thành phố"
+# A count that says what the members of a share have ("100% các xã có tối thiểu 1 trạm y tế").
+_SHARE_HAS_BEFORE = re.compile(r"\d\s*%[^;.:\n\d]*\scó\s+$")
+_ALL_OF = re.compile(r"(?:tất\s+cả|cả)\s+$", re.I)
+
+
+def is_qualifier(text: str, m: re.Match) -> bool:
+    """A number that qualifies or names rather than sets a goal: the upper end of a range already
+    read ("2.000m2 - 3.000 m2"), what the members of a share have ("100% các xã có 1 trạm"), an age bracket ("trẻ em dưới 5 tuổi"), an amount in brackets
+    ("(1.650 tỷ đồng)"), named places ("hai huyện Trà Cú và Duyên Hải", "tất cả 7 huyện", "4 huyện còn lại")."""
+    before = text[max(0, m.start() - 30):m.start()]
+    after = text[m.end():m.end() + 3]
+    return bool(
+        _RANGE_UPPER.search(before)
+        or (m.group("unit").strip() == "tuổi" and _AGE_OWNER.search(text, max(0, m.start() - 20), m.start("value")))
+        or (before.rstrip().endswith("(") and after.lstrip().startswith(")"))
+        or _REMAINING.match(text, m.end())
+        or (re.fullmatch(_PLACE_UNITS, m.group("unit").strip(), re.I) and re.match(r"\s+[A-ZĐ]", after))
+        or _ALL_OF.search(before)
+        or m.group("unit").strip() != "%" and _SHARE_HAS_BEFORE.search(text, max(0, m.start() - 200), m.start()))

@@ -64,7 +64,7 @@ _OWN_NUMBER_LINE = re.compile(
     r"|(?:^|\n)[ \t]*\(?[ \t]*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s+(?:[^\W\d]+[ \t]+){1,3}(?:số\s*:?\s*)?$")
 _RECIPIENTS = re.compile(r"(?:^|\n)[ \t]*Nơi\s+nhận\s*:?[^\n]*(?:\n[ \t]*(?:[-–+•*][^\n]*|\([^\n]*))*", re.I)
 _ISSUER = re.compile(
-    r"^\s*,?\s*(?:của|do)\s+(?P<issuer>(?:[A-ZĐÂỦỦ][^\s,;.()]*|liên|Liên)(?:[ \t]+(?!về\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b|phê\s+duyệt\b|thực\s+hiện\b)[^\s,;.()]+){0,12})"
+    r"^\s*,?\s*(?:của|do)\s+(?P<issuer>(?:[A-ZĐÂỦỦ][^\s,;.()]*|liên|Liên)(?:[ \t]+(?!về\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b|phê\s+duyệt\b|thực\s+hiện\b|theo\b|được\b|để\b|hoàn\s+thành\b|trước\b|chậm\s+nhất\b)[^\s,;.()]+){0,12})"
 )
 _RELATIONS = (
     ("amends", re.compile(r"sửa\s+đổi(?:,)?\s+(?:và\s+)?bổ\s+sung|sửa\s+đổi", re.I)),

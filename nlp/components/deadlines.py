@@ -1,4 +1,4 @@
-"""Component "theodoi_deadlines": doc.spans["deadlines"], each span with `span._.deadline`.
+"""Component "theodoi_deadlines": doc.spans["deadlines"] (its `spans_key`), each span with `span._.deadline`.
 
 The phrases come from `theodoi.nlp.dates.find_deadlines`, resolved against
 `doc._.doc_date`, or, when the header gave no date, against the year of the document's opening
@@ -15,13 +15,16 @@ from theodoi.nlp.extensions import doc_text
 
 
 class DeadlineFinder:
-    """Finds deadline phrases and drops those inside citations."""
+    """Finds deadline phrases (doc.spans[spans_key]) and drops those inside the citations of
+    doc.spans[citations_key]."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, spans_key: str, citations_key: str):
         self.name = name
+        self.spans_key = spans_key
+        self.citations_key = citations_key
 
     def __call__(self, doc: Doc) -> Doc:
-        cited = [(s.start_char, s.end_char) for s in doc.spans.get("citations", [])]
+        cited = [(s.start_char, s.end_char) for s in doc.spans.get(self.citations_key, [])]
         spans = []
         text = doc_text(doc)
         for deadline in find_deadlines(text, doc._.doc_date, opening_year_date(text)):
@@ -32,11 +35,12 @@ class DeadlineFinder:
                 continue
             span._.deadline = deadline
             spans.append(span)
-        doc.spans["deadlines"] = spans
+        doc.spans[self.spans_key] = spans
         return doc
 
 
-@Language.factory("theodoi_deadlines")
-def make_deadline_finder(nlp: Language, name: str) -> DeadlineFinder:
+@Language.factory("theodoi_deadlines", assigns=["doc.spans"],
+                  default_config={"spans_key": "deadlines", "citations_key": "citations"})
+def make_deadline_finder(nlp: Language, name: str, spans_key: str, citations_key: str) -> DeadlineFinder:
     """Factory for the deadline finder."""
-    return DeadlineFinder(nlp, name)
+    return DeadlineFinder(nlp, name, spans_key, citations_key)

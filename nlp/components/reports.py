@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from theodoi.domain import Block, Deadline, Task
+from theodoi.nlp.dates import pick_deadline
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.line_tables import line_tables
@@ -92,7 +93,9 @@ class ReportReader:
         for st in statements(text, as_of, deadlines, opens_action, report=doc._.doc_kind == "Báo cáo"):
             lead = [b for b in bodies if 0 <= st.subject_start <= b.start and b.end <= st.start]
             out.append(Task(text=text[st.start:st.end], start=st.start, end=st.end, lead=lead,
-                            deadline=st.deadline, component="theodoi_reports.prose", confidence=0.7,
+                            deadline=st.deadline or pick_deadline(
+                                [d for d in deadlines if d.start is not None and st.start <= d.start < st.end]),
+                            component="theodoi_reports.prose", confidence=0.7,
                             status=st.status, source=st.source))
         return out
 

@@ -13,6 +13,8 @@ text says more than the first time phrase of the task:
   or other text ends it.
 - **A time sentence closing a paragraph.** "... Thời hạn hoàn thành: trước ngày X." after the
   sentences of a paragraph applies to each task of the paragraph without a deadline.
+- **A lead-in's time.** A lead-in that states a time and opens a list ("..., hoàn thành trong
+  tháng X, cụ thể:") gives it to the items under it (deeper markers) that have none.
 - **A labelled time field.** "- Thời gian hoàn thành: Quý I/X" among the fields under an item
   ("- Đơn vị chủ trì: ...", "- Kết quả: ...") applies to the tasks of that item's block: back to
   the previous group of fields, a lead-in, or a heading.
@@ -35,6 +37,8 @@ from spacy.tokens import Doc
 from theodoi.domain import Deadline, Task
 from theodoi.nlp.dates import deadline_in, opening_year_date
 from theodoi.nlp.extensions import doc_text
+from theodoi.nlp.lead_in_times import attach_lead_in_times
+from theodoi.nlp.wrapped_lines import line_bounds, unwrap_lines
 
 PERIODS = ("year", "half-year", "quarter", "month")
 # The verb of handing in a result, in the clause right before a time phrase.
@@ -44,6 +48,10 @@ STRICT_CUE = re.compile(r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+ch
 TIME_LABEL = re.compile(
     r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:hoàn\s+thành|thực\s+hiện|triển\s+khai|báo\s+cáo|trình))?\s*:\s*"
     r"(?:dự\s+kiến\s*(?:là\s*|:\s*)?|ngày\s+(?=[Tt]háng))?", re.I)
+# Words that only say the work is to be finished before the time that follows ("Đảm bảo hoàn thành
+# thực thi trong năm X", "Bảo đảm hoàn thành nhiệm vụ trước ngày X").
+COMPLETION = re.compile(r"(?:(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu)\s+)?(?:hoàn\s+thành(?:\s+(?:thực\s+thi|nhiệm\s+vụ|xong))?\s+)?",
+                        re.I)
 # Markers and numbering before a line's content.
 MARKER = re.compile(r"[ \t]*(?:[-+•*–]+[ \t]*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)][ \t]*)?", re.I)
 # What may stand after the time phrase on a time line: nothing, an end mark, or a bracketed note.
@@ -79,7 +87,9 @@ def time_line(text: str, line_start: int, line_end: int, found: list[Deadline], 
     pos = MARKER.match(text, line_start).end()
     if TIME_LABEL.match(text, pos):
         return None  # a labelled field: see attach_field_times
-    head = next((d for d in found if d.start is not None and pos <= d.start <= pos + 2 and d.end <= line_end), None)
+    opening = COMPLETION.match(text, pos).end()
+    head = next((d for d in found if d.start is not None and pos <= d.start <= opening + 2 and d.end <= line_end),
+                None)
     if head is not None and text[line_end - 1:line_end] != ":" and TIME_LINE_REST.match(text[head.end:line_end]):
         return head
     return None
@@ -100,7 +110,7 @@ def attach_field_times(text: str, tasks: list[Task], found: list[Deadline], refe
         label = TIME_LABEL.match(text, field.end())
         if not label:
             continue
-        line_end = _line_bounds(text, field.end())[1]
+        line_end = line_bounds(text, field.end())[1]
         inside = [d for d in found if d.start is not None and field.start() <= d.start < line_end]
         deadline = inside[0] if inside else deadline_in(text, label.end(), line_end, reference)
         if deadline is None:
@@ -130,26 +140,23 @@ def _block_start(text: str, line_start: int) -> int:
 
 def attach_time_sentences(text: str, tasks: list[Task], found: list[Deadline]) -> None:
     """A sentence that only states a time and closes its paragraph ("... theo hướng dẫn. Thời hạn
-    hoàn thành: trước ngày 30/11/X.") applies to the tasks of that paragraph without one."""
+    hoàn thành: trước ngày 30/11/X.", "... Đảm bảo hoàn thành trong năm X.") applies to the tasks
+    of that paragraph without one; lines that only wrap a sentence are one paragraph."""
+    paragraphs = unwrap_lines(text)
     for d in found:
         if d.start is None or d.due is None and d.kind not in ("ongoing", "recurring", "relative"):
             continue
-        line_start, line_end = _line_bounds(text, d.start)
+        line_start, line_end = line_bounds(paragraphs, d.start)
         sentence_start = max(text.rfind(". ", line_start, d.start) + 2, line_start)
         prefix = text[sentence_start:d.start].strip(" *_")
-        if prefix and not TIME_LABEL.fullmatch(prefix + " ") or not re.fullmatch(r"[\s*_.;/]*", text[d.end:line_end]):
+        if prefix and not (TIME_LABEL.fullmatch(prefix + " ") or COMPLETION.fullmatch(prefix + " ")) \
+                or not re.fullmatch(r"[\s*_.;/]*", text[d.end:line_end]):
             continue
         if sentence_start == line_start:
             continue  # a line of its own: attach_time_lines
         for task in tasks:
             if line_start <= task.start < sentence_start and task.deadline is None:
                 task.deadline = d
-
-
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, (len(text) if end == -1 else end)
 
 
 def attach_time_lines(text: str, tasks: list[Task], found: list[Deadline], reference) -> None:
@@ -161,7 +168,7 @@ def attach_time_lines(text: str, tasks: list[Task], found: list[Deadline], refer
         checked = 0
         while line_start != -1 and line_start < nxt_start and checked < 8:
             line_start += 1
-            line_end = _line_bounds(text, line_start)[1]
+            line_end = line_bounds(text, line_start)[1]
             checked += 1
             if not text[line_start:line_end].strip():
                 line_start = text.find("\n", line_end) if line_end < len(text) else -1
@@ -177,7 +184,7 @@ def attach_time_lines(text: str, tasks: list[Task], found: list[Deadline], refer
         # a time line that the task finder read as a task of its own closes the run before it
         if i > 0 and task.deadline is not None and task.deadline.start is not None \
                 and task.deadline.start >= task.start:
-            ls, le = _line_bounds(text, task.start)
+            ls, le = line_bounds(text, task.start)
             if ls <= task.start and task.end <= le + 1 and time_line(text, ls, le, found, reference) is not None \
                     and ITEM_GAP.fullmatch(text[tasks[i - 1].end:ls]):
                 _apply_to_run(text, tasks, i - 1, task.deadline)
@@ -206,7 +213,7 @@ def _row_cells(text: str, task: Task) -> list[tuple[int, int]]:
     is not in a table."""
     if re.search(r"\n[ \t]*\|[ \t]*\n", text[task.start:task.end]):
         return []  # a task read across cells: its row is not known
-    ls, le = _line_bounds(text, task.start)
+    ls, le = line_bounds(text, task.start)
     line = text[ls:le]
     if line.lstrip().startswith("|") and line.count("|") >= 3:  # "| a | b | c |"
         bars = [ls + i for i, ch in enumerate(line) if ch == "|"]
@@ -218,7 +225,7 @@ def _row_cells(text: str, task: Task) -> list[tuple[int, int]]:
     cells, pos, cell_start = [], text.find("\n", task.end), None
     lines = 0
     while pos != -1 and lines < 40:
-        start, end = pos + 1, _line_bounds(text, pos + 1)[1]
+        start, end = pos + 1, line_bounds(text, pos + 1)[1]
         lines += 1
         if SEPARATOR_LINE.fullmatch(text[start:end]):
             if cell_start is not None:
@@ -325,6 +332,7 @@ class TaskDeadlines:
         reference = doc._.doc_date or opening_year_date(text)
         attach_row_times(text, tasks, found, reference)
         attach_field_times(text, tasks, found, reference)
+        attach_lead_in_times(text, tasks, found)
         attach_time_lines(text, tasks, found, reference)
         attach_time_sentences(text, tasks, found)
         attach_appendix_deadlines(text, tasks, found)

@@ -105,6 +105,9 @@ def test_the_end_of_a_scheme_stops_before_the_next_action():
     ("Ban Tuyên giáo báo cáo Tỉnh ủy tại Hội nghị lần thứ 12 Ban Chấp hành Đảng bộ tỉnh.", "tại Hội nghị lần thứ 12"),
     ("trình Hội đồng nhân dân huyện xem xét, thông qua tại kỳ họp gần nhất.", "tại kỳ họp gần nhất"),
     ("Sở Tài chính tổng hợp, báo cáo trước phiên họp thường lệ của Ủy ban.", "trước phiên họp thường lệ"),
+    ("Các huyện ủy tổng kết nghị quyết trước Đại hội Đảng bộ tỉnh lần thứ XVI.", "trước Đại hội Đảng bộ tỉnh lần thứ XVI"),
+    ("Các chi bộ hoàn thành việc kiện toàn trước Đại hội, báo cáo Ban Thường vụ.", "trước Đại hội"),
+    ("Ban Tổ chức trình danh sách tại Đại hội đại biểu lần thứ XX.", "tại Đại hội đại biểu lần thứ XX"),
 ])
 def test_a_deadline_tied_to_an_event_is_relative(text, phrase):
     [found] = find_deadlines(text, DOC_DATE)
@@ -151,6 +154,8 @@ def test_a_table_cell_that_opens_with_a_period_and_goes_on():
     "từ nguồn vốn thường xuyên của ngân sách tỉnh",
     "không thanh tra định kỳ đối với doanh nghiệp đã được kiểm toán",
     "không kiểm tra thường xuyên các hộ kinh doanh nhỏ",
+    "xây dựng hồ sơ sức khỏe điện tử được cập nhật thường xuyên",
+    "cung cấp thông tin được công khai thường xuyên trên cổng thông tin",
 ])
 def test_regularly_as_a_manner_word_is_no_deadline(text):
     assert find_deadlines(text, DOC_DATE) == []
@@ -161,6 +166,8 @@ def test_regularly_as_a_manner_word_is_no_deadline(text):
     ("Định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", "recurring"),
     ("các sở theo dõi thường xuyên tình hình giá cả", "ongoing"),
     ("định kỳ hằng quý báo cáo kết quả", "recurring"),
+    ("dữ liệu dân cư phải được cập nhật thường xuyên", "ongoing"),
+    ("theo chức năng, nhiệm vụ được giao thường xuyên theo dõi, đôn đốc", "ongoing"),
 ])
 def test_regularly_as_a_time_stays(text, kind):
     [found] = find_deadlines(text, DOC_DATE)
@@ -226,3 +233,38 @@ def test_a_session_with_its_date_and_a_guaranteed_horizon(text, phrase, due):
 def test_relative_terms_with_a_spelled_gloss_or_before_an_event(text, phrase):
     [found] = find_deadlines(text, DOC_DATE)
     assert (found.text, found.kind, found.due) == (phrase, "relative", None)
+
+
+@pytest.mark.parametrize("text, kind, due", [
+    ("Quý IV/2025- Quý II/2026", "quarter", dt.date(2026, 6, 30)),
+    ("Tháng 11/2021 đến tháng 2/2022", "month", dt.date(2022, 2, 28)),
+    ("Quý III/2021 và Quý I/2022", "quarter", dt.date(2022, 3, 31)),
+])
+def test_a_range_in_one_cell_is_due_at_its_end(text, kind, due):
+    d = parse_deadline(text, DOC_DATE)
+    assert (d.kind, d.due) == (kind, due)
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Lao động xây dựng, công bố báo cáo thường niên về thị trường lao động.",
+    "Hội đồng quản trị tổ chức đại hội cổ đông thường niên.",
+])
+def test_an_annual_act_is_recurring(text):
+    assert [d.kind for d in find_deadlines(text, DOC_DATE)] == ["recurring"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hỗ trợ tiền sử dụng nước theo Nghị quyết hằng năm của Hội đồng nhân dân tỉnh.",
+    "Phân bổ vốn tại Kế hoạch hằng năm của Ủy ban nhân dân huyện.",
+    "Thực hiện mức chi căn cứ Quyết định hàng năm của Bộ Tài chính.",
+])
+def test_a_recurrence_in_the_name_of_a_followed_document_is_no_deadline(text):
+    assert find_deadlines(text, DOC_DATE) == []
+
+
+def test_a_term_counted_from_the_issue_of_another_document_has_no_known_end():
+    [found] = find_deadlines("Kế hoạch phải được gửi chậm nhất 02 ngày làm việc kể từ ngày ban hành Kế hoạch.",
+                             DOC_DATE)
+    assert (found.kind, found.due) == ("relative", None)
+    [own] = find_deadlines("Các sở báo cáo trong 15 ngày kể từ ngày ban hành Quyết định này.", DOC_DATE)
+    assert own.due == DOC_DATE + dt.timedelta(days=15)

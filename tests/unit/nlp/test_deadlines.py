@@ -40,3 +40,13 @@ def test_dates_inside_citations_are_dropped(nlp):
 def test_recurring_and_ongoing(nlp):
     doc = run(nlp, "Định kỳ hằng tháng báo cáo kết quả; thường xuyên kiểm tra.", None)
     assert [s._.deadline.kind for s in doc.spans["deadlines"]] == ["recurring", "ongoing"]
+
+
+def test_the_deadline_finder_writes_to_the_spans_key_of_its_config():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp.add_pipe("theodoi_citations", config={"spans_key": "cited"})
+    nlp.add_pipe("theodoi_deadlines", config={"spans_key": "times", "citations_key": "cited"})
+    doc = run(nlp, "Thực hiện Kế hoạch số 12/KH-UBND ngày 30/6/2021; Sở Y tế báo cáo trước ngày 15/9/2021.",
+              dt.date(2021, 1, 10))
+    assert [s.text for s in doc.spans["times"]] == ["trước ngày 15/9/2021"]
+    assert "deadlines" not in doc.spans

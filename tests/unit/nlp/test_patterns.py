@@ -10,7 +10,7 @@ from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, CATEGORY_DI
 
 import pytest
 
-from theodoi.nlp.components.targets import TARGET, TARGET_FIRST_CHARS
+from theodoi.nlp.target_grammar import TARGET, TARGET_FIRST_CHARS
 from theodoi.nlp.dates import DATE_EXPRESSION, DATE_FIRST_CHARS
 
 

@@ -1,7 +1,8 @@
 import pytest
 import spacy
 
-from theodoi.nlp.components.targets import find_targets, unwrap_lines
+from theodoi.nlp.components.targets import find_targets
+from theodoi.nlp.wrapped_lines import unwrap_lines
 
 
 @pytest.fixture(scope="module")
@@ -347,3 +348,101 @@ def test_a_count_restated_with_fewer_words_is_one_goal_but_rates_are_kept():
 ])
 def test_indicator_after_an_age_bracket_or_a_request(text, indicator):
     assert [t.indicator for t in find_targets(text)] == [indicator]
+
+
+def years(text, doc_year=None):
+    return [(t.value, t.year) for t in find_targets(text, doc_year=doc_year)]
+
+
+@pytest.mark.parametrize("text", [
+    "Lắp đặt trạm quan trắc theo Quy hoạch mạng lưới quan trắc giai đoạn 2021 - 2030, tầm nhìn đến năm 2050 "
+    "được phê duyệt tại Quyết định số 45/QĐ-TTg ngày 7/3/2024.\n- Bảo đảm 100% dữ liệu quan trắc được kết nối.",
+    "x " * 500 + "\nTriển khai Chiến lược phát triển văn hóa đến năm 2030, tầm nhìn đến năm 2045 của tỉnh.\n"
+    "- Phấn đấu 100% thôn có nhà văn hóa.",
+])
+def test_the_horizon_of_a_plan_named_or_cited_does_not_carry_over(text):
+    assert years(text) == [(100, None)]
+
+
+@pytest.mark.parametrize("total, part", [
+    ("Phấn đấu cả nước có 900 trường học xanh vào năm 2030.", "Trong đó, tỉnh A có tối thiểu 30 trường"),
+    ("Mục tiêu xây dựng 120 chợ đạt chuẩn trong năm 2026.", "Trong đó huyện B có 12 chợ"),
+    ("Phấn đấu trồng mới 5.000 ha rừng vào năm 2027.", "Cụ thể, vùng đồi có 3.000 ha"),
+])
+def test_a_breakdown_sentence_shares_the_horizon_of_its_total(total, part):
+    found = years(f"Giai đoạn 2021 - 2025 đã đạt nhiều kết quả.\n{total} {part}.")
+    assert len(found) == 2 and found[0][1] == found[1][1] != None
+
+
+@pytest.mark.parametrize("text", [
+    "Hiện nay, tổng số trạm phát sóng di động tại các khu công nghiệp là 180 trạm, dự kiến còn thiếu.",
+    "Hiện tại, toàn tỉnh có 45 chợ đạt chuẩn.",
+    "Kết quả: sản lượng cá đạt 12.000 tấn, bằng 101,3% kế hoạch năm.",
+    "Sản lượng lúa đạt 210.500 tấn, bằng 95,2% so với kế hoạch.",
+])
+def test_the_present_and_results_against_the_plan_are_not_goals(text):
+    assert find_targets(text) == []
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Đến năm 2026, 100% các khu công nghiệp, cụm công nghiệp có tối thiểu 1 trạm phát sóng 5G.", "khu công nghiệp"),
+    ("Phấn đấu đến năm 2030, 100% xã có ít nhất 2 bác sĩ.", "xã"),
+])
+def test_a_count_that_members_of_a_share_have_is_part_of_its_indicator(text, indicator):
+    [target] = find_targets(text)
+    assert target.value == 100 and indicator in target.indicator
+
+
+@pytest.mark.parametrize("text", [
+    "Tăng cường kiểm tra, yêu cầu 100% công trường thi công có biện pháp che chắn bụi.",
+    "- Yêu cầu 100% các cơ sở chế biến xử lý nước thải đạt quy chuẩn.",
+])
+def test_a_share_required_is_a_target(text):
+    assert [(t.value, t.unit) for t in find_targets(text)] == [(100, "%")]
+
+
+def test_a_goal_restated_with_its_horizon_in_an_appendix_is_one_goal_with_that_horizon():
+    text = ("c) Phấn đấu tỷ lệ học sinh trung học được học kỹ năng số đạt tối thiểu 60%.\n"
+            "PHỤ LỤC\nCHỈ TIÊU CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030\n"
+            "1 | Tỷ lệ học sinh trung học được học kỹ năng số đạt tối thiểu 60% | Sở Giáo dục và Đào tạo\n")
+    assert years(text) == [(60, 2030)]
+
+
+@pytest.mark.parametrize("text", [
+    "1. Hạn mức giao đất cho cơ sở tín ngưỡng trên địa bàn tỉnh để sử dụng vào mục đích quy định tại Luật Đất đai "
+    "là không quá 2.000 m2/cơ sở.",
+    "Xử lý nghiêm các hành vi đốt rơm rạ, với mức phạt tăng gấp 2 lần theo quy định.",
+    "Định mức chi cho công tác tuyên truyền không quá 20 triệu đồng mỗi xã.",
+])
+def test_norms_and_penalties_are_not_goals(text):
+    assert find_targets(text) == []
+
+
+def test_a_horizon_closing_a_clause_scopes_the_clauses_after_it():
+    text = ("Bảo đảm 100% xe buýt dùng năng lượng sạch vào năm 2030; có chính sách khuyến khích chuyển đổi, "
+            "phấn đấu 80% xe taxi chuyển sang năng lượng sạch.")
+    assert years(text) == [(100, 2030), (80, 2030)]
+
+
+@pytest.mark.parametrize("heading", [
+    "II. NHỮNG VIỆC ĐÃ LÀM ĐƯỢC TRONG NĂM VÀ\nKẾT QUẢ ĐẠT ĐƯỢC\n",
+    "PHẦN I\nĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ\n",
+])
+def test_a_results_heading_over_two_lines_marks_results(heading):
+    text = heading + "1. Nông nghiệp\nSản lượng lúa cả năm đạt 210.500 tấn.\n"
+    assert find_targets(text) == []
+
+
+def test_a_base_year_closing_a_clause_is_no_horizon():
+    text = ("Đến năm 2025, tốc độ tăng trưởng bình quân đạt 8%/năm; kim ngạch xuất khẩu gấp 2 lần "
+            "năm 2020; tỷ lệ hộ nghèo dưới 3%.")
+    assert years(text) == [(8, 2025), (2, 2025), (3, 2025)]
+
+
+def test_the_target_finder_writes_to_the_spans_key_of_its_config():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp.add_pipe("theodoi_citations", config={"spans_key": "cited"})
+    nlp.add_pipe("theodoi_targets", config={"spans_key": "goals", "citations_key": "cited"})
+    doc = nlp("Phấn đấu đến năm 2025 có trên 700 doanh nghiệp số theo Quyết định số 12/QĐ-UBND.")
+    assert [s._.target.value for s in doc.spans["goals"]] == [700]
+    assert "targets" not in doc.spans

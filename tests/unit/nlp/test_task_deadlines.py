@@ -144,3 +144,58 @@ def test_a_time_sentence_closing_a_paragraph_applies_to_its_tasks(nlp):
     found = deadlines(nlp, text)
     assert [d for _, d in found[:2]] == [("date", dt.date(2021, 10, 15))] * 2
     assert found[-1][1] is None
+
+
+@pytest.mark.parametrize("lead_in, first, second, after", [
+    ("b) Các Sở: Xây dựng, Nội vụ khẩn trương khắc phục các lỗi của hệ thống thuộc phạm vi quản lý, "
+     "hoàn thành trong tháng 9 năm 2021, cụ thể:", "(1)", "(2)", "c)"),
+    ("b) Giao Sở Tài nguyên và Môi trường chủ trì các nội dung sau, xong trước ngày 30/9/2021:", "-", "-", "c)"),
+    ("2. Các huyện hoàn thành các việc sau trong quý III/2021:", "a)", "b)", "3."),
+])
+def test_a_lead_in_time_passes_to_its_items_down_to_the_next_item_as_high(nlp, lead_in, first, second, after):
+    text = (f"{lead_in}\n"
+            f"{first} Cập nhật dữ liệu cấp phép xây dựng lên hệ thống dùng chung của tỉnh.\n"
+            f"{second} Kết nối dữ liệu hộ tịch với Cổng dịch vụ công của tỉnh.\n"
+            f"{after} Ủy ban nhân dân các xã rà soát quy trình nội bộ giải quyết thủ tục hành chính.\n")
+    found = dict(deadlines(nlp, text))
+    assert found["Cập nhật dữ liệu cấp phép xây dựng lên hệ thống dùng chung của tỉnh"][1] == dt.date(2021, 9, 30)
+    assert found["Kết nối dữ liệu hộ tịch với Cổng dịch vụ công của tỉnh"][1] == dt.date(2021, 9, 30)
+    assert found["rà soát quy trình nội bộ giải quyết thủ tục hành chính"] is None
+
+
+def test_a_lead_in_without_a_list_after_it_keeps_its_time_to_itself(nlp):
+    text = ("1. Sở Xây dựng hoàn thiện hệ thống dữ liệu, hoàn thành trong tháng 9 năm 2021.\n"
+            "2. Sở Nội vụ rà soát quy trình nội bộ giải quyết thủ tục hành chính.\n")
+    found = dict(deadlines(nlp, text))
+    assert found["rà soát quy trình nội bộ giải quyết thủ tục hành chính"] is None
+
+
+@pytest.mark.parametrize("closing, due", [
+    ("Đảm bảo hoàn thành thực thi trong năm 2022.", dt.date(2022, 12, 31)),
+    ("Bảo đảm hoàn thành nhiệm vụ trước ngày 15/12/2021.", dt.date(2021, 12, 15)),
+    ("**Đảm bảo hoàn thành trong quý I/2022.**", dt.date(2022, 3, 31)),
+])
+def test_a_completion_sentence_closing_a_wrapped_paragraph_gives_its_time(nlp, closing, due):
+    text = ("**3. Cục Văn hóa cơ sở**\n"
+            "- Phối hợp với Vụ Pháp chế đưa nội dung sửa đổi vào dự thảo Luật sửa đổi, bổ sung một số\n"
+            f"điều của Luật Thư viện có liên quan. {closing}\n"
+            "**4. Cục Di sản**\n"
+            "Rà soát danh mục di tích cấp tỉnh.\n")
+    found = dict(deadlines(nlp, text))
+    task = next(t for t in found if t.startswith("Phối hợp với Vụ Pháp chế"))
+    assert found[task][1] == due
+    assert found["Rà soát danh mục di tích cấp tỉnh"] is None
+
+
+def test_an_unmarked_lead_in_with_a_term_passes_it_to_the_run_of_items_after_it(nlp):
+    text = ("3. Tổ chức lấy ý kiến\n"
+            "Trong thời gian không quá 07 (bảy) ngày làm việc kể từ ngày kết thúc lấy ý kiến, Ủy ban nhân dân cấp xã "
+            "thực hiện các nội dung sau:\n\n"
+            "- Lập biên bản tổng hợp ý kiến của người dân.\n\n"
+            "- Giải quyết kiến nghị liên quan theo thẩm quyền.\n\n"
+            "4. Giao đất\n"
+            "Ủy ban nhân dân cấp xã thông báo cho người sử dụng đất liền kề.\n")
+    found = dict(deadlines(nlp, text))
+    assert found["Lập biên bản tổng hợp ý kiến của người dân"][0] == "relative"
+    assert found["Giải quyết kiến nghị liên quan theo thẩm quyền"][0] == "relative"
+    assert found["thông báo cho người sử dụng đất liền kề"] is None

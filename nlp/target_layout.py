@@ -1,0 +1,73 @@
+"""The layout around a figure in a text, for reading targets: the sentence and clause that hold a
+position, and the lines that head its paragraph (`heading_lines`, `top_heading`).
+"""
+from __future__ import annotations
+
+import re
+
+from theodoi.nlp.target_grammar import CLAUSE_BREAK, TARGET
+
+_SECTION_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|[A-D]|\d{1,2}|[a-zđ])[.)]\s", re.I)
+_TOP_HEADING = re.compile(r"^(?:[IVXLC][IVXLCivxlc]{0,4}[.\-/)]\s|[A-D][.)]\s|(?:Phần|Chương|PHẦN|CHƯƠNG)\s+[\dIVXLC]+\b)")
+_ARTICLE = re.compile(r"Điều\s+\d+\.")
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    starts = [text.rfind(ch, 0, pos) for ch in (".\n", "\n", ". ", ";")]
+    start = max(starts) + 1
+    ends = [e for e in (text.find("\n", pos), text.find(". ", pos), text.find(";", pos)) if e != -1]
+    return start, (min(ends) if ends else len(text))
+
+
+def clause_opening(text: str, sent_start: int, pos: int) -> int:
+    breaks = list(CLAUSE_BREAK.finditer(text, sent_start, pos))
+    return breaks[-1].end() if breaks else sent_start
+
+
+def heading_lines(text: str, pos: int) -> tuple[str, str]:
+    """The lines that head the paragraph at `pos`: the nearest line before it that ends with a
+    colon ("- Đến năm 2020:") and the nearest numbered, capitalised or "Điều N." section heading,
+    not a list item that ends a sentence ("c) Báo cáo tình hình ... hằng tháng.") ("" where
+    there is none)."""
+    colon = section = ""
+    end = text.rfind("\n", 0, pos)
+    floor = max(0, pos - 5000)
+    while end > floor and not (colon and section):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip().strip("*#_ ")
+        if not colon and line.endswith(":"):
+            colon = line
+        if not section and line and (_ARTICLE.match(line) or len(line) <= 150 and not TARGET.search(line)
+                                     and not line.endswith((".", ";")) and (
+                _SECTION_HEADING.match(line) or line.isupper())):
+            section = line
+        end = start - 1
+    return colon, section
+
+
+def top_heading(text: str, pos: int) -> str:
+    """The nearest top-level heading before `pos` ("I. KẾT QUẢ THỰC HIỆN", "Phần II"), with the
+    capitalised lines it wraps onto, or ""."""
+    end = text.rfind("\n", 0, pos)
+    floor = max(0, pos - 10000)
+    while end > floor:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if len(line) <= 150 and _TOP_HEADING.match(line.strip("*#_ ")):
+            return line + _continuation(text, end)
+        end = start - 1
+    return ""
+
+
+def _continuation(text: str, end: int) -> str:
+    """The capitalised lines that go on with a heading ending at `end` ("II. NHỮNG VIỆC ĐÃ LÀM VÀ" /
+    "KẾT QUẢ ĐẠT ĐƯỢC"), joined with a space first ("" when there are none)."""
+    out = ""
+    while end < len(text) and len(out) < 300:
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1:len(text) if nxt == -1 else nxt].strip().strip("*#_ ")
+        if not line or not line.isupper() or _TOP_HEADING.match(line):
+            break
+        out += " " + line
+        end = len(text) if nxt == -1 else nxt
+    return out
