@@ -1,0 +1,218 @@
+"""The target each task of a plan serves: `task.target`, read from the plan's section structure.
+
+The document is read as a tree of units (`sections.split_units`: numbered items nest by depth;
+a plain line ending with ":" or with no full stop, "Nhiệm vụ:", "Chỉ tiêu năm 2026", heads the
+items under it; a table is one unit, its rows apart).
+A task's parent target is found walking from the task's unit up to the top:
+
+- a heading above the task that states a target itself ("1. Phấn đấu đến năm 2027, 100% xã
+  có ...:" with tasks a), b) under it) gives it;
+- else the nearest goal unit before the task or before one of its headings, at the same level
+  ("Mục tiêu: ..." then "Nhiệm vụ: 1. ..."; "II. CHỈ TIÊU" then "III. NHIỆM VỤ"; a line "- Phấn
+  đấu 100% ..." then the task lines under the same heading). A goal unit holds targets and no
+  task that names a body or a deadline (or opens with "Mục tiêu" / "Chỉ tiêu"); the search
+  stops at a section of its own that holds tasks, so the goals of one section are not handed
+  to the next one's tasks;
+- in a table, the nearest row before the task's row that states a target and no task naming a
+  body or a deadline (a goal row, itself parent of nothing above it).
+
+Where the unit found states several targets, the task takes the one whose indicator shares
+the most wording with it (two syllable pairs at least), or none. A target in the task's own
+sentence is not its parent.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from theodoi.domain import Block, Target, Task
+from theodoi.nlp.components.sections import split_units
+from theodoi.vietnamese import compare_key
+
+_GOAL_HEAD = re.compile(r"[\W\d_]*(?:[IVX]+\W+)?(?:mục\s+tiêu|chỉ\s+tiêu)", re.I)
+_ENDS_SENTENCE = re.compile(r"[.;!?…][\"'”)\]*_]*\s*$")  # a line that does not end so is a heading
+MIN_SHARED_PAIRS = 2  # syllable pairs an indicator shares with a task to tell several targets apart
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    depth: float | None
+    content_start: int
+    heads: bool = False  # a plain line that ends with ":" or no stop: it heads the items under it
+    rows: list[tuple[int, int]] = field(default_factory=list)  # a table's rows
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+
+
+def _units(text: str, blocks: list[Block]) -> list[_Unit]:
+    """The units of `text` in order, each table one unit with its rows."""
+    tables = sorted((b for b in blocks if b.kind == "table" and b.end > b.start), key=lambda b: b.start)
+    units = [_Unit(s, e, sec.depth, sec.content_start, heads=sec.depth is None and not _ENDS_SENTENCE.search(text[s:e]))
+             for s, e, sec in split_units(text)
+             if not any(t.start <= s < t.end for t in tables)]
+    for table in tables:
+        rows, pos = [], table.start
+        for line in text[table.start:table.end].split("\n"):
+            if line.strip():
+                rows.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        units.append(_Unit(table.start, table.end, None, table.start, rows=rows))
+    return sorted(units, key=lambda u: u.start)
+
+
+def _build_tree(units: list[_Unit]) -> None:
+    """Set each unit's parent: the nearest item of lower depth, or the line heading a list."""
+    stack: list[int] = []
+    level: dict[int, float | None] = {}  # a heading line's level is set by the first item under it
+
+    def attach(i: int) -> None:
+        units[i].parent = stack[-1] if stack else None
+        if stack:
+            units[stack[-1]].children.append(i)
+
+    for i, unit in enumerate(units):
+        if unit.depth is None:
+            while stack and units[stack[-1]].depth is None:
+                stack.pop()
+            attach(i)
+            if unit.heads:
+                stack.append(i)
+                level[i] = None
+            continue
+        if stack and units[stack[-1]].depth is None and level[stack[-1]] is None:
+            below = next((level[j] for j in reversed(stack[:-1])), None)
+            if below is None or unit.depth > below:
+                level[stack[-1]] = unit.depth - 0.01
+            else:
+                stack.pop()
+        while stack and level[stack[-1]] >= unit.depth:
+            stack.pop()
+        attach(i)
+        stack.append(i)
+        level[i] = unit.depth
+
+
+def _assigns(task: Task) -> bool:
+    """A task that names who does it or by when (a goal line read as a task names neither)."""
+    return bool(task.lead or task.deadline)
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = compare_key(text).split()
+    return set(zip(words, words[1:]))
+
+
+def _pick(targets: list[int], all_targets: list[Target], task: Task) -> int | None:
+    """The one target, or the one whose indicator shares most wording with the task."""
+    if len(targets) == 1:
+        return targets[0]
+    words = _pairs(task.text)
+    scored = [(len(_pairs(all_targets[i].indicator) & words), -n, i) for n, i in enumerate(targets)]
+    best = max(scored, default=None)
+    return best[2] if best and best[0] >= MIN_SHARED_PAIRS else None
+
+
+class _Reader:
+    def __init__(self, text: str, blocks: list[Block], tasks: list[Task], targets: list[Target]):
+        self.text, self.tasks, self.targets = text, tasks, targets
+        self.units = _units(text, blocks)
+        _build_tree(self.units)
+        self.starts = [u.start for u in self.units]
+        self.unit_tasks = self._spread([t.start for t in tasks])
+        self.unit_assigning = [[n for n in found if _assigns(tasks[n])] for found in self.unit_tasks]
+        self.unit_targets = self._spread([t.start for t in targets])
+
+    def _spread(self, starts: list[int]) -> list[list[int]]:
+        """Indexes of the items starting in each unit."""
+        out: list[list[int]] = [[] for _ in self.units]
+        for n, start in enumerate(starts):
+            u = self.unit_at(start)
+            if u is not None:
+                out[u].append(n)
+        return out
+
+    def unit_at(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos <= self.units[i].end else None
+
+    def subtree(self, i: int, of: list[list[int]]) -> list[int]:
+        found = list(of[i])
+        for child in self.units[i].children:
+            found += self.subtree(child, of)
+        return found
+
+    def is_goal(self, i: int) -> bool:
+        unit = self.units[i]
+        if not self.subtree(i, self.unit_targets) or unit.rows:
+            return False
+        return not self.subtree(i, self.unit_assigning) or bool(_GOAL_HEAD.match(self.text[unit.content_start:unit.end]))
+
+    def goal_before(self, i: int) -> int | None:
+        """The nearest goal unit before `i` among its siblings, unless a section holding tasks
+        stands between."""
+        parent = self.units[i].parent
+        siblings = self.units[parent].children if parent is not None else \
+            [j for j, u in enumerate(self.units) if u.parent is None]
+        for j in reversed(siblings[:siblings.index(i)]):
+            if self.is_goal(j):
+                return j
+            if (self.units[j].children or self.units[j].rows) and self.subtree(j, self.unit_tasks):
+                return None
+        return None
+
+    def in_table(self, i: int, task: Task) -> int | None:
+        """The nearest row before the task's row that states a target and no task."""
+        rows = self.units[i].rows
+        here = rows.index(self.row_of(i, task))
+        for n in range(here - 1, -1, -1):
+            targets = self.row_targets(i, *rows[n])
+            if targets:
+                return _pick(targets, self.targets, task)
+        return None
+
+    def row_of(self, i: int, task: Task) -> tuple[int, int]:
+        """The span of the table row the task starts in."""
+        rows = self.units[i].rows
+        return next(((s, e) for s, e in rows if s <= task.start <= e), rows[0])
+
+    def row_targets(self, i: int, start: int, end: int) -> list[int]:
+        """The targets a table row states when it assigns no task (a row of the table's goals)."""
+        if any(start <= t.start < end and _assigns(t) for t in self.tasks):
+            return []
+        return [n for n in self.unit_targets[i] if start <= self.targets[n].start < end]
+
+    def parent(self, task: Task) -> int | None:
+        i = self.unit_at(task.start)
+        if i is None:
+            return None
+        if self.units[i].rows:
+            if self.row_targets(i, *self.row_of(i, task)):
+                return None  # a goal row read as a task
+            found = self.in_table(i, task)
+            if found is not None:
+                return found
+        own = True
+        while i is not None:
+            if not own and self.unit_targets[i]:
+                return _pick(self.unit_targets[i], self.targets, task)
+            if not (own and self.is_goal(i)):
+                goal = self.goal_before(i)
+                if goal is not None:
+                    return _pick(self.subtree(goal, self.unit_targets), self.targets, task)
+            if not own and _GOAL_HEAD.match(self.text[self.units[i].content_start:self.units[i].end]):
+                return None  # a task inside a goal section serves no other goal
+            i, own = self.units[i].parent, False
+        return None
+
+
+def assign_target_parents(text: str, blocks: list[Block], tasks: list[Task], targets: list[Target]) -> None:
+    """Set `task.target` for each task of `tasks` that serves one of `targets` (None otherwise)."""
+    if not tasks or not targets:
+        return
+    reader = _Reader(text, blocks, tasks, targets)
+    for task in tasks:
+        found = reader.parent(task)
+        task.target = targets[found] if found is not None else None
