@@ -10,11 +10,11 @@ A task's parent target is found walking from the task's unit up to the top:
 - else the nearest goal unit before the task or before one of its headings, at the same level
   ("Mục tiêu: ..." then "Nhiệm vụ: 1. ..."; "II. CHỈ TIÊU" then "III. NHIỆM VỤ"; a line "- Phấn
   đấu 100% ..." then the task lines under the same heading). A goal unit holds targets and no
-  task that names a body or a deadline (or opens with "Mục tiêu" / "Chỉ tiêu"); the search
+  task that names a body (or opens with "Mục tiêu" / "Chỉ tiêu"); the search
   stops at a section of its own that holds tasks, so the goals of one section are not handed
   to the next one's tasks;
 - in a table, the nearest row before the task's row that states a target and no task naming a
-  body or a deadline (a goal row, itself parent of nothing above it).
+  body (a goal row, itself parent of nothing above it).
 
 Where the unit found states several targets, the task takes the one whose indicator shares
 the most wording with it (two syllable pairs at least), or none. A target in the task's own
@@ -96,8 +96,9 @@ def _build_tree(units: list[_Unit]) -> None:
 
 
 def _assigns(task: Task) -> bool:
-    """A task that names who does it or by when (a goal line read as a task names neither)."""
-    return bool(task.lead or task.deadline)
+    """A task that names who does it (a goal line read as a task names no one; its horizon,
+    "đến năm 2027", may read as a deadline)."""
+    return bool(task.lead)
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
