@@ -9,15 +9,17 @@ A task's parent target is found walking from the task's unit up to the top:
   có ...:" with tasks a), b) under it) gives it;
 - else the nearest goal unit before the task or before one of its headings, at the same level
   ("Mục tiêu: ..." then "Nhiệm vụ: 1. ..."; "II. CHỈ TIÊU" then "III. NHIỆM VỤ"; a line "- Phấn
-  đấu 100% ..." then the task lines under the same heading). A goal unit holds targets and no
-  task that names a body (or opens with "Mục tiêu" / "Chỉ tiêu"); the search
+  đấu 100% ..." then the task lines under the same heading). A goal unit is a section whose
+  targets no task naming a body serves (or headed "Mục tiêu" / "Chỉ tiêu"), or a single line
+  that opens on a goal ("Phấn đấu", "Đến năm 2027", "Chỉ tiêu") and names no body; the search
   stops at a section of its own that holds tasks, so the goals of one section are not handed
   to the next one's tasks;
-- in a table, the nearest row before the task's row that states a target and no task naming a
-  body (a goal row, itself parent of nothing above it).
+- in a table, the nearest row before the task's row that states a target, leaves most cells
+  empty and holds no task naming a body (a goal row, itself parent of nothing above it).
 
 Where the unit found states several targets, the task takes the one whose indicator shares
-the most wording with it (two syllable pairs at least), or none. A target in the task's own
+the most wording with it (at least two syllable pairs and 30% of the indicator's, ahead of
+every other), or none. A target in the task's own
 sentence is not its parent.
 """
 from __future__ import annotations
@@ -31,8 +33,11 @@ from theodoi.nlp.components.sections import split_units
 from theodoi.vietnamese import compare_key
 
 _GOAL_HEAD = re.compile(r"[\W\d_]*(?:[IVX]+\W+)?(?:mục\s+tiêu|chỉ\s+tiêu)", re.I)
+_GOAL_LINE = re.compile(_GOAL_HEAD.pattern + r"|[\W\d_]*(?:phấn\s+đấu|(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+\d{4}"
+                        r"|giai\s+đoạn\s+\d{4})", re.I)
 _ENDS_SENTENCE = re.compile(r"[.;!?…][\"'”)\]*_]*\s*$")  # a line that does not end so is a heading
 MIN_SHARED_PAIRS = 2  # syllable pairs an indicator shares with a task to tell several targets apart
+MIN_SHARED_SHARE = 0.3  # ... and the share of the indicator's pairs they make
 
 
 @dataclass
@@ -41,7 +46,7 @@ class _Unit:
     end: int
     depth: float | None
     content_start: int
-    heads: bool = False  # a plain line that ends with ":" or no stop: it heads the items under it
+    heads: bool = False  # a line that ends with ":" or no stop: it heads the units under it
     rows: list[tuple[int, int]] = field(default_factory=list)  # a table's rows
     parent: int | None = None
     children: list[int] = field(default_factory=list)
@@ -50,7 +55,7 @@ class _Unit:
 def _units(text: str, blocks: list[Block]) -> list[_Unit]:
     """The units of `text` in order, each table one unit with its rows."""
     tables = sorted((b for b in blocks if b.kind == "table" and b.end > b.start), key=lambda b: b.start)
-    units = [_Unit(s, e, sec.depth, sec.content_start, heads=sec.depth is None and not _ENDS_SENTENCE.search(text[s:e]))
+    units = [_Unit(s, e, sec.depth, sec.content_start, heads=not _ENDS_SENTENCE.search(text[s:e]))
              for s, e, sec in split_units(text)
              if not any(t.start <= s < t.end for t in tables)]
     for table in tables:
@@ -64,7 +69,8 @@ def _units(text: str, blocks: list[Block]) -> list[_Unit]:
 
 
 def _build_tree(units: list[_Unit]) -> None:
-    """Set each unit's parent: the nearest item of lower depth, or the line heading a list."""
+    """Set each unit's parent: the nearest item of lower depth, or the line heading a list; a
+    paragraph's, the nearest item that heads (not one ending on a full stop)."""
     stack: list[int] = []
     level: dict[int, float | None] = {}  # a heading line's level is set by the first item under it
 
@@ -74,8 +80,8 @@ def _build_tree(units: list[_Unit]) -> None:
             units[stack[-1]].children.append(i)
 
     for i, unit in enumerate(units):
-        if unit.depth is None:
-            while stack and units[stack[-1]].depth is None:
+        if unit.depth is None:  # a paragraph ends a heading line's list, and goes on after an item's sentence
+            while stack and (units[stack[-1]].depth is None or not units[stack[-1]].heads):
                 stack.pop()
             attach(i)
             if unit.heads:
@@ -111,9 +117,11 @@ def _pick(targets: list[int], all_targets: list[Target], task: Task) -> int | No
     if len(targets) == 1:
         return targets[0]
     words = _pairs(task.text)
-    scored = [(len(_pairs(all_targets[i].indicator) & words), -n, i) for n, i in enumerate(targets)]
-    best = max(scored, default=None)
-    return best[2] if best and best[0] >= MIN_SHARED_PAIRS else None
+    scored = sorted(((len(pairs & words) / len(pairs), len(pairs & words), i) for i in targets
+                     for pairs in [_pairs(all_targets[i].indicator)] if pairs), reverse=True)
+    if not scored or scored[0][1] < MIN_SHARED_PAIRS or scored[0][0] < MIN_SHARED_SHARE:
+        return None
+    return scored[0][2] if len(scored) == 1 or scored[1][0] < scored[0][0] else None
 
 
 class _Reader:
@@ -146,10 +154,15 @@ class _Reader:
         return found
 
     def is_goal(self, i: int) -> bool:
+        """A section whose targets no task of its own serves (or headed "Mục tiêu", "Chỉ tiêu"),
+        or a single line that states a goal ("Phấn đấu ...", "Đến năm 2027, ...")."""
         unit = self.units[i]
         if not self.subtree(i, self.unit_targets) or unit.rows:
             return False
-        return not self.subtree(i, self.unit_assigning) or bool(_GOAL_HEAD.match(self.text[unit.content_start:unit.end]))
+        opening = self.text[unit.content_start:unit.end]
+        if not unit.children:
+            return not self.unit_assigning[i] and bool(_GOAL_LINE.match(opening))
+        return not self.subtree(i, self.unit_assigning) or bool(_GOAL_HEAD.match(opening))
 
     def goal_before(self, i: int) -> int | None:
         """The nearest goal unit before `i` among its siblings, unless a section holding tasks
@@ -180,8 +193,11 @@ class _Reader:
         return next(((s, e) for s, e in rows if s <= task.start <= e), rows[0])
 
     def row_targets(self, i: int, start: int, end: int) -> list[int]:
-        """The targets a table row states when it assigns no task (a row of the table's goals)."""
-        if any(start <= t.start < end and _assigns(t) for t in self.tasks):
+        """The targets a table row states when it is a row of the table's goals: most of its cells
+        empty (a group row) and no task naming a body."""
+        cells = self.text[start:end].split("|")
+        if sum(bool(c.strip()) for c in cells) * 2 > len(cells) or any(
+                start <= t.start < end and _assigns(t) for t in self.tasks):
             return []
         return [n for n in self.unit_targets[i] if start <= self.targets[n].start < end]
 

@@ -106,3 +106,13 @@ def test_json_gives_the_index_of_the_tasks_target():
     by_text = {t["text"]: t["target"] for t in out["tasks"]}
     index = by_text["Tổ chức các lớp bồi dưỡng kỹ năng số cho giáo viên"]
     assert out["targets"][index]["value"] == 90
+
+
+def test_figures_in_sibling_items_that_state_no_goal_are_no_parents():
+    text = ("QUYẾT ĐỊNH\nSửa đổi quy định về hạn mức\n"
+            "1. Hạn mức giao đất trồng cây lâu năm không quá 15 ha đối với xã vùng cao.\n"
+            "2. Sửa đổi khoản 3 Điều 8 như sau: Sở Nông nghiệp và Môi trường chủ trì thẩm định hồ sơ giao đất.\n"
+            "- Số hóa 100% hồ sơ giao đất còn hiệu lực, hoàn thành trước 30/11/2026.\n"
+            "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các cơ quan khẩn trương triển khai thực hiện.\n")
+    parents = _parents(_parsed(text))
+    assert parents and all(target is None for target in parents.values())
