@@ -130,6 +130,8 @@ class _Reader:
         self.units = _units(text, blocks)
         _build_tree(self.units)
         self.starts = [u.start for u in self.units]
+        self._subtrees: dict[int, list[list[int]]] = {}
+        self.roots = [j for j, u in enumerate(self.units) if u.parent is None]
         self.unit_tasks = self._spread([t.start for t in tasks])
         self.unit_assigning = [[n for n in found if _assigns(tasks[n])] for found in self.unit_tasks]
         self.unit_targets = self._spread([t.start for t in targets])
@@ -148,10 +150,16 @@ class _Reader:
         return i if i >= 0 and pos <= self.units[i].end else None
 
     def subtree(self, i: int, of: list[list[int]]) -> list[int]:
-        found = list(of[i])
-        for child in self.units[i].children:
-            found += self.subtree(child, of)
-        return found
+        """The items of `of` in unit i and every unit under it (worked out once per list)."""
+        key = id(of)
+        if key not in self._subtrees:
+            whole: list[list[int]] = [list(found) for found in of]
+            for j in reversed(range(len(self.units))):  # children come after their parent
+                parent = self.units[j].parent
+                if parent is not None:
+                    whole[parent][:0] = whole[j]
+            self._subtrees[key] = whole
+        return self._subtrees[key][i]
 
     def is_goal(self, i: int) -> bool:
         """A section whose targets no task of its own serves (or headed "Mục tiêu", "Chỉ tiêu"),
@@ -168,8 +176,7 @@ class _Reader:
         """The nearest goal unit before `i` among its siblings, unless a section holding tasks
         stands between."""
         parent = self.units[i].parent
-        siblings = self.units[parent].children if parent is not None else \
-            [j for j, u in enumerate(self.units) if u.parent is None]
+        siblings = self.units[parent].children if parent is not None else self.roots
         for j in reversed(siblings[:siblings.index(i)]):
             if self.is_goal(j):
                 return j
