@@ -19,7 +19,7 @@ A task's parent target is found walking from the task's unit up to the top:
 
 Where the unit found states several targets, the task takes the one whose indicator shares
 the most wording with it (at least two syllable pairs and 30% of the indicator's, ahead of
-every other), or none. A target in the task's own
+every other), or none, when the task states a figure of its own. A target in the task's own
 sentence is not its parent.
 """
 from __future__ import annotations
@@ -113,9 +113,12 @@ def _pairs(text: str) -> set[tuple[str, str]]:
 
 
 def _pick(targets: list[int], all_targets: list[Target], task: Task) -> int | None:
-    """The one target, or the one whose indicator shares most wording with the task."""
+    """The one target, or the one whose indicator shares most wording with the task (none for a
+    task that states a figure of its own: it is measured by it)."""
     if len(targets) == 1:
         return targets[0]
+    if any(t.start < task.end and task.start < t.end for t in all_targets):
+        return None
     words = _pairs(task.text)
     scored = sorted(((len(pairs & words) / len(pairs), len(pairs & words), i) for i in targets
                      for pairs in [_pairs(all_targets[i].indicator)] if pairs), reverse=True)

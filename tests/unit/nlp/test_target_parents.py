@@ -116,3 +116,12 @@ def test_figures_in_sibling_items_that_state_no_goal_are_no_parents():
             "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các cơ quan khẩn trương triển khai thực hiện.\n")
     parents = _parents(_parsed(text))
     assert parents and all(target is None for target in parents.values())
+
+
+def test_a_task_with_a_figure_of_its_own_is_not_matched_by_wording():
+    text = ("KẾ HOẠCH\nI. CHỈ TIÊU\nThu hút vốn đầu tư nước ngoài trên 2 tỷ đô la Mỹ; tỷ lệ hộ nghèo dưới 3%.\n"
+            "II. NHIỆM VỤ\n1. Các chủ đầu tư đẩy nhanh giải ngân vốn đầu tư công, bảo đảm giải ngân 95% kế hoạch vốn.\n"
+            "2. Sở Tài chính chủ trì xúc tiến thu hút vốn đầu tư nước ngoài vào các khu công nghiệp.\n")
+    parents = _parents(_parsed(text))
+    assert parents["đẩy nhanh giải"] is None
+    assert parents["chủ trì xúc"] == "2 tỷ đô la Mỹ"
