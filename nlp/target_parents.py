@@ -18,7 +18,7 @@ A task's parent target is found walking from the task's unit up to the top:
   empty and holds no task naming a body (a goal row, itself parent of nothing above it).
 
 Where the unit found states several targets, the task takes the one whose indicator shares
-the most wording with it (at least two syllable pairs and 30% of the indicator's, ahead of
+the most wording with it (at least two syllable pairs and 40% of the indicator's, ahead of
 every other), or none, when the task states a figure of its own. A target in the task's own
 sentence is not its parent.
 """
@@ -37,7 +37,7 @@ _GOAL_LINE = re.compile(_GOAL_HEAD.pattern + r"|[\W\d_]*(?:phấn\s+đấu|(?:đ
                         r"|giai\s+đoạn\s+\d{4})", re.I)
 _ENDS_SENTENCE = re.compile(r"[.;!?…][\"'”)\]*_]*\s*$")  # a line that does not end so is a heading
 MIN_SHARED_PAIRS = 2  # syllable pairs an indicator shares with a task to tell several targets apart
-MIN_SHARED_SHARE = 0.3  # ... and the share of the indicator's pairs they make
+MIN_SHARED_SHARE = 0.4  # ... and the share of the indicator's pairs they make
 
 
 @dataclass

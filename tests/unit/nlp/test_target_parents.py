@@ -56,7 +56,7 @@ def test_a_heading_that_states_a_target_is_parent_of_the_tasks_under_it():
 def test_several_goals_before_the_tasks_go_by_wording_or_not_at_all():
     text = ("KẾ HOẠCH\nChỉ tiêu năm 2026\n- Tỷ lệ hộ dân dùng nước sạch đạt 95%.\n"
             "- Giảm 10% số vụ tai nạn giao thông so với năm 2025.\nNhiệm vụ:\n"
-            "1. Sở Nông nghiệp và Môi trường chủ trì nâng cấp các công trình cấp nước sạch cho hộ dân nông thôn.\n"
+            "1. Sở Nông nghiệp và Môi trường chủ trì nâng cấp các công trình cấp nước để tăng tỷ lệ hộ dân dùng nước sạch.\n"
             "2. Công an tỉnh tăng cường tuần tra, xử lý vi phạm để kéo giảm tai nạn giao thông.\n"
             "3. Sở Nội vụ tổ chức tập huấn nghiệp vụ cho cán bộ.\n")
     parents = _parents(_parsed(text))
