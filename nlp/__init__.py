@@ -15,6 +15,7 @@ from theodoi.domain import Extraction, Header, ParsedDocument
 from theodoi.nlp.agencies import canonical
 from theodoi.nlp.parts import PART_CHARS, blocks_within, shifted, split_points
 from theodoi.nlp.pipeline import load_pipeline
+from theodoi.nlp.target_parents import assign_target_parents
 
 __all__ = ["extract", "extract_many", "load_pipeline"]
 BATCH_SIZE = 16  # documents per nlp.pipe batch
@@ -71,10 +72,12 @@ def extract_many(documents: Iterable[ParsedDocument], batch_size: int = BATCH_SI
     """What each parsed document asks, in order: the pipeline runs with `nlp.pipe` over batches
     of documents (or of the parts of a long one); a package's header bodies are normalised first."""
     nlp = load_pipeline()
+    read: dict[int, ParsedDocument] = {}
 
     def pieces():
         for number, parsed in enumerate(documents):
             package_bodies(parsed.header)
+            read[number] = parsed
             for offset, text, blocks in _parts(parsed):
                 yield _make_doc(nlp, parsed, text, blocks), (number, offset)
 
@@ -82,14 +85,20 @@ def extract_many(documents: Iterable[ParsedDocument], batch_size: int = BATCH_SI
     for doc, (number, offset) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         if number != current:
             if found is not None:
-                yield found
+                yield _with_parents(read.pop(current), found)
             current, found = number, Extraction()
         part = _extraction(doc)
         found.tasks.extend(shifted(part.tasks, offset) if offset else part.tasks)
         found.targets.extend(shifted(part.targets, offset) if offset else part.targets)
         found.citations.extend(shifted(part.citations, offset) if offset else part.citations)
     if found is not None:
-        yield found
+        yield _with_parents(read.pop(current), found)
+
+
+def _with_parents(parsed: ParsedDocument, found: Extraction) -> Extraction:
+    """`found` with each task's target set, read over the whole document."""
+    assign_target_parents(parsed.text, parsed.blocks, found.tasks, found.targets)
+    return found
 
 
 def extract(parsed: ParsedDocument) -> Extraction:

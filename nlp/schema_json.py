@@ -3,7 +3,8 @@
 Fields of SCHEMA.md are never renamed; added fields: offsets (`start`, `end`),
 `component`, `confidence`, `label`, `lead_canonical`, `support_canonical`, and
 `lead_current` (who holds the lead's duties today, after the 2025 mergers); a task's
-`status` also carries `date`, the day the passage gives for the progress (or null).
+`status` also carries `date`, the day the passage gives for the progress (or null); a task's
+`target` is the index in `targets` of the plan's target it serves (or null; score.py ignores it).
 """
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ def _status(status: Progress | None) -> dict | None:
     return {"value": status.value, "text": status.text, "date": _iso(status.date)}
 
 
-def task_json(task: Task) -> dict:
-    """One task in SCHEMA.md's shape; lead and support as written in the document."""
+def task_json(task: Task, targets: list[Target]) -> dict:
+    """One task in SCHEMA.md's shape; lead and support as written in the document; `targets`
+    are the document's, which the task's `target` indexes."""
     return {
         "text": task.text,
         "lead": [b.text for b in task.lead],
@@ -51,6 +53,7 @@ def task_json(task: Task) -> dict:
         "lead_current": [current_owner(b.canonical) if b.canonical else None for b in task.lead],
         "status": _status(task.status),
         "source": task.source,
+        "target": next((i for i, t in enumerate(targets) if t is task.target), None),
     }
 
 
@@ -81,7 +84,7 @@ def to_schema(parsed: ParsedDocument, extraction: Extraction) -> dict:
             "title": header.title,
             "signer": header.signer,
         },
-        "tasks": [task_json(t) for t in extraction.tasks],
+        "tasks": [task_json(t, extraction.targets) for t in extraction.tasks],
         "targets": [target_json(t) for t in extraction.targets],
         "references": [citation_json(c) for c in extraction.citations],
     }

@@ -199,8 +199,11 @@ class Task(Base):
     reported_text: Mapped[str | None] = mapped_column(Text)
     reported_date: Mapped[dt.date | None] = mapped_column(Date)
     source_number: Mapped[str | None] = mapped_column(String(100), index=True)
+    # the plan's target the task serves (nlp/target_parents.py)
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("targets.id", ondelete="SET NULL"), index=True)
 
     document: Mapped[Document] = relationship(back_populates="tasks")
+    target: Mapped["Target | None"] = relationship(back_populates="tasks")
     bodies: Mapped[list["TaskBody"]] = relationship(back_populates="task", cascade="all, delete-orphan",
                                                     order_by="TaskBody.position")
     events: Mapped[list["StatusEvent"]] = relationship(back_populates="task", cascade="all, delete-orphan",
@@ -259,6 +262,7 @@ class Target(Base):
     document: Mapped[Document] = relationship(back_populates="targets")
     progress: Mapped[list["TargetProgress"]] = relationship(
         back_populates="target", cascade="all, delete-orphan", order_by="TargetProgress.id")
+    tasks: Mapped[list[Task]] = relationship(back_populates="target", order_by="Task.ordinal")
 
 
 class Citation(Base):

@@ -66,6 +66,7 @@ def save_document(session: Session, stored: StoredFile, parsed: ParsedDocument,
     document.tasks.extend(new_task(ordinal, found) for ordinal, found in enumerate(extraction.tasks))
     document.targets.extend(new_target(found) for found in extraction.targets)
     document.citations.extend(new_citation(found) for found in extraction.citations)
+    set_target_parents(document, extraction)
     session.add(document)
     stored.status = "done"
     stored.parser = parsed.parser
@@ -129,6 +130,18 @@ def new_target(found) -> Target:
     target = Target()
     set_target_fields(target, found)
     return target
+
+
+def set_target_parents(document: Document, extraction: Extraction) -> None:
+    """Point each stored task of `document` that `extraction` reads anew at the stored target it
+    serves (or at none), matching tasks and targets on their place in the text."""
+    targets = {(t.start, t.end, t.value): t for t in document.targets}
+    found_tasks = {(t.start, t.end, t.text): t for t in extraction.tasks}
+    for task in document.tasks:
+        found = found_tasks.get((task.start, task.end, task.text))
+        if found is not None:
+            parent = found.target
+            task.target = targets.get((parent.start, parent.end, parent.value)) if parent else None
 
 
 def new_citation(found) -> Citation:

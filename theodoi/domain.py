@@ -143,6 +143,7 @@ class Task:
     label: str | None = None  # the item's numbering in the document: "1", "2.a", ...
     status: Progress | None = None  # the progress the document itself states (reports)
     source: str | None = None  # the number of the document that assigned it, when another did
+    target: "Target | None" = None  # the plan's target it serves (nlp/target_parents.py)
 
 
 @dataclass

@@ -127,6 +127,7 @@ def apply_new_reading(session: Session, document: Document, parsed: ParsedDocume
     result += _reconcile(document.targets, extraction.targets, _target_score, lambda target: bool(target.progress),
                          lambda _, found: repo.new_target(found),
                          lambda target, _, found: repo.set_target_fields(target, found))
+    repo.set_target_parents(document, extraction)
     document.citations.clear()
     session.flush()
     document.citations.extend(repo.new_citation(found) for found in extraction.citations)

@@ -14,10 +14,10 @@ from collections import Counter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from theodoi.store.models import Document, Task
+from theodoi.store.models import Document, Target, Task
 from theodoi.tracking.evidence import task_work
 from theodoi.tracking.labels import label_matches, referenced_labels
-from theodoi.tracking.status import TaskState
+from theodoi.tracking.status import TaskState, task_state
 from theodoi.tracking.wording import overlap
 
 PARENT_THRESHOLD = 0.3
@@ -66,3 +66,9 @@ def children_summary(states: list[TaskState]) -> dict[str, int]:
     """How a task's children stand: counts by displayed status, and "total"."""
     counts = Counter(state.display for state in states)
     return {"total": len(states), **dict(sorted(counts.items()))}
+
+
+def target_summary(target: Target, as_of=None) -> dict[str, int]:
+    """How the tasks serving a target (`Task.target`) stand, as `children_summary` counts them:
+    a target's progress seen from its tasks' statuses."""
+    return children_summary([task_state(task, as_of) for task in target.tasks])

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, render_template, send_file
 from theodoi.store import repo
 from theodoi.store.models import Document
 from theodoi.tracking.report_rows import row_views
+from theodoi.tracking.rollup import target_summary
 from theodoi.tracking.status import task_state
 from theodoi.web.marking import Span, mark_text
 from theodoi.web.params import date_arg
@@ -38,7 +39,8 @@ def show(document_id: int):
     return render_template(
         "documents/show.html", document=document, states=states, date_error=date_error,
         marked_text=mark_text(document.text, document_spans(document)),
-        cited_by=repo.citing_citations(db(), document_id), rows=row_views(db(), document))
+        cited_by=repo.citing_citations(db(), document_id), rows=row_views(db(), document),
+        target_summaries={t.id: target_summary(t, as_of) for t in document.targets if t.tasks})
 
 
 @bp.get("/<int:document_id>/original")

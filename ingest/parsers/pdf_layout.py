@@ -188,6 +188,25 @@ def ruling_edges(page, height: float) -> list[dict]:
     return edges
 
 
+def _cell_texts(table: Table, textpage, height: float) -> list[list[str]]:
+    """The cell texts of each row. A cell merged down over several rows (pdfplumber leaves the
+    rows under its first one without a cell in that column) gives its text to each row it spans,
+    as a status or lead cell written once for a block of rows means each of them; a column with
+    no cell for another reason (a cell merged across columns) stays empty."""
+    rows, spanning = [], {}  # column -> (box, text) of the last cell that started in it
+    for row in table.rows:
+        texts = []
+        for column, cell in enumerate(row.cells):
+            if cell is not None:
+                spanning[column] = (cell, _clean(read_box(textpage, height, *cell)))
+                texts.append(spanning[column][1])
+                continue
+            box, text = spanning.get(column, (None, ""))
+            texts.append(text if box is not None and box[3] > row.bbox[1] + TOLERANCE else "")
+        rows.append(texts)
+    return rows
+
+
 def ruled_tables(page, textpage, height: float) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
     """Tables drawn with ruling lines on the page: (bbox, rows of cell texts), top to bottom.
     Tables of one row or one column are left out (boxes and frames, not tables)."""
@@ -199,8 +218,7 @@ def ruled_tables(page, textpage, height: float) -> list[tuple[tuple[float, float
     found = []
     for group in cells_to_tables(cells):
         table = Table(None, group)  # rows only need the cells; the page is for pdfplumber's own text
-        rows = [[_clean(read_box(textpage, height, *cell)) if cell else "" for cell in row.cells]
-                for row in table.rows]
+        rows = _cell_texts(table, textpage, height)
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
             found.append((table.bbox, rows))
     return sorted(found, key=lambda t: t[0][1])

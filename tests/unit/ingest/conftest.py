@@ -17,8 +17,11 @@ TASK_ROWS = [["Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "T
              ["Số hóa hồ sơ thủ tục hành chính", "Văn phòng UBND tỉnh", "UBND các huyện", "Năm 2025"]]
 
 
-def write_pdf(path: Path, pages: int = 1, table: bool = False, encrypt: bool = False) -> Path:
-    """A Vietnamese plan with a two-column header drawn on the same baselines."""
+def write_pdf(path: Path, pages: int = 1, table: bool = False, encrypt: bool = False,
+              rows: list[list] = TASK_ROWS, body: str = BODY) -> Path:
+    """A Vietnamese plan with a two-column header drawn on the same baselines; with `table`, the
+    ruled table of `rows` on page 1 (a cell given as (text, n) is merged down over n rows, the
+    rows under it leave it out)."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -41,15 +44,16 @@ def write_pdf(path: Path, pages: int = 1, table: bool = False, encrypt: bool = F
             pdf.set_font("DejaVu", size=11)
             pdf.cell(0, 7, "Chuyển đổi số tỉnh Thái Nguyên năm 2025", align="C", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(4)
-        pdf.multi_cell(0, 6, BODY + " Các cơ quan, đơn vị báo cáo kết quả thực hiện định kỳ hằng quý về Sở "
+        pdf.multi_cell(0, 6, body + " Các cơ quan, đơn vị báo cáo kết quả thực hiện định kỳ hằng quý về Sở "
                        "Thông tin và Truyền thông để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
         if table and number == 0:
             pdf.ln(4)
-            with pdf.table(col_widths=(60, 45, 40, 40), first_row_as_headings=False) as t:
-                for row in TASK_ROWS:
+            with pdf.table(col_widths=(60, 45, 40, 40)[:len(rows[0])], first_row_as_headings=False) as t:
+                for row in rows:
                     r = t.row()
                     for cell in row:
-                        r.cell(cell)
+                        text, span = cell if isinstance(cell, tuple) else (cell, 1)
+                        r.cell(text, rowspan=span)
         pdf.set_y(-15)
         pdf.cell(0, 8, str(number + 1), align="C")
     if encrypt:
