@@ -21,14 +21,15 @@ from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
 from theodoi.nlp.body_words import (CONNECTORS, COUNCIL_ENDS, DESCRIPTOR_MAX, DESCRIPTOR_STOP, GROUP_NOUNS,
                                     GROUP_TAIL_MAX, HAVING_MAX, HEADS, LEVEL_WORDS, MEMBER_GROUPS, NAME_ONLY_HEADS,
-                                    NOT_NAME_TAIL, OWN_KINDS, PREDICATE_NOUNS, QUALIFIER_END_BAD, QUALIFIER_WORDS,
-                                    ROLE_HEADS, SECOND_SYLLABLES, TAIL_STOP, TITLES)
+                                    NOT_NAME_TAIL, OTHER_KINDS, OWN_KINDS, PREDICATE_NOUNS, QUALIFIER_END_BAD, QUALIFIER_WORDS,
+                                    ROLE_HEADS, SECOND_SYLLABLES, SELF_TITLES, TAIL_STOP, TITLES)
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.lexicon import REPORT_WORDS, ROLE_MODIFIERS, opens_action
 from theodoi.vietnamese import compare_key
 
 register_extensions()
 
+SELF_TITLES_SEQ = {("bộ", "trưởng")}
 NAMED_HEADS = HEADS | NAME_ONLY_HEADS  # (one set: its first-word index is built once)
 _LOWERS_KEY = "theodoi.lowers"
 _FIRST_WORD_INDEXES: dict[int, tuple[set, dict[str, list[tuple[str, ...]]]]] = {}
@@ -259,9 +260,10 @@ class BodyFinder:
             end = max(end, _extend_place(flat, end))
             start = self._title_before(flat, start)
             found.append(Span(flat, start, end, label="BODY"))
-        spans = []
+        spans, previous = [], None
         for span in filter_spans(found):
-            mention = self.mention(span)
+            mention = self.mention(span, self._shared_title(flat, previous, span))
+            previous = span
             if flat is not doc:
                 span = doc.char_span(span.start_char, span.end_char, label="BODY", alignment_mode="expand")
             span._.body = mention
@@ -295,9 +297,26 @@ class BodyFinder:
         return flat
 
     @staticmethod
-    def mention(span: Span) -> BodyMention:
-        """The BodyMention for a span found by this component."""
-        text = span.text
+    def _shared_title(doc: Doc, previous: Span | None, span: Span) -> str:
+        """The title that a body shares with the one before it: "Thủ trưởng cơ quan ngang bộ, cơ quan
+        thuộc Chính phủ" → "Thủ trưởng" for the second, which names the same kind ("cơ quan");
+        "" otherwise."""
+        if previous is None or previous.end + 1 != span.start or doc[previous.end].text != "," \
+                or not span[0].is_lower or span[0].lower_ == "các":
+            return ""
+        n = _match_seq(doc, previous.start, TITLES)
+        kind = next((m for m in range(1, 4) if tuple(t.lower_ for t in span[:m]) in GROUP_NOUNS), 0)  # "cơ quan"
+        if not n or not kind or doc[previous.start:previous.start + n].text.lower() in SELF_TITLES:
+            return ""
+        k = previous.start + n
+        same = [t.lower_ for t in doc[k:k + kind]] == [t.lower_ for t in span[:kind]]
+        return doc[previous.start:k].text + " " if same else ""
+
+    @staticmethod
+    def mention(span: Span, title: str = "") -> BodyMention:
+        """The BodyMention for a span found by this component (with the `title` it shares with the
+        body before it written out)."""
+        text = title + span.text
         is_group = span[0].lower_ == "các" or " các " in f" {text.lower()} "
         return BodyMention(text=text, start=span.start_char, end=span.end_char,
                            canonical=agencies.canonical(text), is_group=is_group)
@@ -349,7 +368,7 @@ class BodyFinder:
     @staticmethod
     def _groups(doc: Doc):
         lowers, titles = _lowers(doc), _by_first_word(TITLES)
-        i = 0
+        i, own_end = 0, -1
         while i < len(doc):
             if lowers[i] == "các":
                 j = i + 1
@@ -358,26 +377,58 @@ class BodyFinder:
                 j = j if j > i and j < len(doc) and doc[j].is_lower else i
             n = _match_seq(doc, j, GROUP_NOUNS) if j > i else 0
             if not n and i and lowers[i - 1] in (",", "và"):
-                n = _match_seq(doc, i, OWN_KINDS)  # "các Bộ, cơ quan ngang Bộ": the next body, without "các"
+                # "các Bộ, cơ quan ngang Bộ": the next body, without "các"; so is any kind after such a body
+                # ("Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan")
+                n = _match_seq(doc, i, OWN_KINDS) or (_match_seq(doc, i, GROUP_NOUNS) if i - 1 == own_end else 0)
+            if not n and _match_seq(doc, i, SELF_TITLES_SEQ) == 2 and doc[i].text[0].isupper() \
+                    and i + 3 < len(doc) and doc[i + 2].text == "," and _match_seq(doc, i + 3, TITLES):
+                yield Span(doc, i, i + 2)  # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ": the ministers
+                i += 2
+                continue
             if not n:
                 i += 1
                 continue
-            j = _extend_tail(doc, _extend_name(doc, j + n))
+            own = _match_seq(doc, j, OWN_KINDS) == n  # a body of its own: no further kinds join it
+            named = _extend_name(doc, j + n)
+            j = _extend_tail(doc, named)
+            # so is a kind with words of its own before another kind of body: "các doanh nghiệp vận tải, tổ
+            # chức, cá nhân ..." (not "các cơ quan thông tấn, báo chí": a second word of the same kind)
+            q = _qualifiers(doc, j)
+            own = own or j > named and q + 1 < len(doc) and doc[q].text == "," and _match_seq(doc, q + 1, OTHER_KINDS)
             while True:
-                j = _list_members(doc, j)
+                j = j if own else _list_members(doc, j)
                 last_good = _qualifiers(doc, j)
-                nxt = _next_member(doc, last_good, qualified=True) if last_good > j else 0
+                nxt = _next_member(doc, last_good, qualified=True) if last_good > j and not own else 0
                 if not nxt:  # "các bộ, cơ quan trung ương và địa phương": the list goes on after a qualifier
                     break
                 j = nxt
             last_good = _having_clause(doc, last_good)
+            own_end = last_good if own else -1
             yield Span(doc, i, last_good)
             i = last_good
 
     @staticmethod
     def _title_before(doc: Doc, start: int) -> int:
+        """Where a body starts with the titles in front of it: "Chủ tịch UBND tỉnh", "Giám đốc các
+        Sở", and titles joined before it ("Giám đốc, Thủ trưởng các sở": the heads of one group)."""
+        titled = BodyFinder._one_title_before(doc, start)
+        while titled < start:
+            start = titled
+            if start >= 2 and doc[start - 1].text in (",", "và"):
+                titled = BodyFinder._one_title_before(doc, start - 1, chained=True)
+                titled = titled if titled < start - 1 else start
+        return start
+
+    @staticmethod
+    def _one_title_before(doc: Doc, start: int, chained: bool = False) -> int:
+        """Where the title right before `start` starts (with its "các"); `start` when none. A `chained`
+        title is one joined before another ("Giám đốc, Thủ trưởng ..."): capitalised, alone, and not
+        one that names its own body ("Bộ trưởng", "các Tổ đại biểu")."""
         for n in (5, 4, 3, 2, 1):
-            if start - n >= 0 and _match_seq(doc, start - n, TITLES) >= n:  # ("Chánh" + "Văn phòng ...")
+            if chained and start - n >= 0 and _match_seq(doc, start - n, TITLES) == n:
+                alone = doc[start - n].text[0].isupper() and (start - n == 0 or doc[start - n - 1].lower_ != "các")
+                return start - n if alone and doc[start - n:start].text.lower() not in SELF_TITLES else start
+            if not chained and start - n >= 0 and _match_seq(doc, start - n, TITLES) >= n:  # ("Chánh" + "Văn phòng")
                 return start - n - 1 if start - n >= 1 and doc[start - n - 1].lower_ == "các" else start - n
             if start - n - 1 >= 0 and doc[start - 1].lower_ == "các" and _match_seq(doc, start - n - 1, TITLES) == n:
                 return start - n - 1

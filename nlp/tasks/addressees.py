@@ -197,7 +197,7 @@ class Addressees:
             if any(b.start < nxt < b.end for b in self.bodies):
                 continue  # inside a known name: "Sở Thông tin và Truyền thông"
             piece = re.match(r"[^,;]*?(?=\s*[,;]|\s+và\s|$)", text[nxt:end]).group(0)
-            if tuple(piece.lower().split()) in GROUP_NOUNS:
+            if tuple(piece.lower().split()) in GROUP_NOUNS and self.body_at(nxt) is None:
                 continue  # "Các Vụ, Cục": one group
             if self.body_at(nxt) is not None or text[nxt:nxt + 1].isupper() \
                     or re.match(r"(?:các|những)\s", text[nxt:end], re.IGNORECASE) or NEW_BODY.match(text, nxt, end):
@@ -207,6 +207,9 @@ class Addressees:
             piece = re.sub(r"(?:\s*[,;]|\s+và)\s*$", "", text[a:b]).strip()
             if piece:
                 known = self.body_at(a)
+                if known is not None and known.end == a + len(piece):
+                    out.append(known)  # (as the body finder wrote it: "Thủ trưởng" + "cơ quan thuộc Chính phủ")
+                    continue
                 out.append(BodyMention(piece, a, a + len(piece), known.canonical if known else None,
                                        bool(known and known.is_group) or key_of(piece).startswith("cac ")))
         return out

@@ -69,6 +69,16 @@ def test_a_lowercase_run_after_a_known_name_is_the_sentence(nlp):
     ("Giao Sở Tài chính, Liên minh Hợp tác xã tỉnh, Hội Doanh nhân trẻ tỉnh hỗ trợ doanh nghiệp.",
      ["Sở Tài chính", "Liên minh Hợp tác xã tỉnh", "Hội Doanh nhân trẻ tỉnh"]),
     ("Yêu cầu các sở, ban, ngành, các địa phương tăng cường kiểm tra.", ["các sở, ban, ngành, các địa phương"]),
+    # a kind with words of its own ends its group; the kinds after it are another body
+    ("Các doanh nghiệp vận tải, tổ chức, cá nhân có liên quan chấp hành nghiêm quy định về tải trọng.",
+     ["Các doanh nghiệp vận tải", "tổ chức, cá nhân có liên quan"]),
+    ("Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm bảo vệ rừng phòng hộ.",
+     ["Các cơ quan quản lý nhà nước", "tổ chức, cá nhân liên quan"]),
+    ("Yêu cầu các hợp tác xã nông nghiệp, cơ sở chế biến, hộ gia đình tham gia bảo hiểm cây trồng.",
+     ["các hợp tác xã nông nghiệp", "cơ sở chế biến", "hộ gia đình"]),
+    # a bare kind after a body of its own is one more body
+    ("Các bộ, cơ quan ngang bộ, cơ quan có liên quan rà soát lại định mức chi phí.",
+     ["Các bộ", "cơ quan ngang bộ", "cơ quan có liên quan"]),
 ])
 def test_a_list_is_split_at_each_body_with_its_own_head(nlp, text, expected):
     [(lead, _)] = task_bodies(nlp, text)
@@ -82,6 +92,27 @@ def test_a_list_is_split_at_each_body_with_its_own_head(nlp, text, expected):
                                                                                   "Bộ Nội vụ"]),
 ])
 def test_a_shared_head_is_written_out(nlp, text, expected):
+    [(lead, _)] = task_bodies(nlp, text)
+    assert lead == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # titles joined before one group name the heads of that group
+    ("Giám đốc, Thủ trưởng các cơ quan, đơn vị thuộc tỉnh chịu trách nhiệm thi hành Quyết định này.",
+     ["Giám đốc, Thủ trưởng các cơ quan, đơn vị thuộc tỉnh"]),
+    ("Yêu cầu Chủ tịch, Phó Chủ tịch Ủy ban nhân dân các xã và Giám đốc Trung tâm Y tế huyện kiểm tra.",
+     ["Chủ tịch, Phó Chủ tịch Ủy ban nhân dân các xã", "Giám đốc Trung tâm Y tế huyện"]),
+    # a title that names its own body stays apart; a title shared by bodies of one kind is written out
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh "
+     "tập trung rà soát các dự án dừng thi công.",
+     ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
+      "Chủ tịch Ủy ban nhân dân các tỉnh"]),
+    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan chịu trách nhiệm thi hành Nghị định này.",
+     ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan có liên quan"]),
+    ("Thường trực Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân huyện giám sát việc thu phí.",
+     ["Thường trực Hội đồng nhân dân", "các Tổ đại biểu", "đại biểu Hội đồng nhân dân huyện"]),
+])
+def test_titles_of_a_list_of_bodies(nlp, text, expected):
     [(lead, _)] = task_bodies(nlp, text)
     assert lead == expected
 
