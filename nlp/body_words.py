@@ -76,6 +76,9 @@ TITLES = {
     ("phó", "chủ", "tịch"), ("phó", "giám", "đốc"), ("thứ", "trưởng"), ("chánh", "án"), ("viện", "trưởng"),
     ("chánh",),  # "Chánh" + "Văn phòng UBND tỉnh", "Chánh" + "Thanh tra tỉnh"
 }
+# Words that open with a body's head noun but name a thing or a circumstance: "Trường hợp có vướng mắc, ..."
+THING_NOUNS = {"trường hợp", "hội nghị", "hội thảo", "ban hành", "bộ máy", "đoàn kết", "phòng ngừa", "phòng chống",
+               "cơ sở dữ liệu", "quỹ đất", "trung tâm dữ liệu"}
 # Titles that name the head of a body on their own ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ": the
 # ministers, then the heads of the other bodies): never joined to the title after them.
 SELF_TITLES = {"bộ trưởng", "các bộ trưởng", "các đồng chí bộ trưởng", "tổ đại biểu", "đoàn đại biểu"}

@@ -30,6 +30,9 @@ from theodoi.vietnamese import compare_key
 register_extensions()
 
 SELF_TITLES_SEQ = {("bộ", "trưởng")}
+MANAGED_MAX = 10  # syllables of "các khu công nghệ cao và khu công nghiệp"
+# Heads whose unknown names may be lists closed by "và": "Cục Xuất bản, In và Phát hành".
+COMMA_NAME_HEADS = {("bộ",), ("sở",), ("cục",), ("vụ",), ("viện",), ("tổng", "cục"), ("chi", "cục"), ("trung", "tâm")}
 NAMED_HEADS = HEADS | NAME_ONLY_HEADS  # (one set: its first-word index is built once)
 _LOWERS_KEY = "theodoi.lowers"
 _FIRST_WORD_INDEXES: dict[int, tuple[set, dict[str, list[tuple[str, ...]]]]] = {}
@@ -132,6 +135,41 @@ def _extend_tail(doc: Doc, j: int) -> int:
     return min(end, len(doc))
 
 
+def _managed_things(doc: Doc, j: int) -> int:
+    """After "Ban Quản lý" at token j, the kinds of place it manages, in lower case after "các": "các khu
+    công nghệ cao và khu công nghiệp" (and a place after it), up to the verb that follows; else j."""
+    if j >= len(doc) or doc[j].lower_ != "các":
+        return j  # ("Ban Quản lý dự án đầu tư xây dựng": its verbs-as-nouns cannot be told from a predicate)
+    k, count = j + 1, 0
+    while k < len(doc) and doc[k].is_alpha and doc[k].is_lower and count < MANAGED_MAX:
+        words = [compare_key(t.text) for t in doc[k:k + 4]]
+        joined = words[0] == "và" and len(words) > 1 and doc[k + 1].is_lower and words[1] not in NOT_NAME_TAIL \
+            and not opens_action(words[1:])  # "... và khu công nghiệp"
+        if not joined and (words[0] in NOT_NAME_TAIL or words[0] in TAIL_STOP or words[0] in REPORT_WORDS
+                           or opens_action(words)):
+            break
+        k, count = k + 1, count + 1
+    if not count:
+        return j
+    return _extend_name(doc, k) if _capitalised(doc, k) and not _match_seq(doc, k, NAMED_HEADS) else k
+
+
+def _comma_name(doc: Doc, j: int) -> int:
+    """After an unknown body's name ending at token j, the further parts of a name written as a list
+    closed by "và" ("Cục Xuất bản" + ", In và Phát hành"); j when the name does not go on so (a
+    part that is a body, a title or a place ends it)."""
+    k = j
+    while k + 1 < len(doc) and doc[k].text == "," and _capitalised(doc, k + 1) and not (
+            _match_seq(doc, k + 1, NAMED_HEADS) or _match_seq(doc, k + 1, TITLES) or _match_seq(doc, k + 1, LEVEL_WORDS)):
+        end = _extend_name(doc, k + 1)
+        if end - k - 1 > 6:
+            return j
+        if any(t.lower_ == "và" for t in doc[k + 1:end]):
+            return end  # the part that closes the list
+        k = end
+    return j
+
+
 def _extend_place(doc: Doc, j: int) -> int:
     """After a body, take a place: "tỉnh Long An", "Long An", "thành phố Hồ Chí Minh"."""
     n = _match_seq(doc, j, LEVEL_WORDS)
@@ -204,8 +242,11 @@ def _having_clause(doc: Doc, j: int) -> int:
     if " ".join(words[:2]) in PREDICATE_NOUNS or words[:1] and words[0] in PREDICATE_NOUNS:
         return j
     for n in range(1, HAVING_MAX + 1):
-        if j + n >= len(doc) or not (doc[j + n].is_alpha and doc[j + n].is_lower):
-            return j
+        if j + n >= len(doc) or not (doc[j + n].is_alpha and (doc[j + n].is_lower or doc[j + n].is_upper)):
+            # a heading that names the members: "8. Các đơn vị có thủ tục hành chính" + line end
+            heading = n >= 2 and (j + n >= len(doc) or doc[j + n].is_space and "\n" in doc[j + n].text
+                                  or doc[j + n].text.startswith("*"))
+            return j + n if heading and doc[j + n - 1].is_alpha else j
         if n >= 2 and opens_action(words[n:]):
             return j + n + 1
     return j
@@ -353,6 +394,8 @@ class BodyFinder:
             n = _match_seq(doc, i, NAMED_HEADS) if lowers[i] in heads else 0  # most tokens start no head
             if n and doc[i].text[0].isupper():
                 end = _extend_name(doc, i + n)
+                if end == i + n and lowers[i:i + n] == ("ban", "quản", "lý") and doc[i + 1].text[0].isupper():
+                    end = _managed_things(doc, end)  # "Ban Quản lý các khu công nghiệp"
                 if end > i + n:
                     described = _extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
                     known = next((k for k in range(described, end - 1, -1) if agencies.lookup(doc[i:k].text)), None)
@@ -360,6 +403,8 @@ class BodyFinder:
                     dash = next((k for k in range(i + n, end) if doc[k].text in ("-", "–")
                                  and agencies.lookup(doc[i:k].text)), None)
                     end = dash or end  # "Bộ Tài chính - Cơ quan thường trực ...": the known body, then its role
+                    if not known and lowers[i:i + n] in COMMA_NAME_HEADS:
+                        end = _comma_name(doc, end)
                     yield Span(doc, i, end)
                     i = end
                     continue

@@ -10,7 +10,7 @@ import re
 
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
-from theodoi.nlp.body_words import GROUP_NOUNS
+from theodoi.nlp.body_words import GROUP_NOUNS, THING_NOUNS
 from theodoi.nlp.lexicon import ROLE_MODIFIERS, opens_action
 from theodoi.nlp.tasks.patterns import (CUE, MODAL, NEW_BODY, NOT_CUE_BEFORE, SUPPORT_CUE, key_of, opens_subject,
                                         starts_predicate)
@@ -21,6 +21,12 @@ SHAPED_NAME_WORDS = 14  # the longest addressee read by its shape ("thủ trư�
 # "các Sở:", "Giám đốc các Sở:", "Thủ trưởng các Cục:".
 SHARED_HEAD = re.compile(r"(?:((?i:giám đốc|thủ trưởng|bộ trưởng|chủ tịch|lãnh đạo|trưởng|cục trưởng|vụ trưởng))\s+)?"
                          r"(?i:các)\s+((?i:bộ|sở|ban|cục|vụ|tổng cục|chi cục|phòng|trung tâm|hội|đài|viện|trường))")
+
+
+def names_a_thing(text: str, pos: int) -> bool:
+    """Whether the words at `pos` open with a thing that only looks like a body ("Trường hợp ...")."""
+    words = key_of(text[pos:pos + 24]).split()
+    return any(" ".join(words[:n]) in THING_NOUNS for n in (2, 3, 4))
 
 
 class Addressees:
@@ -165,7 +171,7 @@ class Addressees:
         text = self.text
         pos = self.skip(pos, end)
         opener = opens_subject(text, pos, end)
-        if opener is None:
+        if opener is None or names_a_thing(text, pos):
             return None
         scan = opener.end() - 1
         role = re.match(r"\s*(\w+\s+\w+)", text[scan:end])
@@ -223,7 +229,7 @@ class Addressees:
         pos = self.skip(start, end)
         names, names_end = self.body_list(pos)
         opens = bool(names) and (self.body_at(pos) is not None or not text[pos:names[0].start].strip())
-        if not opens and not opens_subject(text, pos, end):
+        if not opens and (not opens_subject(text, pos, end) or names_a_thing(text, pos)):
             return None
         modal = MODAL.search(text, pos, min(end, pos + 120))
         if modal is not None:

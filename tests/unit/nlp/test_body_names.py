@@ -56,6 +56,28 @@ def test_name_extent_keeps_descriptors_qualifiers_and_hyphenated_groups(nlp, tex
     assert expected in bodies(nlp, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an unknown name written as a list closed by "và" is one name
+    ("Giao Cục Văn hóa, Nghệ thuật và Triển lãm chủ trì rà soát các thủ tục.", "Cục Văn hóa, Nghệ thuật và Triển lãm"),
+    ("**2. Cục\nKhảo cổ, Bảo tàng và Di sản**\n- Rà soát các thủ tục cấp phép.\n", "Cục Khảo cổ, Bảo tàng và Di sản"),
+    # what a management board manages, in lower case after "các"
+    ("Giao Ban Quản lý các khu kinh tế và khu công nghiệp rà soát quỹ đất.",
+     "Ban Quản lý các khu kinh tế và khu công nghiệp"),
+    ("Ban Quản lý các khu chế xuất và công nghiệp Bình An phối hợp kiểm tra.",
+     "Ban Quản lý các khu chế xuất và công nghiệp Bình An"),
+    # a group whose members a heading names with "có ..."
+    ("**5. Các\nđơn vị có TTHC**\n- Rà soát các thủ tục.\n", "Các đơn vị có TTHC"),
+    ("3. Các xã có đất lúa\n- Kiểm tra việc đốt rơm rạ.\n", "Các xã có đất lúa"),
+])
+def test_name_extent_of_lists_closed_by_va_boards_and_headings(nlp, text, expected):
+    assert expected in bodies(nlp, text)
+
+
+def test_a_list_of_bodies_is_not_read_as_one_name(nlp):
+    assert bodies(nlp, "Giao Vụ Pháp chế, Văn phòng Bộ và Cục Điện ảnh rà soát.") == [
+        "Vụ Pháp chế", "Văn phòng Bộ", "Cục Điện ảnh"]
+
+
 def test_a_lowercase_run_after_a_known_name_is_the_sentence(nlp):
     assert bodies(nlp, "Sở Y tế quyết định danh mục thuốc.") == ["Sở Y tế"]
     assert bodies(nlp, "Giao Sở Tư pháp hằng năm tổng hợp báo cáo.") == ["Sở Tư pháp"]
@@ -145,6 +167,15 @@ def test_support_cue_variants_and_unknown_bodies_in_a_support_list(nlp, text, su
 ])
 def test_a_phrase_without_a_body_is_never_a_lead(nlp, text):
     assert all(not lead for lead, _ in task_bodies(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "3. Sở Giao thông vận tải\nRà soát các bến xe. Trường hợp phát sinh vướng mắc, kịp thời báo cáo Ủy ban nhân dân tỉnh.\n",
+    "3. Sở Giao thông vận tải\nRà soát các bến xe. Trường hợp cần thiết, khẩn trương đề xuất phương án xử lý.\n",
+])
+def test_a_circumstance_that_looks_like_a_body_leaves_the_action_to_the_heading(nlp, text):
+    found = task_bodies(nlp, text)
+    assert len(found) == 2 and all(lead == ["Sở Giao thông vận tải"] for lead, _ in found)
 
 
 def test_a_short_name_in_brackets_is_not_part_of_the_lead(nlp):
