@@ -35,7 +35,7 @@ GROUP_NOUNS = {
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
     ("cá", "nhân"), ("hộ", "gia", "đình"),  # "các tổ chức, cá nhân có liên quan"
     ("phòng",),  # "các phòng, ban chuyên môn"
-    ("tổ", "đại", "biểu"), ("tổ", "công", "tác"), ("báo", "chí"),
+    ("tổ", "đại", "biểu"), ("tổ", "công", "tác"), ("báo", "chí"), ("truyền", "hình"), ("phát", "thanh"),
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
     # Party committees of a level: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy".
     ("huyện", "ủy"), ("huyện", "uỷ"), ("thành", "ủy"), ("thành", "uỷ"), ("thị", "ủy"), ("thị", "uỷ"),

@@ -32,6 +32,8 @@ register_extensions()
 SELF_TITLES_SEQ = {("bộ", "trưởng")}
 MANAGED_MAX = 10  # syllables of "các khu công nghệ cao và khu công nghiệp"
 # Heads whose unknown names may be lists closed by "và": "Cục Xuất bản, In và Phát hành".
+LEVEL_HEADS = {("công", "an"), ("thanh", "tra"), ("đảng", "ủy"), ("đảng", "uỷ")}  # "Công an xã, phường"
+MEDIA_WORDS = {"báo chí", "truyền hình", "phát thanh", "truyền thông", "thông tấn"}
 COMMA_NAME_HEADS = {("bộ",), ("sở",), ("cục",), ("vụ",), ("viện",), ("tổng", "cục"), ("chi", "cục"), ("trung", "tâm")}
 NAMED_HEADS = HEADS | NAME_ONLY_HEADS  # (one set: its first-word index is built once)
 _LOWERS_KEY = "theodoi.lowers"
@@ -122,6 +124,10 @@ def _extend_tail(doc: Doc, j: int) -> int:
         if not (doc[k].is_alpha and doc[k].is_lower):
             break
         words = [compare_key(t.text) for t in doc[k:k + 4] if not t.is_space]
+        if " ".join(words[:2]) in MEDIA_WORDS:  # "các cơ quan báo chí": not "báo cáo"
+            k += 2
+            syllables, end = syllables + 2, k
+            continue
         if k == j and doc[k - 1].lower_ in ROLE_HEADS and " ".join(words[:2]) in ROLE_MODIFIERS:
             k += 2
             syllables, end = syllables + 2, k
@@ -152,6 +158,20 @@ def _managed_things(doc: Doc, j: int) -> int:
     if not count:
         return j
     return _extend_name(doc, k) if _capitalised(doc, k) and not _match_seq(doc, k, NAMED_HEADS) else k
+
+
+def _levels(doc: Doc, j: int) -> int:
+    """After a head that names a body at each level ("Công an", "Thanh tra"), the levels it names:
+    "xã", "xã, phường", "cấp huyện"; j when no level follows (or "xã hội", a word of its own)."""
+    k = j + (j < len(doc) and doc[j].lower_ == "cấp")
+    n = _match_seq(doc, k, LEVEL_WORDS)
+    if not n or k + n < len(doc) and doc[k + n].lower_ == "hội":
+        return j
+    k += n
+    while k + 1 < len(doc) and doc[k].text in (",", "-", "–") and _match_seq(doc, k + 1, LEVEL_WORDS) \
+            and not (k + 2 < len(doc) and doc[k + 2].lower_ == "hội"):
+        k += 1 + _match_seq(doc, k + 1, LEVEL_WORDS)
+    return k
 
 
 def _comma_name(doc: Doc, j: int) -> int:
@@ -299,6 +319,8 @@ class BodyFinder:
         for span in self._join_councils(flat, filter_spans(candidates)):
             start, end = span.start, span.end
             end = max(end, _extend_place(flat, end))
+            if span[0].lower_ == "các":  # a group the gazetteer knows, with its qualifier: "các Sở, Ban, ngành liên quan"
+                end = max(end, _qualifiers(flat, end))
             start = self._title_before(flat, start)
             found.append(Span(flat, start, end, label="BODY"))
         spans, previous = [], None
@@ -396,6 +418,8 @@ class BodyFinder:
                 end = _extend_name(doc, i + n)
                 if end == i + n and lowers[i:i + n] == ("ban", "quản", "lý") and doc[i + 1].text[0].isupper():
                     end = _managed_things(doc, end)  # "Ban Quản lý các khu công nghiệp"
+                if end == i + n and lowers[i:i + n] in LEVEL_HEADS:
+                    end = _levels(doc, end)  # "Công an xã, phường"
                 if end > i + n:
                     described = _extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
                     known = next((k for k in range(described, end - 1, -1) if agencies.lookup(doc[i:k].text)), None)

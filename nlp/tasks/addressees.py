@@ -15,7 +15,7 @@ from theodoi.nlp.lexicon import ROLE_MODIFIERS, opens_action
 from theodoi.nlp.tasks.patterns import (CUE, MODAL, NEW_BODY, NOT_CUE_BEFORE, SUPPORT_CUE, key_of, opens_subject,
                                         starts_predicate)
 
-LIST_JOINER = re.compile(r"\s*(?:,|;|và)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?", re.IGNORECASE)
+LIST_JOINER = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?", re.IGNORECASE)
 SHAPED_NAME_WORDS = 14  # the longest addressee read by its shape ("thủ trưởng các cơ quan, đơn vị ...")
 # A kind of body written once for the names after a colon, with the title of their heads:
 # "các Sở:", "Giám đốc các Sở:", "Thủ trưởng các Cục:".

@@ -155,6 +155,13 @@ def test_unknown_names_after_a_shared_head_are_kept_by_their_shape(nlp):
      ["bộ, ngành liên quan"]),
     ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp, các cơ quan liên quan và chính quyền địa phương tổ chức vận động.",
      ["Sở Tư pháp", "các cơ quan liên quan", "chính quyền địa phương"]),
+    # a known group keeps its qualifier; media kinds are a group; "hoặc" joins a list; a body at each level
+    ("Sở Xây dựng chủ trì, phối hợp với các Sở, Ban, ngành liên quan lập quy hoạch bến bãi.",
+     ["các Sở, Ban, ngành liên quan"]),
+    ("Sở Du lịch phối hợp với các cơ quan báo chí, truyền hình đăng tải lịch lễ hội.",
+     ["các cơ quan báo chí, truyền hình"]),
+    ("Sở Giao thông vận tải phối hợp với Công an xã, phường hoặc UBND các xã, phường xử lý lấn chiếm.",
+     ["Công an xã, phường", "UBND các xã, phường"]),
 ])
 def test_support_cue_variants_and_unknown_bodies_in_a_support_list(nlp, text, support):
     [(_, found)] = task_bodies(nlp, text)
