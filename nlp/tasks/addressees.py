@@ -163,6 +163,17 @@ class Addressees:
             out.extend(n for n in names if n.end <= end)
         return out
 
+    def in_support_list(self, start: int, pos: int) -> bool:
+        """Whether a list of bodies asked to cooperate, opened in text[start:pos], runs on to `pos`
+        ("phối hợp Sở A; các doanh nghiệp ..."): a ";" there does not end the clause."""
+        cue = None
+        for cue in SUPPORT_CUE.finditer(self.text, start, pos):
+            pass
+        if cue is None:
+            return False
+        names, end = self.body_list(cue.end())
+        return bool(names) and end >= pos - 1
+
     def named_by_shape(self, pos: int, end: int) -> tuple[list[BodyMention], int] | None:
         """Addressees the gazetteer does not know, read by their shape after a cue: a phrase that
         opens with a body's head noun or a title ("các phòng, ban chuyên môn", "thủ trưởng các đơn
