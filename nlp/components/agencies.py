@@ -191,7 +191,10 @@ def _comma_name(doc: Doc, j: int) -> int:
 
 
 def _extend_place(doc: Doc, j: int) -> int:
-    """After a body, take a place: "tỉnh Long An", "Long An", "thành phố Hồ Chí Minh"."""
+    """After a body, take a place: "tỉnh Long An", "Long An", "thành phố Hồ Chí Minh", or its level:
+    "Ủy ban nhân dân cấp tỉnh"."""
+    if j < len(doc) and doc[j].lower_ == "cấp":
+        return _levels(doc, j)
     n = _match_seq(doc, j, LEVEL_WORDS)
     while n and j + n + 1 < len(doc) and doc[j + n].text in {"-", "–"} and _match_seq(doc, j + n + 1, LEVEL_WORDS):
         n += 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)  # "quận - huyện"

@@ -51,6 +51,8 @@ def test_every_gazetteer_name_is_found_whole_inside_a_sentence(nlp, name):
     ("Yêu cầu UBND các huyện - thị xã kiểm tra.", "UBND các huyện - thị xã"),
     ("Giao Thủ trưởng các sở, ban, ngành của tỉnh rà soát thủ tục.", "Thủ trưởng các sở, ban, ngành của tỉnh"),
     ("Giao các đơn vị trực thuộc Bộ rà soát.", "các đơn vị trực thuộc Bộ"),
+    ("Giao Ủy ban nhân dân cấp tỉnh tổ chức kiểm tra định kỳ.", "Ủy ban nhân dân cấp tỉnh"),
+    ("Phòng Tài nguyên và Môi trường cấp huyện rà soát hồ sơ đất đai.", "Phòng Tài nguyên và Môi trường cấp huyện"),
 ])
 def test_name_extent_keeps_descriptors_qualifiers_and_hyphenated_groups(nlp, text, expected):
     assert expected in bodies(nlp, text)
