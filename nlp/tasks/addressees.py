@@ -16,6 +16,9 @@ from theodoi.nlp.tasks.patterns import (CUE, MODAL, NEW_BODY, NOT_CUE_BEFORE, SU
                                         starts_predicate)
 
 LIST_JOINER = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?", re.IGNORECASE)
+# A function with its level: "quản lý đất đai cấp xã" after "cơ quan có chức năng".
+FUNCTION_LEVEL = re.compile(r"(?:\w+\s+){1,5}?cấp\s+(?:tỉnh|huyện|xã|thành phố|quận|phường|cơ sở|trung ương)\b",
+                            re.IGNORECASE)
 SHAPED_NAME_WORDS = 14  # the longest addressee read by its shape ("thủ trưởng các cơ quan, đơn vị ...")
 # A kind of body written once for the names after a colon, with the title of their heads:
 # "các Sở:", "Giám đốc các Sở:", "Thủ trưởng các Cục:".
@@ -188,13 +191,15 @@ class Addressees:
         role = re.match(r"\s*(\w+\s+\w+)", text[scan:end])
         if role and key_of(role.group(1)) in ROLE_MODIFIERS:  # "các cơ quan quản lý ..."
             scan += role.end()
+        function_end = 0
         for n, word in enumerate(re.finditer(r"[^\s,]+", text[scan:end])):
             at = scan + word.start()
             if n > SHAPED_NAME_WORDS or re.search(r"[.;]", text[pos:at]):
                 return None
+            function_end = max(function_end, self._function_end(at, end))
             if text[at] == ":" or re.match(r"[^\w\s]*$", text[at:end]):
                 cut = at
-            elif starts_predicate(text[at:end]):
+            elif starts_predicate(text[at:end]) and at >= function_end:
                 cut = at
             else:
                 continue
@@ -202,6 +207,15 @@ class Addressees:
             return (names, cut) if names else None
         names = self.segment_names(pos, end) if len(text[pos:end].split()) <= SHAPED_NAME_WORDS else []
         return (names, end) if names else None
+
+    def _function_end(self, at: int, end: int) -> int:
+        """Where the function of a body ends when the words at `at` say what it does after "có chức
+        năng / thẩm quyền" and a level closes them ("cơ quan có chức năng quản lý đất đai cấp xã"): part
+        of the name, not its action; 0 otherwise."""
+        if not re.search(r"(?:chức năng|thẩm quyền)\s+$", self.text[max(0, at - 24):at], re.IGNORECASE):
+            return 0
+        m = FUNCTION_LEVEL.match(self.text, at, end)
+        return m.end() if m else 0
 
     def segment_names(self, start: int, end: int) -> list[BodyMention]:
         """A subject written out ("Các Cục quản lý chuyên ngành, các Sở GTVT và các doanh

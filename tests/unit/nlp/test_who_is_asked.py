@@ -84,3 +84,15 @@ def test_a_cue_after_the_items_own_action_is_part_of_it(nlp, text, lead):
 def test_bodies_after_a_comma_in_an_item_that_opens_with_its_action_are_its_object(nlp, text):
     [(found, _)] = leads(nlp, text)
     assert found == ["Ngân hàng Nhà nước Việt Nam"]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Giao cơ quan có chức năng quản lý đất đai cấp huyện rà soát các thửa đất xen kẹt.",
+     ["cơ quan có chức năng quản lý đất đai cấp huyện"]),
+    ("Yêu cầu cơ quan có thẩm quyền cấp phép xây dựng cấp xã kiểm tra các công trình.",
+     ["cơ quan có thẩm quyền cấp phép xây dựng cấp xã"]),
+    ("Giao cơ quan có chức năng kiểm tra, xử lý vi phạm về trật tự xây dựng.", ["cơ quan có chức năng"]),
+])
+def test_a_function_with_its_level_belongs_to_the_name(nlp, text, lead):
+    [(found, _)] = leads(nlp, text)
+    assert found == lead
