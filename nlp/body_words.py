@@ -82,6 +82,14 @@ THING_NOUNS = {"trường hợp", "hội nghị", "hội thảo", "ban hành", "
 # Titles that name the head of a body on their own ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ": the
 # ministers, then the heads of the other bodies): never joined to the title after them.
 SELF_TITLES = {"bộ trưởng", "các bộ trưởng", "các đồng chí bộ trưởng", "tổ đại biểu", "đoàn đại biểu"}
+SELF_TITLES_SEQ = {("bộ", "trưởng")}  # (the same, as syllables: "Bộ trưởng, Thủ trưởng ..." names the ministers)
+# Heads whose unknown names may be lists closed by "và": "Cục Xuất bản, In và Phát hành".
+COMMA_NAME_HEADS = {("bộ",), ("sở",), ("cục",), ("vụ",), ("viện",), ("tổng", "cục"), ("chi", "cục"), ("trung", "tâm")}
+# Heads that name a body at each level with a lowercase level after them: "Công an xã, phường".
+LEVEL_HEADS = {("công", "an"), ("thanh", "tra"), ("đảng", "ủy"), ("đảng", "uỷ")}
+MANAGED_MAX = 10  # syllables of what a Ban Quản lý manages: "các khu công nghệ cao và khu công nghiệp"
+# Words of the media that go on a group's kind: "các cơ quan báo chí, truyền hình" (not "báo cáo").
+MEDIA_WORDS = {"báo chí", "truyền hình", "phát thanh", "truyền thông", "thông tấn"}
 # Groups that a council or committee is made of: "các Ban Hội đồng nhân dân", "các Ủy ban của Quốc hội".
 MEMBER_GROUPS = {"ban", "tổ"}
 CONNECTORS = {"và", "-", "&"}
