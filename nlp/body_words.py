@@ -33,9 +33,9 @@ GROUP_NOUNS = {
     ("hợp", "tác", "xã"), ("ngân", "hàng"), ("cấp",), ("cấp", "chính", "quyền"), ("cấp", "ủy"), ("cấp", "uỷ"),
     ("ngành", "chức", "năng"), ("cơ", "quan", "chức", "năng"),
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
-    ("cá", "nhân"),  # "các tổ chức, cá nhân có liên quan"
+    ("cá", "nhân"), ("hộ", "gia", "đình"),  # "các tổ chức, cá nhân có liên quan"
     ("phòng",),  # "các phòng, ban chuyên môn"
-    ("tổ", "đại", "biểu"), ("tổ", "công", "tác"), ("báo", "chí"),
+    ("tổ", "đại", "biểu"), ("tổ", "công", "tác"), ("báo", "chí"), ("truyền", "hình"), ("phát", "thanh"),
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("trung", "tâm"), ("chi", "cục"), ("ủy", "ban"), ("uỷ", "ban"),
     # Party committees of a level: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy".
     ("huyện", "ủy"), ("huyện", "uỷ"), ("thành", "ủy"), ("thành", "uỷ"), ("thị", "ủy"), ("thị", "uỷ"),
@@ -48,6 +48,10 @@ OWN_KINDS = {
     ("cơ", "quan", "ngang", "bộ"), ("cơ", "quan", "thuộc", "chính", "phủ"), ("ban", "quản", "lý", "dự", "án"),
     ("tổ", "chức", "chính", "trị", "-", "xã", "hội"), ("đoàn", "thể", "chính", "trị", "-", "xã", "hội"),
 }
+# Kinds that after a kind with words of its own begin another body: "các doanh nghiệp vận tải, tổ chức,
+# cá nhân có liên quan" is two.
+OTHER_KINDS = {("tổ", "chức"), ("cá", "nhân"), ("đơn", "vị"), ("cơ", "quan"), ("doanh", "nghiệp"), ("hợp", "tác", "xã"),
+               ("cơ", "sở"), ("hộ", "gia", "đình")}
 # Words (and the pair "liên quan") that may qualify a group: "liên quan", "trực thuộc Bộ",
 # "chức năng ở địa phương"; "quan" alone is not one ("các Sở GTVT quan tâm ...").
 QUALIFIER_WORDS = {
@@ -72,6 +76,20 @@ TITLES = {
     ("phó", "chủ", "tịch"), ("phó", "giám", "đốc"), ("thứ", "trưởng"), ("chánh", "án"), ("viện", "trưởng"),
     ("chánh",),  # "Chánh" + "Văn phòng UBND tỉnh", "Chánh" + "Thanh tra tỉnh"
 }
+# Words that open with a body's head noun but name a thing or a circumstance: "Trường hợp có vướng mắc, ..."
+THING_NOUNS = {"trường hợp", "hội nghị", "hội thảo", "ban hành", "bộ máy", "đoàn kết", "phòng ngừa", "phòng chống",
+               "cơ sở dữ liệu", "quỹ đất", "trung tâm dữ liệu"}
+# Titles that name the head of a body on their own ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ": the
+# ministers, then the heads of the other bodies): never joined to the title after them.
+SELF_TITLES = {"bộ trưởng", "các bộ trưởng", "các đồng chí bộ trưởng", "tổ đại biểu", "đoàn đại biểu"}
+SELF_TITLES_SEQ = {("bộ", "trưởng")}  # (the same, as syllables: "Bộ trưởng, Thủ trưởng ..." names the ministers)
+# Heads whose unknown names may be lists closed by "và": "Cục Xuất bản, In và Phát hành".
+COMMA_NAME_HEADS = {("bộ",), ("sở",), ("cục",), ("vụ",), ("viện",), ("tổng", "cục"), ("chi", "cục"), ("trung", "tâm")}
+# Heads that name a body at each level with a lowercase level after them: "Công an xã, phường".
+LEVEL_HEADS = {("công", "an"), ("thanh", "tra"), ("đảng", "ủy"), ("đảng", "uỷ")}
+MANAGED_MAX = 10  # syllables of what a Ban Quản lý manages: "các khu công nghệ cao và khu công nghiệp"
+# Words of the media that go on a group's kind: "các cơ quan báo chí, truyền hình" (not "báo cáo").
+MEDIA_WORDS = {"báo chí", "truyền hình", "phát thanh", "truyền thông", "thông tấn"}
 # Groups that a council or committee is made of: "các Ban Hội đồng nhân dân", "các Ủy ban của Quốc hội".
 MEMBER_GROUPS = {"ban", "tổ"}
 CONNECTORS = {"và", "-", "&"}

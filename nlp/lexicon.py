@@ -29,7 +29,7 @@ quy định|tiếp nhận|xem xét|lãnh đạo|phát động|biểu dương|khe
 đăng ký|kê khai|niêm yết|tuyên dương|cải cách|thí điểm|nhân rộng|tháo gỡ|rà soát|dự thảo|in|cấp|thu|
 quan tâm|lưu ý|chú ý|bám sát|nỗ lực|nhanh chóng|họp|lắp đặt|
 kết nối|tích hợp|chuẩn hóa|sửa|sửa chữa|hoàn tất|bàn giao|di dời|giải ngân|thu hồi|xác minh|tuần tra|kiểm soát|
-công bố|phục hồi|xây|phản ánh|đưa|
+công bố|phục hồi|xây|phản ánh|đưa|tuân thủ|chấp hành|thực thi|tham gia|tạm dừng|đăng tải|dành|phê duyệt|
 """.replace("\n", "").split("|")) - {""}
 # Nouns that open with the syllable of an action verb: "giao thông" is not "giao".
 NOT_ACTIONS = {"giao thông", "giao dịch", "thu nhập", "cấp độ", "tăng trưởng", "chuyển biến", "lập trường",

@@ -19,212 +19,15 @@ from spacy.util import filter_spans
 
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
-from theodoi.nlp.body_words import (CONNECTORS, COUNCIL_ENDS, DESCRIPTOR_MAX, DESCRIPTOR_STOP, GROUP_NOUNS,
-                                    GROUP_TAIL_MAX, HAVING_MAX, HEADS, LEVEL_WORDS, MEMBER_GROUPS, NAME_ONLY_HEADS,
-                                    NOT_NAME_TAIL, OWN_KINDS, PREDICATE_NOUNS, QUALIFIER_END_BAD, QUALIFIER_WORDS,
-                                    ROLE_HEADS, SECOND_SYLLABLES, TAIL_STOP, TITLES)
+from theodoi.nlp.body_words import (COMMA_NAME_HEADS, COUNCIL_ENDS, GROUP_NOUNS, LEVEL_HEADS, MEMBER_GROUPS,
+                                    OTHER_KINDS, OWN_KINDS, SELF_TITLES, SELF_TITLES_SEQ, TITLES)
 from theodoi.nlp.extensions import doc_text, register_extensions
-from theodoi.nlp.lexicon import REPORT_WORDS, ROLE_MODIFIERS, opens_action
-from theodoi.vietnamese import compare_key
+from theodoi.nlp.name_extent import (NAMED_HEADS, by_first_word,
+                                     comma_name, extend_descriptor, extend_name, extend_place, extend_tail,
+                                     having_clause, levels, list_members, managed_things, match_seq, next_member,
+                                     qualifiers, token_lowers)
 
 register_extensions()
-
-NAMED_HEADS = HEADS | NAME_ONLY_HEADS  # (one set: its first-word index is built once)
-_LOWERS_KEY = "theodoi.lowers"
-_FIRST_WORD_INDEXES: dict[int, tuple[set, dict[str, list[tuple[str, ...]]]]] = {}
-
-
-def _by_first_word(seqs: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
-    """`seqs` grouped by their first word, longest first (built once per word list)."""
-    cached = _FIRST_WORD_INDEXES.get(id(seqs))
-    if cached is None or cached[0] is not seqs:
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for seq in sorted(seqs, key=len, reverse=True):
-            index.setdefault(seq[0], []).append(seq)
-        cached = _FIRST_WORD_INDEXES[id(seqs)] = (seqs, index)
-    return cached[1]
-
-
-def _lowers(doc: Doc) -> tuple[str, ...]:
-    """Every token's lowercase form, read once per Doc (kept in `doc.user_data`): the body
-    finder looks at each token many times, and `doc[i]` makes a new Token object each time."""
-    lowers = doc.user_data.get(_LOWERS_KEY)
-    if lowers is None:
-        lowers = doc.user_data[_LOWERS_KEY] = tuple(token.lower_ for token in doc)
-    return lowers
-
-
-def _match_seq(doc: Doc, i: int, seqs: set[tuple[str, ...]]) -> int:
-    """Length of the longest sequence of `seqs` that starts at token i (0 if none)."""
-    lowers = _lowers(doc)
-    if i >= len(lowers):
-        return 0
-    for seq in _by_first_word(seqs).get(lowers[i], ()):
-        if lowers[i:i + len(seq)] == seq:
-            return len(seq)
-    return 0
-
-
-def _capitalised(doc: Doc, j: int) -> bool:
-    return j < len(doc) and doc[j].is_alpha and doc[j].text[0].isupper()
-
-
-def _extend_name(doc: Doc, j: int) -> int:
-    """From token j, consume the capitalised syllables of a proper name, with inner
-    lowercase syllables and "và" / "-" between capitalised ones ("Kế hoạch Đầu tư")."""
-    start = j
-    while j < len(doc):
-        tok = doc[j]
-        if _capitalised(doc, j):
-            j += 1
-            nxt = doc[j] if j < len(doc) else None
-            if (nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in NOT_NAME_TAIL
-                    and not (j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].is_lower
-                             and not _match_seq(doc, j + 1, LEVEL_WORDS)
-                             and doc[j + 1].lower_ not in NOT_NAME_TAIL)):
-                j += 1  # the second syllable of a word: "Đầu tư", "Xây dựng"
-        elif j > start and _capitalised(doc, j + 1) and not _match_seq(doc, j + 1, HEADS) and (
-                tok.text in CONNECTORS or tok.is_alpha and tok.is_lower):
-            j += 1
-        else:
-            break
-    return j
-
-
-def _extend_descriptor(doc: Doc, j: int) -> int:
-    """After an unknown body's capitalised name ending at token j, the lowercase syllables that
-    still describe it ("Vụ Kế" + "hoạch tài chính"): up to DESCRIPTOR_MAX, stopping at a verb,
-    modal, function word or place; j when none."""
-    k = j
-    while k < len(doc) and doc[k].is_alpha and doc[k].is_lower:
-        words = [compare_key(t.text) for t in doc[k:k + 4] if not t.is_space]
-        if (words[0] in NOT_NAME_TAIL or words[0] in TAIL_STOP or words[0] in REPORT_WORDS
-                or words[0] in DESCRIPTOR_STOP or opens_action(words) or _match_seq(doc, k, LEVEL_WORDS)):
-            return k
-        if k - j == DESCRIPTOR_MAX:
-            return j  # a long lowercase run is the sentence going on, not a name
-        k += 1
-    return k
-
-
-def _extend_tail(doc: Doc, j: int) -> int:
-    """After a group noun, the lowercase syllables that say what kind it is ("các công ty
-    viễn thông", "các cơ quan tham mưu"), up to the verb, modal or qualifier that follows."""
-    k, syllables, end = j, 0, j
-    while k < len(doc) and syllables < GROUP_TAIL_MAX:
-        if doc[k].is_space and k > j and k + 1 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].is_lower:
-            k += 1  # a line wrapped inside the name: "các cấp chính quyền đô\nthị"
-            continue
-        if not (doc[k].is_alpha and doc[k].is_lower):
-            break
-        words = [compare_key(t.text) for t in doc[k:k + 4] if not t.is_space]
-        if k == j and doc[k - 1].lower_ in ROLE_HEADS and " ".join(words[:2]) in ROLE_MODIFIERS:
-            k += 2
-            syllables, end = syllables + 2, k
-            continue
-        qualifier = words[0] in QUALIFIER_WORDS and not (k > j and words[0] in SECOND_SYLLABLES)
-        if (words[0] in NOT_NAME_TAIL or words[0] in TAIL_STOP or qualifier
-                or words[0] in REPORT_WORDS or opens_action(words) or _match_seq(doc, k, LEVEL_WORDS)):
-            break
-        k += 1
-        syllables, end = syllables + 1, k
-    return min(end, len(doc))
-
-
-def _extend_place(doc: Doc, j: int) -> int:
-    """After a body, take a place: "tỉnh Long An", "Long An", "thành phố Hồ Chí Minh"."""
-    n = _match_seq(doc, j, LEVEL_WORDS)
-    while n and j + n + 1 < len(doc) and doc[j + n].text in {"-", "–"} and _match_seq(doc, j + n + 1, LEVEL_WORDS):
-        n += 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)  # "quận - huyện"
-    if n and _match_seq(doc, j + n, LEVEL_WORDS):
-        n += _match_seq(doc, j + n, LEVEL_WORDS)  # "Liên minh Hợp tác xã" + "tỉnh": the first ends the name
-    k = _extend_name(doc, j + n)
-    if k > j + n:
-        return k
-    if n and doc[j - 1].lower_ not in COUNCIL_ENDS and j + n < len(doc) and doc[j + n].lower_ == "hội":
-        return j  # "Sở Y tế xã hội hóa ...": not a place
-    if n and doc[j - 1].lower_ in COUNCIL_ENDS:  # "Ủy ban nhân dân huyện, thị xã": the councils of each level
-        while j + n + 1 < len(doc) and doc[j + n].text == "," and _match_seq(doc, j + n + 1, LEVEL_WORDS) \
-                and not _capitalised(doc, j + n + 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)):
-            n += 1 + _match_seq(doc, j + n + 1, LEVEL_WORDS)
-    return j + n
-
-
-def _next_member(doc: Doc, k: int, qualified: bool = False) -> int:
-    """After ", " / " - " / " và " at token k, the end of one more kind of body of the same group
-    ("ban, ngành", ", các địa phương", "huyện - thị xã"); 0 before a body of its own ("và các
-    doanh nghiệp", ", cơ quan ngang Bộ", ", các Sở GTVT" after a `qualified` kind "các Cục quản lý
-    chuyên ngành")."""
-    if k >= len(doc) or not (doc[k].text in (",", "-", "–") or doc[k].lower_ == "và"):
-        return 0
-    k += 1
-    if k < len(doc) and doc[k].lower_ == "các":
-        if doc[k - 1].lower_ == "và" or qualified or k + 1 < len(doc) and not doc[k + 1].is_lower:
-            return 0  # (", các Tổ đại biểu": a named kind with its own "các" is a body of its own)
-        k += 1
-    if _match_seq(doc, k, OWN_KINDS) and doc[k - 1].lower_ != "các":
-        return 0  # "..., cơ quan ngang Bộ": a body of its own
-    m = _match_seq(doc, k, GROUP_NOUNS)
-    if m and (doc[k - 1].lower_ == "các" or doc[k].is_lower):
-        return _extend_tail(doc, _extend_name(doc, k + m))
-    return 0
-
-
-def _named_member(doc: Doc, k: int) -> int:
-    """After ", " or " và " at token k that follows a place named in a group ("các huyện Bát
-    Xát, Mường Khương và Si Ma Cai"), the end of the next place name, or 0 (a body's head noun,
-    "Sở Y tế", starts a new body)."""
-    if k + 1 >= len(doc) or not (doc[k].text == "," or doc[k].lower_ == "và") or not _capitalised(doc, k - 1):
-        return 0
-    if not _capitalised(doc, k + 1) or _match_seq(doc, k + 1, HEADS) or _match_seq(doc, k + 1, TITLES):
-        return 0
-    end = _extend_name(doc, k + 1)
-    # a place name, then the predicate or the end of the list: not the subject of a new clause
-    return end if end > k + 1 and (end >= len(doc) or not doc[end].is_alpha or doc[end].is_lower) else 0
-
-
-def _list_members(doc: Doc, j: int) -> int:
-    """From token j, take the further kinds of body (", ban, ngành" / "và các địa phương") and
-    places ("Bát Xát, Mường Khương") that continue a group; the end of the group."""
-    while j < len(doc):
-        nxt = _next_member(doc, j) or _named_member(doc, j)
-        if not nxt:
-            break
-        j = nxt
-    return j
-
-
-def _having_clause(doc: Doc, j: int) -> int:
-    """After a group at token j, a clause "có ..." that says which members are meant ("các cơ quan,
-    địa phương có hồ sơ trễ hạn thực hiện ..."): the end of it when an action follows, else j."""
-    if j >= len(doc) or doc[j].lower_ != "có":
-        return j
-    words = [compare_key(t.text) for t in doc[j + 1:j + 1 + HAVING_MAX + 3]]
-    if " ".join(words[:2]) in PREDICATE_NOUNS or words[:1] and words[0] in PREDICATE_NOUNS:
-        return j
-    for n in range(1, HAVING_MAX + 1):
-        if j + n >= len(doc) or not (doc[j + n].is_alpha and doc[j + n].is_lower):
-            return j
-        if n >= 2 and opens_action(words[n:]):
-            return j + n + 1
-    return j
-
-
-def _qualifiers(doc: Doc, j: int) -> int:
-    """From token j, the end of the qualifier words of a group ("liên quan", "trực thuộc Bộ",
-    "trung ương"), not ending on a word that needs more ("thuộc", "của")."""
-    k, last_good = j, j
-    while k < len(doc) and k - j < 6:
-        if k + 1 < len(doc) and (f"{doc[k].lower_} {doc[k + 1].lower_}" in QUALIFIER_WORDS
-                                 or doc[k].lower_ in QUALIFIER_WORDS and doc[k + 1].lower_ in {"ủy", "uỷ"}):
-            k += 2  # "liên quan", "(trực thuộc) Tỉnh ủy"
-        elif doc[k].lower_ in QUALIFIER_WORDS:
-            k += 1
-        else:
-            break
-        if doc[k - 1].lower_ not in QUALIFIER_END_BAD or k - j >= 2 and doc[k - 2].lower_ == "trực":
-            last_good = k  # ("trực thuộc" may end a group: "các đơn vị trực thuộc")
-    return last_good
 
 
 class BodyFinder:
@@ -256,12 +59,15 @@ class BodyFinder:
         found = []
         for span in self._join_councils(flat, filter_spans(candidates)):
             start, end = span.start, span.end
-            end = max(end, _extend_place(flat, end))
+            end = max(end, extend_place(flat, end))
+            if span[0].lower_ == "các":  # a group the gazetteer knows, with its qualifier: "các Sở, Ban, ngành liên quan"
+                end = max(end, qualifiers(flat, end))
             start = self._title_before(flat, start)
             found.append(Span(flat, start, end, label="BODY"))
-        spans = []
+        spans, previous = [], None
         for span in filter_spans(found):
-            mention = self.mention(span)
+            mention = self.mention(span, self._shared_title(flat, previous, span))
+            previous = span
             if flat is not doc:
                 span = doc.char_span(span.start_char, span.end_char, label="BODY", alignment_mode="expand")
             span._.body = mention
@@ -295,9 +101,26 @@ class BodyFinder:
         return flat
 
     @staticmethod
-    def mention(span: Span) -> BodyMention:
-        """The BodyMention for a span found by this component."""
-        text = span.text
+    def _shared_title(doc: Doc, previous: Span | None, span: Span) -> str:
+        """The title that a body shares with the one before it: "Thủ trưởng cơ quan ngang bộ, cơ quan
+        thuộc Chính phủ" → "Thủ trưởng" for the second, which names the same kind ("cơ quan");
+        "" otherwise."""
+        if previous is None or previous.end + 1 != span.start or doc[previous.end].text != "," \
+                or not span[0].is_lower or span[0].lower_ == "các":
+            return ""
+        n = match_seq(doc, previous.start, TITLES)
+        kind = next((m for m in range(1, 4) if tuple(t.lower_ for t in span[:m]) in GROUP_NOUNS), 0)  # "cơ quan"
+        if not n or not kind or doc[previous.start:previous.start + n].text.lower() in SELF_TITLES:
+            return ""
+        k = previous.start + n
+        same = [t.lower_ for t in doc[k:k + kind]] == [t.lower_ for t in span[:kind]]
+        return doc[previous.start:k].text + " " if same else ""
+
+    @staticmethod
+    def mention(span: Span, title: str = "") -> BodyMention:
+        """The BodyMention for a span found by this component (with the `title` it shares with the
+        body before it written out)."""
+        text = title + span.text
         is_group = span[0].lower_ == "các" or " các " in f" {text.lower()} "
         return BodyMention(text=text, start=span.start_char, end=span.end_char,
                            canonical=agencies.canonical(text), is_group=is_group)
@@ -328,19 +151,25 @@ class BodyFinder:
 
     @staticmethod
     def _named_heads(doc: Doc):
-        lowers, heads = _lowers(doc), _by_first_word(NAMED_HEADS)
+        lowers, heads = token_lowers(doc), by_first_word(NAMED_HEADS)
         i = 0
         while i < len(doc):
-            n = _match_seq(doc, i, NAMED_HEADS) if lowers[i] in heads else 0  # most tokens start no head
+            n = match_seq(doc, i, NAMED_HEADS) if lowers[i] in heads else 0  # most tokens start no head
             if n and doc[i].text[0].isupper():
-                end = _extend_name(doc, i + n)
+                end = extend_name(doc, i + n)
+                if end == i + n and lowers[i:i + n] == ("ban", "quản", "lý") and doc[i + 1].text[0].isupper():
+                    end = managed_things(doc, end)  # "Ban Quản lý các khu công nghiệp"
+                if end == i + n and lowers[i:i + n] in LEVEL_HEADS:
+                    end = levels(doc, end)  # "Công an xã, phường"
                 if end > i + n:
-                    described = _extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
+                    described = extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
                     known = next((k for k in range(described, end - 1, -1) if agencies.lookup(doc[i:k].text)), None)
                     end = known or described  # a known name is whole: "Sở Y tế" + "quyết định" is not one
                     dash = next((k for k in range(i + n, end) if doc[k].text in ("-", "–")
                                  and agencies.lookup(doc[i:k].text)), None)
                     end = dash or end  # "Bộ Tài chính - Cơ quan thường trực ...": the known body, then its role
+                    if not known and lowers[i:i + n] in COMMA_NAME_HEADS:
+                        end = comma_name(doc, end)
                     yield Span(doc, i, end)
                     i = end
                     continue
@@ -348,38 +177,70 @@ class BodyFinder:
 
     @staticmethod
     def _groups(doc: Doc):
-        lowers, titles = _lowers(doc), _by_first_word(TITLES)
-        i = 0
+        lowers, titles = token_lowers(doc), by_first_word(TITLES)
+        i, own_end = 0, -1
         while i < len(doc):
             if lowers[i] == "các":
                 j = i + 1
             else:  # "Thủ trưởng sở, ban, ngành": the heads of a group written without "các"
-                j = i + (_match_seq(doc, i, TITLES) if lowers[i] in titles else 0)
+                j = i + (match_seq(doc, i, TITLES) if lowers[i] in titles else 0)
                 j = j if j > i and j < len(doc) and doc[j].is_lower else i
-            n = _match_seq(doc, j, GROUP_NOUNS) if j > i else 0
+            n = match_seq(doc, j, GROUP_NOUNS) if j > i else 0
             if not n and i and lowers[i - 1] in (",", "và"):
-                n = _match_seq(doc, i, OWN_KINDS)  # "các Bộ, cơ quan ngang Bộ": the next body, without "các"
+                # "các Bộ, cơ quan ngang Bộ": the next body, without "các"; so is any kind after such a body
+                # ("Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan")
+                n = match_seq(doc, i, OWN_KINDS) or (match_seq(doc, i, GROUP_NOUNS) if i - 1 == own_end else 0)
+            if not n and match_seq(doc, i, SELF_TITLES_SEQ) == 2 and doc[i].text[0].isupper() \
+                    and i + 3 < len(doc) and doc[i + 2].text == "," and match_seq(doc, i + 3, TITLES):
+                yield Span(doc, i, i + 2)  # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ": the ministers
+                i += 2
+                continue
             if not n:
                 i += 1
                 continue
-            j = _extend_tail(doc, _extend_name(doc, j + n))
+            own = match_seq(doc, j, OWN_KINDS) == n  # a body of its own: no further kinds join it
+            named = extend_name(doc, j + n)
+            j = extend_tail(doc, named)
+            # so is a kind with words of its own before another kind of body: "các doanh nghiệp vận tải, tổ
+            # chức, cá nhân ..." (not "các cơ quan thông tấn, báo chí": a second word of the same kind)
+            q = qualifiers(doc, j)
+            own = own or j > named and q + 1 < len(doc) and doc[q].text == "," and match_seq(doc, q + 1, OTHER_KINDS)
             while True:
-                j = _list_members(doc, j)
-                last_good = _qualifiers(doc, j)
-                nxt = _next_member(doc, last_good, qualified=True) if last_good > j else 0
+                j = j if own else list_members(doc, j)
+                last_good = qualifiers(doc, j)
+                nxt = next_member(doc, last_good, qualified=True) if last_good > j and not own else 0
                 if not nxt:  # "các bộ, cơ quan trung ương và địa phương": the list goes on after a qualifier
                     break
                 j = nxt
-            last_good = _having_clause(doc, last_good)
+            last_good = having_clause(doc, last_good)
+            own_end = last_good if own else -1
             yield Span(doc, i, last_good)
             i = last_good
 
     @staticmethod
     def _title_before(doc: Doc, start: int) -> int:
+        """Where a body starts with the titles in front of it: "Chủ tịch UBND tỉnh", "Giám đốc các
+        Sở", and titles joined before it ("Giám đốc, Thủ trưởng các sở": the heads of one group)."""
+        titled = BodyFinder._one_title_before(doc, start)
+        while titled < start:
+            start = titled
+            if start >= 2 and doc[start - 1].text in (",", "và"):
+                titled = BodyFinder._one_title_before(doc, start - 1, chained=True)
+                titled = titled if titled < start - 1 else start
+        return start
+
+    @staticmethod
+    def _one_title_before(doc: Doc, start: int, chained: bool = False) -> int:
+        """Where the title right before `start` starts (with its "các"); `start` when none. A `chained`
+        title is one joined before another ("Giám đốc, Thủ trưởng ..."): capitalised, alone, and not
+        one that names its own body ("Bộ trưởng", "các Tổ đại biểu")."""
         for n in (5, 4, 3, 2, 1):
-            if start - n >= 0 and _match_seq(doc, start - n, TITLES) >= n:  # ("Chánh" + "Văn phòng ...")
+            if chained and start - n >= 0 and match_seq(doc, start - n, TITLES) == n:
+                alone = doc[start - n].text[0].isupper() and (start - n == 0 or doc[start - n - 1].lower_ != "các")
+                return start - n if alone and doc[start - n:start].text.lower() not in SELF_TITLES else start
+            if not chained and start - n >= 0 and match_seq(doc, start - n, TITLES) >= n:  # ("Chánh" + "Văn phòng")
                 return start - n - 1 if start - n >= 1 and doc[start - n - 1].lower_ == "các" else start - n
-            if start - n - 1 >= 0 and doc[start - 1].lower_ == "các" and _match_seq(doc, start - n - 1, TITLES) == n:
+            if start - n - 1 >= 0 and doc[start - 1].lower_ == "các" and match_seq(doc, start - n - 1, TITLES) == n:
                 return start - n - 1
         return start
 

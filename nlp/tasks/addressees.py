@@ -10,17 +10,26 @@ import re
 
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
-from theodoi.nlp.body_words import GROUP_NOUNS
+from theodoi.nlp.body_words import GROUP_NOUNS, THING_NOUNS
 from theodoi.nlp.lexicon import ROLE_MODIFIERS, opens_action
 from theodoi.nlp.tasks.patterns import (CUE, MODAL, NEW_BODY, NOT_CUE_BEFORE, SUPPORT_CUE, key_of, opens_subject,
                                         starts_predicate)
 
-LIST_JOINER = re.compile(r"\s*(?:,|;|và)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?", re.IGNORECASE)
+LIST_JOINER = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:và\s+)?(?:(?:đặc biệt|nhất|trong đó)(?:\s+là)?\s+)?", re.IGNORECASE)
+# A function with its level: "quản lý đất đai cấp xã" after "cơ quan có chức năng".
+FUNCTION_LEVEL = re.compile(r"(?:\w+\s+){1,5}?cấp\s+(?:tỉnh|huyện|xã|thành phố|quận|phường|cơ sở|trung ương)\b",
+                            re.IGNORECASE)
 SHAPED_NAME_WORDS = 14  # the longest addressee read by its shape ("thủ trưởng các cơ quan, đơn vị ...")
 # A kind of body written once for the names after a colon, with the title of their heads:
 # "các Sở:", "Giám đốc các Sở:", "Thủ trưởng các Cục:".
 SHARED_HEAD = re.compile(r"(?:((?i:giám đốc|thủ trưởng|bộ trưởng|chủ tịch|lãnh đạo|trưởng|cục trưởng|vụ trưởng))\s+)?"
                          r"(?i:các)\s+((?i:bộ|sở|ban|cục|vụ|tổng cục|chi cục|phòng|trung tâm|hội|đài|viện|trường))")
+
+
+def names_a_thing(text: str, pos: int) -> bool:
+    """Whether the words at `pos` open with a thing that only looks like a body ("Trường hợp ...")."""
+    words = key_of(text[pos:pos + 24]).split()
+    return any(" ".join(words[:n]) in THING_NOUNS for n in (2, 3, 4))
 
 
 class Addressees:
@@ -157,6 +166,17 @@ class Addressees:
             out.extend(n for n in names if n.end <= end)
         return out
 
+    def in_support_list(self, start: int, pos: int) -> bool:
+        """Whether a list of bodies asked to cooperate, opened in text[start:pos], runs on to `pos`
+        ("phối hợp Sở A; các doanh nghiệp ..."): a ";" there does not end the clause."""
+        cue = None
+        for cue in SUPPORT_CUE.finditer(self.text, start, pos):
+            pass
+        if cue is None:
+            return False
+        names, end = self.body_list(cue.end())
+        return bool(names) and end >= pos - 1
+
     def named_by_shape(self, pos: int, end: int) -> tuple[list[BodyMention], int] | None:
         """Addressees the gazetteer does not know, read by their shape after a cue: a phrase that
         opens with a body's head noun or a title ("các phòng, ban chuyên môn", "thủ trưởng các đơn
@@ -165,19 +185,21 @@ class Addressees:
         text = self.text
         pos = self.skip(pos, end)
         opener = opens_subject(text, pos, end)
-        if opener is None:
+        if opener is None or names_a_thing(text, pos):
             return None
         scan = opener.end() - 1
         role = re.match(r"\s*(\w+\s+\w+)", text[scan:end])
         if role and key_of(role.group(1)) in ROLE_MODIFIERS:  # "các cơ quan quản lý ..."
             scan += role.end()
+        function_end = 0
         for n, word in enumerate(re.finditer(r"[^\s,]+", text[scan:end])):
             at = scan + word.start()
             if n > SHAPED_NAME_WORDS or re.search(r"[.;]", text[pos:at]):
                 return None
+            function_end = max(function_end, self._function_end(at, end))
             if text[at] == ":" or re.match(r"[^\w\s]*$", text[at:end]):
                 cut = at
-            elif starts_predicate(text[at:end]):
+            elif starts_predicate(text[at:end]) and at >= function_end:
                 cut = at
             else:
                 continue
@@ -185,6 +207,15 @@ class Addressees:
             return (names, cut) if names else None
         names = self.segment_names(pos, end) if len(text[pos:end].split()) <= SHAPED_NAME_WORDS else []
         return (names, end) if names else None
+
+    def _function_end(self, at: int, end: int) -> int:
+        """Where the function of a body ends when the words at `at` say what it does after "có chức
+        năng / thẩm quyền" and a level closes them ("cơ quan có chức năng quản lý đất đai cấp xã"): part
+        of the name, not its action; 0 otherwise."""
+        if not re.search(r"(?:chức năng|thẩm quyền)\s+$", self.text[max(0, at - 24):at], re.IGNORECASE):
+            return 0
+        m = FUNCTION_LEVEL.match(self.text, at, end)
+        return m.end() if m else 0
 
     def segment_names(self, start: int, end: int) -> list[BodyMention]:
         """A subject written out ("Các Cục quản lý chuyên ngành, các Sở GTVT và các doanh
@@ -197,7 +228,7 @@ class Addressees:
             if any(b.start < nxt < b.end for b in self.bodies):
                 continue  # inside a known name: "Sở Thông tin và Truyền thông"
             piece = re.match(r"[^,;]*?(?=\s*[,;]|\s+và\s|$)", text[nxt:end]).group(0)
-            if tuple(piece.lower().split()) in GROUP_NOUNS:
+            if tuple(piece.lower().split()) in GROUP_NOUNS and self.body_at(nxt) is None:
                 continue  # "Các Vụ, Cục": one group
             if self.body_at(nxt) is not None or text[nxt:nxt + 1].isupper() \
                     or re.match(r"(?:các|những)\s", text[nxt:end], re.IGNORECASE) or NEW_BODY.match(text, nxt, end):
@@ -207,6 +238,9 @@ class Addressees:
             piece = re.sub(r"(?:\s*[,;]|\s+và)\s*$", "", text[a:b]).strip()
             if piece:
                 known = self.body_at(a)
+                if known is not None and known.end == a + len(piece):
+                    out.append(known)  # (as the body finder wrote it: "Thủ trưởng" + "cơ quan thuộc Chính phủ")
+                    continue
                 out.append(BodyMention(piece, a, a + len(piece), known.canonical if known else None,
                                        bool(known and known.is_group) or key_of(piece).startswith("cac ")))
         return out
@@ -220,7 +254,7 @@ class Addressees:
         pos = self.skip(start, end)
         names, names_end = self.body_list(pos)
         opens = bool(names) and (self.body_at(pos) is not None or not text[pos:names[0].start].strip())
-        if not opens and not opens_subject(text, pos, end):
+        if not opens and (not opens_subject(text, pos, end) or names_a_thing(text, pos)):
             return None
         modal = MODAL.search(text, pos, min(end, pos + 120))
         if modal is not None:

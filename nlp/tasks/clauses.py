@@ -106,8 +106,9 @@ class ClauseReader:
             nxt = s + m.end()
             item = past_label(nxt)
             names, names_end = self.r.body_list(self.r.skip(clause_start, e))
-            if names and names_end >= s + m.start() - 1:
+            if names and names_end >= s + m.start() - 1 or self.r.in_support_list(clause_start, s + m.start()):
                 continue  # "Các bộ, cơ quan ngang bộ; Ủy ban nhân dân các tỉnh ... khẩn trương ...": one list of subjects
+                # (or of bodies asked to cooperate: "phối hợp Sở A; các doanh nghiệp ... rà soát ...")
             in_list = inline is not None and nxt > inline.end() and (item > nxt or starts_with_action(text[nxt:e]))
             if self.r.body_at(nxt) is not None or CUE.match(text, nxt) or in_list:
                 cuts.append((s + m.start(), item))

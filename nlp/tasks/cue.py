@@ -1,7 +1,9 @@
 """Strategy "cue": a cue with its addressee, "giao (cho) / yêu cầu / đề nghị / kêu gọi / chỉ thị X ..."
 (lead X, never the speaker before the cue: in "UBND huyện yêu cầu các phòng ... thực hiện" the
-lead is "các phòng ..."). X is the bodies listed after the cue, or when the gazetteer knows
-none of them, the phrase read by its shape (a head noun or title up to the action).
+lead is "các phòng ..."; a cue after the clause's own action and a comma, "Tăng cường kiểm
+tra ..., yêu cầu các nhà thầu ...", is part of what the clause's subject must do). X is the
+bodies listed after the cue, or when the gazetteer knows none of them, the phrase read by its
+shape (a head noun or title up to the action).
 
 A cue whose addressee ends the clause ("yêu cầu các sở, ngành:") is a request: the items
 below inherit X. A cue that opens the clause without an addressee ("Yêu cầu: ...") asks
@@ -23,6 +25,9 @@ def cue_task(r: TaskText, c: Clause) -> Verdict | None:
     """The task (or request) of a cue in the clause."""
     text, s, e = r.text, c.start, c.end
     for m in r.cues(s, e):
+        before = text[s:m.start()].strip(" -+:*")
+        if before[-1:] in (",", ";") and starts_with_action(before):
+            continue  # "Tăng cường kiểm tra ..., yêu cầu các chủ đầu tư ...": the clause's subject asks
         names, end = r.body_list(m.end())
         if names:
             action = r.skip(end, e)

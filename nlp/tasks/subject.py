@@ -5,13 +5,15 @@
   trì soạn thảo phải ..."); a predicate that reports ("Sở A đã ...") is no task.
 - "later_subject": the subject comes after an opening phrase and a comma, with its modal
   ("Đối với dự thảo ..., cơ quan chủ trì soạn thảo phải ...") or after a circumstance with its
-  action ("Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về ...").
+  action ("Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về ..."); never in a
+  clause that opens with its own action (the bodies after its comma are objects). With no subject
+  after the circumstance, its action is asked of the addressees inherited.
 """
 from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import MODAL, is_report, opens_subject
+from theodoi.nlp.tasks.patterns import MODAL, is_report, opens_subject, starts_predicate, starts_with_action
 
 # A circumstance that opens a clause before its subject: when, if, during, for, each year.
 OPENING_PHRASE = re.compile(r"(?:trong quá trình|trong thời gian|nếu|khi|đối với|trường hợp|hằng năm|hàng năm|"
@@ -45,6 +47,8 @@ def later_subject_task(r: TaskText, c: Clause) -> Verdict | None:
     """The task of a subject with a modal after an opening phrase and a comma."""
     text, s, e = r.text, c.start, c.end
     circumstance = OPENING_PHRASE.match(text, s, e) is not None
+    if not circumstance and starts_with_action(text[r.skip(s, e):e]):
+        return None  # "Chỉ đạo các ngân hàng, tổ chức tín dụng khẩn trương ...": bodies after a comma are its object
     for comma in re.finditer(r",\s+", text[s:e]):
         at = s + comma.end()
         if r.body_at(at) is None and not opens_subject(text, at, e):
@@ -57,4 +61,8 @@ def later_subject_task(r: TaskText, c: Clause) -> Verdict | None:
             subject = r.subject(at, e)
             if subject is not None and not is_report(text[subject[1]:e]):
                 return r.task(subject[1], e, subject[0], "theodoi_tasks.subject", 0.7), None
+    if circumstance and (c.directive or c.inherited):  # "Trường hợp có vướng mắc, khẩn trương báo cáo ...": inherited
+        for comma in re.finditer(r",\s+", text[s:e]):
+            if starts_predicate(text[s + comma.end():e]):
+                return r.task(r.skip(s, e), e, list(c.inherited), "theodoi_tasks.subject", 0.6, c.inherited_support), None
     return None

@@ -51,9 +51,33 @@ def test_every_gazetteer_name_is_found_whole_inside_a_sentence(nlp, name):
     ("Yêu cầu UBND các huyện - thị xã kiểm tra.", "UBND các huyện - thị xã"),
     ("Giao Thủ trưởng các sở, ban, ngành của tỉnh rà soát thủ tục.", "Thủ trưởng các sở, ban, ngành của tỉnh"),
     ("Giao các đơn vị trực thuộc Bộ rà soát.", "các đơn vị trực thuộc Bộ"),
+    ("Giao Ủy ban nhân dân cấp tỉnh tổ chức kiểm tra định kỳ.", "Ủy ban nhân dân cấp tỉnh"),
+    ("Phòng Tài nguyên và Môi trường cấp huyện rà soát hồ sơ đất đai.", "Phòng Tài nguyên và Môi trường cấp huyện"),
 ])
 def test_name_extent_keeps_descriptors_qualifiers_and_hyphenated_groups(nlp, text, expected):
     assert expected in bodies(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown name written as a list closed by "và" is one name
+    ("Giao Cục Văn hóa, Nghệ thuật và Triển lãm chủ trì rà soát các thủ tục.", "Cục Văn hóa, Nghệ thuật và Triển lãm"),
+    ("**2. Cục\nKhảo cổ, Bảo tàng và Di sản**\n- Rà soát các thủ tục cấp phép.\n", "Cục Khảo cổ, Bảo tàng và Di sản"),
+    # what a management board manages, in lower case after "các"
+    ("Giao Ban Quản lý các khu kinh tế và khu công nghiệp rà soát quỹ đất.",
+     "Ban Quản lý các khu kinh tế và khu công nghiệp"),
+    ("Ban Quản lý các khu chế xuất và công nghiệp Bình An phối hợp kiểm tra.",
+     "Ban Quản lý các khu chế xuất và công nghiệp Bình An"),
+    # a group whose members a heading names with "có ..."
+    ("**5. Các\ntrường có HSSV nội trú**\n- Rà soát ký túc xá.\n", "Các trường có HSSV nội trú"),
+    ("3. Các xã có đất lúa\n- Kiểm tra việc đốt rơm rạ.\n", "Các xã có đất lúa"),
+])
+def test_name_extent_of_lists_closed_by_va_boards_and_headings(nlp, text, expected):
+    assert expected in bodies(nlp, text)
+
+
+def test_a_list_of_bodies_is_not_read_as_one_name(nlp):
+    assert bodies(nlp, "Giao Vụ Pháp chế, Văn phòng Bộ và Cục Điện ảnh rà soát.") == [
+        "Vụ Pháp chế", "Văn phòng Bộ", "Cục Điện ảnh"]
 
 
 def test_a_lowercase_run_after_a_known_name_is_the_sentence(nlp):
@@ -69,6 +93,16 @@ def test_a_lowercase_run_after_a_known_name_is_the_sentence(nlp):
     ("Giao Sở Tài chính, Liên minh Hợp tác xã tỉnh, Hội Doanh nhân trẻ tỉnh hỗ trợ doanh nghiệp.",
      ["Sở Tài chính", "Liên minh Hợp tác xã tỉnh", "Hội Doanh nhân trẻ tỉnh"]),
     ("Yêu cầu các sở, ban, ngành, các địa phương tăng cường kiểm tra.", ["các sở, ban, ngành, các địa phương"]),
+    # a kind with words of its own ends its group; the kinds after it are another body
+    ("Các doanh nghiệp vận tải, tổ chức, cá nhân có liên quan chấp hành nghiêm quy định về tải trọng.",
+     ["Các doanh nghiệp vận tải", "tổ chức, cá nhân có liên quan"]),
+    ("Các cơ quan quản lý thị trường, tổ chức, cá nhân kinh doanh có trách nhiệm niêm yết giá.",
+     ["Các cơ quan quản lý thị trường", "tổ chức, cá nhân kinh doanh"]),
+    ("Yêu cầu các hợp tác xã nông nghiệp, cơ sở chế biến, hộ gia đình tham gia bảo hiểm cây trồng.",
+     ["các hợp tác xã nông nghiệp", "cơ sở chế biến", "hộ gia đình"]),
+    # a bare kind after a body of its own is one more body
+    ("Các bộ, cơ quan ngang bộ, cơ quan có liên quan rà soát lại định mức chi phí.",
+     ["Các bộ", "cơ quan ngang bộ", "cơ quan có liên quan"]),
 ])
 def test_a_list_is_split_at_each_body_with_its_own_head(nlp, text, expected):
     [(lead, _)] = task_bodies(nlp, text)
@@ -82,6 +116,27 @@ def test_a_list_is_split_at_each_body_with_its_own_head(nlp, text, expected):
                                                                                   "Bộ Nội vụ"]),
 ])
 def test_a_shared_head_is_written_out(nlp, text, expected):
+    [(lead, _)] = task_bodies(nlp, text)
+    assert lead == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # titles joined before one group name the heads of that group
+    ("Giám đốc, Thủ trưởng các cơ quan, đơn vị thuộc tỉnh chịu trách nhiệm thi hành Quyết định này.",
+     ["Giám đốc, Thủ trưởng các cơ quan, đơn vị thuộc tỉnh"]),
+    ("Yêu cầu Chủ tịch, Phó Chủ tịch Ủy ban nhân dân các xã và Giám đốc Trung tâm Y tế huyện kiểm tra.",
+     ["Chủ tịch, Phó Chủ tịch Ủy ban nhân dân các xã", "Giám đốc Trung tâm Y tế huyện"]),
+    # a title that names its own body stays apart; a title shared by bodies of one kind is written out
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh "
+     "tập trung rà soát các dự án dừng thi công.",
+     ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
+      "Chủ tịch Ủy ban nhân dân các tỉnh"]),
+    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan chịu trách nhiệm thi hành Nghị định này.",
+     ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan có liên quan"]),
+    ("Thường trực Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân huyện giám sát việc thu phí.",
+     ["Thường trực Hội đồng nhân dân", "các Tổ đại biểu", "đại biểu Hội đồng nhân dân huyện"]),
+])
+def test_titles_of_a_list_of_bodies(nlp, text, expected):
     [(lead, _)] = task_bodies(nlp, text)
     assert lead == expected
 
@@ -102,6 +157,13 @@ def test_unknown_names_after_a_shared_head_are_kept_by_their_shape(nlp):
      ["bộ, ngành liên quan"]),
     ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp, các cơ quan liên quan và chính quyền địa phương tổ chức vận động.",
      ["Sở Tư pháp", "các cơ quan liên quan", "chính quyền địa phương"]),
+    # a known group keeps its qualifier; media kinds are a group; "hoặc" joins a list; a body at each level
+    ("Sở Xây dựng chủ trì, phối hợp với các Sở, Ban, ngành liên quan lập quy hoạch bến bãi.",
+     ["các Sở, Ban, ngành liên quan"]),
+    ("Sở Du lịch phối hợp với các cơ quan báo chí, truyền hình đăng tải lịch lễ hội.",
+     ["các cơ quan báo chí, truyền hình"]),
+    ("Sở Giao thông vận tải phối hợp với Công an xã, phường hoặc UBND các xã, phường xử lý lấn chiếm.",
+     ["Công an xã, phường", "UBND các xã, phường"]),
 ])
 def test_support_cue_variants_and_unknown_bodies_in_a_support_list(nlp, text, support):
     [(_, found)] = task_bodies(nlp, text)
@@ -114,6 +176,15 @@ def test_support_cue_variants_and_unknown_bodies_in_a_support_list(nlp, text, su
 ])
 def test_a_phrase_without_a_body_is_never_a_lead(nlp, text):
     assert all(not lead for lead, _ in task_bodies(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "3. Sở Giao thông vận tải\nRà soát các bến xe. Trường hợp phát sinh vướng mắc, kịp thời báo cáo Ủy ban nhân dân tỉnh.\n",
+    "3. Sở Giao thông vận tải\nRà soát các bến xe. Trường hợp cần thiết, khẩn trương đề xuất phương án xử lý.\n",
+])
+def test_a_circumstance_that_looks_like_a_body_leaves_the_action_to_the_heading(nlp, text):
+    found = task_bodies(nlp, text)
+    assert len(found) == 2 and all(lead == ["Sở Giao thông vận tải"] for lead, _ in found)
 
 
 def test_a_short_name_in_brackets_is_not_part_of_the_lead(nlp):

@@ -63,3 +63,36 @@ def test_a_body_that_only_cooperates_keeps_its_next_duties_alone(nlp):
     found = tasks(nlp, "Ủy ban nhân dân các huyện phối hợp với Sở Y tế trong công tác tuyên truyền. "
                        "Xử lý vi phạm trong lĩnh vực an toàn thực phẩm theo thẩm quyền.")
     assert [[b.text for b in t.support] for t in found] == [["Sở Y tế"], []]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("2. Ủy ban nhân dân các xã:\n- Tăng cường kiểm tra các công trường, yêu cầu các nhà thầu che chắn vật liệu.\n",
+     ["Ủy ban nhân dân các xã"]),
+    ("3. Sở Công Thương\na) Rà soát các cửa hàng xăng dầu trên địa bàn, đề nghị các doanh nghiệp đầu mối bảo đảm nguồn cung.\n",
+     ["Sở Công Thương"]),
+])
+def test_a_cue_after_the_items_own_action_is_part_of_it(nlp, text, lead):
+    [(found, task)] = leads(nlp, text)
+    assert found == lead and task.startswith(("Tăng cường", "Rà soát"))
+
+
+@pytest.mark.parametrize("text", [
+    "4. Ngân hàng Nhà nước Việt Nam\na) Chỉ đạo các ngân hàng thương mại, tổ chức tài chính vi mô khẩn trương "
+    "rà soát các khoản vay.\n",
+    "4. Ngân hàng Nhà nước Việt Nam\na) Hướng dẫn các quỹ tín dụng, tổ chức tài chính vi mô phải công khai lãi suất.\n",
+])
+def test_bodies_after_a_comma_in_an_item_that_opens_with_its_action_are_its_object(nlp, text):
+    [(found, _)] = leads(nlp, text)
+    assert found == ["Ngân hàng Nhà nước Việt Nam"]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Giao cơ quan có chức năng quản lý đất đai cấp huyện rà soát các thửa đất xen kẹt.",
+     ["cơ quan có chức năng quản lý đất đai cấp huyện"]),
+    ("Yêu cầu cơ quan có thẩm quyền cấp phép xây dựng cấp xã kiểm tra các công trình.",
+     ["cơ quan có thẩm quyền cấp phép xây dựng cấp xã"]),
+    ("Giao cơ quan có chức năng kiểm tra, xử lý vi phạm về trật tự xây dựng.", ["cơ quan có chức năng"]),
+])
+def test_a_function_with_its_level_belongs_to_the_name(nlp, text, lead):
+    [(found, _)] = leads(nlp, text)
+    assert found == lead
