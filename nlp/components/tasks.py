@@ -11,6 +11,7 @@ deadline, imperative item, submission). Tables of tasks give one task per row.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -20,6 +21,7 @@ from theodoi.domain import Task
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.tasks import registry
 from theodoi.nlp.tasks.clauses import ClauseReader
+from theodoi.nlp.tasks.fields import FieldBlock
 from theodoi.nlp.tasks.headings import read_heading
 from theodoi.nlp.tasks.patterns import DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
 from theodoi.nlp.tasks.reader import TaskText
@@ -28,6 +30,7 @@ from theodoi.nlp.tasks.tables import table_tasks
 
 register_extensions()
 
+ANNEX_TITLE = re.compile(r"(?:PHỤ LỤC|QUY ĐỊNH|DANH MỤC|BIỂU|MẪU|ĐIỀU LỆ|QUY CHẾ)(?:\s|$)")
 DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted"]
 
 
@@ -38,6 +41,9 @@ class Walk:
     scopes: list[Scope]
     item_depth: float = 0
     numbering: list[tuple[float, str]] = field(default_factory=list)  # (depth, label) of the items open
+    fields: FieldBlock = field(default_factory=FieldBlock)  # the tasks that field lines below describe
+    headings: list[tuple[int, int]] = field(default_factory=list)  # the layout's heading blocks
+    recipients: bool = False  # within the "Nơi nhận:" list
 
 
 class TaskFinder:
@@ -58,7 +64,8 @@ class TaskFinder:
                           [s._.deadline for s in doc.spans.get(self.deadlines_key, []) if s._.deadline],
                           (doc._.doc_kind or "") in DIRECTIVE_KINDS)
         clauses = ClauseReader(reader, self.strategies)
-        walk = Walk([Scope(depth=0, directive=reader.directive_kind)])
+        walk = Walk([Scope(depth=0, directive=reader.directive_kind)],
+                    headings=[(b.start, b.end) for b in doc._.blocks or [] if b.kind == "heading"])
         tables = [(b.start, b.end) for b in doc._.blocks or [] if b.kind == "table"]
         tasks: list[Task] = []
         for unit in doc.spans.get(self.units_key, []):
@@ -105,7 +112,17 @@ class TaskFinder:
             scopes[0].directive = False
             walk.item_depth = 0
             numbering.clear()
+            walk.recipients = True
+            walk.fields.close()
             return []
+        if walk.recipients:  # "- VPCP: BTCN, các Vụ ...;", the signature: no tasks until an annex
+            if not opens_annex(content, depth):
+                return []
+            walk.recipients = False
+        if walk.fields.read(r, content_start, unit.end_char):
+            return []  # "- Đơn vị chủ trì: ...": describes the item above it
+        if content.rstrip().endswith(":") or content.strip().isupper() or depth is not None and depth <= 1:
+            walk.fields.close()  # a lead-in, a title or a part of the document starts a new block
         if OPERATIVE_START.match(content.strip()) and content.strip().isupper():
             del scopes[1:]  # "QUYẾT NGHỊ:" or an annexed plan: what follows gives instructions
             walk.item_depth = 0
@@ -113,12 +130,14 @@ class TaskFinder:
             scopes.append(Scope(0.5, [], True))
             return []
         heading = read_heading(r, content_start, content)
+        if heading is None and section.label is None and any(a <= unit.start_char < b for a, b in walk.headings):
+            return []  # a headline ("Thủ tướng: Khởi công ...") says what happened; the report asks
         if heading is not None:
             names, named_support, directive_heading, rest_start = heading
             lead_in = r.after_time_lead_in(content_start, unit.end_char) != content_start
             open_scope(scopes, Scope(level, names, True if names else directive_heading, named_support,
                                      r.deadline_in(content_start, content_start + 3) if lead_in else None))
-            if rest_start is None:
+            if rest_start is None or section.label is None and any(a <= unit.start_char < b for a, b in walk.headings):
                 return []
             content_start, content = rest_start, text[rest_start:unit.end_char]
             if names:
@@ -128,6 +147,7 @@ class TaskFinder:
         if section.label and section.label.lower().startswith("điều"):
             # "Điều 1. Sửa đổi, bổ sung ..." is the decision itself; "Điều 2. Giao UBND ..." a task
             found = [t for t in found if not t.component.endswith("imperative")]
+        walk.fields.tasks.extend(found)
         for task in found:
             r.attach_deadline(task, content_start, heading_deadline(scopes))
             task.label = ".".join(label for _, label in numbering) or None
@@ -145,6 +165,14 @@ class TaskFinder:
                 and last.deadline.start < last.start else None
             open_scope(scopes, Scope(level, list(last.lead), True, list(last.support) if opens_list else [], lead_in))
         return found
+
+
+def opens_annex(content: str, depth: float | None) -> bool:
+    """Whether a unit after "Nơi nhận:" opens an annex: a title in capitals ("PHỤ LỤC", "KẾ HOẠCH ..."),
+    a part ("I.", "A."), or prose again."""
+    stripped = content.strip()
+    return bool(OPERATIVE_START.match(stripped) or ANNEX_TITLE.match(stripped)) \
+        or depth is not None and depth <= 1 or depth is None and len(stripped) > 150
 
 
 @Language.factory(

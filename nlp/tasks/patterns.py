@@ -71,6 +71,14 @@ BACKGROUND_HEADING = re.compile(r"^(?:về )?(?:(?:các|những) )?(?:mục tiê
 # programme or scheme it adopts ("CHƯƠNG TRÌNH ...", "KẾ HOẠCH ...") in capitals on its own line.
 OPERATIVE_START = re.compile(r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN)\s*:?$|"
                              r"^(?:CHƯƠNG TRÌNH|KẾ HOẠCH|ĐỀ ÁN|NHIỆM VỤ|GIẢI PHÁP)(?:\s|$)")
+# A circumstance that opens a clause before its subject or action: when, if, during, for, each year.
+OPENING_PHRASE = re.compile(r"(?:trong quá trình|trong thời gian|nếu|khi|đối với|trường hợp|hằng năm|hàng năm|"
+                            r"định kỳ|sau khi|trước khi)\s", re.IGNORECASE)
+# ... or a ground or a link to the sentence before: "Căn cứ tình hình ..., ", "Qua kết quả ..., ", "Đồng thời, ".
+OPENING_LINK = re.compile(r"(?:căn cứ|qua|trong đó|đồng thời|ngoài ra|bên cạnh đó|mặt khác|riêng|tùy|tuỳ)[\s,]",
+                          re.IGNORECASE)
+# Where such an opening ends and the main clause starts: a comma, a colon, "thì".
+OPENING_END = re.compile(r"\s*[,:]\s+|\s+thì\s+")
 # An opening adverbial clause before the main one: "Căn cứ hướng dẫn của Bộ, Sở A ...".
 ADVERBIAL = re.compile(r"(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:.]{3,200},|"
                        r"(?:trong đó|đồng thời|ngoài ra|mặt khác|bên cạnh đó|cụ thể)\s*,", re.IGNORECASE)
@@ -143,9 +151,11 @@ def starts_predicate(text: str) -> bool:
 
 def is_report(predicate: str) -> bool:
     """Whether a predicate reports ("đã ...", "là ...", "có ...") rather than asks;
-    "có trách nhiệm", "cần", "phải" ask."""
+    "có trách nhiệm", "có kế hoạch", "cần", "phải" ask."""
     if MODAL.match(" " + predicate):
         return False
     words = words_of(predicate)
+    if words[:1] == ["có"] and opens_action(words):  # "có kế hoạch ...", "có giải pháp ..." ask
+        return False
     return not words or words[0] in REPORT_WORDS or " ".join(words[:2]) in REPORT_WORDS
 

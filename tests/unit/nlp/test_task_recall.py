@@ -69,3 +69,26 @@ def test_a_time_inside_a_topic_is_not_the_deadline():
                      "triển khai đồng bộ các giải pháp.") == [None]
     assert deadlines("Trong năm 2021, Chủ tịch UBND tỉnh đề nghị các cơ quan tham mưu triển khai đồng bộ các "
                      "giải pháp.") == ["Trong năm 2021"]
+
+
+def test_a_headline_is_neither_a_task_nor_joined_to_the_report(nlp):
+    from theodoi.domain import Block
+    headline = "Sở Y tế: Tiêm vắc xin sởi cho toàn bộ trẻ dưới 5 tuổi trong tháng 4"
+    text = (headline + "\nSáng 12/3, Bộ trưởng Bộ Giao thông vận tải chủ trì cuộc họp về tiến độ các dự án cao tốc\n"
+            "Bộ trưởng yêu cầu các ban quản lý dự án đẩy nhanh công tác giải phóng mặt bằng.")
+    doc = nlp.make_doc(text)
+    doc._.blocks = [Block("heading", headline, 0, len(headline))]
+    doc = nlp(doc)
+    units = [text[u.start_char:u.end_char] for u in doc.spans["units"]]
+    assert units[0] == headline
+    assert [s._.task.text for s in doc.spans["tasks"]] == ["đẩy nhanh công tác giải phóng mặt bằng"]
+
+
+def test_the_recipients_list_gives_no_tasks_but_an_annex_after_it_does(nlp):
+    text = ("Điều 2. Giao Sở Công Thương hướng dẫn các doanh nghiệp thực hiện.\n"
+            "Nơi nhận:\n- Như Điều 2;\n- VP Tỉnh ủy: CVP, các Ban;\n- Sở Tài chính: GĐ, các PGĐ;\n- Lưu: VT.\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+            "PHỤ LỤC\nI. NHIỆM VỤ CỤ THỂ\n1. Sở Tài chính bố trí kinh phí cho các doanh nghiệp nhỏ.\n")
+    doc = nlp(text)
+    assert [s._.task.text for s in doc.spans["tasks"]] == [
+        "hướng dẫn các doanh nghiệp thực hiện", "bố trí kinh phí cho các doanh nghiệp nhỏ"]
