@@ -151,8 +151,9 @@ class TaskFinder:
         for task in found:
             r.attach_deadline(task, content_start, heading_deadline(scopes))
             task.label = ".".join(label for _, label in numbering) or None
-        if depth is None and any(t.component.endswith("cue") for t in found):
-            scopes[0].directive = True  # "Thủ tướng yêu cầu ...": the paragraphs after it go on asking
+        if depth is None and (request is not None or any(t.component.endswith("cue") for t in found)):
+            # "Thủ tướng yêu cầu ...", "Bộ Y tế yêu cầu:": the paragraphs and items after it go on asking
+            scopes[0].directive = True
         if request is not None:  # "yêu cầu các sở, ngành:" → the list below inherits
             open_scope(scopes, Scope(level, request[0], True, deadline=r.request_deadline(content_start, unit.end_char)))
         elif found and (content.rstrip().endswith(":") or depth is not None and found[-1].lead):

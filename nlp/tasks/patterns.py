@@ -61,7 +61,10 @@ MANDATE = re.compile(r"(?:căn cứ|theo|trong phạm vi|thực hiện)\s+(?:(?:
 REPORT_OPENERS = ("thời gian qua", "tuy nhiên", "bên cạnh", "kết quả", "nhìn chung", "trong năm qua",
                   "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe")
 CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:từ|ngày)|\s*\.|\s*$)|xin thông báo|thông báo để|thông báo ý kiến|biết, thực hiện|"
-                     r"để các cơ quan|kể từ ngày ký|thay thế", re.IGNORECASE)
+                     r"để các cơ quan|kể từ ngày ký|"
+                     # "Quyết định này thay thế Quyết định số ...", not "xây dựng lộ trình thay thế các giếng khoan"
+                     r"thay thế\s+(?:cho\s+)?(?:các\s+|những\s+)?(?:quyết định|chỉ thị|nghị quyết|nghị định|thông tư|"
+                     r"kế hoạch|công văn|thông báo|quy định|quy chế|văn bản)", re.IGNORECASE)
 NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo")
 DIRECTIVE_HEADING = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|yêu cầu|đề nghị|kết luận|chỉ đạo|"
                                r"trách nhiệm|phân công|chương trình hành động|như sau|sau đây", re.IGNORECASE)

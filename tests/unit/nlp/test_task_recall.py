@@ -92,3 +92,23 @@ def test_the_recipients_list_gives_no_tasks_but_an_annex_after_it_does(nlp):
     doc = nlp(text)
     assert [s._.task.text for s in doc.spans["tasks"]] == [
         "hướng dẫn các doanh nghiệp thực hiện", "bố trí kinh phí cho các doanh nghiệp nhỏ"]
+
+
+def test_a_request_after_the_list_of_addressees_governs_every_numbered_part(nlp):
+    text = ("Kính gửi:\n- Các phòng chuyên môn thuộc Sở;\n- Thanh tra Sở.\nSở Xây dựng yêu cầu:\n"
+            "1. Thanh tra Sở\n- Kiểm tra các công trình chậm tiến độ.\n2. Các phòng có dự án\n"
+            "- Rà soát hồ sơ thiết kế của các dự án chuyển tiếp.\n- Báo cáo kết quả giải ngân hằng tháng.")
+    doc = nlp(text)
+    assert [s._.task.text for s in doc.spans["tasks"]] == [
+        "Kiểm tra các công trình chậm tiến độ", "Rà soát hồ sơ thiết kế của các dự án chuyển tiếp",
+        "Báo cáo kết quả giải ngân hằng tháng"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sở Giao thông vận tải xây dựng lộ trình thay thế các xe buýt chạy dầu bằng xe điện.",
+     ["xây dựng lộ trình thay thế các xe buýt chạy dầu bằng xe điện"]),
+    ("Điều 3. Quyết định này thay thế Quyết định số 15/2021/QĐ-UBND của Ủy ban nhân dân tỉnh.", []),
+    ("Điều 3. Chỉ thị này thay thế cho các chỉ thị trước đây về phòng cháy.", []),
+])
+def test_thay_the_closes_a_document_only_when_it_replaces_one(nlp, text, expected):
+    assert [t for _, t in found(nlp, text)] == expected
