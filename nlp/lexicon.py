@@ -32,6 +32,7 @@ quan tâm|lưu ý|chú ý|bám sát|nỗ lực|nhanh chóng|họp|lắp đặt|
 kết nối|tích hợp|chuẩn hóa|sửa|sửa chữa|hoàn tất|bàn giao|di dời|giải ngân|thu hồi|xác minh|tuần tra|kiểm soát|
 công bố|phục hồi|xây|phản ánh|đưa|
 tạo|tạo lập|phủ sóng|đo đạc|mời|tham gia|mở|đồng bộ|liên kết|tập huấn|phê duyệt|
+thông báo cho|thông báo công khai|thông báo rộng rãi|thông báo kịp thời|
 có kế hoạch|có giải pháp|có phương án|có biện pháp|có văn bản|có cơ chế|có chính sách|
 """.replace("\n", "").split("|")) - {""}
 # Nouns that open with the syllable of an action verb: "giao thông" is not "giao".

@@ -7,7 +7,7 @@ The finder walks the units in order, keeping a stack of scopes (`theodoi.nlp.tas
 so that addressees, support and a time lead-in pass down to the items below a heading or a
 request; each unit's clauses go to the strategies named in `config.cfg`
 (`theodoi.nlp.tasks`: cue + addressee, subject, later subject, obligation tied to a
-deadline, imperative item, submission). Tables of tasks give one task per row.
+deadline, imperative item, submission, a thing with its duty). Tables of tasks give one task per row.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from theodoi.nlp.tasks.tables import table_tasks
 register_extensions()
 
 ANNEX_TITLE = re.compile(r"(?:PHỤ LỤC|QUY ĐỊNH|DANH MỤC|BIỂU|MẪU|ĐIỀU LỆ|QUY CHẾ)(?:\s|$)")
-DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted"]
+DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted", "obligation"]
 
 
 @dataclass

@@ -4,7 +4,7 @@
 - `scopes`, `headings`: what items inherit from the headings and requests above them;
 - `clauses.ClauseReader`: units → sentences → clauses → strategies;
 - the strategies, registered by name in `registry` and listed in config.cfg:
-  `cue`, `subject` and `later_subject`, `deadline_bound`, `imperative`, `submitted`;
+  `cue`, `subject` and `later_subject`, `deadline_bound`, `imperative`, `submitted`, `obligation`;
 - `tables`: one task per row of a task table.
 """
-from theodoi.nlp.tasks import cue, deadline_bound, imperative, subject, submitted  # noqa: F401  (register)
+from theodoi.nlp.tasks import cue, deadline_bound, imperative, obligation, subject, submitted  # noqa: F401  (register)

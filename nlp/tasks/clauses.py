@@ -155,6 +155,7 @@ class ClauseReader:
                 and not any(opens_action(speaker[i:]) for i in range(len(speaker))) \
                 and (r.body_at(s) is not None or opens_subject(text, s, e)) and not r.rest_is_empty(speech.end(), e):
             s = speech.end()  # "Thủ tướng nhấn mạnh, các bộ phải ...": what is said, not who says it
+            directive = directive or CUE.search(speech.group(0)) is not None  # "... yêu cầu, X phải ...": asked
         clause = Clause(s, e, inherited, inherited_support, directive, lead_in, timed)
         for read in self.strategies:
             verdict = read(r, clause)

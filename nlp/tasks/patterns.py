@@ -44,8 +44,9 @@ def opens_subject(text: str, pos: int, end: int) -> re.Match | None:
 
 # Who speaks before what is asked: "Thủ tướng nhấn mạnh, ...", "Bộ trưởng chỉ rõ: ...". The speaker
 # is not the lead; what follows the verb is read as the clause.
-SPEECH_VERB = re.compile(r"\s(?:nhấn mạnh|chỉ rõ|nêu rõ|lưu ý|khẳng định|kết luận|phát biểu)(?:\s+(?:rằng|là))?"
-                         r"\s*[,:]?\s+", re.IGNORECASE)
+# A cue set off by a comma is speech too: "Thủ tướng yêu cầu, đề cương phải ...".
+SPEECH_VERB = re.compile(r"\s(?:nhấn mạnh|chỉ rõ|nêu rõ|lưu ý|khẳng định|kết luận|phát biểu|nhắc nhở)(?:\s+(?:rằng|là))?"
+                         r"\s*[,:]?\s+|\s(?:yêu cầu|đề nghị|chỉ đạo)\s*,\s+", re.IGNORECASE)
 SPEAKER_WORDS = 8  # at most this many words before the speech verb, none of them an action
 
 

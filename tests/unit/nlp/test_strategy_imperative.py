@@ -46,6 +46,7 @@ def test_an_opening_circumstance_without_an_action_is_no_task(clause_of, text):
     "Không cấp phép đào đường trong dịp Tết Nguyên đán",
     "Có giải pháp hỗ trợ các hộ dân bị ảnh hưởng bởi dự án",
     "Tạo thuận lợi cho các hợp tác xã tiếp cận vốn vay ưu đãi",
+    "Thông báo công khai danh sách các hộ được hỗ trợ tại nhà văn hóa thôn",
 ])
 def test_verbs_in_hoa_denied_actions_and_co_with_a_plan_are_actions(clause_of, text):
     task, _ = imperative_task(*clause_of(text))
@@ -55,6 +56,7 @@ def test_verbs_in_hoa_denied_actions_and_co_with_a_plan_are_actions(clause_of, t
 @pytest.mark.parametrize("text", [
     "Văn hóa số là nền tảng tinh thần của xã hội số",
     "Hàng hóa xuất khẩu qua cửa khẩu tăng mạnh trong quý I",
+    "Thông báo kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với huyện",
 ])
 def test_nouns_in_hoa_are_not_actions(clause_of, text):
     assert imperative_task(*clause_of(text)) is None

@@ -112,3 +112,13 @@ def test_a_request_after_the_list_of_addressees_governs_every_numbered_part(nlp)
 ])
 def test_thay_the_closes_a_document_only_when_it_replaces_one(nlp, text, expected):
     assert [t for _, t in found(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bộ trưởng yêu cầu, đề án phải nêu rõ lộ trình và nguồn lực thực hiện.",
+     [([], "đề án phải nêu rõ lộ trình và nguồn lực thực hiện")]),
+    ("Chủ tịch UBND tỉnh nhắc nhở, Sở Y tế bảo đảm đủ thuốc cho các trạm y tế xã.",
+     [(["Sở Y tế"], "bảo đảm đủ thuốc cho các trạm y tế xã")]),
+])
+def test_a_cue_or_reminder_set_off_by_a_comma_is_reported_speech(nlp, text, expected):
+    assert found(nlp, "Kết luận\n" + text) == expected
