@@ -102,7 +102,7 @@ class ClauseReader:
         else:
             inline = None
         clause_start = s
-        for m in re.finditer(r";\s*", text[s:e]):
+        for m in re.finditer(r";\s*|,\s+còn\s+", text[s:e]):  # (", còn X ...": X's own duty follows)
             nxt = s + m.end()
             item = past_label(nxt)
             names, names_end = self.r.body_list(self.r.skip(clause_start, e))

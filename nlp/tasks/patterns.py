@@ -85,7 +85,8 @@ OPENING_LINK = re.compile(r"(?:căn cứ|qua|trong đó|đồng thời|ngoài ra
 OPENING_END = re.compile(r"\s*[,:]\s+|\s+thì\s+")
 # An opening adverbial clause before the main one: "Căn cứ hướng dẫn của Bộ, Sở A ...".
 ADVERBIAL = re.compile(r"(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:.]{3,200},|"
-                       r"(?:trong đó|đồng thời|ngoài ra|mặt khác|bên cạnh đó|cụ thể)\s*,", re.IGNORECASE)
+                       r"(?:trong đó|đồng thời|ngoài ra|mặt khác|bên cạnh đó|cụ thể|do đó|vì vậy|vì thế|theo đó)\s*,|"
+                       r"riêng(?=\s)", re.IGNORECASE)  # ("Riêng Sở A ...": the body singled out is the subject)
 # The end of a lead-in to a list written on one line: "... một số công việc sau đây: A; B".
 INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|gồm|bao gồm)\s*:\s*|:\s*(?=\((?:1|a|i)\)\s)", re.IGNORECASE)
 # The label of an item of such a list written inline: "...: (i) Tích hợp ...; (ii) Kết nối ...".

@@ -122,3 +122,17 @@ def test_thay_the_closes_a_document_only_when_it_replaces_one(nlp, text, expecte
 ])
 def test_a_cue_or_reminder_set_off_by_a_comma_is_reported_speech(nlp, text, expected):
     assert found(nlp, "Kết luận\n" + text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Riêng Sở Xây dựng khẩn trương hoàn thành quy hoạch chung đô thị.",
+     [(["Sở Xây dựng"], "khẩn trương hoàn thành quy hoạch chung đô thị")]),
+    ("Do đó, Chủ tịch tỉnh nhắc nhở, Sở Công Thương theo dõi giá xăng dầu, còn Sở Tài chính kiểm tra việc niêm yết giá.",
+     [(["Sở Công Thương"], "theo dõi giá xăng dầu"), (["Sở Tài chính"], "kiểm tra việc niêm yết giá")]),
+])
+def test_a_body_singled_out_and_a_second_body_after_con_lead_their_own_duties(nlp, text, expected):
+    assert found(nlp, "Kết luận\n" + text) == expected
+
+
+def test_a_task_under_a_heading_on_its_own_line_starts_at_its_verb(nlp):
+    assert found(nlp, "Kế hoạch\n1. Sở Tài chính\nbố trí kinh phí cho các xã.") == [(["Sở Tài chính"], "bố trí kinh phí cho các xã")]
