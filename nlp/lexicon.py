@@ -5,7 +5,8 @@
 - `REPORT_WORDS`: first words of a predicate that reports rather than asks ("đã", "là").
 - `ROLE_MODIFIERS`: verbs that, right after "cơ quan" / "Cục" / "đơn vị", name a role
   instead ("các cơ quan tham mưu", "các Cục quản lý chuyên ngành").
-- `opens_action(words)`: whether a list of words (compare_key form) opens with an action.
+- `opens_action(words)`: whether a list of words (compare_key form) opens with an action
+  (a verb of ACTION_VERBS, a verb in "hóa", or either after "không").
 - `leading_verb_length(words)`: how many words the longest action verb opening them takes.
 
 All entries are lowercase and compared on `theodoi.vietnamese.compare_key`.
@@ -29,11 +30,16 @@ quy định|tiếp nhận|xem xét|lãnh đạo|phát động|biểu dương|khe
 đăng ký|kê khai|niêm yết|tuyên dương|cải cách|thí điểm|nhân rộng|tháo gỡ|rà soát|dự thảo|in|cấp|thu|
 quan tâm|lưu ý|chú ý|bám sát|nỗ lực|nhanh chóng|họp|lắp đặt|
 kết nối|tích hợp|chuẩn hóa|sửa|sửa chữa|hoàn tất|bàn giao|di dời|giải ngân|thu hồi|xác minh|tuần tra|kiểm soát|
-công bố|phục hồi|xây|phản ánh|đưa|tuân thủ|chấp hành|thực thi|tham gia|tạm dừng|đăng tải|dành|phê duyệt|
+công bố|phục hồi|xây|phản ánh|đưa|tuân thủ|chấp hành|thực thi|tạm dừng|đăng tải|dành|
+tạo|tạo lập|phủ sóng|đo đạc|mời|tham gia|mở|đồng bộ|liên kết|tập huấn|phê duyệt|
+thông báo cho|thông báo công khai|thông báo rộng rãi|thông báo kịp thời|
+có kế hoạch|có giải pháp|có phương án|có biện pháp|có văn bản|có cơ chế|có chính sách|
 """.replace("\n", "").split("|")) - {""}
 # Nouns that open with the syllable of an action verb: "giao thông" is not "giao".
 NOT_ACTIONS = {"giao thông", "giao dịch", "thu nhập", "cấp độ", "tăng trưởng", "chuyển biến", "lập trường",
                "cấp xã", "cấp tỉnh", "cấp huyện", "cấp trên", "cấp cơ sở", "cấp ủy", "cấp uỷ"}  # ("cơ quan ... cấp xã")
+# Nouns made with "hóa" that are not verbs: "văn hóa" (culture), "hàng hóa" (goods).
+HOA_NOUNS = {"văn hóa", "hàng hóa", "tiêu hóa", "hóa đơn", "hóa chất", "biến hóa", "hóa học"}
 # First words of a predicate that reports what is or was, not what is asked.
 REPORT_WORDS = {"đã", "đang", "vừa", "là", "được", "bị", "đạt", "gồm", "có", "với", "của", "tại", "trong",
                 "về", "và", "cho", "thuộc", "ban hành", "nhận", "tham dự", "báo cáo về"}
@@ -50,7 +56,11 @@ def leading_verb_length(words: list[str]) -> int:
 
 def opens_action(words: list[str]) -> bool:
     """Whether `words` (lowercase, compare_key form) open with an action verb that is not
-    the first syllable of a noun ("giao thông")."""
+    the first syllable of a noun ("giao thông"): one of ACTION_VERBS, a verb made with "hóa"
+    ("đa dạng hóa", "thông minh hóa"), or one of them denied ("Không cấp phép ...")."""
     if " ".join(words[:2]) in NOT_ACTIONS:
         return False
-    return any(" ".join(words[:n]) in ACTION_VERBS for n in range(1, _LONGEST_VERB + 1))
+    if words[:1] == ["không"] and len(words) > 1:
+        return words[1] != "không" and opens_action(words[1:])
+    return any(" ".join(words[:n]) in ACTION_VERBS for n in range(1, _LONGEST_VERB + 1)) \
+        or "hóa" in words[1:3] and " ".join(words[words.index("hóa") - 1:words.index("hóa") + 1]) not in HOA_NOUNS

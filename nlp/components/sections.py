@@ -71,8 +71,9 @@ def read_marker(line: str) -> tuple[str | None, int | None, int]:
     return None, None, 0
 
 
-def split_units(text: str) -> list[tuple[int, int, Section]]:
-    """Cut text into units: (start, end, Section), wrapped lines joined."""
+def split_units(text: str, heading_ends: frozenset[int] = frozenset()) -> list[tuple[int, int, Section]]:
+    """Cut text into units: (start, end, Section), wrapped lines joined; a line that ends a
+    heading of the layout (`heading_ends`: a headline, a markdown heading) is never joined to the next."""
     units: list[list] = []  # [start, end, Section]
     pos = 0
     for line in text.split("\n"):
@@ -87,7 +88,7 @@ def split_units(text: str) -> list[tuple[int, int, Section]]:
             lead, stripped = lead + opening.end(), stripped[opening.end():]
         label, depth, size = read_marker(stripped)
         prev = units[-1] if units else None
-        if prev is not None:
+        if prev is not None and prev[1] not in heading_ends:
             prev_text = text[prev[0]:prev[1]]
             prev_content = text[prev[2].content_start:prev[1]].strip()
             if prev[2].is_item and MARKS_ONLY.fullmatch(prev_content):  # "1." alone on its line
@@ -114,7 +115,9 @@ class SectionSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, section in split_units(doc_text(doc)):
+        text = doc_text(doc)
+        heading_ends = frozenset(len(text[:b.end].rstrip()) for b in doc._.blocks or [] if b.kind == "heading")
+        for start, end, section in split_units(text, heading_ends):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue

@@ -7,7 +7,7 @@ The finder walks the units in order, keeping a stack of scopes (`theodoi.nlp.tas
 so that addressees, support and a time lead-in pass down to the items below a heading or a
 request; each unit's clauses go to the strategies named in `config.cfg`
 (`theodoi.nlp.tasks`: cue + addressee, subject, later subject, obligation tied to a
-deadline, imperative item, submission). Tables are read by the table readers named there
+deadline, imperative item, submission, a thing with its duty). Tables are read by the table readers named there
 (`table_rows`: one task per row; a sentence the text and a table both state is the row's task);
 a task read from the text never runs into a table, and the
 labelled lines under an item ("- Đơn vị chủ trì: ...") are read as the cells of its row.
@@ -25,6 +25,7 @@ from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.tasks import registry
 from theodoi.nlp.tasks.clauses import ClauseReader
 from theodoi.nlp.tasks.field_rows import apply_field_rows
+from theodoi.nlp.tasks.fields import FieldBlock
 from theodoi.nlp.tasks.headings import read_heading
 from theodoi.nlp.tasks.patterns import DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
 from theodoi.nlp.tasks.reader import TaskText
@@ -32,7 +33,8 @@ from theodoi.nlp.tasks.scopes import Scope, heading_deadline, inherited, is_dire
 
 register_extensions()
 
-DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted"]
+ANNEX_TITLE = re.compile(r"(?:PHỤ LỤC|QUY ĐỊNH|DANH MỤC|BIỂU|MẪU|ĐIỀU LỆ|QUY CHẾ)(?:\s|$)")
+DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted", "obligation"]
 DEFAULT_TABLE_READERS = ["table_rows"]
 
 
@@ -43,6 +45,9 @@ class Walk:
     scopes: list[Scope]
     item_depth: float = 0
     numbering: list[tuple[float, str]] = field(default_factory=list)  # (depth, label) of the items open
+    fields: FieldBlock = field(default_factory=FieldBlock)  # the tasks that field lines below describe
+    headings: list[tuple[int, int]] = field(default_factory=list)  # the layout's heading blocks
+    recipients: bool = False  # within the "Nơi nhận:" list
 
 
 class TaskFinder:
@@ -64,7 +69,8 @@ class TaskFinder:
                           [s._.deadline for s in doc.spans.get(self.deadlines_key, []) if s._.deadline],
                           (doc._.doc_kind or "") in DIRECTIVE_KINDS)
         clauses = ClauseReader(reader, self.strategies)
-        walk = Walk([Scope(depth=0, directive=reader.directive_kind)])
+        walk = Walk([Scope(depth=0, directive=reader.directive_kind)],
+                    headings=[(b.start, b.end) for b in doc._.blocks or [] if b.kind == "heading"])
         tables = [(b.start, b.end) for b in doc._.blocks or [] if b.kind == "table"]
         tasks: list[Task] = []
         for unit in doc.spans.get(self.units_key, []):
@@ -114,7 +120,17 @@ class TaskFinder:
             scopes[0].directive = False
             walk.item_depth = 0
             numbering.clear()
+            walk.recipients = True
+            walk.fields.close()
             return []
+        if walk.recipients:  # "- VPCP: BTCN, các Vụ ...;", the signature: no tasks until an annex
+            if not opens_annex(content, depth):
+                return []
+            walk.recipients = False
+        if walk.fields.read(r, content_start, unit.end_char):
+            return []  # "- Đơn vị chủ trì: ...": describes the item above it
+        if content.rstrip().endswith(":") or content.strip().isupper() or depth is not None and depth <= 1:
+            walk.fields.close()  # a lead-in, a title or a part of the document starts a new block
         if OPERATIVE_START.match(content.strip()) and content.strip().isupper():
             del scopes[1:]  # "QUYẾT NGHỊ:" or an annexed plan: what follows gives instructions
             walk.item_depth = 0
@@ -122,12 +138,14 @@ class TaskFinder:
             scopes.append(Scope(0.5, [], True))
             return []
         heading = read_heading(r, content_start, content)
+        if heading is None and section.label is None and any(a <= unit.start_char < b for a, b in walk.headings):
+            return []  # a headline ("Thủ tướng: Khởi công ...") says what happened; the report asks
         if heading is not None:
             names, named_support, directive_heading, rest_start = heading
             lead_in = r.after_time_lead_in(content_start, unit.end_char) != content_start
             open_scope(scopes, Scope(level, names, True if names else directive_heading, named_support,
                                      r.deadline_in(content_start, content_start + 3) if lead_in else None))
-            if rest_start is None:
+            if rest_start is None or section.label is None and any(a <= unit.start_char < b for a, b in walk.headings):
                 return []
             content_start, content = rest_start, text[rest_start:unit.end_char]
             if names:
@@ -137,11 +155,13 @@ class TaskFinder:
         if section.label and section.label.lower().startswith("điều"):
             # "Điều 1. Sửa đổi, bổ sung ..." is the decision itself; "Điều 2. Giao UBND ..." a task
             found = [t for t in found if not t.component.endswith("imperative")]
+        walk.fields.tasks.extend(found)
         for task in found:
             r.attach_deadline(task, content_start, heading_deadline(scopes))
             task.label = ".".join(label for _, label in numbering) or None
-        if depth is None and any(t.component.endswith("cue") for t in found):
-            scopes[0].directive = True  # "Thủ tướng yêu cầu ...": the paragraphs after it go on asking
+        if depth is None and (request is not None or any(t.component.endswith("cue") for t in found)):
+            # "Thủ tướng yêu cầu ...", "Bộ Y tế yêu cầu:": the paragraphs and items after it go on asking
+            scopes[0].directive = True
         if request is not None:  # "yêu cầu các sở, ngành:" → the list below inherits
             open_scope(scopes, Scope(level, request[0], True, deadline=r.request_deadline(content_start, unit.end_char)))
         elif found and (content.rstrip().endswith(":") or depth is not None and found[-1].lead):
@@ -174,6 +194,14 @@ def _before_tables(r: TaskText, task: Task, tables: list[tuple[int, int]]) -> Ta
         or task.deadline.start < end else None
     cut.label = task.label
     return cut
+
+
+def opens_annex(content: str, depth: float | None) -> bool:
+    """Whether a unit after "Nơi nhận:" opens an annex: a title in capitals ("PHỤ LỤC", "KẾ HOẠCH ..."),
+    a part ("I.", "A."), or prose again."""
+    stripped = content.strip()
+    return bool(OPERATIVE_START.match(stripped) or ANNEX_TITLE.match(stripped)) \
+        or depth is not None and depth <= 1 or depth is None and len(stripped) > 150
 
 
 @Language.factory(

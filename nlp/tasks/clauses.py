@@ -102,7 +102,7 @@ class ClauseReader:
         else:
             inline = None
         clause_start = s
-        for m in re.finditer(r";\s*", text[s:e]):
+        for m in re.finditer(r";\s*|,\s+còn\s+", text[s:e]):  # (", còn X ...": X's own duty follows)
             nxt = s + m.end()
             item = past_label(nxt)
             names, names_end = self.r.body_list(self.r.skip(clause_start, e))
@@ -156,6 +156,7 @@ class ClauseReader:
                 and not any(opens_action(speaker[i:]) for i in range(len(speaker))) \
                 and (r.body_at(s) is not None or opens_subject(text, s, e)) and not r.rest_is_empty(speech.end(), e):
             s = speech.end()  # "Thủ tướng nhấn mạnh, các bộ phải ...": what is said, not who says it
+            directive = directive or CUE.search(speech.group(0)) is not None  # "... yêu cầu, X phải ...": asked
         clause = Clause(s, e, inherited, inherited_support, directive, lead_in, timed)
         for read in self.strategies:
             verdict = read(r, clause)

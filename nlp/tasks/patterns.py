@@ -44,8 +44,9 @@ def opens_subject(text: str, pos: int, end: int) -> re.Match | None:
 
 # Who speaks before what is asked: "Thủ tướng nhấn mạnh, ...", "Bộ trưởng chỉ rõ: ...". The speaker
 # is not the lead; what follows the verb is read as the clause.
-SPEECH_VERB = re.compile(r"\s(?:nhấn mạnh|chỉ rõ|nêu rõ|lưu ý|khẳng định|kết luận|phát biểu)(?:\s+(?:rằng|là))?"
-                         r"\s*[,:]?\s+", re.IGNORECASE)
+# A cue set off by a comma is speech too: "Thủ tướng yêu cầu, đề cương phải ...".
+SPEECH_VERB = re.compile(r"\s(?:nhấn mạnh|chỉ rõ|nêu rõ|lưu ý|khẳng định|kết luận|phát biểu|nhắc nhở)(?:\s+(?:rằng|là))?"
+                         r"\s*[,:]?\s+|\s(?:yêu cầu|đề nghị|chỉ đạo)\s*,\s+", re.IGNORECASE)
 SPEAKER_WORDS = 8  # at most this many words before the speech verb, none of them an action
 
 
@@ -61,7 +62,10 @@ MANDATE = re.compile(r"(?:căn cứ|theo|trong phạm vi|thực hiện)\s+(?:(?:
 REPORT_OPENERS = ("thời gian qua", "tuy nhiên", "bên cạnh", "kết quả", "nhìn chung", "trong năm qua",
                   "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe")
 CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:từ|ngày)|\s*\.|\s*$)|xin thông báo|thông báo để|thông báo ý kiến|biết, thực hiện|"
-                     r"để các cơ quan|kể từ ngày ký|thay thế", re.IGNORECASE)
+                     r"để các cơ quan|kể từ ngày ký|"
+                     # "Quyết định này thay thế Quyết định số ...", not "xây dựng lộ trình thay thế các giếng khoan"
+                     r"thay thế\s+(?:cho\s+)?(?:các\s+|những\s+)?(?:quyết định|chỉ thị|nghị quyết|nghị định|thông tư|"
+                     r"kế hoạch|công văn|thông báo|quy định|quy chế|văn bản)", re.IGNORECASE)
 NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo")
 DIRECTIVE_HEADING = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|yêu cầu|đề nghị|kết luận|chỉ đạo|"
                                r"trách nhiệm|phân công|chương trình hành động|như sau|sau đây", re.IGNORECASE)
@@ -71,9 +75,18 @@ BACKGROUND_HEADING = re.compile(r"^(?:về )?(?:(?:các|những) )?(?:mục tiê
 # programme or scheme it adopts ("CHƯƠNG TRÌNH ...", "KẾ HOẠCH ...") in capitals on its own line.
 OPERATIVE_START = re.compile(r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN)\s*:?$|"
                              r"^(?:CHƯƠNG TRÌNH|KẾ HOẠCH|ĐỀ ÁN|NHIỆM VỤ|GIẢI PHÁP)(?:\s|$)")
+# A circumstance that opens a clause before its subject or action: when, if, during, for, each year.
+OPENING_PHRASE = re.compile(r"(?:trong quá trình|trong thời gian|nếu|khi|đối với|trường hợp|hằng năm|hàng năm|"
+                            r"định kỳ|sau khi|trước khi)\s", re.IGNORECASE)
+# ... or a ground or a link to the sentence before: "Căn cứ tình hình ..., ", "Qua kết quả ..., ", "Đồng thời, ".
+OPENING_LINK = re.compile(r"(?:căn cứ|qua|trong đó|đồng thời|ngoài ra|bên cạnh đó|mặt khác|riêng|tùy|tuỳ)[\s,]",
+                          re.IGNORECASE)
+# Where such an opening ends and the main clause starts: a comma, a colon, "thì".
+OPENING_END = re.compile(r"\s*[,:]\s+|\s+thì\s+")
 # An opening adverbial clause before the main one: "Căn cứ hướng dẫn của Bộ, Sở A ...".
 ADVERBIAL = re.compile(r"(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:.]{3,200},|"
-                       r"(?:trong đó|đồng thời|ngoài ra|mặt khác|bên cạnh đó|cụ thể)\s*,", re.IGNORECASE)
+                       r"(?:trong đó|đồng thời|ngoài ra|mặt khác|bên cạnh đó|cụ thể|do đó|vì vậy|vì thế|theo đó)\s*,|"
+                       r"riêng(?=\s)", re.IGNORECASE)  # ("Riêng Sở A ...": the body singled out is the subject)
 # The end of a lead-in to a list written on one line: "... một số công việc sau đây: A; B".
 INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|gồm|bao gồm)\s*:\s*|:\s*(?=\((?:1|a|i)\)\s)", re.IGNORECASE)
 # The label of an item of such a list written inline: "...: (i) Tích hợp ...; (ii) Kết nối ...".
@@ -143,9 +156,11 @@ def starts_predicate(text: str) -> bool:
 
 def is_report(predicate: str) -> bool:
     """Whether a predicate reports ("đã ...", "là ...", "có ...") rather than asks;
-    "có trách nhiệm", "cần", "phải" ask."""
+    "có trách nhiệm", "có kế hoạch", "cần", "phải" ask."""
     if MODAL.match(" " + predicate):
         return False
     words = words_of(predicate)
+    if words[:1] == ["có"] and opens_action(words):  # "có kế hoạch ...", "có giải pháp ..." ask
+        return False
     return not words or words[0] in REPORT_WORDS or " ".join(words[:2]) in REPORT_WORDS
 

@@ -35,6 +35,8 @@ class TaskText(Addressees):
               inherited_support: list[BodyMention] = ()) -> Task:
         """A task over text[start:end]; its support is named in it, or else inherited with its lead."""
         text = self.text
+        while start < end and text[start] in " \n\t":
+            start += 1
         while end > start and (text[end - 1] in " .;,:\n\t" or text.endswith("./", start, end)):
             end -= 1  # (also the end mark of a document, "./.")
         support = self.support(start, end) or list(inherited_support)

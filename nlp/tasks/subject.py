@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import MODAL, is_report, opens_subject, starts_predicate, starts_with_action
-
-# A circumstance that opens a clause before its subject: when, if, during, for, each year.
-OPENING_PHRASE = re.compile(r"(?:trong quá trình|trong thời gian|nếu|khi|đối với|trường hợp|hằng năm|hàng năm|"
-                            r"định kỳ|sau khi|trước khi)\s", re.IGNORECASE)
+from theodoi.nlp.tasks.patterns import (MODAL, OPENING_PHRASE, is_report, opens_subject, starts_predicate,
+                                        starts_with_action)
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
 

@@ -32,3 +32,9 @@ def test_a_line_ending_on_a_comma_or_a_head_noun_goes_on():
     text = "1. Bộ trưởng các Bộ,\nChủ tịch Ủy ban nhân dân các tỉnh\na) Rà soát.\n2. Sở\nTài chính:\n- Lập dự toán.\n"
     assert [text[s:e] for s, e, _ in split_units(text)] == [
         "1. Bộ trưởng các Bộ,\nChủ tịch Ủy ban nhân dân các tỉnh", "a) Rà soát.", "2. Sở\nTài chính:", "- Lập dự toán."]
+
+
+def test_a_line_that_ends_a_layout_heading_is_not_joined_to_the_next():
+    text = "Tỉnh khởi công tuyến đường ven sông dài 12 km nối hai huyện phía nam\nSáng nay, tại xã An Phú, lễ khởi công"
+    assert len(split_units(text)) == 1  # a long line without an end mark goes on ...
+    assert [text[s:e] for s, e, _ in split_units(text, frozenset({text.index("\n")}))] == text.split("\n")

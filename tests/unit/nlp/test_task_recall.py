@@ -69,3 +69,70 @@ def test_a_time_inside_a_topic_is_not_the_deadline():
                      "triển khai đồng bộ các giải pháp.") == [None]
     assert deadlines("Trong năm 2021, Chủ tịch UBND tỉnh đề nghị các cơ quan tham mưu triển khai đồng bộ các "
                      "giải pháp.") == ["Trong năm 2021"]
+
+
+def test_a_headline_is_neither_a_task_nor_joined_to_the_report(nlp):
+    from theodoi.domain import Block
+    headline = "Sở Y tế: Tiêm vắc xin sởi cho toàn bộ trẻ dưới 5 tuổi trong tháng 4"
+    text = (headline + "\nSáng 12/3, Bộ trưởng Bộ Giao thông vận tải chủ trì cuộc họp về tiến độ các dự án cao tốc\n"
+            "Bộ trưởng yêu cầu các ban quản lý dự án đẩy nhanh công tác giải phóng mặt bằng.")
+    doc = nlp.make_doc(text)
+    doc._.blocks = [Block("heading", headline, 0, len(headline))]
+    doc = nlp(doc)
+    units = [text[u.start_char:u.end_char] for u in doc.spans["units"]]
+    assert units[0] == headline
+    assert [s._.task.text for s in doc.spans["tasks"]] == ["đẩy nhanh công tác giải phóng mặt bằng"]
+
+
+def test_the_recipients_list_gives_no_tasks_but_an_annex_after_it_does(nlp):
+    text = ("Điều 2. Giao Sở Công Thương hướng dẫn các doanh nghiệp thực hiện.\n"
+            "Nơi nhận:\n- Như Điều 2;\n- VP Tỉnh ủy: CVP, các Ban;\n- Sở Tài chính: GĐ, các PGĐ;\n- Lưu: VT.\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+            "PHỤ LỤC\nI. NHIỆM VỤ CỤ THỂ\n1. Sở Tài chính bố trí kinh phí cho các doanh nghiệp nhỏ.\n")
+    doc = nlp(text)
+    assert [s._.task.text for s in doc.spans["tasks"]] == [
+        "hướng dẫn các doanh nghiệp thực hiện", "bố trí kinh phí cho các doanh nghiệp nhỏ"]
+
+
+def test_a_request_after_the_list_of_addressees_governs_every_numbered_part(nlp):
+    text = ("Kính gửi:\n- Các phòng chuyên môn thuộc Sở;\n- Thanh tra Sở.\nSở Xây dựng yêu cầu:\n"
+            "1. Thanh tra Sở\n- Kiểm tra các công trình chậm tiến độ.\n2. Các phòng có dự án\n"
+            "- Rà soát hồ sơ thiết kế của các dự án chuyển tiếp.\n- Báo cáo kết quả giải ngân hằng tháng.")
+    doc = nlp(text)
+    assert [s._.task.text for s in doc.spans["tasks"]] == [
+        "Kiểm tra các công trình chậm tiến độ", "Rà soát hồ sơ thiết kế của các dự án chuyển tiếp",
+        "Báo cáo kết quả giải ngân hằng tháng"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sở Giao thông vận tải xây dựng lộ trình thay thế các xe buýt chạy dầu bằng xe điện.",
+     ["xây dựng lộ trình thay thế các xe buýt chạy dầu bằng xe điện"]),
+    ("Điều 3. Quyết định này thay thế Quyết định số 15/2021/QĐ-UBND của Ủy ban nhân dân tỉnh.", []),
+    ("Điều 3. Chỉ thị này thay thế cho các chỉ thị trước đây về phòng cháy.", []),
+])
+def test_thay_the_closes_a_document_only_when_it_replaces_one(nlp, text, expected):
+    assert [t for _, t in found(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bộ trưởng yêu cầu, đề án phải nêu rõ lộ trình và nguồn lực thực hiện.",
+     [([], "đề án phải nêu rõ lộ trình và nguồn lực thực hiện")]),
+    ("Chủ tịch UBND tỉnh nhắc nhở, Sở Y tế bảo đảm đủ thuốc cho các trạm y tế xã.",
+     [(["Sở Y tế"], "bảo đảm đủ thuốc cho các trạm y tế xã")]),
+])
+def test_a_cue_or_reminder_set_off_by_a_comma_is_reported_speech(nlp, text, expected):
+    assert found(nlp, "Kết luận\n" + text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Riêng Sở Xây dựng khẩn trương hoàn thành quy hoạch chung đô thị.",
+     [(["Sở Xây dựng"], "khẩn trương hoàn thành quy hoạch chung đô thị")]),
+    ("Do đó, Chủ tịch tỉnh nhắc nhở, Sở Công Thương theo dõi giá xăng dầu, còn Sở Tài chính kiểm tra việc niêm yết giá.",
+     [(["Sở Công Thương"], "theo dõi giá xăng dầu"), (["Sở Tài chính"], "kiểm tra việc niêm yết giá")]),
+])
+def test_a_body_singled_out_and_a_second_body_after_con_lead_their_own_duties(nlp, text, expected):
+    assert found(nlp, "Kết luận\n" + text) == expected
+
+
+def test_a_task_under_a_heading_on_its_own_line_starts_at_its_verb(nlp):
+    assert found(nlp, "Kế hoạch\n1. Sở Tài chính\nbố trí kinh phí cho các xã.") == [(["Sở Tài chính"], "bố trí kinh phí cho các xã")]
