@@ -25,7 +25,6 @@ from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.tasks import registry
 from theodoi.nlp.tasks.clauses import ClauseReader
 from theodoi.nlp.tasks.field_rows import apply_field_rows
-from theodoi.nlp.tasks.fields import FieldBlock
 from theodoi.nlp.tasks.headings import read_heading
 from theodoi.nlp.tasks.patterns import DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
 from theodoi.nlp.tasks.reader import TaskText
@@ -45,7 +44,6 @@ class Walk:
     scopes: list[Scope]
     item_depth: float = 0
     numbering: list[tuple[float, str]] = field(default_factory=list)  # (depth, label) of the items open
-    fields: FieldBlock = field(default_factory=FieldBlock)  # the tasks that field lines below describe
     headings: list[tuple[int, int]] = field(default_factory=list)  # the layout's heading blocks
     recipients: bool = False  # within the "Nơi nhận:" list
 
@@ -121,16 +119,11 @@ class TaskFinder:
             walk.item_depth = 0
             numbering.clear()
             walk.recipients = True
-            walk.fields.close()
             return []
         if walk.recipients:  # "- VPCP: BTCN, các Vụ ...;", the signature: no tasks until an annex
             if not opens_annex(content, depth):
                 return []
             walk.recipients = False
-        if walk.fields.read(r, content_start, unit.end_char):
-            return []  # "- Đơn vị chủ trì: ...": describes the item above it
-        if content.rstrip().endswith(":") or content.strip().isupper() or depth is not None and depth <= 1:
-            walk.fields.close()  # a lead-in, a title or a part of the document starts a new block
         if OPERATIVE_START.match(content.strip()) and content.strip().isupper():
             del scopes[1:]  # "QUYẾT NGHỊ:" or an annexed plan: what follows gives instructions
             walk.item_depth = 0
@@ -155,7 +148,6 @@ class TaskFinder:
         if section.label and section.label.lower().startswith("điều"):
             # "Điều 1. Sửa đổi, bổ sung ..." is the decision itself; "Điều 2. Giao UBND ..." a task
             found = [t for t in found if not t.component.endswith("imperative")]
-        walk.fields.tasks.extend(found)
         for task in found:
             r.attach_deadline(task, content_start, heading_deadline(scopes))
             task.label = ".".join(label for _, label in numbering) or None

@@ -1,11 +1,6 @@
 """Field lines under an item ("- Đơn vị chủ trì: ...", "- Thời gian hoàn thành: ...") are no tasks;
-their lead and support go to the tasks of the item above (theodoi.nlp.tasks.fields). Sentences
+their lead and support go to the tasks of the item above (theodoi.nlp.tasks.field_rows). Sentences
 written for these tests."""
-import pytest
-
-from theodoi.nlp.tasks.fields import read_field
-
-
 def tasks_of(nlp, text):
     doc = nlp(text)
     return [s._.task for s in doc.spans["tasks"]]
@@ -42,21 +37,3 @@ def test_a_task_that_names_its_own_subject_keeps_it(nlp):
             "- Đơn vị chủ trì: Văn phòng Ủy ban nhân dân xã\n")
     found = tasks_of(nlp, "Kế hoạch giao các đơn vị:\n" + text)
     assert [[b.text for b in t.lead] for t in found] == [["Văn phòng Ủy ban nhân dân xã"], ["Hội Phụ nữ xã"]]
-
-
-@pytest.mark.parametrize("line, role", [
-    ("Đơn vị chủ trì: Sở Y tế", "lead"), ("Cơ quan thực hiện: Công an tỉnh", "lead"),
-    ("Cơ quan được giao chủ trì: Sở Nội vụ", "lead"), ("Phối hợp: các phòng chuyên môn", "support"),
-    ("Đơn vị phối hợp: Sở Tài chính", "support"), ("Thời gian hoàn thành: Quý II/2024", None),
-    ("Tiến độ: năm 2025", None), ("Kết quả dự kiến: Báo cáo tổng hợp", None), ("Kinh phí: ngân sách tỉnh", None),
-])
-def test_the_kinds_of_field_line(line, role):
-    assert read_field(line)[0] == role
-
-
-@pytest.mark.parametrize("line", [
-    "Sở Y tế chủ trì, phối hợp với các sở liên quan:", "Thời gian qua, các địa phương đã tích cực triển khai",
-    "Tổ chức thực hiện:", "Chủ trì, phối hợp với Sở Tài chính rà soát các khoản chi",
-])
-def test_other_lines_are_not_fields(line):
-    assert read_field(line) is None
