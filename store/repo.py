@@ -236,8 +236,8 @@ def set_index_state(session: Session, ids: Iterable[int], state: str) -> None:
 
 # --------------------------------------------------------------------------- tasks
 def all_tasks(session: Session) -> Sequence[Task]:
-    """Every task with its document, bodies and status history."""
-    return session.scalars(select(Task).options(
+    """Every task in force (not removed by a correction) with its document, bodies and status history."""
+    return session.scalars(select(Task).where(Task.removed_at.is_(None)).options(
         selectinload(Task.document).selectinload(Document.file),
         selectinload(Task.bodies), selectinload(Task.events)).order_by(Task.document_id, Task.ordinal)).all()
 
