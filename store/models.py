@@ -402,6 +402,9 @@ class Watch(Base):
     agency: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
+    document: Mapped[Document | None] = relationship()
+    task: Mapped[Task | None] = relationship()
+
 
 class ApiToken(Base):
     """A token for the JSON API: it acts as its account; only its SHA-256 is kept."""
