@@ -264,6 +264,12 @@ def add_status_event(session: Session, task: Task, *, status: str, source: str, 
     return event
 
 
+def all_targets(session: Session) -> Sequence[Target]:
+    """Every target with its document and the figures reached for it."""
+    return session.scalars(select(Target).options(selectinload(Target.document), selectinload(Target.progress))
+                           .order_by(Target.document_id, Target.start)).all()
+
+
 # --------------------------------------------------------------------------- links
 def citing_citations(session: Session, document_id: int) -> Sequence[Citation]:
     """Citations in other documents that resolve to this one, with the citing document
