@@ -107,7 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20000)
     parser.add_argument("--keep", type=Path, help="data directory to build once and reuse")
-    parser.add_argument("--pages", type=int, default=12, help="timelines to time")
+    parser.add_argument("--pages", type=int, default=12, help="timelines to time (0: none)")
     parser.add_argument("--runs", type=int, default=3, help="runs of the unresolved list")
     parser.add_argument("--baseline", default="0f7e9a6")
     args = parser.parse_args()
@@ -124,27 +124,28 @@ def main() -> None:
         ids = list(session.scalars(select(Document.id).order_by(Document.id)))
         print(f"{total} documents, {session.scalar(select(func.count(Citation.id)))} citations")
     before = baseline_links(args.baseline)
-    step = max(1, len(ids) // args.pages)
-    pages = [ids[i] for i in range(0, len(ids), step)][:args.pages]
+    if args.pages:
+        step = max(1, len(ids) // args.pages)
+        pages = [ids[i] for i in range(0, len(ids), step)][:args.pages]
 
-    paths = {
-        "before": lambda document_id: lambda s: (timeline(r := before.document_links(s), document_id),
-                                                 unresolved(r, document_id)),
-        "all links now": lambda document_id: lambda s: (timeline(r := document_links(s), document_id),
-                                                        unresolved(r, document_id)),
-        "after": lambda document_id: lambda s: (timeline(r := timeline_links(s, document_id), document_id),
-                                                unresolved(r, document_id)),
-    }
-    timings = {name: [] for name in paths}
-    for document_id in pages:
-        for name, path in paths.items():
-            timings[name].append(timed(store, path(document_id)))
-    print(f"timeline ({len(pages)} documents), median ms:")
-    for name, durations in timings.items():
-        print(f"  {name:14s} {median_ms(durations):10.1f}")
-    after = median_ms(timings["after"])
-    print(f"  ratio before/after {median_ms(timings['before']) / after:.0f}x, "
-          f"all links now/after {median_ms(timings['all links now']) / after:.0f}x")
+        paths = {
+            "before": lambda document_id: lambda s: (timeline(r := before.document_links(s), document_id),
+                                                     unresolved(r, document_id)),
+            "all links now": lambda document_id: lambda s: (timeline(r := document_links(s), document_id),
+                                                            unresolved(r, document_id)),
+            "after": lambda document_id: lambda s: (timeline(r := timeline_links(s, document_id), document_id),
+                                                    unresolved(r, document_id)),
+        }
+        timings = {name: [] for name in paths}
+        for document_id in pages:
+            for name, path in paths.items():
+                timings[name].append(timed(store, path(document_id)))
+        print(f"timeline ({len(pages)} documents), median ms:")
+        for name, durations in timings.items():
+            print(f"  {name:14s} {median_ms(durations):10.1f}")
+        after = median_ms(timings["after"])
+        print(f"  ratio before/after {median_ms(timings['before']) / after:.0f}x, "
+              f"all links now/after {median_ms(timings['all links now']) / after:.0f}x")
 
     lists = {"before": lambda s: unresolved(before.document_links(s)),
              "all links now": lambda s: unresolved(document_links(s)),
