@@ -40,10 +40,11 @@ def test_follow_a_task_and_see_what_changed(page, live_server, log_in, shot, sam
     change = page.locator("table.changes tbody tr")
     expect(change).to_have_count(1)
     expect(change).to_contain_text("Đang thực hiện")
+    shot(page, "15-theo-doi-cua-toi")
     page.get_by_label("Theo dõi cơ quan").fill("so noi vu")
     page.get_by_role("button", name="Theo dõi cơ quan").click()
     expect(page.locator("#watches li.watch-agency")).to_contain_text("Sở Nội vụ")
-    shot(page, "15-theo-doi-cua-toi")
+    expect(page.locator("table.changes tbody tr")).to_have_count(0)  # seen at the visit before
 
 
 def test_dashboard_trend_and_targets(page, live_server, log_in, shot):
