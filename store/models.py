@@ -10,9 +10,12 @@ status_events  the append-only history of each task's status (automatic and manu
 target_progress  figures reached for a target, read from reports ("đến nay đạt 85%")
 users        people who log in to the web app, with the agencies an officer acts for
              (user_agencies)
-corrections  the append-only record of people's corrections of extracted fields
+corrections  the append-only record of people's corrections of extracted fields, and of the
+             tasks they merged, removed or added
 api_tokens   tokens scripts use for the JSON API, kept as SHA-256 hashes
 document_files  the files an edXML package carried (main document, appendices)
+watches      what a user follows (a document, a task or an agency); `users.watch_seen_at` is
+             their last visit of the watch page
 """
 from __future__ import annotations
 
@@ -113,7 +116,7 @@ class Document(Base):
     pages: Mapped[int | None] = mapped_column(Integer)
     index_state: Mapped[str] = mapped_column(String(20), default="pending")  # pending | indexed
     extractor_version: Mapped[str | None] = mapped_column(String(64))  # nlp.version at the last reading
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, index=True)
     # from an edXML package: the header is the package's ("edxml") or read from the text ("text")
     header_source: Mapped[str] = mapped_column(String(10), default="text", server_default="text")
     recipient_due: Mapped[dt.date | None] = mapped_column(Date, index=True)  # DueDate: the recipient's deadline
@@ -128,8 +131,10 @@ class Document(Base):
     files: Mapped[list["DocumentFile"]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                        order_by="DocumentFile.position")
     tracked_by: Mapped["User | None"] = relationship()
-    tasks: Mapped[list["Task"]] = relationship(back_populates="document", cascade="all, delete-orphan",
-                                               order_by="Task.ordinal")
+    # the tasks in force: a task a person removed (or merged into another) stays stored, out of this list
+    tasks: Mapped[list["Task"]] = relationship(
+        cascade="all, delete-orphan", order_by="Task.ordinal", overlaps="document",
+        primaryjoin="and_(Document.id == Task.document_id, Task.removed_at.is_(None))")
     targets: Mapped[list["Target"]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                    order_by="Target.start")
     citations: Mapped[list["Citation"]] = relationship(
@@ -201,9 +206,12 @@ class Task(Base):
     source_number: Mapped[str | None] = mapped_column(String(100), index=True)
     # the plan's target the task serves (nlp/target_parents.py)
     target_id: Mapped[int | None] = mapped_column(ForeignKey("targets.id", ondelete="SET NULL"), index=True)
+    # set when a person removed the task (wrongly extracted) or merged it into another (merged_into_id)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"))
 
-    document: Mapped[Document] = relationship(back_populates="tasks")
-    target: Mapped["Target | None"] = relationship(back_populates="tasks")
+    document: Mapped[Document] = relationship(overlaps="tasks")
+    target: Mapped["Target | None"] = relationship(overlaps="tasks")
     bodies: Mapped[list["TaskBody"]] = relationship(back_populates="task", cascade="all, delete-orphan",
                                                     order_by="TaskBody.position")
     events: Mapped[list["StatusEvent"]] = relationship(back_populates="task", cascade="all, delete-orphan",
@@ -262,7 +270,10 @@ class Target(Base):
     document: Mapped[Document] = relationship(back_populates="targets")
     progress: Mapped[list["TargetProgress"]] = relationship(
         back_populates="target", cascade="all, delete-orphan", order_by="TargetProgress.id")
-    tasks: Mapped[list[Task]] = relationship(back_populates="target", order_by="Task.ordinal")
+    # the tasks in force that serve it (a removed or merged task is out, as in Document.tasks)
+    tasks: Mapped[list[Task]] = relationship(
+        order_by="Task.ordinal", overlaps="target",
+        primaryjoin="and_(Target.id == Task.target_id, Task.removed_at.is_(None))")
 
 
 class Citation(Base):
@@ -280,7 +291,8 @@ class Citation(Base):
     date: Mapped[dt.date | None] = mapped_column(Date)
     issuer: Mapped[str | None] = mapped_column(String(300))
     relation: Mapped[str] = mapped_column(String(20), default="cites")
-    cited_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    cited_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"),
+                                                          index=True)
     component: Mapped[str] = mapped_column(String(100), default="")
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
 
@@ -304,7 +316,8 @@ class StatusEvent(Base):
     evidence_path: Mapped[str | None] = mapped_column(Text)
     evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     passage: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, server_default=func.now(),
+                                                    index=True)
     row_hash: Mapped[str | None] = mapped_column(String(64))  # store/audit.py: chained per task
 
     task: Mapped[Task] = relationship(back_populates="events")
@@ -344,6 +357,7 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20), default="viewer")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    watch_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # last visit of "Theo dõi của tôi"
 
     agency_rows: Mapped[list["UserAgency"]] = relationship(cascade="all, delete-orphan",
                                                            order_by="UserAgency.id", lazy="selectin")
@@ -379,7 +393,24 @@ class Correction(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     user: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, index=True)
+
+
+class Watch(Base):
+    """One thing a user follows: a document, a task, or an agency (canonical name)."""
+
+    __tablename__ = "watches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # document | task | agency
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    agency: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+    document: Mapped[Document | None] = relationship()
+    task: Mapped[Task | None] = relationship()
 
 
 class ApiToken(Base):

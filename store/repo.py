@@ -249,8 +249,8 @@ def set_index_state(session: Session, ids: Iterable[int], state: str) -> None:
 
 # --------------------------------------------------------------------------- tasks
 def all_tasks(session: Session) -> Sequence[Task]:
-    """Every task with its document, bodies and status history."""
-    return session.scalars(select(Task).options(
+    """Every task in force (not removed by a correction) with its document, bodies and status history."""
+    return session.scalars(select(Task).where(Task.removed_at.is_(None)).options(
         selectinload(Task.document).selectinload(Document.file),
         selectinload(Task.bodies), selectinload(Task.events)).order_by(Task.document_id, Task.ordinal)).all()
 
@@ -275,6 +275,12 @@ def add_status_event(session: Session, task: Task, *, status: str, source: str, 
     session.add(event)
     session.flush()
     return event
+
+
+def all_targets(session: Session) -> Sequence[Target]:
+    """Every target with its document and the figures reached for it."""
+    return session.scalars(select(Target).options(selectinload(Target.document), selectinload(Target.progress))
+                           .order_by(Target.document_id, Target.start)).all()
 
 
 # --------------------------------------------------------------------------- links

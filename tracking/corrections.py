@@ -1,5 +1,5 @@
 """People's corrections of what was extracted: a document's header fields, a task's text,
-lead and support bodies and deadline.
+lead and support bodies and deadline (merging, removing and adding tasks: tracking.task_list).
 
 Each changed field is applied to the stored row and recorded as a Correction (before and
 after, who, when), in one transaction; the document is then re-indexed (its header and
@@ -49,35 +49,41 @@ def _set_bodies(task: Task, role: str, names: list[str]) -> None:
                                     is_group=bool(entry and entry.is_group) or bool(group_members(name))))
 
 
-def correct_task(store: Store, task_id: int, actor: Actor, settings: Settings, **changes) -> list[Correction]:
-    """Correct a task: `text` (str), `lead` / `support` (lists of names), `due` (date or
-    None), `deadline_text` (str). Returns the corrections recorded."""
+def apply_task_changes(task: Task, actor: Actor, changes: dict) -> list[Correction]:
+    """Set the changed TASK_FIELDS of a stored task; the corrections recording them (not yet added)."""
     unknown = set(changes) - set(TASK_FIELDS)
     if unknown:
         raise CorrectionError(f"unknown task fields: {', '.join(sorted(unknown))}")
+    recorded = []
+    for name, value in changes.items():
+        if name in ("lead", "support"):
+            names = [n.strip() for n in value if n.strip()]
+            old, new = _bodies_text(task, name), "; ".join(names) or None
+            if old != new:
+                _set_bodies(task, name, names)
+        else:
+            if name == "text" and not (value or "").strip():
+                raise CorrectionError("a task's text cannot be empty")
+            old, new = _text(getattr(task, name)), _text(value.strip() if isinstance(value, str) else value)
+            if old != new:
+                setattr(task, name, value.strip() if isinstance(value, str) else value)
+                if name == "due":
+                    task.deadline_kind = "date" if value else (None if task.deadline_kind == "date"
+                                                               else task.deadline_kind)
+        if old != new:
+            recorded.append(Correction(document_id=task.document_id, task_id=task.id, field=name,
+                                       old_value=old, new_value=new, user_id=actor.id, user=actor.username))
+    return recorded
+
+
+def correct_task(store: Store, task_id: int, actor: Actor, settings: Settings, **changes) -> list[Correction]:
+    """Correct a task: `text` (str), `lead` / `support` (lists of names), `due` (date or
+    None), `deadline_text` (str). Returns the corrections recorded."""
     with store.transaction() as session:
         task = repo.get_task(session, task_id)
         if task is None:
             raise CorrectionError(f"no task with id {task_id}")
-        recorded = []
-        for name, value in changes.items():
-            if name in ("lead", "support"):
-                names = [n.strip() for n in value if n.strip()]
-                old, new = _bodies_text(task, name), "; ".join(names) or None
-                if old != new:
-                    _set_bodies(task, name, names)
-            else:
-                if name == "text" and not (value or "").strip():
-                    raise CorrectionError("a task's text cannot be empty")
-                old, new = _text(getattr(task, name)), _text(value.strip() if isinstance(value, str) else value)
-                if old != new:
-                    setattr(task, name, value.strip() if isinstance(value, str) else value)
-                    if name == "due":
-                        task.deadline_kind = "date" if value else (None if task.deadline_kind == "date"
-                                                                   else task.deadline_kind)
-            if old != new:
-                recorded.append(Correction(document_id=task.document_id, task_id=task.id, field=name,
-                                           old_value=old, new_value=new, user_id=actor.id, user=actor.username))
+        recorded = apply_task_changes(task, actor, changes)
         session.add_all(recorded)
         if recorded:
             repo.set_index_state(session, [task.document_id], "pending")
@@ -104,8 +110,8 @@ def reapply_corrections(session, document) -> int:
     applied = 0
     for (task_id, field), correction in latest.items():
         row = document if task_id is None else tasks.get(task_id)
-        if row is None:
-            continue
+        if row is None or field not in (DOCUMENT_FIELDS if task_id is None else TASK_FIELDS):
+            continue  # a removed task, or a merge, removal or addition (kept on the rows themselves)
         if field in ("lead", "support"):
             _set_bodies(row, field, [n for n in (correction.new_value or "").split("; ") if n])
         else:

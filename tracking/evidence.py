@@ -272,7 +272,8 @@ def record_evidence(session: Session, report: Document, directive: Document) -> 
     per task it speaks of (the report as evidence, the passage quoted, at the report's date),
     and mark the directive "index pending" when any was added. Running it twice on the same
     pair adds nothing."""
-    tasks = list(session.scalars(select(Task).where(Task.document_id == directive.id).order_by(Task.ordinal)))
+    tasks = list(session.scalars(select(Task).where(Task.document_id == directive.id, Task.removed_at.is_(None))
+                                 .order_by(Task.ordinal)))
     if not tasks:
         return []
     already = set(session.scalars(select(StatusEvent.task_id).where(

@@ -267,37 +267,52 @@ def _same_link(citation: Citation, other: Citation) -> bool:
             and (citation.date is None or other.date is None or citation.date == other.date))
 
 
-def _grouped_citations(session: Session) -> list[list[Citation]]:
+def group_citations(citations: list[Citation]) -> list[list[Citation]]:
     """Each document's citations grouped by the document they name: by the stored document for
-    resolved ones; an unresolved citation joins a group it names the same document as."""
-    citations = all_citations(session)
+    resolved ones; an unresolved citation joins a group it names the same document as. Groups
+    never span citing documents, so the citations of some documents give their groups whole."""
     groups: dict[tuple, list[Citation]] = {}
+    by_number: dict[tuple[int, str], list[list[Citation]]] = {}  # (citing document, number key) → groups
     for citation in citations:
         if citation.cited_document_id is not None:
-            groups.setdefault((citation.document_id, citation.cited_document_id), []).append(citation)
+            key = (citation.document_id, citation.cited_document_id)
+            if key not in groups:
+                groups[key] = []
+                by_number.setdefault((citation.document_id, number_key(citation.number)), []).append(groups[key])
+            groups[key].append(citation)
     for citation in citations:
         if citation.cited_document_id is not None:
             continue
-        same = next((group for group in groups.values() if _same_link(citation, group[0])), None)
+        candidates = by_number.setdefault((citation.document_id, number_key(citation.number)), [])
+        same = next((group for group in candidates if _same_link(citation, group[0])), None)
         if same is None:
             groups[(citation.document_id, number_key(citation.number), citation.id)] = [citation]
+            candidates.append(groups[(citation.document_id, number_key(citation.number), citation.id)])
         else:
             same.append(citation)
     return sorted(groups.values(), key=lambda group: (group[0].document_id, min(c.start for c in group)))
 
 
-def document_links(session: Session) -> list[dict]:
-    """The links between documents, one per (citing document, document named) with the most
-    telling relation of its citations. A link to a decision that issued a plan also goes to
-    the plan, with "via" the decision's number (a report on Quyết định 1234 is on its plan)."""
+def group_record(group: list[Citation]) -> tuple[Citation, dict]:
+    """The citation of a group with the most telling relation, and the group's link record (an
+    unresolved target as the first dated citation states it)."""
     preference = {relation: rank for rank, relation in enumerate(RELATIONS)}
+    citation = min(group, key=lambda c: (preference.get(c.relation, 99), c.start))
+    record = link_record(citation)
+    if citation.cited_document is None:
+        dated = next((c for c in group if c.date is not None), citation)
+        record["to"] = link_record(dated)["to"]
+    return citation, record
+
+
+def document_links(session: Session, citations: list[Citation] | None = None) -> list[dict]:
+    """The links between documents (of the citing documents of `citations`, else of all), one
+    per (citing document, document named) with the most telling relation of its citations. A
+    link to a decision that issued a plan also goes to the plan, with "via" the decision's
+    number (a report on Quyết định 1234 is on its plan)."""
     records = []
-    for group in _grouped_citations(session):
-        citation = min(group, key=lambda c: (preference.get(c.relation, 99), c.start))
-        record = link_record(citation)
-        if citation.cited_document is None:
-            dated = next((c for c in group if c.date is not None), citation)
-            record["to"] = link_record(dated)["to"]
+    for group in group_citations(all_citations(session) if citations is None else citations):
+        citation, record = group_record(group)
         if citation.cited_document is not None and citation.relation not in ("issued_with", "cites"):
             plans = [a for a in attachments(session, citation.cited_document) if a.id != citation.document_id]
             for plan in plans:

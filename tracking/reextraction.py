@@ -5,8 +5,9 @@ stored tasks and targets; they are not extraction output. So a new reading is ma
 stored rows instead of replacing them: a stored task takes the new reading of the same task
 (same numbering and similar wording, or very similar wording) and keeps its id and its
 history; a new task is added; a stored task the new reading no longer finds is removed only
-when nothing was recorded on it, otherwise it stays as it was. People's corrections are then
-written back over the new reading (the latest of each field). Targets are matched the same way. The
+when nothing was recorded on it, otherwise it stays as it was. A task people removed or merged
+(tracking.task_list) takes the new reading of itself and stays withdrawn; a task they added stays.
+People's corrections are then written back over the new reading (the latest of each field). Targets are matched the same way. The
 document's own citations are pure extraction output and are read anew (follow-up resolves them
 again).
 """
@@ -63,8 +64,19 @@ def _pairs(stored: Sequence[Row], found: Sequence, score: Callable[[Row, object]
     return paired
 
 
-def _task_score(task: Task, found) -> float:
-    wording = overlap(task.text, found.text)
+def _task_scorer(session: Session, document: Document) -> Callable[[Task, object], float]:
+    """The score of a stored task against a new finding, on the task's wording as the extractor
+    read it (before people's text corrections: a merged task's text holds two findings)."""
+    as_read: dict[int, str] = {}
+    for correction in session.scalars(select(Correction).where(Correction.document_id == document.id,
+                                                               Correction.field == "text")
+                                      .order_by(Correction.id)):
+        as_read.setdefault(correction.task_id, correction.old_value or "")
+    return lambda task, found: _task_score(task, found, as_read.get(task.id, task.text))
+
+
+def _task_score(task: Task, found, text: str) -> float:
+    wording = overlap(text, found.text)
     same_label = task.label is not None and normalize_label(task.label) == normalize_label(found.label)
     if same_label and wording >= SAME_LABEL_WORDING:
         return 1 + wording
@@ -88,11 +100,14 @@ def _has_history(task: Task, session: Session) -> bool:
 
 
 def _reconcile(rows: list, found: Sequence, score, has_history: Callable[[object], bool],
-               new_row: Callable[[int, object], object], update_row: Callable[[object, int, object], None]) -> Reconciled:
+               new_row: Callable[[int, object], object], update_row: Callable[[object, int, object], None],
+               withdrawn: Sequence = ()) -> Reconciled:
     """Match `found` (a new reading) onto the stored `rows` (a document's relationship list, changed
-    in place): pairs are updated, new items added, unpaired rows removed unless they have history."""
+    in place): pairs are updated, new items added, unpaired rows removed unless they have history.
+    An item paired with a `withdrawn` row (a task people removed or merged) updates it and is not
+    added."""
     result = Reconciled()
-    paired = _pairs(list(rows), found, score)
+    paired = _pairs([*rows, *withdrawn], found, score)
     matched = {id(row) for row in paired.values()}
     for row in list(rows):
         if id(row) in matched:
@@ -122,8 +137,10 @@ def apply_new_reading(session: Session, document: Document, parsed: ParsedDocume
                       extraction: Extraction) -> Reconciled:
     """Write a new reading of `document` into the store, keeping every recorded event."""
     repo.fill_header(document, parsed)
-    result = _reconcile(document.tasks, extraction.tasks, _task_score, lambda task: _has_history(task, session),
-                        repo.new_task, _update_task)
+    withdrawn = list(session.scalars(select(Task).where(Task.document_id == document.id,
+                                                        Task.removed_at.is_not(None))))
+    result = _reconcile(document.tasks, extraction.tasks, _task_scorer(session, document),
+                        lambda task: _has_history(task, session), repo.new_task, _update_task, withdrawn)
     result += _reconcile(document.targets, extraction.targets, _target_score, lambda target: bool(target.progress),
                          lambda _, found: repo.new_target(found),
                          lambda target, _, found: repo.set_target_fields(target, found))

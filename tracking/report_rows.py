@@ -78,7 +78,8 @@ def attach_rows(session: Session, report: Document) -> list[StatusEvent]:
         directive = row_directive(session, report, row)
         if directive is None or directive.id == report.id:
             continue
-        tasks = list(session.scalars(select(Task).where(Task.document_id == directive.id).order_by(Task.ordinal)))
+        tasks = list(session.scalars(select(Task).where(Task.document_id == directive.id, Task.removed_at.is_(None))
+                              .order_by(Task.ordinal)))
         passage = Passage(row.text, row.label, False, referenced_labels(row.text))
         for match in match_tasks(passage, tasks):
             if match.task.id in already:

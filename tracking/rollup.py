@@ -48,12 +48,13 @@ def parent_for(task: Task, candidates: list[Task]) -> Task | None:
 def link_plan_tasks(session: Session, plan: Document, resolution: Document) -> int:
     """Make the plan's tasks children of the resolution's tasks they carry out; return how
     many were linked. Tasks that already have a parent keep it."""
-    candidates = list(session.scalars(select(Task).where(Task.document_id == resolution.id)
-                                      .order_by(Task.ordinal)))
+    candidates = list(session.scalars(select(Task).where(Task.document_id == resolution.id,
+                                                         Task.removed_at.is_(None)).order_by(Task.ordinal)))
     if not candidates:
         return 0
     linked = 0
-    for task in session.scalars(select(Task).where(Task.document_id == plan.id, Task.parent_task_id.is_(None))):
+    for task in session.scalars(select(Task).where(Task.document_id == plan.id, Task.parent_task_id.is_(None),
+                                                  Task.removed_at.is_(None))):
         parent = parent_for(task, candidates)
         if parent is not None:
             task.parent_task_id = parent.id

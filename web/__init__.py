@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from theodoi.config import Settings
 from theodoi.web import (agency, api, corrections, dashboard, documents, exports, follow, links, search,
-                         tasks, template_helpers, upload)
+                         task_list, tasks, template_helpers, upload, watch)
 from theodoi.web.auth import init_auth
 from theodoi.web.resources import init_resources
 from theodoi.web.security import init_security
@@ -40,6 +40,8 @@ def create_app(settings: Settings | None = None, test_config: dict | None = None
     app.register_blueprint(exports.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(corrections.bp)
+    app.register_blueprint(task_list.bp)
+    app.register_blueprint(watch.bp)
     app.register_blueprint(upload.bp)
     app.register_blueprint(links.bp)
     csrf.exempt(api.bp)  # token authentication, no cookie: nothing for a forged form to ride on

@@ -9,6 +9,7 @@ from theodoi.store import repo
 from theodoi.tracking.access import can_correct_document, can_update_task
 from theodoi.tracking.corrections import (DOCUMENT_FIELDS, FIELD_LABELS, CorrectionError, correct_document,
                                           correct_task)
+from theodoi.tracking.task_list import STRUCTURE_LABELS
 from theodoi.web.auth import current_actor, require_login
 from theodoi.web.params import parse_day
 from theodoi.web.resources import db, settings, store
@@ -23,7 +24,8 @@ def _helpers():
     return {"may_correct_document": lambda: can_correct_document(current_actor())}
 
 
-def _names(raw: str) -> list[str]:
+def typed_names(raw: str) -> list[str]:
+    """The names typed in one field, split on semicolons and lines."""
     return [name.strip() for name in raw.replace("\n", ";").split(";") if name.strip()]
 
 
@@ -43,7 +45,7 @@ def task(task_id: int):
             try:
                 changed = correct_task(
                     store(), task_id, who, settings(), text=request.form.get("text", ""),
-                    lead=_names(request.form.get("lead", "")), support=_names(request.form.get("support", "")),
+                    lead=typed_names(request.form.get("lead", "")), support=typed_names(request.form.get("support", "")),
                     due=due, deadline_text=request.form.get("deadline_text", ""))
             except CorrectionError as problem:
                 error = f"Không sửa được: {problem}"
@@ -52,7 +54,7 @@ def task(task_id: int):
                 return redirect(url_for("tasks.show", task_id=task_id) + "#corrections")
     return render_template("corrections/task.html", task=found, error=error, form=request.form,
                            corrections=repo.corrections_of(db(), document_id=found.document_id, task_id=task_id),
-                           labels=FIELD_LABELS), 400 if error else 200
+                           labels=FIELD_LABELS | STRUCTURE_LABELS), 400 if error else 200
 
 
 @bp.route("/documents/<int:document_id>/correct", methods=["GET", "POST"])

@@ -1,18 +1,24 @@
 """The dashboard: for a period (due dates) and a set of agencies, the four VPCP groups and
-the on-time rate per agency, and overdue tasks by age; charts drawn as SVG on the server."""
+the on-time rate per agency, overdue tasks by age, the trend by month, and the targets of the
+tracked documents against the figures reached; charts drawn as SVG on the server."""
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
 from theodoi.nlp.agencies import agency_key
-from theodoi.tracking.dashboard import AGE_BUCKETS, by_agency, overdue_ages
+from theodoi.store import repo
+from theodoi.tracking.dashboard import AGE_BUCKETS, by_agency, monthly_trend, overdue_ages
+from theodoi.tracking.target_figures import target_figures
 from theodoi.tracking.tasks import agency_keys
+from theodoi.tracking.tracked import TrackRule
 from theodoi.web.listing import read_filters, scoped_views
 from theodoi.web.params import date_arg
+from theodoi.web.resources import db, settings
 from theodoi.web.template_helpers import GROUP_LABELS
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 TOP_AGENCIES = 12
+TOP_TARGETS = 15
 
 
 @bp.get("")
@@ -30,9 +36,13 @@ def show():
     if wanted:
         keys = agency_keys(wanted, filters.as_of, successors=True)
         figures = [f for f in figures if agency_key(f.agency) in keys]
+        views = [v for v in views if any(agency_key(owner) in keys for owner in v.owners)]
     else:
         figures = figures[:TOP_AGENCIES]
+    tracked = TrackRule.from_settings(settings())
+    targets = target_figures((t for t in repo.all_targets(db()) if tracked(t.document)), filters.as_of)
     return render_template(
         "dashboard/show.html", figures=figures, ages=overdue_ages(views), group_labels=GROUP_LABELS,
+        trend=monthly_trend(views, filters.as_of), targets=targets[:TOP_TARGETS], targets_total=len(targets),
         filters=filters, due_from=due_from, wanted=wanted, untracked=untracked, age_buckets=AGE_BUCKETS,
         errors=filters.errors + [e for e in (from_error,) if e])

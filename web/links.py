@@ -1,12 +1,14 @@
 """Link pages: a document's relations both ways as a timeline, and the citations whose
-document is not stored yet. Both read the links of tracking/links.py (`document_links`)."""
+document is not stored yet. Each reads only the link records it shows
+(tracking/link_queries.py), arranged by tracking/link_views.py."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 
 from theodoi.store import repo
+from theodoi.tracking.link_queries import timeline_links, unresolved_links
 from theodoi.tracking.link_views import timeline, unresolved
-from theodoi.tracking.links import document_links
+from theodoi.web.listing import paginate
 from theodoi.web.resources import db
 
 bp = Blueprint("links", __name__)
@@ -20,12 +22,13 @@ def document(document_id: int):
     found = repo.get_document(db(), document_id)
     if found is None:
         abort(404)
-    records = document_links(db())
+    records = timeline_links(db(), document_id)
     return render_template("links/timeline.html", document=found, entries=timeline(records, document_id),
                            missing=unresolved(records, document_id), stage_labels=STAGE_LABELS)
 
 
 @bp.get("/links/unresolved")
 def missing():
-    """The documents cited but not stored, the most cited first."""
-    return render_template("links/unresolved.html", missing=unresolved(document_links(db())))
+    """The documents cited but not stored, the most cited first, a page at a time."""
+    page = paginate(unresolved(unresolved_links(db())), max(1, request.args.get("page", 1, type=int)))
+    return render_template("links/unresolved.html", missing=page.rows, page=page)

@@ -15,6 +15,7 @@ from theodoi.tracking.access import can_update_task
 from theodoi.tracking.corrections import FIELD_LABELS
 from theodoi.tracking.rollup import target_summary
 from theodoi.tracking.status import task_state
+from theodoi.tracking.task_list import STRUCTURE_LABELS
 from theodoi.tracking.updates import UpdateError, update_status
 from theodoi.web.auth import current_actor, require_login
 from theodoi.web.listing import (SORTS, STATUS_CHOICES, WINDOWS, narrow, page_url, paginate, read_filters,
@@ -54,7 +55,7 @@ def _render_task(task_id: int, *, form_error: str | None = None, form: dict | No
     return render_template("tasks/show.html", task=task, state=task_state(task, as_of), events=events,
                            date_error=date_error, statuses=TASK_STATUSES, form_error=form_error,
                            form=form or {}, may_update=can_update_task(current_actor(), task),
-                           update_refused=UPDATE_REFUSED, correction_labels=FIELD_LABELS,
+                           update_refused=UPDATE_REFUSED, correction_labels=FIELD_LABELS | STRUCTURE_LABELS,
                            corrections=repo.corrections_of(db(), document_id=task.document_id, task_id=task.id),
                            target_summary=target_summary(task.target, as_of) if task.target else None), code
 

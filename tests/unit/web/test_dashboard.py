@@ -1,6 +1,8 @@
 """The dashboard: VPCP groups and on-time rate per agency, overdue by age, as SVG."""
 from __future__ import annotations
 
+import datetime as dt
+
 from bs4 import BeautifulSoup
 
 
@@ -43,3 +45,43 @@ def test_chosen_agencies_and_period(client):
 def test_no_script_and_no_outside_resources(client):
     html = client.get("/dashboard").get_data(as_text=True)
     assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+
+
+def trend_row(soup: BeautifulSoup, series: str) -> dict[str, str]:
+    months = [th.get_text(strip=True) for th in soup.select("table.trend-table thead th")[1:]]
+    cells = [td.get_text(strip=True) for td in soup.select(f"table.trend-table tr[data-series={series}] td")]
+    return {month: count for month, count in zip(months, cells) if count != "0"}
+
+
+def test_trend_by_month(client):
+    soup = soup_of(client, "/dashboard?as_of=2024-09-01")
+    months = [th.get_text(strip=True) for th in soup.select("table.trend-table thead th")[1:]]
+    assert months[0] == "10/2023" and months[-1] == "09/2024" and len(months) == 12
+    assert trend_row(soup, "done") == {"05/2024": "1"}  # plan task 4, reported done on 20/5/2024
+    # the resolution's task was due in March, plan task 1 in June: both still open
+    assert trend_row(soup, "overdue") == {"03/2024": "1", "06/2024": "1"}
+    bars = soup.select("svg.trend rect[data-series=overdue]")
+    assert [bar.title.get_text() for bar in bars if not bar.title.get_text().endswith(": 0")] == [
+        "03/2024 — Quá hạn: 1", "06/2024 — Quá hạn: 1"]
+    only_tttt = soup_of(client, "/dashboard?as_of=2024-09-01&agency=Sở+TT%26TT")
+    assert trend_row(only_tttt, "overdue") == {"06/2024": "1"} and trend_row(only_tttt, "done") == {}
+
+
+def test_targets_against_the_figures_reached(client, store, sample_documents):
+    from theodoi.store import repo
+    from theodoi.store.models import TargetProgress
+
+    with store.transaction() as session:
+        resolution = repo.get_document(session, sample_documents.resolution_id)
+        session.add(TargetProgress(target=resolution.targets[0], value=85, unit="%", text="đạt 85%",
+                                   evidence_document_id=sample_documents.report_id, as_of=dt.date(2024, 5, 20)))
+    rows = {row.td.get_text(strip=True): [td.get_text(strip=True) for td in row.find_all("td")[2:]]
+            for row in soup_of(client, "/dashboard?as_of=2024-09-01").select("table.target-figures tbody tr")}
+    assert rows == {
+        "trên 80% hồ sơ thủ tục hành chính được xử lý trực tuyến": ["trên 80 %", "85 %", "20/05/2024", "Đã đạt"],
+        "trên 90% hồ sơ được xử lý trực tuyến": ["trên 90 %", "—", "", "Chưa có số liệu"]}
+    before = soup_of(client, "/dashboard?as_of=2024-05-01")  # the report came later
+    assert [td.get_text(strip=True) for td in before.select("table.target-figures td.met")] == [
+        "Chưa có số liệu", "Chưa có số liệu"]
+    bar = soup_of(client, "/dashboard?as_of=2024-09-01").select_one("svg.targets rect[data-target]")
+    assert bar["data-met"] == "yes" and "đạt 85" in bar.title.get_text()

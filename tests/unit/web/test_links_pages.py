@@ -68,5 +68,19 @@ def test_unresolved_citations_page(client, app, app_settings, store, sample_docu
     assert cells[3].select_one("a")["href"] == f"/documents/{letter_id}"
 
 
+def test_unresolved_citations_a_page_at_a_time(client, app, app_settings, store, sample_documents, tmp_path):
+    ingest_letter(tmp_path, app_settings, store)
+    second = tmp_path / "cv-khac.txt"
+    second.write_text(URGING.replace("610/UBND-VX", "611/UBND-VX").replace("731/QĐ-UBND", "88/QĐ-UBND")
+                      .replace("02/02/2024", "03/01/2024"), encoding="utf-8")
+    ingest_paths([second], app_settings, store=store)
+    app.config["TASK_PAGE_SIZE"] = 1
+    first, last = page(client, "/links/unresolved"), page(client, "/links/unresolved?page=2")
+    numbers = [soup.select_one("table.unresolved tbody td").get_text() for soup in (first, last)]
+    assert sorted(n.split("số ")[1] for n in numbers) == ["731/QĐ-UBND", "88/QĐ-UBND"]
+    assert "Trang 1/2 · 2 văn bản" in first.select_one("nav.pagination").get_text()
+    assert last.select_one("nav.pagination a").get_text(strip=True) == "‹ Trang trước"
+
+
 def test_unknown_document_is_404(client):
     assert client.get("/documents/999999/links").status_code == 404

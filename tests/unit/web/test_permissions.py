@@ -87,3 +87,63 @@ def test_without_anonymous_reading_every_page_asks_for_a_login(store, sample_doc
         assert response.status_code == 302 and "/login?next=" in response.headers["Location"], url
     assert client.get("/login").status_code == 200
     assert client.get("/static/style.css").status_code == 200
+
+
+# --------------------------------------------------------------------------- the task list and the watch list
+# Plan task 2 is given to a group (the districts), task 3 led by Sở Nội vụ: merging them needs
+# both, so only an admin.
+REMOVE_TASK_1 = UPDATE_TASK_1
+MERGE_TASK_2_INTO_3 = {"nguoixem": False, "vanthu": False, "canbo_tttt": False, "canbo_noivu": False,
+                       "canbo_taichinh": False, "canbo_khcn": False, "quantri": True}
+ADD_TTTT_TASK = UPDATE_TASK_1  # a task the plan missed, led by Sở TT&TT
+FOLLOW_PLAN = {"nguoixem": True, "vanthu": True, "canbo_tttt": True, "canbo_noivu": True,
+               "canbo_taichinh": True, "canbo_khcn": True, "quantri": True}
+
+
+def attempt(client, action: str, sample):
+    """Send the form of one action on the sample documents; the response."""
+    plan_tasks = sample.plan_task_ids
+    if action == "remove":
+        return client.post(f"/tasks/{plan_tasks[0]}/remove", data={"csrf_token": token(client), "reason": "nhầm"})
+    if action == "merge":
+        return client.post(f"/tasks/{plan_tasks[1]}/merge", data={"csrf_token": token(client), "into": plan_tasks[2]})
+    if action == "add":
+        return client.post(f"/documents/{sample.plan_id}/tasks/new", data={
+            "csrf_token": token(client), "text": "Sở Thông tin và Truyền thông hướng dẫn ký số văn bản",
+            "lead": "Sở TT&TT"})
+    if action == "follow":
+        return client.post("/watch", data={"csrf_token": token(client), "kind": "document",
+                                           "target": sample.plan_id, "follow": "1"})
+    if action == "update":
+        return client.post(f"/tasks/{plan_tasks[0]}/status", data={"csrf_token": token(client), "status": "done"})
+    raise ValueError(action)
+
+
+MATRIX = {"remove": REMOVE_TASK_1, "merge": MERGE_TASK_2_INTO_3, "add": ADD_TTTT_TASK, "follow": FOLLOW_PLAN,
+          "update": UPDATE_TASK_1}
+
+
+def live_task_count(store, document_id: int) -> int:
+    with store.transaction() as session:
+        return len(repo.get_document(session, document_id).tasks)
+
+
+@pytest.mark.parametrize("who", WHO)
+@pytest.mark.parametrize("action", ["remove", "merge", "add"])
+def test_correcting_the_task_list(client, accounts, login, store, sample_documents, who, action):
+    if who:
+        login(client, who)
+    allowed = MATRIX[action].get(who, False)
+    expect(attempt(client, action, sample_documents), who, allowed)
+    change = {"remove": -1, "merge": -1, "add": 1}[action] if who and allowed else 0
+    assert live_task_count(store, sample_documents.plan_id) == 4 + change
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_following_a_document(client, accounts, login, sample_documents, who):
+    if who:
+        login(client, who)
+    expect(attempt(client, "follow", sample_documents), who, FOLLOW_PLAN.get(who, False))
+    if who:
+        page = BeautifulSoup(client.get("/watch").get_data(as_text=True), "html.parser")
+        assert len(page.select("li.watch-document")) == 1
