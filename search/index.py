@@ -12,7 +12,6 @@ interface) when the setting `search_backend` is "tantivy", or the PostgreSQL one
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -235,7 +234,7 @@ class SearchIndex(GenerationIndex):
                 ordered = matches.by_key(_sort_keys(searcher, cache, *sort_order))
             shown = [(searcher.stored_fields(int(docnum)), _score_of(matches, docnum, sort_order))
                      for docnum in ordered[(page - 1) * limit:page * limit]]
-            facets = self._facet_counts(searcher, matches.docnums.tolist(), facet_fields)
+            facets = self._facet_counts(searcher, matches.docnums, facet_fields)
             partial = (_partial_matches(searcher, parsed, filter_query, total, page, limit)
                        if sort_order is None else [])
             patterns = snippet_patterns(parsed.positive, exact_first=parsed.has_diacritics)
@@ -248,18 +247,20 @@ class SearchIndex(GenerationIndex):
         """Arrays kept as long as this searcher (facet columns, field lengths, sort keys)."""
         return self._facet_columns.setdefault(id(searcher), {})
 
-    def _facet_counts(self, searcher, docnums, facet_fields) -> dict:
+    def _facet_counts(self, searcher, docnums: np.ndarray, facet_fields) -> dict:
         """Counts by facet value of these documents, from each facet's column read once
-        per searcher (that is, per index generation and commit)."""
-        if not docnums:  # also an index without any segment, which has no columns
+        per searcher (that is, per index generation and commit) as a code per document."""
+        if not len(docnums):  # also an index without any segment, which has no columns
             return {name: {} for name in facet_fields}
         cache = self._searcher_cache(searcher)
         facets = {}
         for name in facet_fields:
             if ("facet", name) not in cache:
-                cache["facet", name] = _column_values(searcher.reader(), name)
-            column = cache["facet", name]
-            facets[name] = _counts(Counter(map(column.__getitem__, docnums)), _missing(searcher.schema[name]))
+                cache["facet", name] = _coded(_column_values(searcher.reader(), name))
+            values, codes = cache["facet", name]
+            counts = np.bincount(codes[docnums], minlength=len(values))
+            facets[name] = _counts({values[code]: int(count) for code, count in enumerate(counts) if count},
+                                   _missing(searcher.schema[name]))
         return facets
 
 
@@ -286,6 +287,13 @@ def _column_values(reader, fieldname: str) -> list:
         read = list(column)
         values += read if len(read) == leaf.doc_count_all() else [column[n] for n in range(leaf.doc_count_all())]
     return values
+
+
+def _coded(column: list) -> tuple[list, np.ndarray]:
+    """(the distinct values, each document's index into them) of a column."""
+    index: dict = {}
+    codes = np.fromiter((index.setdefault(value, len(index)) for value in column), dtype=np.int64, count=len(column))
+    return list(index), codes
 
 
 def _sort_order(sort: str, fieldname: str, reverse: bool):
