@@ -19,7 +19,6 @@ import numpy as np
 from whoosh import query as q
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import FilterMatcher
-from whoosh.scoring import BM25F
 
 NOT_WEIGHT = 1.0  # the score Whoosh's InverseMatcher gives a document for a Not clause
 CACHE_BYTES = 96 * 2**20  # decoded postings and phrase matches kept per searcher
@@ -62,11 +61,6 @@ class Matches:
         """Document numbers by `keys` (indexed by document number), then best score, then
         document number: Whoosh's order for a sort on a column then on the score."""
         return self.docnums[np.lexsort((self.docnums, -self.scores, keys[self.docnums]))]
-
-
-def supported(searcher) -> bool:
-    """True when the searcher scores with BM25F (the only weighting computed here)."""
-    return type(searcher.weighting) is BM25F
 
 
 def find(searcher, query: q.Query, filter_query: q.Query | None, cache: dict) -> Matches:
