@@ -12,15 +12,16 @@ interface) when the setting `search_backend` is "tantivy", or the PostgreSQL one
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from whoosh import fields, sorting
+import numpy as np
+from whoosh import fields
 from whoosh.index import LockError
 from whoosh.query import Every
 
 from theodoi.config import Settings
+from theodoi.search import whoosh_matches
 from theodoi.search.document import IndexDocument
 from theodoi.search.errors import IndexCorruptError, IndexLockedError, IndexWriteError
 from theodoi.search.query import TASK_FILTER_NAMES, ParsedQuery, any_unit_fallback, build_filter
@@ -49,7 +50,7 @@ class SearchIndex(GenerationIndex):
         self._ix = None
         self._task_ix = None  # None in a generation written before task search existed
         self._searchers: dict[str, object] = {}
-        self._facet_columns: dict[int, dict] = {}  # id(searcher) → facet name → value by document number
+        self._facet_columns: dict[int, dict] = {}  # id(searcher) → arrays read from it (_searcher_cache)
         super().__init__(root, **options)
 
     # ------------------------------------------------------------------ state
@@ -183,7 +184,7 @@ class SearchIndex(GenerationIndex):
         deadline_from, deadline_to (see query.build_filter). `sort`: "relevance" or
         "date" (newest first)."""
         found = any_unit_fallback(self._search, "documents", query, build_filter(filters), limit, page,
-                                  _sort_facets(sort, "date", reverse=True), FACET_FIELDS)
+                                  _sort_order(sort, "date", reverse=True), FACET_FIELDS)
         (hits, total, facets, suggestion, page, limit), any_unit = found
         return SearchResults(total=total, hits=[SearchHit(id=int(hit["id"]), score=score, snippet=snippet,
                                                           partial=partial)
@@ -201,52 +202,65 @@ class SearchIndex(GenerationIndex):
         predates task search (`needs_rebuild` is then True)."""
         filter_query = build_filter(filters, TASK_FILTER_NAMES)
         found = any_unit_fallback(self._search, "tasks", query, filter_query, limit, page,
-                                  _sort_facets(sort, "deadline", reverse=False), TASK_FACET_FIELDS)
+                                  _sort_order(sort, "deadline", reverse=False), TASK_FACET_FIELDS)
         (hits, total, facets, suggestion, page, limit), any_unit = found
         return TaskResults(total=total, hits=[TaskHit(id=int(hit["id"]), document_id=int(hit["document_id"]),
                                                       score=score, snippet=snippet, partial=partial)
                                               for hit, score, snippet, partial in hits],
                            facets=facets, suggestion=suggestion, page=page, limit=limit, any_unit=any_unit)
 
-    def _search(self, which: str, parsed: ParsedQuery, filter_query, limit: int, page: int, sort_facets,
+    def _search(self, which: str, parsed: ParsedQuery, filter_query, limit: int, page: int, sort_order,
                 facet_fields):
         """The work shared by document and task search: one page of Whoosh hits with
-        scores, snippets and partial flags, the total, facet counts and a suggestion."""
+        scores, snippets and partial flags, the total, facet counts and a suggestion.
+        `sort_order`: None (by relevance) or (column, newest first?) from `_sort_order`."""
         limit = max(1, min(int(limit), MAX_PAGE_SIZE))
         page = max(1, int(page))
-        sortedby = sort_facets
-        if sortedby is None and parsed.positive is None:  # nothing to rank by: newest / soonest first
-            sortedby = (_sort_facets("date", "date", reverse=True) if which == "documents"
-                        else _sort_facets("deadline", "deadline", reverse=False))
+        if sort_order is None and parsed.positive is None:  # nothing to rank by: newest / soonest first
+            sort_order = ("date", True) if which == "documents" else ("deadline", False)
         with self._guard:
             searcher = self._fresh_searcher(tasks=which == "tasks")
             if searcher is None:
                 return [], 0, {}, None, page, limit
-            # One scored pass over every match (Whoosh's unlimited collector): the page is a
-            # slice of it, the total its length, and the facets are counted from its
-            # document numbers with the searcher's cached columns (no FacetCollector).
-            results = searcher.search(parsed.query or Every(), limit=None, filter=filter_query, sortedby=sortedby)
-            total = len(results)
-            shown = results[(page - 1) * limit:page * limit]
-            facets = self._facet_counts(searcher, results.docs(), facet_fields)
-            partial = _partial_matches(searcher, parsed, filter_query, total, page, limit) if sortedby is None else []
+            # Every match scored at once (whoosh_matches): the page is a slice of them in
+            # order, the total their count, and the facets are counted from their document
+            # numbers with the searcher's cached columns.
+            cache = self._searcher_cache(searcher)
+            matches = whoosh_matches.find(searcher, parsed.query or Every(), filter_query, cache)
+            total = len(matches)
+            if sort_order is None or not total:
+                ordered = matches.by_score()
+            else:
+                ordered = matches.by_key(_sort_keys(searcher, cache, *sort_order))
+            shown = [(searcher.stored_fields(int(docnum)), _score_of(matches, docnum, sort_order))
+                     for docnum in ordered[(page - 1) * limit:page * limit]]
+            facets = self._facet_counts(searcher, matches.docnums, facet_fields)
+            partial = (_partial_matches(searcher, parsed, filter_query, total, page, limit)
+                       if sort_order is None else [])
             patterns = snippet_patterns(parsed.positive, exact_first=parsed.has_diacritics)
-            hits = [(hit, _score(hit), snippet_for(hit.get("content"), patterns), is_partial)
-                    for hits_of_kind, is_partial in ((shown, False), (partial, True)) for hit in hits_of_kind]
+            hits = [(stored, score, snippet_for(stored.get("content"), patterns), is_partial)
+                    for found, is_partial in ((shown, False), (partial, True)) for stored, score in found]
             suggestion = suggest(_WhooshVocabulary(searcher), parsed) if wants_suggestion(parsed, total) else None
             return hits, total, facets, suggestion, page, limit
 
-    def _facet_counts(self, searcher, docnums, facet_fields) -> dict:
+    def _searcher_cache(self, searcher) -> dict:
+        """Arrays kept as long as this searcher (facet columns, field lengths, sort keys)."""
+        return self._facet_columns.setdefault(id(searcher), {})
+
+    def _facet_counts(self, searcher, docnums: np.ndarray, facet_fields) -> dict:
         """Counts by facet value of these documents, from each facet's column read once
-        per searcher (that is, per index generation and commit)."""
-        if not docnums:  # also an index without any segment, which has no columns
+        per searcher (that is, per index generation and commit) as a code per document."""
+        if not len(docnums):  # also an index without any segment, which has no columns
             return {name: {} for name in facet_fields}
-        columns = self._facet_columns.setdefault(id(searcher), {})
+        cache = self._searcher_cache(searcher)
         facets = {}
         for name in facet_fields:
-            if name not in columns:
-                columns[name] = _column_values(searcher.reader(), name)
-            facets[name] = _counts(Counter(map(columns[name].__getitem__, docnums)), _missing(searcher.schema[name]))
+            if ("facet", name) not in cache:
+                cache["facet", name] = _coded(_column_values(searcher.reader(), name))
+            values, codes = cache["facet", name]
+            counts = np.bincount(codes[docnums], minlength=len(values))
+            facets[name] = _counts({values[code]: int(count) for code, count in enumerate(counts) if count},
+                                   _missing(searcher.schema[name]))
         return facets
 
 
@@ -275,13 +289,40 @@ def _column_values(reader, fieldname: str) -> list:
     return values
 
 
-def _sort_facets(sort: str, fieldname: str, reverse: bool):
-    """Whoosh sort facets for `sort` ("relevance": None, else by `fieldname` then score)."""
+def _coded(column: list) -> tuple[list, np.ndarray]:
+    """(the distinct values, each document's index into them) of a column."""
+    index: dict = {}
+    codes = np.fromiter((index.setdefault(value, len(index)) for value in column), dtype=np.int64, count=len(column))
+    return list(index), codes
+
+
+def _sort_order(sort: str, fieldname: str, reverse: bool):
+    """None for `sort` "relevance", else (`fieldname`, reverse): by that column, then score."""
     if sort == "relevance":
         return None
     if sort != fieldname:
         raise ValueError(f"sort must be 'relevance' or {fieldname!r}, not {sort!r}")
-    return [sorting.FieldFacet(fieldname, reverse=reverse), sorting.ScoreFacet()]
+    return fieldname, reverse
+
+
+def _sort_keys(searcher, cache: dict, fieldname: str, reverse: bool):
+    """Each document's rank by a column, as Whoosh's sort on it compares them (its sort
+    key, negated when `reverse`); read once per searcher."""
+    if ("sort", fieldname, reverse) not in cache:
+        keys: list = []
+        for leaf, _ in searcher.leaf_searchers():
+            column = leaf.reader().column_reader(fieldname, reverse=reverse, translate=False)
+            keys += [column.sort_key(docnum) for docnum in range(leaf.doc_count_all())]
+        rank = {key: position for position, key in enumerate(sorted(set(keys)))}
+        cache["sort", fieldname, reverse] = np.array([rank[key] for key in keys], dtype=np.int64)
+    return cache["sort", fieldname, reverse]
+
+
+def _score_of(matches, docnum, sort_order) -> float:
+    """A hit's relevance score (0 when sorted by a column, as Whoosh gave it)."""
+    if sort_order is not None:
+        return 0.0
+    return float(matches.scores[np.searchsorted(matches.docnums, docnum)])
 
 
 def _partial_matches(searcher, parsed: ParsedQuery, filter_query, strict_total: int, page: int,
@@ -302,16 +343,15 @@ def _partial_matches(searcher, parsed: ParsedQuery, filter_query, strict_total: 
             kept.append(hit)
         if len(kept) >= skip + count:
             break
-    return kept[skip:]
+    return [_partial_hit(hit) for hit in kept[skip:]]
 
 
 def _as_text(value) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
-def _score(hit) -> float:
-    """The relevance score (0 when sorted by date: Whoosh then puts the sort key there)."""
-    return float(hit.score) if isinstance(hit.score, (int, float)) else 0.0
+def _partial_hit(hit) -> tuple[dict, float]:
+    return hit.fields(), float(hit.score)
 
 
 def _missing(field):
