@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Iterable
 
+from sqlalchemy import ColumnElement, and_
 from sqlalchemy.orm import Session
 
 from theodoi.nlp.agencies import agency_key, canonical, current_owner, group_members, resolve
@@ -86,42 +87,67 @@ def in_status(state: TaskState, status: str) -> bool:
     return state.display == status or state.recorded == status
 
 
-def list_tasks(session: Session, *, agency: str | None = None, status: str | None = None,
-               as_of: dt.date | None = None, due_before: dt.date | None = None,
-               document_id: int | None = None, scope: Iterable[str] | None = None,
-               tracked: Callable[[Document], bool] | None = None) -> list[TaskView]:
-    """Stored tasks with their state as of a day, filtered.
-
-    `agency` is one body as typed (see `agency_role`); `scope` the agencies of an officer,
-    with their successors after a merger; `tracked` keeps the tasks of tracked documents
-    only. `status` is a recorded status (open, in_progress, done, ...) or "overdue" (see
-    `in_status`).
-    """
-    as_of = as_of or dt.date.today()
+def _wanted(agency: str | None, scope: Iterable[str] | None, as_of: dt.date) -> frozenset[str] | None:
+    """The agency keys a listing asks for: the body typed and an officer's agencies with their
+    successors; None for every agency."""
     wanted = agency_keys([agency], as_of) if agency else None
     if scope is not None:
         wanted = (wanted or frozenset()) | agency_keys(scope, as_of, successors=True)
-    tasks = repo.all_tasks(session)
-    states = {task.id: task_state(task, as_of) for task in tasks}
-    child_states: dict[int, list[TaskState]] = {}
-    for task in tasks:
+    return wanted
+
+
+def count_tasks(session: Session, *, agency: str | None = None, as_of: dt.date | None = None,
+                due_before: dt.date | None = None, scope: Iterable[str] | None = None,
+                documents: ColumnElement[bool] | None = None) -> int:
+    """How many tasks `list_tasks` gives with these filters (and no status), without reading
+    their documents and histories."""
+    as_of = as_of or dt.date.today()
+    wanted = _wanted(agency, scope, as_of)
+    if wanted is None:
+        return repo.count_tasks(session, documents, due_before)
+    return sum(agency_role(task, wanted, as_of) is not None
+               for task in repo.tasks_with_bodies(session, documents, due_before))
+
+
+def list_tasks(session: Session, *, agency: str | None = None, status: str | None = None,
+               as_of: dt.date | None = None, due_before: dt.date | None = None,
+               document_id: int | None = None, scope: Iterable[str] | None = None,
+               documents: ColumnElement[bool] | None = None) -> list[TaskView]:
+    """Stored tasks with their state as of a day, filtered.
+
+    `agency` is one body as typed (see `agency_role`); `scope` the agencies of an officer,
+    with their successors after a merger; `documents` a condition on the documents whose
+    tasks are read (the tracked ones, say), put to the database. `status` is a recorded status (open, in_progress, done, ...) or "overdue" (see
+    `in_status`).
+    """
+    as_of = as_of or dt.date.today()
+    wanted = _wanted(agency, scope, as_of)
+    if document_id is not None:
+        documents = Document.id == document_id if documents is None else and_(documents, Document.id == document_id)
+    tasks = repo.all_tasks(session, documents)
+    states: dict[int, TaskState] = {}  # worked out only for the tasks listed and their children
+
+    def state_of(task: Task) -> TaskState:
+        if task.id not in states:
+            states[task.id] = task_state(task, as_of)
+        return states[task.id]
+
+    children_of: dict[int, list[Task]] = {}
+    # the children of a plan's tasks may stand in documents the condition leaves out
+    for task in tasks if documents is None else repo.all_tasks(session, documents, children=True):
         if task.parent_task_id is not None:
-            child_states.setdefault(task.parent_task_id, []).append(states[task.id])
+            children_of.setdefault(task.parent_task_id, []).append(task)
     views = []
     for task in tasks:
-        if document_id is not None and task.document_id != document_id:
-            continue
-        if tracked is not None and not tracked(task.document):
-            continue
         role = agency_role(task, wanted, as_of) if wanted is not None else None
         if wanted is not None and role is None:
             continue
         if due_before and not (task.due and task.due <= due_before):
             continue
-        state = states[task.id]
+        state = state_of(task)
         if status and not in_status(state, status):
             continue
         owners = [body_owner(b, as_of) for b in task.lead]
-        children = children_summary(child_states[task.id]) if task.id in child_states else {}
+        children = children_summary([state_of(c) for c in children_of[task.id]]) if task.id in children_of else {}
         views.append(TaskView(task=task, state=state, owners=owners, children=children, role=role))
     return views

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from theodoi.config import Settings
@@ -34,6 +35,18 @@ class TrackRule:
         if self.since is None or document.date is None or document.date < self.since:
             return False
         return not self.kinds or fold(document.kind or "") in self.kinds
+
+    def condition(self, session: Session) -> ColumnElement[bool]:
+        """The same test as a condition on Document, for the database to apply (never NULL)."""
+        marked = Document.tracked_at.is_not(None)
+        if self.since is None:
+            return marked
+        by_rule = and_(Document.date.is_not(None), Document.date >= self.since)
+        if self.kinds:
+            kinds = [kind for kind in session.scalars(select(Document.kind).distinct())
+                     if kind and fold(kind) in self.kinds]
+            by_rule = and_(by_rule, Document.kind.is_not(None), Document.kind.in_(kinds))
+        return or_(marked, by_rule)
 
     def __call__(self, document: Document) -> bool:
         """Whether the document is tracked: marked, or by the rule."""

@@ -10,9 +10,10 @@ import math
 from dataclasses import dataclass, field
 
 from flask import current_app, request, url_for
+from sqlalchemy import not_
 
 from theodoi.domain import TASK_STATUSES
-from theodoi.tracking.tasks import TaskView, in_status, list_tasks
+from theodoi.tracking.tasks import TaskView, count_tasks, in_status, list_tasks
 from theodoi.tracking.tracked import TrackRule
 from theodoi.web.params import date_arg
 from theodoi.web.resources import db, settings
@@ -85,11 +86,9 @@ def scoped_views(filters: Filters, scope: tuple[str, ...] | None = None) -> tupl
     """The tasks of tracked documents in the agency filter (and the officer's `scope`), as of
     the filters' day, before the status, window and role filters; and how many tasks of
     untracked documents were left out."""
-    views = list_tasks(db(), agency=filters.agency or None, as_of=filters.as_of, due_before=filters.due_before,
-                       scope=scope)
-    tracked = TrackRule.from_settings(settings())
-    kept = [v for v in views if tracked(v.task.document)]
-    return kept, len(views) - len(kept)
+    tracked = TrackRule.from_settings(settings()).condition(db())
+    chosen = dict(agency=filters.agency or None, as_of=filters.as_of, due_before=filters.due_before, scope=scope)
+    return list_tasks(db(), documents=tracked, **chosen), count_tasks(db(), documents=not_(tracked), **chosen)
 
 
 def narrow(views: list[TaskView], filters: Filters) -> list[TaskView]:

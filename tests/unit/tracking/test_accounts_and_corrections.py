@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import not_, select
 
 from theodoi.store import repo
-from theodoi.store.models import Task
+from theodoi.store.models import Document, Task
 from theodoi.tracking.access import can_update_task
 from theodoi.tracking.accounts import (AccountError, actor, add_account, authenticate, new_api_token, set_active,
                                        token_account)
@@ -54,3 +54,22 @@ def test_tracking_and_corrections(any_store, add_plan):
         assert [b.canonical for b in task.lead] == ["Sở Khoa học và Công nghệ"] and task.due == dt.date(2023, 9, 30)
         assert len(repo.corrections_of(session, document_id=plan_id, task_id=task_id)) == 2
         assert repo.get_document(session, plan_id).number == "21/KH-UBND"
+
+
+@pytest.mark.parametrize("rule", [TrackRule(frozenset(), None), TrackRule(frozenset(), dt.date(2024, 1, 1)),
+                                  TrackRule(frozenset({"ke hoach", "chi thi"}), dt.date(2023, 6, 1))])
+def test_the_tracking_rule_put_to_the_database_keeps_the_same_documents(any_store, add_document, rule):
+    shapes = [("Kế hoạch", dt.date(2024, 3, 1)), ("Chỉ thị", dt.date(2023, 7, 1)), ("Nghị quyết", dt.date(2024, 5, 1)),
+              ("Kế hoạch", dt.date(2022, 1, 1)), ("Kế hoạch", None), (None, dt.date(2025, 1, 1)), ("Thông báo", None)]
+    ids = [add_document(any_store, number=f"{i}/X", kind=kind, date=date, text=f"Văn bản thứ {i}")
+           for i, (kind, date) in enumerate(shapes)]
+    with any_store.transaction() as session:
+        set_tracked(session, ids[-1], user_id=None, tracked=True)  # marked: tracked whatever its kind and date
+    with any_store.transaction() as session:
+        documents = [repo.get_document(session, i) for i in ids]
+        by_python = {d.id for d in documents if rule(d)}
+        condition = rule.condition(session)
+        by_database = {d.id for d in session.scalars(select(Document).where(condition))}
+        left_out = {d.id for d in session.scalars(select(Document).where(not_(condition)))}
+    assert by_database == by_python and ids[-1] in by_database
+    assert left_out == set(ids) - by_python  # every document is on one side: no NULL falls between
