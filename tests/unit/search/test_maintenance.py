@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import subprocess
 import sys
-import time
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
-from whoosh import index as whoosh_index
 
 from theodoi.domain import BodyMention, Deadline, Extraction, Header, ParsedDocument, Task
 from theodoi.search import (IndexCorruptError, IndexLockedError, document_for_index, index_pending, open_index,
@@ -22,6 +21,10 @@ from theodoi.store import repo
 from theodoi.store.db import Store
 from theodoi.tracking import updates
 from theodoi.tracking.updates import update_status
+
+from .hold_writer import live_generation
+
+HOLD_WRITER = Path(__file__).with_name("hold_writer.py")
 
 
 def ids_of(results) -> list[int]:
@@ -64,80 +67,36 @@ def test_index_pending_indexes_and_marks(store, settings):
     assert index_pending(store, index) == 0
 
 
-def _where(settings, index) -> str:
-    """What _hold_writer needs to find the index: its folder, or its database URL."""
-    return index.url if settings.search_backend == "postgres" else str(index.directory)
-
-
-def _live_generation(url: str) -> str:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url)
+@contextmanager
+def writer_held(settings, index, seconds: float):
+    """The index's writer lock held by another program for `seconds` (hold_writer.py)."""
+    where = index.url if settings.search_backend == "postgres" else str(index.directory)
+    holder = subprocess.Popen([sys.executable, str(HOLD_WRITER), settings.search_backend, where, str(seconds)],
+                              stdout=subprocess.PIPE, text=True)
     try:
-        with engine.connect() as connection:
-            return connection.execute(text(f"SELECT name FROM {SCHEMA}.generations WHERE live")).scalar_one()
+        assert holder.stdout.readline().strip() == "ready"
+        yield
     finally:
-        engine.dispose()
-
-
-def _hold_writer(backend: str, directory: str, ready, seconds: float) -> None:
-    """Hold the documents index's writer lock for `seconds` (in another process); for
-    postgres, a table lock that lets readers in and keeps writers out."""
-    if backend == "postgres":
-        from sqlalchemy import create_engine, text
-
-        table = f"{SCHEMA}.{_live_generation(directory)}_documents"
-        engine = create_engine(directory)
-        with engine.begin() as connection:
-            connection.execute(text(f"LOCK TABLE {table} IN EXCLUSIVE MODE"))
-            ready.set()
-            time.sleep(seconds)
-        engine.dispose()
-        return
-    if backend == "tantivy":
-        import tantivy
-
-        from theodoi.search.tantivy_backend import DOCUMENTS_DIR
-
-        writer = tantivy.Index.open(f"{directory}/{DOCUMENTS_DIR}").writer()
-    else:
-        writer = whoosh_index.open_dir(directory).writer()
-    ready.set()
-    time.sleep(seconds)
-    writer.commit()
+        holder.wait(seconds + 20)
 
 
 def test_index_pending_leaves_documents_pending_when_locked(store, settings):
     _save(store, 1, "Triển khai tiêm chủng mở rộng.", "5/KH-UBND")
     index = open_index(settings, lock_timeout=0.3)
-    context = multiprocessing.get_context("fork")
-    ready = context.Event()
-    holder = context.Process(target=_hold_writer, args=(settings.search_backend, _where(settings, index), ready, 2.0))
-    holder.start()
-    try:
-        assert ready.wait(10)
+    with writer_held(settings, index, 2.0):
         assert index_pending(store, index) == 0  # did not raise
         with store.session() as session:
             assert len(repo.document_ids(session, index_state="pending")) == 1
-    finally:
-        holder.join(10)
     assert index_pending(store, index) == 1
 
 
 def test_second_writer_waits_for_the_lock(settings, documents):
     index = open_index(settings, lock_timeout=0.2)
-    context = multiprocessing.get_context("fork")
-    ready = context.Event()
-    holder = context.Process(target=_hold_writer, args=(settings.search_backend, _where(settings, index), ready, 1.5))
-    holder.start()
-    try:
-        assert ready.wait(10)
+    with writer_held(settings, index, 1.5):
         with pytest.raises(IndexLockedError):
             index.add(documents[:1])
         patient = open_index(settings, lock_timeout=15)
         patient.add(documents[:1])  # waits until the holder commits
-    finally:
-        holder.join(10)
     assert patient.ids() == {1}
 
 
@@ -146,13 +105,13 @@ def test_rebuild_into_new_directory_and_swap(store, settings, documents):
     live = open_index(settings)
     live.add(documents[:1])  # stale: not in the store
     postgres = settings.search_backend == "postgres"
-    old = _live_generation(live.url) if postgres else live.directory
+    old = live_generation(live.url) if postgres else live.directory
     seen = []
     assert rebuild(store, settings, progress=lambda done, total: seen.append((done, total)),
                    batch_size=2) == 3
     assert seen == [(2, 3), (3, 3)]
     if postgres:
-        assert _live_generation(live.url) != old
+        assert live_generation(live.url) != old
         assert not _tables_of(live.url, old)  # the old generation's tables are dropped
     else:
         new_directory = current_generation(settings.index_dir)
@@ -220,18 +179,11 @@ def test_status_update_stands_when_the_index_is_locked(store, settings, monkeypa
     index = open_index(settings, lock_timeout=2)
     index_pending(store, index)
     monkeypatch.setattr(updates, "INDEX_LOCK_TIMEOUT", 0.3)
-    context = multiprocessing.get_context("fork")
-    ready = context.Event()
-    holder = context.Process(target=_hold_writer, args=(settings.search_backend, _where(settings, index), ready, 2.0))
-    holder.start()
-    try:
-        assert ready.wait(10)
+    with writer_held(settings, index, 2.0):
         event = update_status(store, _task_id(store, doc_id), status="done", user="An", settings=settings)
         assert event.status == "done"
         with store.session() as session:
             assert repo.document_ids(session, index_state="pending") == [doc_id]
-    finally:
-        holder.join(10)
     assert index_pending(store, index) == 1
     assert ids_of(index.search("", filters={"status": "done"})) == [doc_id]
 
