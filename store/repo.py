@@ -309,8 +309,9 @@ def add_status_event(session: Session, task: Task, *, status: str, source: str, 
 
 
 def all_targets(session: Session) -> Sequence[Target]:
-    """Every target with its document and the figures reached for it."""
-    return session.scalars(select(Target).options(selectinload(Target.document), selectinload(Target.progress))
+    """Every target with its document, the figures reached for it and the tasks that serve it."""
+    return session.scalars(select(Target).options(selectinload(Target.document), selectinload(Target.progress),
+                                                  selectinload(Target.tasks).selectinload(Task.bodies))
                            .order_by(Target.document_id, Target.start)).all()
 
 
