@@ -62,11 +62,16 @@ def test_a_removed_or_merged_task_takes_no_update_or_correction(client, accounts
     assert link["href"] == f"/tasks/{plan_tasks[2]}" and "dịch vụ công trực tuyến" in link.get_text()
     assert merged.select_one("form.update-form") is None and merged.select_one("a.correct-link") is None
     assert "đã được gộp vào nhiệm vụ khác" in merged.select_one("#update-closed").get_text()
+    assert merged.select_one("#corrections td a")["href"] == f"/tasks/{plan_tasks[2]}"
+    client.post("/watch", data={"csrf_token": token, "kind": "task", "target": plan_tasks[1], "follow": "1"})
+    followed = soup_of(client, "/watch").select_one("#watches li.watch-task .badge")
+    assert followed.get_text(strip=True) == "Đã gộp vào nhiệm vụ khác"
     removed = soup_of(client, f"/tasks/{plan_tasks[3]}")
     assert removed.select_one("dl.metadata .badge").get_text(strip=True) == "Đã xóa khỏi văn bản"
     assert removed.select_one("form.update-form") is None
 
-    for task_id, said in ((plan_tasks[1], "đã được gộp vào nhiệm vụ khác"), (plan_tasks[3], "đã bị xóa khỏi văn bản")):
+    said_of = {plan_tasks[1]: "đã được gộp vào nhiệm vụ khác", plan_tasks[3]: "đã bị xóa khỏi văn bản"}
+    for task_id, said in said_of.items():
         refusals = [client.post(f"/tasks/{task_id}/status", data={"csrf_token": token, "status": "done"}),
                     client.get(f"/tasks/{task_id}/correct"),
                     client.post(f"/tasks/{task_id}/correct", data={"csrf_token": token, "text": "Nội dung khác"}),
