@@ -292,6 +292,11 @@ def get_task(session: Session, task_id: int) -> Task | None:
         selectinload(Task.document), selectinload(Task.bodies), selectinload(Task.events)))
 
 
+def tasks_merged_into(session: Session, task_id: int) -> Sequence[Task]:
+    """The tasks a person merged into this one, in their document's order."""
+    return session.scalars(select(Task).where(Task.merged_into_id == task_id).order_by(Task.ordinal)).all()
+
+
 def add_status_event(session: Session, task: Task, *, status: str, source: str, user: str | None = None,
                      user_id: int | None = None, note: str | None = None, evidence_path: str | None = None,
                      evidence_document_id: int | None = None, passage: str | None = None,

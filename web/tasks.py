@@ -47,8 +47,8 @@ def index():
 
 
 def task_page(task_id: int, *, form_error: str | None = None, form: dict | None = None, code: int = 200):
-    """A task's page (with a message above its update form); a removed or merged task shows as
-    such, without the forms, with a link to the task it went into."""
+    """A task's page (with a message above its update form), with the tasks merged into it; a
+    removed or merged task shows as such, without the forms, with a link to the task it went into."""
     task = repo.get_task(db(), task_id)
     if task is None:
         abort(404)
@@ -61,7 +61,8 @@ def task_page(task_id: int, *, form_error: str | None = None, form: dict | None 
                            corrections=repo.corrections_of(db(), document_id=task.document_id, task_id=task.id),
                            target_summary=target_summary(task.target, as_of) if task.target else None,
                            withdrawn=withdrawn_reason(task),
-                           merged_into=repo.get_task(db(), task.merged_into_id) if task.merged_into_id else None), code
+                           merged_into=repo.get_task(db(), task.merged_into_id) if task.merged_into_id else None,
+                           merged_from=repo.tasks_merged_into(db(), task.id)), code
 
 
 @bp.get("/<int:task_id>")

@@ -63,6 +63,8 @@ def test_a_removed_or_merged_task_takes_no_update_or_correction(client, accounts
     assert merged.select_one("form.update-form") is None and merged.select_one("a.correct-link") is None
     assert "đã được gộp vào nhiệm vụ khác" in merged.select_one("#update-closed").get_text()
     assert merged.select_one("#corrections td a")["href"] == f"/tasks/{plan_tasks[2]}"
+    kept = soup_of(client, f"/tasks/{plan_tasks[2]}")
+    assert [a["href"] for a in kept.select("#merged-from a")] == [f"/tasks/{plan_tasks[1]}"]
     client.post("/watch", data={"csrf_token": token, "kind": "task", "target": plan_tasks[1], "follow": "1"})
     followed = soup_of(client, "/watch").select_one("#watches li.watch-task .badge")
     assert followed.get_text(strip=True) == "Đã gộp vào nhiệm vụ khác"
