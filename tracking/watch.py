@@ -119,7 +119,8 @@ def changes_since(session: Session, user: User, since: dt.datetime | None = None
     arrived = select(Document.id).where(_within(Document.created_at, since, until))
     for event in session.scalars(select(StatusEvent).where(or_(_within(StatusEvent.created_at, since, until),
                                                                StatusEvent.evidence_document_id.in_(arrived)))
-                                 .order_by(StatusEvent.id).options(selectinload(StatusEvent.task).options(*task_loads))):
+                                 .order_by(StatusEvent.id)
+                                 .options(selectinload(StatusEvent.task).options(*task_loads))):
         because = _task_reason(event.task, documents, tasks, agencies)
         if because:
             changes.append(Change("status", event.created_at, event.task.document, event.task, event=event,
