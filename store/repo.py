@@ -292,6 +292,12 @@ def get_task(session: Session, task_id: int) -> Task | None:
         selectinload(Task.document), selectinload(Task.bodies), selectinload(Task.events)))
 
 
+def withdrawn_tasks(session: Session, document_id: int) -> Sequence[Task]:
+    """The tasks of a document a person removed or merged into another, in its order."""
+    return session.scalars(select(Task).where(Task.document_id == document_id, Task.removed_at.is_not(None))
+                           .order_by(Task.ordinal)).all()
+
+
 def tasks_merged_into(session: Session, task_id: int) -> Sequence[Task]:
     """The tasks a person merged into this one, in their document's order."""
     return session.scalars(select(Task).where(Task.merged_into_id == task_id).order_by(Task.ordinal)).all()

@@ -68,6 +68,9 @@ def test_a_removed_or_merged_task_takes_no_update_or_correction(client, accounts
     client.post("/watch", data={"csrf_token": token, "kind": "task", "target": plan_tasks[1], "follow": "1"})
     followed = soup_of(client, "/watch").select_one("#watches li.watch-task .badge")
     assert followed.get_text(strip=True) == "Đã gộp vào nhiệm vụ khác"
+    document = soup_of(client, f"/documents/{sample_documents.plan_id}").select("details.withdrawn-tasks li")
+    assert [(li.a["href"], li.select_one(".badge").get_text()) for li in document] == [
+        (f"/tasks/{plan_tasks[1]}", "Đã gộp vào nhiệm vụ khác"), (f"/tasks/{plan_tasks[3]}", "Đã xóa khỏi văn bản")]
     removed = soup_of(client, f"/tasks/{plan_tasks[3]}")
     assert removed.select_one("dl.metadata .badge").get_text(strip=True) == "Đã xóa khỏi văn bản"
     assert removed.select_one("form.update-form") is None
