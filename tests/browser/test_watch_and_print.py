@@ -75,7 +75,7 @@ def test_admin_merges_and_adds_tasks(page, live_server, log_in, shot, sample_doc
     page.locator("#task-removed a").click()
     expect(page).to_have_url(f"{live_server}/tasks/{plan_tasks[2]}")
     page.goto(f"{live_server}/documents/{sample_documents.plan_id}")
-    expect(page.locator("#tasks .count")).to_have_text("3")
+    expect(page.locator("#tasks h2 .count")).to_have_text("3")
     page.get_by_role("link", name="Thêm nhiệm vụ bị sót").click()
     page.get_by_label("Nội dung nhiệm vụ").fill("Sở Thông tin và Truyền thông hướng dẫn ký số văn bản")
     page.get_by_label("Cơ quan chủ trì").fill("Sở TT&TT")
