@@ -218,6 +218,11 @@ class Task(Base):
                                                        order_by="StatusEvent.id")
 
     @property
+    def withdrawn(self) -> bool:
+        """Removed from its document by a person, or merged into another task: kept for the record only."""
+        return self.removed_at is not None or self.merged_into_id is not None
+
+    @property
     def lead(self) -> list["TaskBody"]:
         """The bodies that lead (chủ trì) the task."""
         return [b for b in self.bodies if b.role == "lead"]

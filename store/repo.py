@@ -292,6 +292,17 @@ def get_task(session: Session, task_id: int) -> Task | None:
         selectinload(Task.document), selectinload(Task.bodies), selectinload(Task.events)))
 
 
+def withdrawn_tasks(session: Session, document_id: int) -> Sequence[Task]:
+    """The tasks of a document a person removed or merged into another, in its order."""
+    return session.scalars(select(Task).where(Task.document_id == document_id, Task.removed_at.is_not(None))
+                           .order_by(Task.ordinal)).all()
+
+
+def tasks_merged_into(session: Session, task_id: int) -> Sequence[Task]:
+    """The tasks a person merged into this one, in their document's order."""
+    return session.scalars(select(Task).where(Task.merged_into_id == task_id).order_by(Task.ordinal)).all()
+
+
 def add_status_event(session: Session, task: Task, *, status: str, source: str, user: str | None = None,
                      user_id: int | None = None, note: str | None = None, evidence_path: str | None = None,
                      evidence_document_id: int | None = None, passage: str | None = None,
@@ -309,8 +320,9 @@ def add_status_event(session: Session, task: Task, *, status: str, source: str, 
 
 
 def all_targets(session: Session) -> Sequence[Target]:
-    """Every target with its document and the figures reached for it."""
-    return session.scalars(select(Target).options(selectinload(Target.document), selectinload(Target.progress))
+    """Every target with its document, the figures reached for it and the tasks that serve it."""
+    return session.scalars(select(Target).options(selectinload(Target.document), selectinload(Target.progress),
+                                                  selectinload(Target.tasks).selectinload(Task.bodies))
                            .order_by(Target.document_id, Target.start)).all()
 
 

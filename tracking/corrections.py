@@ -17,7 +17,7 @@ from theodoi.store import repo
 from theodoi.store.db import Store
 from theodoi.store.models import Correction, Task, TaskBody
 from theodoi.tracking.access import Actor
-from theodoi.tracking.updates import reindex_pending
+from theodoi.tracking.updates import reindex_pending, withdrawn_reason
 
 DOCUMENT_FIELDS = ("kind", "number", "issuer", "date", "title", "signer")
 TASK_FIELDS = ("text", "lead", "support", "due", "deadline_text")
@@ -78,11 +78,14 @@ def apply_task_changes(task: Task, actor: Actor, changes: dict) -> list[Correcti
 
 def correct_task(store: Store, task_id: int, actor: Actor, settings: Settings, **changes) -> list[Correction]:
     """Correct a task: `text` (str), `lead` / `support` (lists of names), `due` (date or
-    None), `deadline_text` (str). Returns the corrections recorded."""
+    None), `deadline_text` (str). Returns the corrections recorded; a removed or merged task
+    takes none (CorrectionError)."""
     with store.transaction() as session:
         task = repo.get_task(session, task_id)
         if task is None:
             raise CorrectionError(f"no task with id {task_id}")
+        if task.withdrawn:
+            raise CorrectionError(withdrawn_reason(task))
         recorded = apply_task_changes(task, actor, changes)
         session.add_all(recorded)
         if recorded:

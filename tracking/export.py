@@ -26,7 +26,8 @@ def _unconfirmed(event: StatusEvent | None) -> dict | None:
 
 
 def task_record(view: TaskView) -> dict:
-    """A task as a plain dict: its document, text, bodies, deadline, status and evidence."""
+    """A task as a plain dict: its document, text, bodies, deadline, status and evidence, the
+    target it serves, and when a person removed it or merged it into another task."""
     task, state = view.task, view.state
     document = task.document
     evidence = [
@@ -56,4 +57,7 @@ def task_record(view: TaskView) -> dict:
         "unconfirmed": _unconfirmed(state.unconfirmed_event),
         "parent_task_id": task.parent_task_id,
         "children": view.children,
+        "target_id": task.target_id,
+        "removed_at": task.removed_at.isoformat(timespec="seconds") if task.removed_at else None,
+        "merged_into_id": task.merged_into_id,
     }

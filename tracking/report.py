@@ -1,8 +1,8 @@
 """The follow-up table officers send upward, as an Excel workbook (openpyxl) or CSV.
 
 Sheet "Nhiệm vụ": one row per task of the agency (task, document, lead, support, deadline
-as a date cell, status, days overdue, latest evidence). Sheet "Tổng hợp": the VPCP groups
-(đã hoàn thành đúng hạn / quá hạn, chưa hoàn thành trong hạn / quá hạn), and the tasks
+as a date cell, status, days overdue, the target it serves, latest evidence). Sheet "Tổng
+hợp": the VPCP groups (đã hoàn thành đúng hạn / quá hạn, chưa hoàn thành trong hạn / quá hạn), and the tasks
 without a fixed deadline, as of the report's day. The CSV holds the rows of the first sheet.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ GROUP_LABELS = (
 COLUMNS = (  # (header, width)
     ("STT", 6), ("Nhiệm vụ", 60), ("Văn bản giao", 28), ("Ngày văn bản", 13), ("Cơ quan chủ trì", 30),
     ("Cơ quan phối hợp", 30), ("Thời hạn", 13), ("Thời hạn (văn bản)", 22), ("Trạng thái", 20),
-    ("Số ngày quá hạn", 10), ("Kết quả, bằng chứng", 70),
+    ("Số ngày quá hạn", 10), ("Mã chỉ tiêu", 10), ("Chỉ tiêu nhiệm vụ phục vụ", 40), ("Kết quả, bằng chứng", 70),
 )
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _DATE_FORMAT = "DD/MM/YYYY"
@@ -72,7 +72,7 @@ def task_row(number: int, view: TaskView) -> list:
         ", ".join(view.owners or [b.name for b in task.lead]), ", ".join(b.name for b in task.support),
         task.due if task.deadline_kind not in ("ongoing", "recurring") else None, task.deadline_text or "",
         STATUS_LABELS.get(view.state.display, view.state.display), view.state.overdue_days,
-        evidence_text(view)]
+        task.target_id, task.target.text if task.target else "", evidence_text(view)]
 
 
 def write_report(session: Session, path: Path, *, agency: str | None = None,
@@ -103,7 +103,7 @@ def build_workbook(views: list[TaskView], *, scope: str, as_of: dt.date) -> Work
         row = sheet.max_row
         for column in (4, 7):
             sheet.cell(row=row, column=column).number_format = _DATE_FORMAT
-        for column in (2, 5, 6, 8, 11):
+        for column in (2, 5, 6, 8, 12, 13):
             sheet.cell(row=row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions

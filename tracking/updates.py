@@ -18,7 +18,7 @@ from theodoi.domain import TASK_STATUSES
 from theodoi.search import index_pending, open_index
 from theodoi.store import repo
 from theodoi.store.db import Store
-from theodoi.store.models import StatusEvent
+from theodoi.store.models import StatusEvent, Task
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,18 @@ MAX_NOTE_CHARS = 5000
 
 
 class UpdateError(ValueError):
-    """An update that cannot be made: unknown task or status, no user, missing file."""
+    """An update that cannot be made: unknown or withdrawn task, unknown status, no user, missing file."""
+
+
+def withdrawn_reason(task: Task) -> str | None:
+    """Why a task a person removed or merged into another takes no more status updates or
+    corrections, in Vietnamese; None for a task in force."""
+    if task.merged_into_id is not None:
+        return (f"Nhiệm vụ này đã được gộp vào nhiệm vụ khác (mã {task.merged_into_id}) nên không cập nhật "
+                "trạng thái hay sửa được nữa; hãy cập nhật trên nhiệm vụ đã gộp.")
+    if task.removed_at is not None:
+        return "Nhiệm vụ này đã bị xóa khỏi văn bản nên không cập nhật trạng thái hay sửa được nữa."
+    return None
 
 
 def keep_evidence(path: Path, settings: Settings) -> str:
@@ -52,7 +63,8 @@ def update_status(store: Store, task_id: int, *, status: str, user: str, note: s
     re-index the task's document (never failing the update if the index is busy).
     `user_id` is the account of the person logged in to the web app (its username is `user`).
 
-    Raises UpdateError for an unknown task or status, an empty user name or a missing file.
+    Raises UpdateError for an unknown, removed or merged task, an unknown status, an empty user
+    name or a missing file.
     """
     if status not in TASK_STATUSES:
         raise UpdateError(f"unknown status {status!r}; one of: {', '.join(TASK_STATUSES)}")
@@ -68,6 +80,8 @@ def update_status(store: Store, task_id: int, *, status: str, user: str, note: s
         task = repo.get_task(session, task_id)
         if task is None:
             raise UpdateError(f"no task with id {task_id}")
+        if task.withdrawn:
+            raise UpdateError(withdrawn_reason(task))
         evidence_path = keep_evidence(Path(evidence_file), settings) if evidence_file is not None else None
         event = repo.add_status_event(session, task, status=status, source="manual", user=user.strip(), user_id=user_id,
                                       note=note.strip() if note and note.strip() else None,

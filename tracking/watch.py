@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.nlp.agencies import resolve
@@ -97,10 +97,17 @@ def _task_reason(task: Task, documents: set[int], tasks: set[int], agencies: dic
     return next((name for name, keys in agencies.items() if agency_role(task, keys) is not None), "")
 
 
-def changes_since(session: Session, user: User) -> tuple[dt.datetime | None, list[Change]]:
-    """What changed on what `user` follows since their last visit, newest first (and that day)."""
+def _within(column, since: dt.datetime, until: dt.datetime | None):
+    """Created after `since` and, when given, by `until`."""
+    return column > since if until is None else and_(column > since, column <= until)
+
+
+def changes_since(session: Session, user: User, since: dt.datetime | None = None,
+                  until: dt.datetime | None = None) -> tuple[dt.datetime | None, list[Change]]:
+    """What changed on what `user` follows since their last visit (or `since`), up to `until`
+    when given, newest first; and the start of that window (None when nothing is followed)."""
     watches = watches_of(session, user.id)
-    since = _since(user, watches)
+    since = since or _since(user, watches)
     if since is None:
         return None, []
     documents = {w.document_id for w in watches if w.kind == "document"}
@@ -108,15 +115,18 @@ def changes_since(session: Session, user: User) -> tuple[dt.datetime | None, lis
     agencies = {w.agency: agency_keys([w.agency], successors=True) for w in watches if w.kind == "agency"}
     changes: list[Change] = []
     task_loads = (selectinload(Task.bodies), selectinload(Task.document))
-    arrived = select(Document.id).where(Document.created_at > since)  # a report's events carry its date
-    for event in session.scalars(select(StatusEvent).where(or_(StatusEvent.created_at > since,
+    # an event read from a report carries the report's date: it counts from when the report came
+    arrived = select(Document.id).where(_within(Document.created_at, since, until))
+    for event in session.scalars(select(StatusEvent).where(or_(_within(StatusEvent.created_at, since, until),
                                                                StatusEvent.evidence_document_id.in_(arrived)))
+                                 .order_by(StatusEvent.id)
                                  .options(selectinload(StatusEvent.task).options(*task_loads))):
         because = _task_reason(event.task, documents, tasks, agencies)
         if because:
             changes.append(Change("status", event.created_at, event.task.document, event.task, event=event,
                                   because=because))
-    for correction in session.scalars(select(Correction).where(Correction.created_at > since)):
+    for correction in session.scalars(select(Correction).where(_within(Correction.created_at, since, until))
+                                      .order_by(Correction.id)):
         task = session.get(Task, correction.task_id) if correction.task_id else None
         if task is None:
             because = "văn bản" if correction.document_id in documents else ""
@@ -127,10 +137,11 @@ def changes_since(session: Session, user: User) -> tuple[dt.datetime | None, lis
                                   task, correction=correction, because=because))
     if documents:
         citing = session.scalars(select(Document).join(Citation, Citation.document_id == Document.id).where(
-            Citation.cited_document_id.in_(documents), Document.created_at > since).distinct())
+            Citation.cited_document_id.in_(documents), _within(Document.created_at, since, until))
+            .distinct().order_by(Document.id))
         changes.extend(Change("document", document.created_at, document, because="văn bản")
                        for document in citing)
-    changes.sort(key=lambda change: change.at, reverse=True)
+    changes.sort(key=lambda change: change.at, reverse=True)  # stable: the same order on every page
     return since, changes
 
 

@@ -16,9 +16,10 @@ from theodoi.store.models import Document
 from theodoi.tracking.access import Actor, can_update_task
 from theodoi.tracking.accounts import actor, token_account
 from theodoi.tracking.export import task_record
-from theodoi.tracking.tasks import list_tasks
+from theodoi.tracking.status import task_state
+from theodoi.tracking.tasks import TaskView, body_owner, list_tasks
 from theodoi.tracking.tracked import TrackRule
-from theodoi.tracking.updates import UpdateError, update_status
+from theodoi.tracking.updates import UpdateError, update_status, withdrawn_reason
 from theodoi.web.api_spec import openapi_document
 from theodoi.web.listing import narrow, read_filters, scoped_views
 from theodoi.web.resources import db, search_index, settings, store
@@ -39,7 +40,7 @@ def _error(error: HTTPException):
     return jsonify(error=error.description or error.name), error.code
 
 
-for _code in (400, 401, 403, 404, 405, 500):  # by code: the app's own 404 page would win over a class handler
+for _code in (400, 401, 403, 404, 405, 409, 500):  # by code: the app's own 404 page would win over a class handler
     bp.register_error_handler(_code, _error)
 
 
@@ -131,28 +132,33 @@ def tasks():
                    items=[task_record(view) for view in views[(page - 1) * limit:page * limit]])
 
 
-def _task_view(task_id: int):
+def _task_view(task_id: int) -> TaskView:
     found = repo.get_task(db(), _known_id(task_id, "nhiệm vụ"))
     if found is None:
         abort(404, "không có nhiệm vụ này")
+    if found.withdrawn:  # out of its document's tasks: shown alone, as it stood
+        return TaskView(task=found, state=task_state(found), owners=[body_owner(b, None) for b in found.lead])
     return next(view for view in list_tasks(db(), document_id=found.document_id) if view.task.id == task_id)
 
 
 @bp.get("/tasks/<int:task_id>")
 def task(task_id: int):
-    """One task with its status and evidence."""
+    """One task with its status and evidence (a removed or merged task too, with when and into which)."""
     return jsonify(task_record(_task_view(task_id)))
 
 
 @bp.post("/tasks/<int:task_id>/status")
 def update(task_id: int):
-    """Record a status change as the token's account (officer of the lead agency, admin)."""
+    """Record a status change as the token's account (officer of the lead agency, admin); a
+    removed or merged task takes none (409)."""
     who = g.api_actor
     if who is None:
         abort(401, "cần token (Authorization: Bearer ...)")
     found = repo.get_task(db(), _known_id(task_id, "nhiệm vụ"))
     if found is None:
         abort(404, "không có nhiệm vụ này")
+    if found.withdrawn:
+        abort(409, withdrawn_reason(found))
     if not can_update_task(who, found):
         abort(403, "chỉ cán bộ của cơ quan chủ trì (hoặc quản trị viên) được cập nhật nhiệm vụ này")
     body = request.get_json(silent=True)

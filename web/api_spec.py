@@ -25,7 +25,8 @@ _LINK = {"type": "object", "required": ["number", "relation", "document_id"], "p
 _LINKS = {"type": "object", "required": ["cites", "cited_by"], "properties": {
     "cites": {"type": "array", "items": _LINK}, "cited_by": {"type": "array", "items": _LINK}}}
 _TASK = {"type": "object", "required": ["id", "document", "text", "lead", "support", "status", "recorded_status",
-                                        "overdue_days", "group", "evidence"],
+                                        "overdue_days", "group", "evidence", "target_id", "removed_at",
+                                        "merged_into_id"],
          "properties": {
              "id": {"type": "integer"},
              "document": {"type": "object", "required": ["id"], "properties": {
@@ -44,7 +45,11 @@ _TASK = {"type": "object", "required": ["id", "document", "text", "lead", "suppo
              "group": _nullable("string", enum=["done_on_time", "done_late", "open_in_term", "overdue", None]),
              "evidence": {"type": "array", "items": {"type": "object"}},
              "unconfirmed": _nullable("object"), "parent_task_id": _nullable("integer"),
-             "children": {"type": "object", "additionalProperties": {"type": "integer"}}}}
+             "children": {"type": "object", "additionalProperties": {"type": "integer"}},
+             "target_id": _nullable("integer", description="chỉ tiêu mà nhiệm vụ phục vụ"),
+             "removed_at": _nullable("string", description="thời điểm (UTC) nhiệm vụ bị xóa khỏi văn bản "
+                                                           "hoặc gộp vào nhiệm vụ khác"),
+             "merged_into_id": _nullable("integer", description="nhiệm vụ được gộp vào")}}
 _ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
 
 
@@ -118,7 +123,7 @@ def openapi_document() -> dict:
                 "parameters": [{"name": "task_id", **_ID}], "security": [{"token": []}],
                 "requestBody": {"required": True, "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/StatusChange"}}}},
-                "responses": _responses("StatusEvent", 400, 401, 403, 404, status="201")}},
+                "responses": _responses("StatusEvent", 400, 401, 403, 404, 409, status="201")}},
             "/search": {"get": {"summary": "Tìm văn bản (từ, \"cụm từ\", -loại trừ)",
                                 "parameters": _PAGING + [_query("q")], "responses": _responses("SearchPage", 400, 401)}},
         },

@@ -10,9 +10,11 @@ from theodoi.tracking.access import can_correct_document, can_update_task
 from theodoi.tracking.corrections import (DOCUMENT_FIELDS, FIELD_LABELS, CorrectionError, correct_document,
                                           correct_task)
 from theodoi.tracking.task_list import STRUCTURE_LABELS
+from theodoi.tracking.updates import withdrawn_reason
 from theodoi.web.auth import current_actor, require_login
 from theodoi.web.params import parse_day
 from theodoi.web.resources import db, settings, store
+from theodoi.web.tasks import task_page
 
 bp = Blueprint("corrections", __name__)
 DOCUMENT_REFUSED = "Chỉ văn thư hoặc quản trị viên được sửa thông tin văn bản."
@@ -31,11 +33,13 @@ def typed_names(raw: str) -> list[str]:
 
 @bp.route("/tasks/<int:task_id>/correct", methods=["GET", "POST"])
 def task(task_id: int):
-    """The correction form of a task, and its corrections so far."""
+    """The correction form of a task, and its corrections so far (none for a removed or merged task)."""
     who = require_login()
     found = repo.get_task(db(), task_id)
     if found is None:
         abort(404)
+    if found.withdrawn:
+        return task_page(task_id, form_error=withdrawn_reason(found), code=409)
     if not can_update_task(who, found):
         abort(403, TASK_REFUSED)
     error = None

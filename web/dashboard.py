@@ -8,7 +8,7 @@ from flask import Blueprint, render_template, request
 from theodoi.nlp.agencies import agency_key
 from theodoi.store import repo
 from theodoi.tracking.dashboard import AGE_BUCKETS, by_agency, monthly_trend, overdue_ages
-from theodoi.tracking.target_figures import target_figures
+from theodoi.tracking.target_figures import given_to, target_figures
 from theodoi.tracking.tasks import agency_keys
 from theodoi.tracking.tracked import TrackRule
 from theodoi.web.listing import read_filters, scoped_views
@@ -40,7 +40,8 @@ def show():
     else:
         figures = figures[:TOP_AGENCIES]
     tracked = TrackRule.from_settings(settings())
-    targets = target_figures((t for t in repo.all_targets(db()) if tracked(t.document)), filters.as_of)
+    targets = target_figures((t for t in repo.all_targets(db()) if tracked(t.document)
+                              and (not wanted or given_to(t, keys, filters.as_of))), filters.as_of)
     return render_template(
         "dashboard/show.html", figures=figures, ages=overdue_ages(views), group_labels=GROUP_LABELS,
         trend=monthly_trend(views, filters.as_of), targets=targets[:TOP_TARGETS], targets_total=len(targets),

@@ -40,7 +40,8 @@ def show(document_id: int):
         "documents/show.html", document=document, states=states, date_error=date_error,
         marked_text=mark_text(document.text, document_spans(document)),
         cited_by=repo.citing_citations(db(), document_id), rows=row_views(db(), document),
-        target_summaries={t.id: target_summary(t, as_of) for t in document.targets if t.tasks})
+        target_summaries={t.id: target_summary(t, as_of) for t in document.targets if t.tasks},
+        withdrawn=repo.withdrawn_tasks(db(), document_id))
 
 
 @bp.get("/<int:document_id>/original")

@@ -3,7 +3,7 @@ document is not stored yet. Each reads only the link records it shows
 (tracking/link_queries.py), arranged by tracking/link_views.py."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, url_for
 
 from theodoi.store import repo
 from theodoi.tracking.link_queries import timeline_links, unresolved_links
@@ -31,4 +31,5 @@ def document(document_id: int):
 def missing():
     """The documents cited but not stored, the most cited first, a page at a time."""
     page = paginate(unresolved(unresolved_links(db())), max(1, request.args.get("page", 1, type=int)))
-    return render_template("links/unresolved.html", missing=page.rows, page=page)
+    return render_template("links/unresolved.html", missing=page.rows, page=page,
+                           page_url=lambda **changes: url_for("links.missing", **changes))

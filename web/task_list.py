@@ -3,16 +3,18 @@ task, add a missed one (theodoi.tracking.task_list). The officer of the lead age
 task concerned, or an admin."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 
 from theodoi.store import repo
 from theodoi.tracking.access import can_update_task
 from theodoi.tracking.corrections import CorrectionError
 from theodoi.tracking.task_list import NotAllowed, add_task, merge_tasks, remove_task
+from theodoi.tracking.updates import withdrawn_reason
 from theodoi.web.auth import current_actor, require_login
 from theodoi.web.corrections import TASK_REFUSED, typed_names
 from theodoi.web.params import parse_day
 from theodoi.web.resources import db, settings, store
+from theodoi.web.tasks import task_page
 
 bp = Blueprint("task_list", __name__)
 ADD_REFUSED = "Chỉ cán bộ của cơ quan chủ trì nhiệm vụ (hoặc quản trị viên) được thêm nhiệm vụ này."
@@ -28,10 +30,14 @@ def _helpers():
     return {"may_add_tasks": lambda: may_add_tasks(current_actor())}
 
 
-def _task_or_404(task_id: int):
+def _live_task(task_id: int):
+    """The task in force, or the response that refuses the correction (404, or 409 with its page
+    saying it was removed or merged)."""
     found = repo.get_task(db(), task_id)
-    if found is None or found.removed_at is not None:
+    if found is None:
         abort(404)
+    if found.withdrawn:
+        abort(make_response(task_page(task_id, form_error=withdrawn_reason(found), code=409)))
     return found
 
 
@@ -39,10 +45,10 @@ def _task_or_404(task_id: int):
 def merge(task_id: int):
     """Merge this task into another task of its document (form field `into`)."""
     who = require_login()
-    merged = _task_or_404(task_id)
+    merged = _live_task(task_id)
     into = request.form.get("into", type=int)
     keep = repo.get_task(db(), into) if into else None
-    if keep is None or keep.document_id != merged.document_id or keep.removed_at is not None:
+    if keep is None or keep.document_id != merged.document_id or keep.withdrawn:
         abort(400)
     if not (can_update_task(who, merged) and can_update_task(who, keep)):
         abort(403, TASK_REFUSED)
@@ -55,7 +61,7 @@ def merge(task_id: int):
 def remove(task_id: int):
     """Remove a wrongly extracted task (it stays in the record, out of the lists)."""
     who = require_login()
-    found = _task_or_404(task_id)
+    found = _live_task(task_id)
     if not can_update_task(who, found):
         abort(403, TASK_REFUSED)
     remove_task(store(), task_id, who, settings(), reason=request.form.get("reason", ""))

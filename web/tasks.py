@@ -16,7 +16,7 @@ from theodoi.tracking.corrections import FIELD_LABELS
 from theodoi.tracking.rollup import target_summary
 from theodoi.tracking.status import task_state
 from theodoi.tracking.task_list import STRUCTURE_LABELS
-from theodoi.tracking.updates import UpdateError, update_status
+from theodoi.tracking.updates import UpdateError, update_status, withdrawn_reason
 from theodoi.web.auth import current_actor, require_login
 from theodoi.web.listing import (SORTS, STATUS_CHOICES, WINDOWS, narrow, page_url, paginate, read_filters,
                                  scoped_views)
@@ -46,7 +46,9 @@ def index():
         page_url=lambda **changes: page_url("tasks.index", filters, **changes))
 
 
-def _render_task(task_id: int, *, form_error: str | None = None, form: dict | None = None, code: int = 200):
+def task_page(task_id: int, *, form_error: str | None = None, form: dict | None = None, code: int = 200):
+    """A task's page (with a message above its update form), with the tasks merged into it; a
+    removed or merged task shows as such, without the forms, with a link to the task it went into."""
     task = repo.get_task(db(), task_id)
     if task is None:
         abort(404)
@@ -57,13 +59,16 @@ def _render_task(task_id: int, *, form_error: str | None = None, form: dict | No
                            form=form or {}, may_update=can_update_task(current_actor(), task),
                            update_refused=UPDATE_REFUSED, correction_labels=FIELD_LABELS | STRUCTURE_LABELS,
                            corrections=repo.corrections_of(db(), document_id=task.document_id, task_id=task.id),
-                           target_summary=target_summary(task.target, as_of) if task.target else None), code
+                           target_summary=target_summary(task.target, as_of) if task.target else None,
+                           withdrawn=withdrawn_reason(task),
+                           merged_into=repo.get_task(db(), task.merged_into_id) if task.merged_into_id else None,
+                           merged_from=repo.tasks_merged_into(db(), task.id)), code
 
 
 @bp.get("/<int:task_id>")
 def show(task_id: int):
     """One task: its document, bodies, deadline, derived status, history and update form."""
-    return _render_task(task_id)
+    return task_page(task_id)
 
 
 @bp.post("/<int:task_id>/status")
@@ -74,11 +79,13 @@ def update(task_id: int):
     task = repo.get_task(db(), task_id)
     if task is None:
         abort(404)
+    if task.withdrawn:
+        return task_page(task_id, form_error=withdrawn_reason(task), code=409)
     if not can_update_task(who, task):
         abort(403, UPDATE_REFUSED)
     form = {name: (request.form.get(name) or "").strip() for name in ("status", "note")}
     if form["status"] not in TASK_STATUSES:
-        return _render_task(task_id, form_error="Hãy chọn một trạng thái.", form=form, code=400)
+        return task_page(task_id, form_error="Hãy chọn một trạng thái.", form=form, code=400)
     upload = request.files.get("evidence")
     with tempfile.TemporaryDirectory() as folder:
         evidence_file = None
@@ -92,7 +99,7 @@ def update(task_id: int):
         except UpdateError as error:
             if repo.get_task(db(), task_id) is None:
                 abort(404)
-            return _render_task(task_id, form_error=f"Không cập nhật được: {error}", form=form, code=400)
+            return task_page(task_id, form_error=f"Không cập nhật được: {error}", form=form, code=400)
     flash("Đã cập nhật trạng thái nhiệm vụ.", "success")
     return redirect(url_for("tasks.show", task_id=task_id) + "#history")
 

@@ -63,7 +63,7 @@ def test_officer_updates_a_task_of_their_agency(page, live_server, log_in, shot,
     assert download.suggested_filename.endswith(".xlsx")
     sheet = load_workbook(io.BytesIO(Path(download.path()).read_bytes()))["Nhiệm vụ"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert len(rows) == 2 and rows[1][8] == "Hoàn thành quá hạn" and "canbo_tttt" in rows[1][10]
+    assert len(rows) == 2 and rows[1][8] == "Hoàn thành quá hạn" and "canbo_tttt" in rows[1][-1]
 
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page).to_have_url(f"{live_server}/login")

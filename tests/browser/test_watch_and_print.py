@@ -1,6 +1,6 @@
 """The watch list, the task-list corrections and the dashboard's trend and targets in a real
 browser, and the print layout (navigation and filters hidden, the table shown).
-Screenshots 14-18 under docs/screenshots/."""
+Screenshots 14-19 under docs/screenshots/."""
 from __future__ import annotations
 
 import pytest
@@ -53,6 +53,9 @@ def test_dashboard_trend_and_targets(page, live_server, log_in, shot):
     expect(page.locator("svg.trend rect[data-series='done']")).to_have_count(12)
     expect(page.locator("table.target-figures tbody tr")).to_have_count(2)
     shot(page, "16-tong-hop-dien-bien-chi-tieu")
+    page.goto(live_server + "/dashboard?as_of=2024-09-01&agency=so+noi+vu")  # no task of its serves a target
+    expect(page.locator("table.target-figures")).to_have_count(0)
+    expect(page.locator("#targets")).to_contain_text("Không có chỉ tiêu nào có nhiệm vụ giao các cơ quan đã chọn")
 
 
 def test_admin_merges_and_adds_tasks(page, live_server, log_in, shot, sample_documents):
@@ -64,8 +67,15 @@ def test_admin_merges_and_adds_tasks(page, live_server, log_in, shot, sample_doc
     page.get_by_role("button", name="Gộp nhiệm vụ").click()
     expect(page).to_have_url(f"{live_server}/tasks/{plan_tasks[2]}#corrections")
     expect(page.locator("h1")).to_contain_text("dịch vụ công trực tuyến")
+    page.locator("#merged-from a").click()  # the merged task: shown as merged, no forms, a link back
+    expect(page.locator("dl.metadata .badge")).to_have_text("Đã gộp vào nhiệm vụ khác")
+    expect(page.locator("#update-closed")).to_contain_text("đã được gộp vào nhiệm vụ khác")
+    expect(page.locator("form.update-form")).to_have_count(0)
+    shot(page, "19-nhiem-vu-da-gop")
+    page.locator("#task-removed a").click()
+    expect(page).to_have_url(f"{live_server}/tasks/{plan_tasks[2]}")
     page.goto(f"{live_server}/documents/{sample_documents.plan_id}")
-    expect(page.locator("#tasks .count")).to_have_text("3")
+    expect(page.locator("#tasks h2 .count")).to_have_text("3")
     page.get_by_role("link", name="Thêm nhiệm vụ bị sót").click()
     page.get_by_label("Nội dung nhiệm vụ").fill("Sở Thông tin và Truyền thông hướng dẫn ký số văn bản")
     page.get_by_label("Cơ quan chủ trì").fill("Sở TT&TT")

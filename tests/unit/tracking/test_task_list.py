@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import select
@@ -12,10 +13,11 @@ from theodoi.pipeline import ingest_paths
 from theodoi.store import repo
 from theodoi.store.models import Correction, Document, Task
 from theodoi.tracking.accounts import actor, add_account
-from theodoi.tracking.corrections import CorrectionError
+from theodoi.tracking.corrections import CorrectionError, correct_task
 from theodoi.tracking.reextraction import apply_new_reading
 from theodoi.tracking.task_list import NotAllowed, add_task, merge_tasks, remove_task
 from theodoi.tracking.tasks import list_tasks
+from theodoi.tracking.updates import UpdateError, update_status
 
 PLAN = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
 Số: 17/KH-UBND
@@ -96,3 +98,21 @@ def test_an_officer_corrects_only_tasks_their_agency_leads(any_store, plan):
     assert len(_live(any_store, document_id)) >= 4
     with any_store.session() as session:
         assert session.scalars(select(Correction)).all() == []
+
+
+def test_a_removed_or_merged_task_takes_no_status_update_or_correction(any_store, plan):
+    _, _, ids, people = plan
+    admin, settings = people["quantri"], any_store.settings
+    merge_tasks(any_store, ids["1"], ids["2"], admin, settings)
+    remove_task(any_store, ids["4"], admin, settings)
+    for task_id, said in ((ids["2"], f"đã được gộp vào nhiệm vụ khác (mã {ids['1']})"),
+                          (ids["4"], "đã bị xóa khỏi văn bản")):
+        with pytest.raises(UpdateError, match=re.escape(said)):
+            update_status(any_store, task_id, status="done", user="quantri", settings=settings)
+        with pytest.raises(CorrectionError, match=re.escape(said)):
+            correct_task(any_store, task_id, admin, settings, due=dt.date(2027, 9, 30))
+    with any_store.session() as session:
+        for task_id in (ids["2"], ids["4"]):
+            assert session.get(Task, task_id).events == []
+        assert session.scalars(select(Correction).where(Correction.field == "due")).all() == []
+    update_status(any_store, ids["1"], status="done", user="quantri", settings=settings)  # the kept task takes them

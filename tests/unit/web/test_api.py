@@ -7,7 +7,8 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from theodoi.store import repo
-from theodoi.tracking.accounts import new_api_token
+from theodoi.tracking.accounts import actor, new_api_token
+from theodoi.tracking.task_list import merge_tasks
 
 
 @pytest.fixture
@@ -91,3 +92,26 @@ def test_every_operation_conforms_to_the_openapi_document(app, tokens):
             case.call_and_validate(headers=bearer(tokens["quantri"]))
 
         conforms()
+
+
+def test_target_and_removed_or_merged_tasks_through_the_api(client, tokens, store, sample_documents):
+    plan_tasks = sample_documents.plan_task_ids
+    with store.transaction() as session:
+        target = repo.get_document(session, sample_documents.plan_id).targets[0]
+        repo.get_task(session, plan_tasks[0]).target_id = target.id
+        target_id, admin = target.id, actor(repo.user_by_name(session, "quantri"))
+    merge_tasks(store, plan_tasks[2], plan_tasks[1], admin, sample_documents.settings)
+    assert client.get(f"/api/v1/tasks/{plan_tasks[0]}").json["target_id"] == target_id
+    plan = client.get(f"/api/v1/documents/{sample_documents.plan_id}").json["tasks"]
+    assert [(t["id"], t["target_id"]) for t in plan] == [(plan_tasks[0], target_id), (plan_tasks[2], None),
+                                                         (plan_tasks[3], None)]
+    response = client.post(f"/api/v1/tasks/{plan_tasks[1]}/status", json={"status": "done"},
+                           headers=bearer(tokens["quantri"]))
+    assert response.status_code == 409
+    assert response.json["error"].startswith(f"Nhiệm vụ này đã được gộp vào nhiệm vụ khác (mã {plan_tasks[2]})")
+    merged = client.get(f"/api/v1/tasks/{plan_tasks[1]}").json
+    assert merged["merged_into_id"] == plan_tasks[2] and merged["removed_at"]
+    kept = client.get(f"/api/v1/tasks/{plan_tasks[2]}").json
+    assert kept["merged_into_id"] is None and kept["removed_at"] is None
+    with store.transaction() as session:
+        assert [e.source for e in repo.get_task(session, plan_tasks[1]).events] == []

@@ -85,3 +85,26 @@ def test_targets_against_the_figures_reached(client, store, sample_documents):
         "Chưa có số liệu", "Chưa có số liệu"]
     bar = soup_of(client, "/dashboard?as_of=2024-09-01").select_one("svg.targets rect[data-target]")
     assert bar["data-met"] == "yes" and "đạt 85" in bar.title.get_text()
+
+
+def test_targets_narrowed_to_the_chosen_agencies(client, store, sample_documents):
+    """A target is shown for the agencies that lead a task serving it (under today's name)."""
+    from theodoi.store import repo
+
+    with store.transaction() as session:
+        plan = repo.get_document(session, sample_documents.plan_id)
+        repo.get_task(session, sample_documents.plan_task_ids[0]).target_id = plan.targets[0].id  # Sở TT&TT's task
+
+    def shown(url):
+        soup = soup_of(client, url)
+        return ([row.td.get_text(strip=True) for row in soup.select("table.target-figures tbody tr")],
+                soup.select_one("#targets .count").get_text())
+
+    everyone = ["trên 80% hồ sơ thủ tục hành chính được xử lý trực tuyến", "trên 90% hồ sơ được xử lý trực tuyến"]
+    assert sorted(shown("/dashboard?as_of=2024-09-01")[0]) == everyone
+    assert shown("/dashboard?as_of=2024-09-01&agency=so+tt%26tt") == (["trên 90% hồ sơ được xử lý trực tuyến"], "1")
+    assert shown("/dashboard?as_of=2024-09-01&agency=so+noi+vu&agency=Sở+TT%26TT")[0] == [
+        "trên 90% hồ sơ được xử lý trực tuyến"]
+    nothing = soup_of(client, "/dashboard?as_of=2024-09-01&agency=Sở+Nội+vụ")
+    assert nothing.select("table.target-figures") == []
+    assert "Không có chỉ tiêu nào có nhiệm vụ giao các cơ quan đã chọn" in nothing.select_one("#targets").get_text()

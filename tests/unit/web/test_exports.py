@@ -9,6 +9,8 @@ import docx
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
+from theodoi.store import repo
+
 
 def rows_on_page(client, url: str) -> list[str]:
     soup = BeautifulSoup(client.get(url).get_data(as_text=True), "html.parser")
@@ -83,3 +85,21 @@ def test_chase_up_letter_needs_an_agency(client):
     response = client.get("/tasks/letter.docx", follow_redirects=True)
     assert response.request.path == "/tasks"
     assert "Hãy chọn cơ quan cần đôn đốc" in response.get_data(as_text=True)
+
+
+def test_exports_name_the_target_a_task_serves(app, store, sample_documents):
+    with store.transaction() as session:
+        target = repo.get_document(session, sample_documents.plan_id).targets[0]
+        repo.get_task(session, sample_documents.plan_task_ids[0]).target_id = target.id
+        target_id, target_text = target.id, target.text
+    client = app.test_client()
+    url = "/tasks?as_of=2024-09-01&status=overdue&sort=deadline&order=desc"  # the plan's task, then the resolution's
+    table = list(load_workbook(io.BytesIO(client.get(export_link(client, url, "Excel")).data))["Nhiệm vụ"]
+                 .iter_rows(values_only=True))
+    lines = list(csv.reader(io.StringIO(client.get(export_link(client, url, "CSV")).get_data(as_text=True)
+                                        .lstrip("\ufeff"))))
+    for header, first, second in (table[:3], lines[:3]):
+        column = header.index("Mã chỉ tiêu")
+        assert header[column + 1] == "Chỉ tiêu nhiệm vụ phục vụ"
+        assert str(first[column]) == str(target_id) and first[column + 1] == target_text
+        assert second[column] in (None, "") and second[column + 1] in (None, "")

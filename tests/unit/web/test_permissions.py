@@ -119,8 +119,10 @@ def attempt(client, action: str, sample):
     raise ValueError(action)
 
 
-MATRIX = {"remove": REMOVE_TASK_1, "merge": MERGE_TASK_2_INTO_3, "add": ADD_TTTT_TASK, "follow": FOLLOW_PLAN,
-          "update": UPDATE_TASK_1}
+# in this order when one client tries them all: task 1 is updated before it is removed (a removed
+# task takes no update)
+MATRIX = {"update": UPDATE_TASK_1, "remove": REMOVE_TASK_1, "merge": MERGE_TASK_2_INTO_3, "add": ADD_TTTT_TASK,
+          "follow": FOLLOW_PLAN}
 
 
 def live_task_count(store, document_id: int) -> int:

@@ -74,3 +74,34 @@ def test_follow_buttons_and_unfollow(client, accounts, login, sample_documents):
     assert response.status_code == 302
     assert "Không tìm thấy cơ quan" in client.get("/watch").get_data(as_text=True)
     assert follow(client, "task", 999999).status_code == 400
+
+
+def test_changes_and_follows_a_page_at_a_time(app, client, accounts, login, store, sample_documents):
+    plan_tasks, settings = sample_documents.plan_task_ids, sample_documents.settings
+    app.config["TASK_PAGE_SIZE"] = 2
+    login(client, "nguoixem")
+    for task_id in plan_tasks[:3]:
+        follow(client, "task", task_id)
+    for task_id in plan_tasks[:3]:
+        update_status(store, task_id, status="in_progress", user="quantri", settings=settings)
+    with store.transaction() as session:  # the follows count from before the updates
+        session.execute(update(User).values(watch_seen_at=dt.datetime(2000, 1, 1)))
+    first = watch_page(client)
+    assert first.select_one("#changes .count").get_text() == "3"
+    assert len(first.select("table.changes tbody tr")) == 2
+    assert len(first.select("#watches li")) == 2 and first.select_one("#watches .count").get_text() == "3"
+    # the visit is seen, but its second page still lists the change it left, and nothing newer
+    update_status(store, plan_tasks[0], status="done", user="quantri", settings=settings)
+    next_changes = first.select_one("#changes nav.pagination a")
+    assert next_changes.get_text(strip=True) == "2" and "since=" in next_changes["href"]
+    second = BeautifulSoup(client.get(next_changes["href"]).get_data(as_text=True), "html.parser")
+    assert len(second.select("table.changes tbody tr")) == 1
+    assert {a["href"] for a in first.select("table.changes td a") + second.select("table.changes td a")
+            if a["href"].startswith("/tasks/")} == {f"/tasks/{t}" for t in plan_tasks[:3]}
+    next_follows = first.select_one("#watches nav.pagination a")
+    assert "watched=2" in next_follows["href"]
+    more = BeautifulSoup(client.get(next_follows["href"]).get_data(as_text=True), "html.parser")
+    assert len(more.select("#watches li")) == 1 and len(more.select("table.changes tbody tr")) == 2
+    # the next visit shows only the change made after the first one
+    rows = watch_page(client).select("table.changes tbody tr")
+    assert len(rows) == 1 and "Đã hoàn thành" in rows[0].get_text()
