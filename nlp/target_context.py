@@ -9,7 +9,7 @@ import re
 
 from theodoi.nlp.goal_numbers import is_action_item
 from theodoi.nlp.target_horizon import is_base_year
-from theodoi.nlp.target_layout import heading_lines, top_heading
+from theodoi.nlp.target_layout import enclosing_headings, heading_lines, top_heading
 
 GOAL_WORDS = re.compile(
     r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đến\s+năm|đạt|dự\s+kiến|quy\s+hoạch|kế\s+hoạch|giao|bảo\s+đảm|đảm\s+bảo"
@@ -17,6 +17,8 @@ GOAL_WORDS = re.compile(
     r"|đơn\s+giản\s+hoá|đơn\s+giản\s+hóa|giai\s+đoạn|thuộc\s+nhóm|định\s+hướng|đào\s+tạo|bình\s+quân",
     re.I,
 )
+# A heading that opens the goals of everything under it ("2. Mục tiêu cụ thể", "II. CHỈ TIÊU").
+_GOALS_HEADING = re.compile(r"mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu", re.I)
 _REPORT_HEADING = re.compile(r"tình\s+hình|kết\s+quả|thực\s+trạng|đánh\s+giá|tồn\s+tại|hạn\s+chế", re.I)
 # A line that opens a report of results ("Sở ... báo cáo kết quả thực hiện như sau:", "Ghi nhận kết quả đạt được:").
 _REPORT_INTRO = re.compile(r"báo\s+cáo\s+kết\s+quả|kết\s+quả\s+(?:đạt\s+được|thực\s+hiện)|ghi\s+nhận", re.I)
@@ -67,7 +69,8 @@ def _in_past_year(text: str, pos: int, period_start: int, doc_year: int | None) 
 
 def states_a_goal(text: str, pos: int, sent_start: int, sent_end: int, doc_year: int | None = None) -> bool:
     """Whether the figure at `pos` is stated as a goal: a goal word in its paragraph up to the
-    end of its sentence, or in the lines that head the paragraph; never in a sentence that
+    end of its sentence, or in the lines that head the paragraph, or a heading of goals above its
+    item ("2. Mục tiêu cụ thể" over "a) ...:" over "b) 100% ..."); never in a sentence that
     reports results ("đã đạt được", "cùng kỳ", "đến nay", a year before the document's) nor
     under a heading that reports the situation or results ("Tình hình ...", "Kết quả ..."), nor in
     one that states the present ("Hiện nay, ..."); a share required ("yêu cầu 100% ...") is one."""
@@ -84,4 +87,14 @@ def states_a_goal(text: str, pos: int, sent_start: int, sent_end: int, doc_year:
     if _NOT_GOAL_CONTEXT.search(text, max(sent_start, pos - 120), pos) or _NOT_GOAL_CONTEXT.search(section):
         return False
     return bool(GOAL_WORDS.search(text, para_start, sent_end) or GOAL_WORDS.search(colon) or GOAL_WORDS.search(section)
-                or is_action_item(text, pos))
+                or is_action_item(text, pos) or _under_goals_heading(text, pos))
+
+
+def _under_goals_heading(text: str, pos: int) -> bool:
+    """Whether the nearest enclosing heading that names goals or reports results names goals."""
+    for line in enclosing_headings(text, pos):
+        if _REPORT_HEADING.search(line) and not _WAY_AHEAD.search(line):
+            return False
+        if _GOALS_HEADING.search(line):
+            return True
+    return False

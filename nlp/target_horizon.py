@@ -36,8 +36,22 @@ _VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?tầm\s+nhìn\b", re.I)
 _CITED_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{1,6}|\bsố\s+\d{1,5}[-/]")
 
 
+# "từ năm 2026", "bắt đầu năm 2027": when a time starts, not when it is reached.
+_START_BEFORE = re.compile(r"(?:từ|bắt\s+đầu)\s*$", re.I)
+
+
 def _year(m: re.Match) -> int:
     return int(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4"))
+
+
+def cell_horizon(cell: str) -> int | None:
+    """The year a time cell of a plan's table gives ("Giai đoạn 2026 - 2028", "Trước năm 2027",
+    "Hoàn thành trong năm 2026, rà soát hằng năm"): its first horizon that is not a start ("Triển
+    khai từ năm 2026"), or None ("Thường xuyên")."""
+    for h in _HORIZON.finditer(cell):
+        if h.group("y2") or not _START_BEFORE.search(cell, 0, h.start()):
+            return _year(h)
+    return None
 
 
 def is_base_year(text: str, m: re.Match) -> bool:

@@ -25,7 +25,7 @@ _LIST_JOIN = re.compile(r",\s|;\s*|\s(?:và|hoặc)\s")
 _HORIZON_PHRASE = re.compile(
     r"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:từ\s+nay\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+(?:19|20)\d{2}"
     r"|(?:(?:giai\s+đoạn|thời\s+kỳ|\d+\s+năm)\s+)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:-|–|đến)\s*(?:năm\s+)?(?:19|20)\d{2}"
-    r"|(?:trong\s+|vào\s+)?năm\s+(?:19|20)\d{2}", re.I)
+    r"|(?:trong\s+|vào\s+|trước\s+)?năm\s+(?:19|20)\d{2}", re.I)
 _MEASURE_WORD = re.compile(
     r"(?:tỷ|tỉ)\s+lệ|tiêu\s+chuẩn|chỉ\s+tiêu|diện\s+tích|đất|mật\s+độ|tốc\s+độ|số\s+lượng|tổng|mức|quy\s+mô|"
     r"chiều\s+dài|công\s+suất|sản\s+lượng|kim\s+ngạch|giá\s+trị|thu\s+nhập|lượng", re.I)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from theodoi.nlp.components.sections import MARKDOWN_OPENING, read_marker
 from theodoi.nlp.target_grammar import CLAUSE_BREAK, TARGET
+from theodoi.nlp.wrapped_lines import line_bounds
 
 _SECTION_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|[A-D]|\d{1,2}|[a-zđ])[.)]\s", re.I)
 _TOP_HEADING = re.compile(r"^(?:[IVXLC][IVXLCivxlc]{0,4}[.\-/)]\s|[A-D][.)]\s|(?:Phần|Chương|PHẦN|CHƯƠNG)\s+[\dIVXLC]+\b)")
@@ -43,6 +45,32 @@ def heading_lines(text: str, pos: int) -> tuple[str, str]:
             section = line
         end = start - 1
     return colon, section
+
+
+def enclosing_headings(text: str, pos: int, reach: int = 10000) -> list[str]:
+    """The numbered headings that enclose the line at `pos`, nearest first: going back, each line
+    whose marker is of a higher level than every line read so far ("2. Mục tiêu cụ thể" above "a)
+    ..." above "- ..."; a sibling "a)" is passed over), up to a top-level part."""
+    out: list[str] = []
+    line_start, line_end = line_bounds(text, pos)
+    depth = _depth(text[line_start:line_end]) or 99
+    end = line_start - 1
+    floor = max(0, pos - reach)
+    while end > floor and depth > 1:
+        start = text.rfind("\n", 0, end) + 1
+        level = _depth(text[start:end])
+        if level is not None and level < depth:
+            out.append(text[start:end].strip())
+            depth = level
+        end = start - 1
+    return out
+
+
+def _depth(line: str) -> float | None:
+    """The level of a line's list marker ("I." 1, "1." 2, "a)" 4, "-" 5), or None."""
+    line = line.strip()
+    opening = MARKDOWN_OPENING.match(line)
+    return read_marker(line[opening.end() if opening else 0:])[1]
 
 
 def top_heading(text: str, pos: int) -> str:

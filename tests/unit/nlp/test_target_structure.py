@@ -1,0 +1,112 @@
+"""Targets read from the structure around a figure: a plan's table (its time column, its column
+of goals, its rows kept apart), the headings that enclose an item, a document described as
+approved. Every sentence here is invented."""
+import pytest
+
+from theodoi.nlp.components.targets import find_targets
+from theodoi.nlp.target_horizon import cell_horizon
+from theodoi.nlp.target_tables import table_cell, time_cell
+
+_HEADER = "STT | Cơ quan chủ trì | Nội dung nhiệm vụ | Kết quả cần đạt | Thời hạn hoàn thành\n"
+
+
+def _table(*rows: str, header: str = _HEADER) -> tuple[str, list[tuple[int, int]]]:
+    text = "II. NHIỆM VỤ CỤ THỂ\n" + header + "".join(row + "\n" for row in rows)
+    start = text.index(header)
+    return text, [(start, len(text))]
+
+
+def _years(text, tables=()):
+    return [(t.value, t.unit, t.year) for t in find_targets(text, doc_year=2026, tables=tables)]
+
+
+@pytest.mark.parametrize("cell, year", [
+    ("Giai đoạn 2027 - 2029", 2029),
+    ("Trước năm 2028", 2028),
+    ("Hoàn thành trong năm 2027 và rà soát hằng năm", 2027),
+    ("Ban hành trong quý II năm 2027. Cập nhật khi cần", 2027),
+    ("Trước ngày 31/12/2028", 2028),
+    ("Thường xuyên, liên tục", None),
+    ("Triển khai từ năm 2027", None),
+    ("Từ năm 2026 đến năm 2029", 2029),
+])
+def test_a_time_cell_gives_its_horizon_or_none(cell, year):
+    assert cell_horizon(cell) == year
+
+
+def test_a_figure_of_a_table_row_takes_the_rows_time_not_a_time_read_earlier():
+    text, tables = _table(
+        "1 | Sở Công Thương | Nâng cấp chợ hạng I | 100% chợ hạng I có hệ thống phòng cháy | Giai đoạn 2027 - 2029",
+        "2 | Sở Y tế | Kiểm tra cơ sở bán thuốc | 90% nhà thuốc được kiểm tra | Thường xuyên",
+        "3 | Sở Xây dựng | Sửa chữa 12 trạm bơm | 100% trạm bơm vận hành ổn định | Trước năm 2028")
+    assert _years(text, tables) == [(100, "%", 2029), (90, "%", None), (12, "trạm", 2028), (100, "%", 2028)]
+
+
+def test_a_row_without_its_merged_cells_is_counted_from_the_right():
+    text, tables = _table(
+        "1 | Sở Nội vụ | Tập huấn cán bộ xã | 80% cán bộ xã được tập huấn | Giai đoạn 2026 - 2027",
+        "Bồi dưỡng công chức cấp xã | Mở 2 lớp bồi dưỡng kỹ năng số | Năm 2028")
+    cell = table_cell(text, text.index("2 lớp"), tables)
+    assert cell.cells[:2] == [None, None] and cell.column == 3
+    assert time_cell(cell) == "Năm 2028"
+    assert _years(text, tables) == [(80, "%", 2027), (2, "lớp", 2028)]
+
+
+def test_a_figure_in_a_column_of_goals_is_a_goal_without_a_goal_word():
+    header = "TT | Nhiệm vụ | Đơn vị chủ trì | Chỉ tiêu cần đạt | Thời gian thực hiện\n"
+    text, tables = _table("1 | Rà soát bến xe khách | Sở Giao thông | 75% bến xe có camera giám sát | Năm 2027",
+                          header=header)
+    assert _years(text, tables) == [(75, "%", 2027)]
+
+
+def test_a_report_table_without_a_goal_column_stays_silent():
+    header = "STT | Đơn vị | Kết quả thực hiện | Ghi chú\n"
+    text, tables = _table("1 | Huyện Đông Sơn | 75% xã có nhà văn hóa | ", header=header)
+    assert _years(text, tables) == []
+
+
+def test_rows_of_a_table_are_not_read_as_one_wrapped_sentence():
+    text, tables = _table(
+        "1 | Sở Tài chính | Phân bổ vốn | 100% vốn được giải ngân | Giai đoạn 2026 - 2027",
+        "2 | Sở Du lịch | Quảng bá điểm đến | 3 lễ hội được tổ chức mỗi năm | Thường xuyên")
+    found = find_targets(text, doc_year=2026, tables=tables)
+    assert [t.text for t in found] == ["100% vốn được giải ngân", "3 lễ hội được tổ chức mỗi năm"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Mục tiêu: 100% hộ dân trong danh mục đã được phê duyệt hoàn thành tái định cư trước năm 2028.", 100),
+    ("Phấn đấu 95% công trình thuộc kế hoạch đã được Ủy ban tỉnh phê duyệt khởi công trong năm 2027.", 95),
+    ("Mục tiêu năm 2027: 100% cơ sở thuộc đề án đã được cấp có thẩm quyền phê duyệt được di dời.", 100),
+    ("Phấn đấu 60 hộ thuộc phương án đã được thông qua chuyển đến khu tái định cư mới trong năm 2028.", 60),
+])
+def test_a_document_described_as_approved_does_not_make_a_goal_past(text, value):
+    assert [t.value for t in find_targets(text, doc_year=2026)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Kết quả: 100% xã đã được phê duyệt quy hoạch chung.",
+    "Phấn đấu như năm trước, 90% trường học đã đạt chuẩn quốc gia.",
+])
+def test_a_figure_reported_as_done_stays_past(text):
+    assert find_targets(text, doc_year=2026) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("II. MỤC TIÊU CỤ THỂ\n1. Về môi trường\na) Nước sông được cải thiện:\n- Tại huyện An Phú, nước sông đạt loại A.\n"
+     "b) 100% cơ sở chế biến thủy sản được kiểm soát chặt chẽ.\n", [(100, "%", None)]),
+    ("3. Chỉ tiêu chủ yếu giai đoạn 2026 - 2028\na) Về y tế:\n- Có 12 bác sĩ trên một vạn dân.\n"
+     "b) 95% người dân có thẻ bảo hiểm y tế.\n", [(12, "bác sĩ", 2028), (95, "%", 2028)]),
+    ("2. Phấn đấu đến năm 2030\na) Hạ tầng số được hoàn thiện.\nb) 98% hộ gia đình có cáp quang.\n",
+     [(98, "%", 2030)]),
+])
+def test_a_heading_of_goals_above_the_item_makes_its_figure_a_goal(text, expected):
+    assert _years(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "3. Tình hình thực hiện mục tiêu\na) Về y tế:\n- 12 bác sĩ trên một vạn dân.\n",
+    "II. MỤC TIÊU\n1. Kết quả giai đoạn trước\na) Về giáo dục:\n- 95% trẻ em đến trường đúng độ tuổi.\n",
+    "1. Bối cảnh\na) Tỉnh có 12 bệnh viện.\nb) 95% người dân có thẻ bảo hiểm y tế.\n",
+])
+def test_items_under_a_report_or_a_plain_heading_state_no_goal(text):
+    assert _years(text) == []
