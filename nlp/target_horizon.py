@@ -65,6 +65,23 @@ def _is_bound_horizon(text: str, m: re.Match) -> bool:
     return bool(_BOUND_GAP.match(text, m.end()))
 
 
+def sentence_horizon(text: str, m: re.Match, sent_start: int, sent_end: int) -> int | None:
+    """The horizon the sentence of the target `m` states: right after it in its clause, else the
+    nearest before it, else the first after it; None when the sentence states none."""
+    own = re.search(r"[,;]|\s(?:và|hoặc)\s", text[m.end():sent_end])
+    clause_end = m.end() + own.start() if own else sent_end
+    following = TARGET.search(text, m.end(), clause_end)
+    clause_end = following.start() if following else clause_end
+    after = [h for h in _HORIZON.finditer(text, m.end(), clause_end) if not is_base_year(text, h)]
+    if after:
+        return _year(after[0])
+    before = [h for h in _HORIZON.finditer(text, sent_start, m.start()) if not is_base_year(text, h)]
+    if before:
+        return _year(before[-1])
+    later = [h for h in _HORIZON.finditer(text, m.end(), sent_end) if not is_base_year(text, h)]
+    return _year(later[0]) if later else None
+
+
 def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int | None:
     """The horizon year of the target `m`: a horizon right after it in its clause ("16,5%/năm
     giai đoạn 2011 - 2015 và 17%/năm giai đoạn 2016 - 2020"), else the nearest before it in its
@@ -77,19 +94,9 @@ def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int 
     a cited title does not carry over."""
     if _BREAKDOWN.match(text, sent_start) and sent_start > 1:
         sent_start = sentence_bounds(text, sent_start - 2)[0]  # "Trong đó, ...": the total's sentence too
-    own = re.search(r"[,;]|\s(?:và|hoặc)\s", text[m.end():sent_end])
-    clause_end = m.end() + own.start() if own else sent_end
-    following = TARGET.search(text, m.end(), clause_end)
-    clause_end = following.start() if following else clause_end
-    after = [h for h in _HORIZON.finditer(text, m.end(), clause_end) if not is_base_year(text, h)]
-    if after:
-        return _year(after[0])
-    before = [h for h in _HORIZON.finditer(text, sent_start, m.start()) if not is_base_year(text, h)]
-    if before:
-        return _year(before[-1])
-    later = [h for h in _HORIZON.finditer(text, m.end(), sent_end) if not is_base_year(text, h)]
-    if later:
-        return _year(later[0])
+    stated = sentence_horizon(text, m, sent_start, sent_end)
+    if stated is not None:
+        return stated
     period_start = max(text.rfind("\n", 0, sent_start), text.rfind(". ", 0, sent_start)) + 1
     heads = [h for h in _HORIZON.finditer(text, period_start, sent_start)
              if LEAD_WORDS.fullmatch(text[period_start:h.start()].strip())

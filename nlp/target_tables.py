@@ -25,6 +25,8 @@ class TableCell:
     header: list[str]
     cells: list[str | None]
     column: int
+    start: int  # the span of the cell holding the position
+    end: int
 
 
 def table_cell(text: str, pos: int, tables: list[tuple[int, int]] | tuple) -> TableCell | None:
@@ -50,7 +52,7 @@ def table_cell(text: str, pos: int, tables: list[tuple[int, int]] | tuple) -> Ta
             break
         offset += len(cell) + len(_CELL)
         column += 1
-    return TableCell(header, cells, column)
+    return TableCell(header, cells, column, offset, offset + len(cells[column] or ""))
 
 
 def time_cell(cell: TableCell) -> str | None:

@@ -29,10 +29,10 @@ from theodoi.nlp.goal_numbers import is_qualifier, not_a_goal_number, restated
 from theodoi.nlp.numbers import parse_number
 from theodoi.nlp.target_context import GOAL_WORDS, states_a_goal
 from theodoi.nlp.target_grammar import DURATION, TARGET, comparator, unit_of
-from theodoi.nlp.target_horizon import cell_horizon, horizon_year
+from theodoi.nlp.target_horizon import cell_horizon, horizon_year, sentence_horizon
 from theodoi.nlp.target_indicator import read_indicator
 from theodoi.nlp.target_layout import clause_opening, sentence_bounds
-from theodoi.nlp.target_tables import in_goal_column, table_cell, time_cell
+from theodoi.nlp.target_tables import TableCell, in_goal_column, table_cell, time_cell
 from theodoi.nlp.wrapped_lines import unwrap_lines
 from theodoi.vietnamese import compare_key
 
@@ -98,7 +98,8 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
         previous = out[-1] if out and out[-1].start >= period_start and out[-1].confidence == 1.0 else None
         indicator, clause_start, clause_end = read_indicator(text, m, sent_start, sent_end, previous)
         row_time = time_cell(cell) if cell else None
-        year = horizon_year(text, m, sent_start, sent_end) if row_time is None else cell_horizon(row_time)
+        year = horizon_year(text, m, sent_start, sent_end) if row_time is None \
+            else _row_horizon(text, m, cell, row_time, sent_start, sent_end)
         start = min(clause_start, m.start())
         target = Target(text=text[start:max(clause_end, m.end())].strip(), start=start, end=max(clause_end, m.end()),
                         indicator=indicator, comparator=comparator(m), value=value, unit=unit, year=year,
@@ -113,6 +114,13 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
         out.append(target)
         out.extend(_shares(text, m, target, clause_end))
     return out
+
+
+def _row_horizon(text: str, m: re.Match, cell: TableCell, row_time: str, sent_start: int, sent_end: int) -> int | None:
+    """The horizon of a figure in a table row with a time cell: the one its own sentence in its
+    cell states ("Đạt ... vào năm 2030: ..."), else the time cell's."""
+    stated = sentence_horizon(text, m, max(sent_start, cell.start), min(sent_end, cell.end))
+    return stated if stated is not None else cell_horizon(row_time)
 
 
 def _rows_kept(text: str, unwrapped: str, tables: list[tuple[int, int]] | tuple) -> str:

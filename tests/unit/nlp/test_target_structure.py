@@ -110,3 +110,10 @@ def test_a_heading_of_goals_above_the_item_makes_its_figure_a_goal(text, expecte
 ])
 def test_items_under_a_report_or_a_plain_heading_state_no_goal(text):
     assert _years(text) == []
+
+
+def test_a_horizon_stated_in_the_figures_own_cell_wins_over_the_rows_time():
+    text, tables = _table(
+        "1 | Sở Xây dựng | Phát triển nhà ở xã hội | - Hoàn thành mục tiêu nhà ở xã hội vào năm 2030: huyện A có "
+        "tối thiểu 300 căn hộ, huyện B có tối thiểu 150 căn hộ. | Giai đoạn 2026 - 2027")
+    assert _years(text, tables) == [(300, "căn hộ", 2030), (150, "căn hộ", 2030)]
