@@ -1,0 +1,52 @@
+"""Indicators read over brackets and lists: a gloss in brackets inside or after the measured
+phrase, the action before a share, a list whose items repeat a head noun. Every sentence here is
+invented."""
+import pytest
+
+from theodoi.nlp.components.targets import find_targets
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Mục tiêu: Lắp đặt hệ thống cảnh báo sớm (loa, còi, bảng điện tử...) tại 100% trường học vùng lũ.",
+     "Lắp đặt hệ thống cảnh báo sớm (loa, còi, bảng điện tử...) tại trường học vùng lũ"),
+    ("Phấn đấu bổ sung cây che bóng (bằng lăng, phượng hoặc sao đen) cho 100% tuyến phố mới mở.",
+     "bổ sung cây che bóng (bằng lăng, phượng hoặc sao đen) cho tuyến phố mới mở"),
+    ("- Mục tiêu: Bố trí thùng phân loại rác (hữu cơ, tái chế, còn lại) tại 90% chợ dân sinh.",
+     "Bố trí thùng phân loại rác (hữu cơ, tái chế, còn lại) tại chợ dân sinh"),
+])
+def test_a_gloss_with_commas_does_not_cut_the_action_before_a_share(text, indicator):
+    [target] = find_targets(text)
+    assert target.indicator == indicator
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Phấn đấu đầu tư 04 trạm (cố định) đo mưa tự động tại các huyện miền núi.",
+     "đầu tư trạm (cố định) đo mưa tự động tại các huyện miền núi"),
+    ("- Chỉ tiêu: xây dựng 12 nhà (kho) lưu trữ hồ sơ cấp xã.", "xây dựng nhà (kho) lưu trữ hồ sơ cấp xã"),
+])
+def test_a_gloss_after_the_counted_noun_does_not_end_the_indicator(text, indicator):
+    [target] = find_targets(text)
+    assert target.indicator == indicator
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Mục tiêu năm 2027: 100% doanh nghiệp trong khu kinh tế cửa khẩu, khu công nghiệp, cụm công nghiệp được hỗ "
+     "trợ kết nối mạng 4G riêng.",
+     "doanh nghiệp trong khu kinh tế cửa khẩu, khu công nghiệp, cụm công nghiệp được hỗ trợ kết nối mạng 4G riêng"),
+    ("Phấn đấu 100% học sinh đang theo học tại các trường phổ thông dân tộc nội trú, trường bán trú được ăn trưa.",
+     "học sinh đang theo học tại các trường phổ thông dân tộc nội trú, trường bán trú được ăn trưa"),
+])
+def test_a_long_first_item_goes_on_over_an_item_that_repeats_its_head(text, indicator):
+    [target] = find_targets(text)
+    assert target.indicator == indicator
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Mục tiêu: 100% hồ sơ đất đai của người dân được giải quyết đúng hạn, không để tồn đọng kéo dài.",
+     "hồ sơ đất đai của người dân được giải quyết đúng hạn"),
+    ("Phấn đấu 95% hộ dân nông thôn vùng biên giới được dùng nước sạch, giảm bệnh tật do nước.",
+     "hộ dân nông thôn vùng biên giới được dùng nước sạch"),
+])
+def test_a_clause_after_a_long_item_is_not_a_list_item(text, indicator):
+    [target] = find_targets(text)
+    assert target.indicator == indicator
