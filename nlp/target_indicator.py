@@ -11,7 +11,7 @@ from theodoi.nlp.goal_numbers import is_qualifier
 from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.target_grammar import CLAUSE_BREAK, COUNTED, LEAD_WORDS, RANK_GROUP, SCALE, TARGET, unit_of
 from theodoi.nlp.target_layout import heading_lines
-from theodoi.vietnamese import compare_key
+from theodoi.vietnamese import compare_key, fold
 
 # A head that ends on the goal cue names no measure ("Mục tiêu ... phấn đấu trên 90% dịch vụ công").
 _GOAL_CUE_END = re.compile(  # "yêu cầu 100% cơ sở chế biến ...": what follows is measured
@@ -22,6 +22,7 @@ _NOT_AN_ITEM = re.compile(r"\s*(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể|nh
 _GLOSS = re.compile(r"\([^()\d\n;:]{1,60}\)|\([A-Z0-9]{1,6}\)")
 # A figure of its own in a list item (a number standing alone, not one inside a name: "5G").
 _FIGURE = re.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
+_NOT_NOUNS = {"không", "chưa", "đúng", "kịp", "đạt", "đều", "cũng", "vẫn", "đã", "sẽ", "đang", "phải", "cần"}
 _JOINERS = {"các", "những", "và", "hoặc", "của", "trong", "tại", "cho", "với", "được", "có"}
 _HEAD_BREAK = re.compile(r"[;:\n(|]|\.(?=\s)|\)")  # "|": a table cell ends
 _LIST_JOIN = re.compile(r",\s|;\s*|\s(?:và|hoặc)\s")
@@ -66,7 +67,8 @@ def _tail(text: str, m: re.Match, sent_end: int, counted: bool = False) -> tuple
     commas: after a short item (up to five words; a `counted` noun counts as the first item:
     "60-70% ấp, khu phố văn hoá", "3.000 cán bộ, công chức, viên chức được bồi dưỡng"), or after
     a longer first item when the next one repeats its head noun ("100% doanh nghiệp trong khu kinh
-    tế, khu công nghiệp được hỗ trợ"); an item that holds a figure of its own ends it."""
+    tế, khu công nghiệp được hỗ trợ") or is a short noun closing the sentence ("80% chiều dài
+    đường liên thôn, ngõ xóm."); an item that holds a figure of its own ends it."""
     clause = _GLOSS.sub(lambda g: " " * len(g.group(0)), text[m.end():sent_end])
     after_break = CLAUSE_BREAK.search(clause)
     clause_end = after_break.start() if after_break else len(clause)
@@ -76,18 +78,32 @@ def _tail(text: str, m: re.Match, sent_end: int, counted: bool = False) -> tuple
         further_end = further.start() if further else len(clause)
         item, following = clause[item_start:clause_end], clause[after_break.end():further_end]
         if _FIGURE.search(following) or _NOT_AN_ITEM.match(following) or not (
-                fewest <= len(item.split()) <= 5 or item_start == 0 and _repeats_head(item, following)):
+                fewest <= len(item.split()) <= 5 or item_start == 0 and (
+                    _repeats_head(item, following) or _closing_noun(following, further))):
             break
         item_start, clause_end, after_break, fewest = after_break.end(), further_end, further, 1
     tail = _HORIZON_PHRASE.sub(" ", text[m.end():m.end() + clause_end])
     return re.sub(r"\s+", " ", tail).strip(" ,:-"), m.end() + clause_end
 
 
+def _closing_noun(following: str, stop: re.Match | None) -> bool:
+    """Whether the piece `following`, which ends on `stop` (a clause break, or None at the end
+    of the sentence), is a short noun that closes a list ("... chiều dài đường liên xã, ngõ
+    xóm."): up to three words, opening with no action and no negation, before a full stop."""
+    words = compare_key(following).split()
+    return (stop is None or stop.group(0)[0] in ".;\n") and 1 <= len(words) <= 3 and not opens_action(words) and words[0] not in _NOT_NOUNS
+
+
 def _repeats_head(item: str, following: str) -> bool:
     """Whether the list item `following` opens with a noun that stands in `item` ("khu kinh tế,
-    khu công nghiệp"; "trường tiểu học, trường trung học")."""
-    first = following.split()[:1]
-    return bool(first) and first[0].islower() and first[0] in item.lower().split() and first[0] not in _JOINERS
+    khu công nghiệp"; "trường tiểu học, trường trung học"), or with two words that stand there
+    but for a mistyped diacritic ("chắt thải ..., chất thải ...")."""
+    first, words = following.lower().split()[:2], item.lower().split()
+    if not first or not following.lstrip()[:1].islower() or first[0] in _JOINERS:
+        return False
+    folded = fold(" ".join(first))
+    return first[0] in words or len(first) == 2 and any(
+        fold(f"{a} {b}") == folded for a, b in zip(words, words[1:]))
 
 
 def _heading_label(text: str, pos: int) -> str:

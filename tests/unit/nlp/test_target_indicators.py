@@ -50,3 +50,31 @@ def test_a_long_first_item_goes_on_over_an_item_that_repeats_its_head(text, indi
 def test_a_clause_after_a_long_item_is_not_a_list_item(text, indicator):
     [target] = find_targets(text)
     assert target.indicator == indicator
+
+
+def test_a_repeated_head_is_read_past_a_mistyped_tone_mark():
+    [target] = find_targets("Đến năm 2028 đạt 90% nưóc thải bệnh viện tuyến huyện, nước thải phòng khám được xử lý.")
+    assert target.indicator == "nưóc thải bệnh viện tuyến huyện, nước thải phòng khám được xử lý"
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Đến năm 2028 đạt 80% chiều dài đường trục thôn trong xã, ngõ xóm.", "chiều dài đường trục thôn trong xã, ngõ xóm"),
+    ("Phấn đấu 70% diện tích trồng lúa chất lượng cao của huyện, vùng ven sông.",
+     "diện tích trồng lúa chất lượng cao của huyện, vùng ven sông"),
+])
+def test_a_short_noun_closing_the_sentence_ends_the_list(text, indicator):
+    [target] = find_targets(text)
+    assert target.indicator == indicator
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Mục tiêu: 100% hồ sơ đất đai của người dân được giải quyết đúng hạn, không tồn đọng.",
+     "hồ sơ đất đai của người dân được giải quyết đúng hạn"),
+    ("Phấn đấu 95% hộ dân nông thôn vùng biên giới dùng nước sạch, đúng quy chuẩn.",
+     "hộ dân nông thôn vùng biên giới dùng nước sạch"),
+    ("Phấn đấu 90% trẻ em trong độ tuổi mẫu giáo đến trường, tăng cường dinh dưỡng.",
+     "trẻ em trong độ tuổi mẫu giáo đến trường"),
+])
+def test_a_short_closing_clause_is_not_a_list_item(text, indicator):
+    [target] = find_targets(text)
+    assert target.indicator == indicator
