@@ -29,6 +29,7 @@ _REPORT_SENTENCE = re.compile(
     r"|\b(?:những|các|mấy)\s+năm\s+(?:qua|gần\s+đây)\b", re.I)
 # A year named without "đến"/"tới" ("năm 2018 toàn tỉnh đón ...", "Năm 2021, ... đạt ...").
 _PLAIN_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!với )\bnăm\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+_DATE_BEFORE = re.compile(r"tháng\s+\d{1,2}\s+$", re.I)
 # A sentence that states the present ("Hiện nay, toàn tỉnh có 180 trạm ..."): no goal.
 _PRESENT_OPENING = re.compile(r"\s*[-+•*]?\s*(?:hiện\s+nay|hiện\s+tại|tính\s+đến\s+(?:nay|thời\s+điểm))\b", re.I)
 # A sentence that sets a norm or a limit ("1. Hạn mức giao đất ... là không quá 4.000 m2"): a rule, not a goal.
@@ -45,25 +46,28 @@ _NOT_GOAL_CONTEXT = re.compile(
 def _reports_results(text: str, pos: int, colon: str, section: str) -> bool:
     """Whether the figure at `pos` stands under a heading that reports the situation or results:
     its section or top-level heading ("I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ"; not one that
-    also sets the way ahead, "... VÀ PHƯƠNG HƯỚNG ..."), the label of its paragraph ("Ghi nhận
+    also sets the way ahead, "... VÀ PHƯƠNG HƯỚNG ...", read in its last clause), the label of its paragraph ("Ghi nhận
     kết quả đạt được: ..."), or a line under the same top heading that opens a report ("...
-    báo cáo kết quả thực hiện như sau:")."""
+    báo cáo kết quả thực hiện như sau:"; in its last clause: a lead-in that asks, among other
+    things, to report results, "...; báo cáo kết quả ...; lồng ghép ..., cụ thể:", opens tasks)."""
     top = top_heading(text, pos)
-    if any(_REPORT_HEADING.search(line) and not _WAY_AHEAD.search(line) for line in (section, top)):
+    if any(_REPORT_HEADING.search(line.rsplit(";", 1)[-1]) and not _WAY_AHEAD.search(line) for line in (section, top)):
         return True
     para_start = text.rfind("\n", 0, pos) + 1
     label_end = text.rfind(":", para_start, pos)
     if label_end != -1 and _REPORT_INTRO.search(text, para_start, label_end):
         return True  # "1. Ghi nhận kết quả đạt được: ... có thêm 5 xã ..."
-    return bool(colon and _REPORT_INTRO.search(colon)
+    return bool(colon and _REPORT_INTRO.search(colon.rsplit(";", 1)[-1])
                 and (not top or text.rfind(colon, 0, pos) >= text.rfind(top, 0, pos)))
 
 
 def _in_past_year(text: str, pos: int, period_start: int, doc_year: int | None) -> bool:
     """Whether the sentence before the figure at `pos` names a year before the document's own
-    ("năm 2018 toàn tỉnh đón 28.000 lượt khách" in a 2019 resolution): a past figure."""
+    ("năm 2018 toàn tỉnh đón 28.000 lượt khách" in a 2019 resolution): a past figure; the year of
+    a date ("ngày 07 tháng 3 năm 2018", a cited document's) is none."""
     return bool(doc_year) and any(
         int(y.group("year")) < doc_year and not is_base_year(text, y)
+        and not _DATE_BEFORE.search(text, max(0, y.start() - 15), y.start())
         for y in _PLAIN_YEAR.finditer(text, period_start, pos))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from theodoi.nlp.target_grammar import LEAD_WORDS, TARGET
-from theodoi.nlp.target_layout import heading_lines, sentence_bounds
+from theodoi.nlp.target_layout import enclosing_headings, heading_lines, in_earlier_item, sentence_bounds
 
 _HORIZON = re.compile(
     r"(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+(?P<y1>(?:19|20)\d{2})"
@@ -32,6 +32,9 @@ _CLAUSE_CLOSE = re.compile(r"\s*;")
 _BREAKDOWN = re.compile(r"\s*[-+•*]?\s*(?:trong\s+đó|cụ\s+thể|riêng)\b", re.I)
 _VISION_BEFORE = re.compile(r"tầm\s+nhìn\s*$", re.I)
 _VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?tầm\s+nhìn\b", re.I)
+# A heading of goals, or one that opens on a period ("3. Giai đoạn 2026 - 2028:").
+_GOALS_OR_PERIOD = re.compile(r"mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|^\W*(?:[\dIVXa-zđ]{1,4}[.)]\s*)?(?:đến\s+năm|giai\s+đoạn"
+                              r"|thời\s+kỳ|năm\s+\d)", re.I)
 # A sentence that cites a document by its number: a horizon in it belongs to the cited title.
 _CITED_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{1,6}|\bsố\s+\d{1,5}[-/]")
 
@@ -89,7 +92,10 @@ def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int 
     its paragraph that is free, opens it ("Phấn đấu đến năm 2025 có ...; ...") or closes a clause
     ("... vào năm 2030; ..."), else the
     nearest before that is not bound to another figure ("- Đến năm 2020:", "Chương trình ...
-    đến năm 2030"), else one in the lines heading the paragraph ("Điều 1. ... năm 2010"). A sentence that breaks a total down ("Trong đó, ...") reads the
+    đến năm 2030") nor stands in an earlier item of the list under a lead-in ("...
+    cụ thể:") that holds the figure, else one in the lines
+    heading the paragraph ("Điều 1. ... năm 2010") or the numbered headings enclosing it. A
+    sentence that breaks a total down ("Trong đó, ...") reads the
     total's sentence as its own; the horizon in a plan's name ("..., tầm nhìn đến năm 2050") or in
     a cited title does not carry over."""
     if _BREAKDOWN.match(text, sent_start) and sent_start > 1:
@@ -105,17 +111,34 @@ def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int 
     if heads:
         return _year(heads[-1])
     window_start = max(0, sent_start - 3000)
+    enclosing = enclosing_headings(text, sent_start)
+    listed = bool(enclosing) and enclosing[0].rstrip("*_ ").endswith(":")  # items under a lead-in
     heads = [h for h in _HORIZON.finditer(text, window_start, sent_start)
              if (h.group("y1") or h.group("y2")) and not _is_bound_horizon(text, h) and not _in_citation(text, h)
-             and not _names_a_plan(text, h)]
+             and not _names_a_plan(text, h) and not (listed and in_earlier_item(text, sent_start, h.start()))]
     colon, section = heading_lines(text, sent_start)
     titled = [(text.rfind(line, 0, sent_start), h) for line in (colon, section) if line for h in _HORIZON.finditer(line)
-              if not _DATE_YEAR.search(line, 0, h.start())]
+              if not _DATE_YEAR.search(line, 0, h.start())] + _enclosing_horizons(text, sent_start)
     if titled and (not heads or max(titled, key=lambda t: t[0])[0] >= heads[-1].start()):
         return _year(max(titled, key=lambda t: t[0])[1])  # "II. CHỈ TIÊU NĂM 2022" under a later horizon
     if heads:
         return _year(heads[-1])
     return None
+
+
+def _enclosing_horizons(text: str, pos: int) -> list[tuple[int, re.Match]]:
+    """(line start, horizon) of the numbered headings of goals or of a period that enclose the
+    line at `pos` ("2. Mục tiêu giai đoạn 2026 - 2028" over "a) ..." over "g) ..."; not "Điều 1.
+    Phê duyệt quy hoạch ... đến năm 2030", whose horizon names the plan), but for a date."""
+    found = []
+    for line in enclosing_headings(text, pos):
+        if not _GOALS_OR_PERIOD.search(line):
+            continue
+        at = text.rfind(line, 0, pos)
+        found.extend((at, h) for h in _HORIZON.finditer(text, at, at + len(line))
+                     if not _DATE_YEAR.search(text, at, h.start()) and not _names_a_plan(text, h)
+                     and not is_base_year(text, h))
+    return found
 
 
 def _in_citation(text: str, h: re.Match) -> bool:

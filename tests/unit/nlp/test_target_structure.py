@@ -117,3 +117,69 @@ def test_a_horizon_stated_in_the_figures_own_cell_wins_over_the_rows_time():
         "1 | Sở Xây dựng | Phát triển nhà ở xã hội | - Hoàn thành mục tiêu nhà ở xã hội vào năm 2030: huyện A có "
         "tối thiểu 300 căn hộ, huyện B có tối thiểu 150 căn hộ. | Giai đoạn 2026 - 2027")
     assert _years(text, tables) == [(300, "căn hộ", 2030), (150, "căn hộ", 2030)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("- Kết nối các trạm đo mưa theo Quyết định số 99/QĐ-TTg ngày 07 tháng 3 năm 2024 của Thủ tướng Chính phủ; "
+     "đảm bảo 100% dữ liệu đo mưa được truyền về Sở.", 100),
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 2 tháng 11 năm 2023 của Ủy ban, phấn đấu 95% hộ dân được cấp nước sạch.",
+     95),
+])
+def test_the_year_of_a_cited_documents_date_does_not_make_a_goal_past(text, value):
+    assert [t.value for t in find_targets(text, doc_year=2026)] == [value]
+
+
+def test_a_year_named_before_the_documents_still_reports_the_past():
+    assert find_targets("Năm 2024, toàn tỉnh đạt 95% hộ dân được cấp nước sạch.", doc_year=2026) == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("c) Sở Công Thương chịu trách nhiệm trước Ủy ban, báo cáo kết quả thực hiện hằng quý; lồng ghép các mục tiêu "
+     "vào kế hoạch của ngành, cụ thể:\n- Kiểm tra các chợ đầu mối; yêu cầu 100% chợ có phương án phòng cháy.\n", [100]),
+    ("3. Các huyện báo cáo tình hình và kết quả thực hiện định kỳ; chủ động bố trí kinh phí, cụ thể:\n"
+     "- Rà soát bến xe; đảm bảo 90% bến xe có camera giám sát.\n", [90]),
+    ("Sở Công Thương báo cáo kết quả thực hiện như sau:\n- 100% chợ có phương án phòng cháy.\n", []),
+    ("Qua một năm, ghi nhận kết quả đạt được:\n- 80% hộ dân dùng nước sạch.\n", []),
+])
+def test_a_lead_in_that_asks_for_reports_among_other_tasks_opens_no_report(text, values):
+    assert [t.value for t in find_targets(text, doc_year=2026)] == values
+
+
+@pytest.mark.parametrize("text", [
+    "2. Sở Nông nghiệp:\n- Xây dựng, triển khai kế hoạch bảo vệ rừng đầu nguồn giai đoạn 2026 - 2030 theo quy định.\n"
+    "- Tăng cường tuần tra; yêu cầu 100% chủ rừng có phương án phòng cháy.\n",
+    "b) Các huyện:\n+ Tổ chức thực hiện chương trình nước sạch nông thôn đến năm 2030, bố trí vốn đối ứng.\n"
+    "+ Rà soát hồ chứa.\n+ Kiểm tra chất lượng nước; đảm bảo 100% công trình cấp nước được kiểm định.\n",
+])
+def test_the_horizon_of_an_earlier_item_does_not_carry_to_a_later_one(text):
+    assert [(t.value, t.year) for t in find_targets(text, doc_year=2026)] == [(100, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "II. MỤC TIÊU ĐẾN NĂM 2030\n1. Về rừng:\n- 100% chủ rừng có phương án phòng cháy.\n",
+    "Kế hoạch bảo vệ rừng giai đoạn 2026 - 2030 nhằm các mục tiêu sau:\n- 100% chủ rừng có phương án phòng cháy.\n",
+    "- Đến năm 2030:\n+ Trồng mới rừng phòng hộ.\n+ 100% chủ rừng có phương án phòng cháy.\n",
+])
+def test_a_horizon_above_the_list_still_carries_to_its_items(text):
+    assert [(t.value, t.year) for t in find_targets(text, doc_year=2026)] == [(100, 2030)]
+
+
+def test_a_horizon_of_the_figures_own_item_or_of_an_unrelated_bullet_still_counts():
+    text = "- Đến năm 2028: Phấn đấu toàn huyện có 3 chợ đạt chuẩn. Tỷ lệ hộ kinh doanh có mã số thuế khoảng 70%.\n"
+    assert [(t.value, t.year) for t in find_targets(text, doc_year=2026)] == [(3, 2028), (70, 2028)]
+    text = ("• Đến năm 2030 tỉnh thuộc nhóm dẫn đầu về khoa học, công nghệ. Giải pháp là gì?\n"
+            "Thứ nhất là xây dựng trung tâm nghiên cứu.\n"
+            "Thứ hai là phát triển nhân lực số, với mục tiêu đào tạo được 2.000 nhân lực.\n")
+    assert [(t.value, t.year) for t in find_targets(text, doc_year=2026)] == [(2000, 2030)]
+
+
+def test_a_long_list_of_goals_takes_the_horizon_of_the_heading_that_encloses_it():
+    filler = "".join(f"{letter}) Hệ thống đê điều ở vùng {letter} được gia cố, nâng cấp đồng bộ theo quy chuẩn kỹ thuật "
+                     "mới, bảo đảm an toàn trước lũ lớn, kết hợp giao thông nông thôn và cảnh quan ven sông.\n" * 4
+                     for letter in "abcdef")
+    text = ("2. Mục tiêu cụ thể giai đoạn 2026 - 2028:\n" + filler
+            + "- Các huyện ven biển: xây dựng kế hoạch phòng chống thiên tai đến năm 2027.\n"
+            + "g) Phấn đấu 100% hộ dân vùng trũng có phương án sơ tán.\n")
+    assert len(filler) > 3000
+    assert [(t.value, t.year) for t in find_targets(text, doc_year=2026)] == [(100, 2028)]
+
