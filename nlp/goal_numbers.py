@@ -41,6 +41,10 @@ _SHARE_OF_PLAN_AFTER = re.compile(
     r"\s*,?\s*\(?\s*(?:bằng|đạt|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|dự\s+toán|cùng\s+kỳ)", re.I)
 # A line that opens with an action ("- Sửa chữa 12 trạm bơm", "3. Xây dựng mới 2 trường"): an
 # item of a plan, whose quantity is a goal.
+# Verbs of physical works and staffing that the task lexicon leaves out ("- Nạo vét 45 km kênh",
+# "- Trồng mới 300 ha rừng"): an item opening with one is an action too.
+_WORKS_VERBS = {"nạo vét", "trồng", "trồng mới", "trang bị", "làm mới", "khởi công", "thay thế", "tuyển dụng", "lát",
+                "kè", "đắp", "trải nhựa", "khoan", "tu bổ", "tôn tạo", "phục hồi", "lắp mới"}
 _ITEM_MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)]\s*)", re.I)
 
 
@@ -75,7 +79,13 @@ def is_action_item(text: str, pos: int) -> bool:
     marker = _ITEM_MARKER.match(text, line_start)
     if not marker or marker.end() > pos:
         return False
-    return opens_action(compare_key(text[marker.end():pos]).split()[:4] or [""])
+    return opens_work(compare_key(text[marker.end():pos]).split()[:4] or [""])
+
+
+def opens_work(words: list[str]) -> bool:
+    """Whether `words` (compare_key form) open with an action verb of the task lexicon or a verb
+    of physical works ("nạo vét", "trồng mới")."""
+    return opens_action(words) or any(" ".join(words[:n]) in _WORKS_VERBS for n in (1, 2))
 
 
 def restated(seen: set[tuple], value, unit: str, year: int | None, indicator: str) -> bool:

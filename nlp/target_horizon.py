@@ -33,8 +33,9 @@ _BREAKDOWN = re.compile(r"\s*[-+•*]?\s*(?:trong\s+đó|cụ\s+thể|riêng)\b"
 _VISION_BEFORE = re.compile(r"tầm\s+nhìn\s*$", re.I)
 _VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?tầm\s+nhìn\b", re.I)
 # A heading of goals, or one that opens on a period ("3. Giai đoạn 2026 - 2028:").
-_GOALS_OR_PERIOD = re.compile(r"mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|^\W*(?:[\dIVXa-zđ]{1,4}[.)]\s*)?(?:đến\s+năm|giai\s+đoạn"
-                              r"|thời\s+kỳ|năm\s+\d)", re.I)
+_GOALS_OR_PERIOD = re.compile(
+    r"mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|^\W*(?:[\dIVXa-zđ]{1,4}[.)]\s*)?(?:đến\s+năm|giai\s+đoạn|thời\s+kỳ|năm\s+\d)",
+    re.I)
 # A sentence that cites a document by its number: a horizon in it belongs to the cited title.
 _CITED_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{1,6}|\bsố\s+\d{1,5}[-/]")
 

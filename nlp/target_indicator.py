@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 from theodoi.domain import Target
-from theodoi.nlp.goal_numbers import is_qualifier
-from theodoi.nlp.lexicon import opens_action
+from theodoi.nlp.goal_numbers import is_qualifier, opens_work
 from theodoi.nlp.target_grammar import CLAUSE_BREAK, COUNTED, LEAD_WORDS, RANK_GROUP, SCALE, TARGET, unit_of
 from theodoi.nlp.target_layout import heading_lines
 from theodoi.vietnamese import compare_key, fold
@@ -91,7 +90,8 @@ def _closing_noun(following: str, stop: re.Match | None) -> bool:
     of the sentence), is a short noun that closes a list ("... chiều dài đường liên xã, ngõ
     xóm."): up to three words, opening with no action and no negation, before a full stop."""
     words = compare_key(following).split()
-    return (stop is None or stop.group(0)[0] in ".;\n") and 1 <= len(words) <= 3 and not opens_action(words) and words[0] not in _NOT_NOUNS
+    return (stop is None or stop.group(0)[0] in ".;\n") and 1 <= len(words) <= 3 \
+        and not opens_work(words) and words[0] not in _NOT_NOUNS
 
 
 def _repeats_head(item: str, following: str) -> bool:
@@ -129,7 +129,7 @@ def _action_phrase(head: str) -> str:
     cuts = [0, *(c.end() for c in re.finditer(r",\s*", masked))]
     clauses = [head[a:b].rstrip(", ") for a, b in zip(cuts, [*cuts[1:], len(head)])]
     keep = len(clauses)
-    while keep and opens_action(compare_key(clauses[keep - 1]).split() or [""]):
+    while keep and opens_work(compare_key(clauses[keep - 1]).split() or [""]):
         keep -= 1
     return ", ".join(c.strip() for c in clauses[keep:])
 

@@ -58,7 +58,8 @@ def test_a_repeated_head_is_read_past_a_mistyped_tone_mark():
 
 
 @pytest.mark.parametrize("text, indicator", [
-    ("Đến năm 2028 đạt 80% chiều dài đường trục thôn trong xã, ngõ xóm.", "chiều dài đường trục thôn trong xã, ngõ xóm"),
+    ("Đến năm 2028 đạt 80% chiều dài đường trục thôn trong xã, ngõ xóm.",
+     "chiều dài đường trục thôn trong xã, ngõ xóm"),
     ("Phấn đấu 70% diện tích trồng lúa chất lượng cao của huyện, vùng ven sông.",
      "diện tích trồng lúa chất lượng cao của huyện, vùng ven sông"),
 ])
@@ -78,3 +79,13 @@ def test_a_short_noun_closing_the_sentence_ends_the_list(text, indicator):
 def test_a_short_closing_clause_is_not_a_list_item(text, indicator):
     [target] = find_targets(text)
     assert target.indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, unit, indicator", [
+    ("II. NHIỆM VỤ\n- Nạo vét 45 km kênh mương nội đồng.\n", 45, "km", "Nạo vét kênh mương nội đồng"),
+    ("3. Nhiệm vụ\n- Trồng mới 300 ha rừng phòng hộ ven biển.\n", 300, "ha", "Trồng mới rừng phòng hộ ven biển"),
+    ("b) Khởi công 4 công trình thủy lợi đầu mối.\n", 4, "công trình", "Khởi công công trình thủy lợi đầu mối"),
+])
+def test_an_item_of_physical_works_states_its_quantity_as_a_goal(text, value, unit, indicator):
+    [target] = find_targets(text)
+    assert (target.value, target.unit, target.indicator) == (value, unit, indicator)

@@ -174,8 +174,8 @@ def test_a_horizon_of_the_figures_own_item_or_of_an_unrelated_bullet_still_count
 
 
 def test_a_long_list_of_goals_takes_the_horizon_of_the_heading_that_encloses_it():
-    filler = "".join(f"{letter}) Hệ thống đê điều ở vùng {letter} được gia cố, nâng cấp đồng bộ theo quy chuẩn kỹ thuật "
-                     "mới, bảo đảm an toàn trước lũ lớn, kết hợp giao thông nông thôn và cảnh quan ven sông.\n" * 4
+    filler = "".join(f"{letter}) Hệ thống đê điều ở vùng {letter} được gia cố, nâng cấp đồng bộ theo quy chuẩn "
+                     "kỹ thuật mới, bảo đảm an toàn trước lũ lớn, kết hợp giao thông nông thôn và cảnh quan.\n" * 4
                      for letter in "abcdef")
     text = ("2. Mục tiêu cụ thể giai đoạn 2026 - 2028:\n" + filler
             + "- Các huyện ven biển: xây dựng kế hoạch phòng chống thiên tai đến năm 2027.\n"
