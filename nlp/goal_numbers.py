@@ -88,6 +88,11 @@ def opens_work(words: list[str]) -> bool:
     return opens_action(words) or any(" ".join(words[:n]) in _WORKS_VERBS for n in (1, 2))
 
 
+def indicator_words(indicator: str) -> set[str]:
+    """The words of an indicator, compared without case, tone placement or punctuation."""
+    return set(re.findall(r"\w+", compare_key(indicator)))
+
+
 def restated(seen: set[tuple], value, unit: str, year: int | None, indicator: str) -> bool:
     """Whether a goal with this figure was already read: the same indicator, or for a count (not a
     rate, where "100%" recurs with other meanings) one whose words hold all of this one's or the reverse."""
@@ -96,8 +101,8 @@ def restated(seen: set[tuple], value, unit: str, year: int | None, indicator: st
         return True
     if unit == "%":
         return False
-    words = set(key.split())
-    return any(v == value and u == unit and y == year and (words <= set(k.split()) or set(k.split()) <= words)
+    words = indicator_words(key)
+    return any(v == value and u == unit and y == year and (words <= indicator_words(k) or indicator_words(k) <= words)
                for v, u, y, k in seen)
 
 

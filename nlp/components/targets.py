@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from theodoi.domain import Target
 from theodoi.nlp.extensions import doc_text
-from theodoi.nlp.goal_numbers import is_qualifier, not_a_goal_number, restated
+from theodoi.nlp.goal_numbers import indicator_words, is_qualifier, not_a_goal_number, restated
 from theodoi.nlp.numbers import parse_number
 from theodoi.nlp.target_context import GOAL_WORDS, states_a_goal
 from theodoi.nlp.target_grammar import DURATION, TARGET, comparator, unit_of
@@ -134,11 +134,11 @@ def _rows_kept(text: str, unwrapped: str, tables: list[tuple[int, int]] | tuple)
 def _stated_without_horizon(found: list[Target], target: Target) -> Target | None:
     """An earlier goal without a horizon that `target` restates: the same figure and unit, and an
     indicator of at least five words whose words all stand in the other's."""
-    words = set(compare_key(target.indicator).split())
+    words = indicator_words(target.indicator)
     for earlier in found:
         if earlier.year is not None or earlier.value != target.value or earlier.unit != target.unit:
             continue
-        other = set(compare_key(earlier.indicator).split())
+        other = indicator_words(earlier.indicator)
         if min(len(words), len(other)) >= 5 and (words <= other or other <= words):
             return earlier
     return None

@@ -89,3 +89,11 @@ def test_a_short_closing_clause_is_not_a_list_item(text, indicator):
 def test_an_item_of_physical_works_states_its_quantity_as_a_goal(text, value, unit, indicator):
     [target] = find_targets(text)
     assert (target.value, target.unit, target.indicator) == (value, unit, indicator)
+
+
+def test_a_goal_stated_first_without_a_horizon_takes_the_one_its_restatement_gives():
+    text = ("II. NHIỆM VỤ\n1. Sở Giáo dục\n- Phấn đấu tỷ lệ học sinh trung học được học với giáo viên nước ngoài "
+            "đạt tối thiểu 40%.\n"
+            "PHỤ LỤC: CHỈ TIÊU ĐẾN NĂM 2030\n- Tỷ lệ học sinh trung học được học với giáo viên nước ngoài, "
+            "học sinh tiểu học đạt tối thiểu 40%.\n")
+    assert [(t.value, t.year) for t in find_targets(text)] == [(40, 2030)]
