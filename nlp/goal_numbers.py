@@ -1,7 +1,8 @@
 """Numbers that look like targets but are not goals, and goals stated twice (for the target
 component, `theodoi.nlp.components.targets`).
 
-- `not_a_goal_number`: a count in a body's name, an area's or a list's scope, a share of capital
+- `not_a_goal_number`: a count in a body's name, an area's or a list's scope (not works done on
+  it: "đầu tư mới đối với 22 trạm"), a share of capital
   held, a case's threshold, a share a fraction makes, a footnote's figure, "N lần" that counts times,
   a result measured against the plan ("bằng 95,2% kế hoạch").
 - `is_qualifier`: a number that qualifies another or names (a range's end, an age, places).
@@ -23,6 +24,10 @@ from theodoi.vietnamese import compare_key
 _NAME_BEFORE = re.compile(
     r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch|Bí\s+thư|Đảng\s+ủy"
     r"|Đảng\s+bộ|Công\s+an|Ban\s+Chỉ\s+đạo|lãnh\s+đạo|đại\s+diện)\s*(?:các\s+)?$")
+# Works done on a count ("đầu tư mới đối với 22 trạm", "nâng cấp đối với 5 tuyến"): the count is
+# what the works produce, not the scope of a rule.
+_WORKS_FOR = re.compile(r"\b(?:đầu\s+tư|xây\s+dựng|lắp\s+đặt|nâng\s+cấp|sửa\s+chữa|cải\s+tạo)(?:\s+mới)?\s+đối\s+với\s*$",
+                        re.I)
 _ANNOUNCES_LIST = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:sau\s+đây|như\s+sau|sau\s*:)", re.I)
 _FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*){0,3}/\s*\d[\d.,]*[^()\n;]{0,90}\(\s*(?:đạt|chiếm|bằng|là)?\s*$", re.I)
 # A footnote's text: "[5] Tỷ lệ ..." (a marker before a capital, not one glued to a word: "giao[1].").
@@ -63,7 +68,8 @@ def not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str, goa
         return True  # a spelled-out number before a capital belongs to a name ("Ngã ba Đồng Lộc")
     if _NAME_BEFORE.search(before) or (_SCOPE_BEFORE.search(before) and not goal.search(clause_before)):
         return True
-    if re.search(r"\bđối\s+với\s*$", before, re.I) or _ANNOUNCES_LIST.match(text, m.end()):
+    if re.search(r"\bđối\s+với\s*$", before, re.I) and not _WORKS_FOR.search(before) \
+            or _ANNOUNCES_LIST.match(text, m.end()):
         return True  # "đối với 02 đề án", "04 tờ trình sau đây": what a list or a rule covers
     if unit == "%" and _HELD_SHARE.match(text, m.end()) and _HOLDING.search(clause_before):
         return True

@@ -36,6 +36,10 @@ _VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?tầm\s+nhìn\b", re.I)
 _GOALS_OR_PERIOD = re.compile(
     r"mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|^\W*(?:[\dIVXa-zđ]{1,4}[.)]\s*)?(?:đến\s+năm|giai\s+đoạn|thời\s+kỳ|năm\s+\d)",
     re.I)
+# A document's number, then the day and month of its date, before the year: "12/QĐ-UBND ngày 07/3/",
+# "số 5-CT/TU ngày 7 tháng 3 năm ".
+_CITED_DATE = re.compile(r"(?:\d{1,5}/(?:\d{4}/)?[A-ZĐ][\w-]*|số\s+\S+)\s+ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}"
+                         r"\s*(?:/|năm)?\s*$", re.I)
 # A sentence that cites a document by its number: a horizon in it belongs to the cited title.
 _CITED_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{1,6}|\bsố\s+\d{1,5}[-/]")
 
@@ -76,14 +80,21 @@ def sentence_horizon(text: str, m: re.Match, sent_start: int, sent_end: int) -> 
     clause_end = m.end() + own.start() if own else sent_end
     following = TARGET.search(text, m.end(), clause_end)
     clause_end = following.start() if following else clause_end
-    after = [h for h in _HORIZON.finditer(text, m.end(), clause_end) if not is_base_year(text, h)]
+    after = _horizons(text, m.end(), clause_end)
     if after:
         return _year(after[0])
-    before = [h for h in _HORIZON.finditer(text, sent_start, m.start()) if not is_base_year(text, h)]
+    before = _horizons(text, sent_start, m.start())
     if before:
         return _year(before[-1])
-    later = [h for h in _HORIZON.finditer(text, m.end(), sent_end) if not is_base_year(text, h)]
+    later = _horizons(text, m.end(), sent_end)
     return _year(later[0]) if later else None
+
+
+def _horizons(text: str, start: int, end: int) -> list[re.Match]:
+    """The horizons between `start` and `end`, but for base years and the dates of cited
+    documents ("Quyết định số 12/QĐ-UBND ngày 07/3/2024")."""
+    return [h for h in _HORIZON.finditer(text, start, end) if not is_base_year(text, h)
+            and not _CITED_DATE.search(text, max(0, h.start() - 60), h.start())]
 
 
 def horizon_year(text: str, m: re.Match, sent_start: int, sent_end: int) -> int | None:

@@ -97,3 +97,13 @@ def test_a_goal_stated_first_without_a_horizon_takes_the_one_its_restatement_giv
             "PHỤ LỤC: CHỈ TIÊU ĐẾN NĂM 2030\n- Tỷ lệ học sinh trung học được học với giáo viên nước ngoài, "
             "học sinh tiểu học đạt tối thiểu 40%.\n")
     assert [(t.value, t.year) for t in find_targets(text)] == [(40, 2030)]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("- Hoàn thiện mạng lưới đo mặn, đầu tư mới đối với 14 trạm đo mặn tự động ven biển.", [14]),
+    ("Mục tiêu năm 2027: nâng cấp đối với 5 tuyến đường liên xã.", [5]),
+    ("Sở Tư pháp thẩm định trong quý III đối với 04 đề án của các huyện.", []),
+    ("Mục tiêu năm 2027: đối với 3 huyện miền núi, ưu tiên bố trí vốn.", []),
+])
+def test_works_done_on_a_count_make_it_a_goal_but_a_rules_scope_does_not(text, values):
+    assert [t.value for t in find_targets(text)] == values

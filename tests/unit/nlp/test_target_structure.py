@@ -183,3 +183,16 @@ def test_a_long_list_of_goals_takes_the_horizon_of_the_heading_that_encloses_it(
     assert len(filler) > 3000
     assert [(t.value, t.year) for t in find_targets(text, doc_year=2026)] == [(100, 2028)]
 
+
+
+@pytest.mark.parametrize("cited", ["ngày 07/3/2024", "ngày 7 tháng 3 năm 2024"])
+def test_the_date_of_a_cited_document_in_a_rows_cell_is_no_horizon(cited):
+    text, tables = _table(
+        f"1 | Sở Nông nghiệp | Mạng lưới đo mặn | Lắp đặt mới 14 trạm đo mặn theo Quyết định số 99/QĐ-UBND {cited} "
+        "của Ủy ban | Giai đoạn 2026 - 2028")
+    assert _years(text, tables) == [(14, "trạm", 2028)]
+
+
+def test_a_deadline_after_a_cited_number_is_still_a_horizon():
+    text = "- Phấn đấu hoàn thành sửa chữa 120 nhà ở ngoài Kế hoạch 15/KH-UBND trước ngày 30/9/2027."
+    assert [(t.value, t.year) for t in find_targets(text, doc_year=2026)] == [(120, 2027)]
