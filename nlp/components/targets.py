@@ -100,6 +100,8 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
         row_time = time_cell(cell) if cell else None
         year = horizon_year(text, m, sent_start, sent_end) if row_time is None \
             else _row_horizon(text, m, cell, row_time, sent_start, sent_end)
+        if year is not None and doc_year and year < doc_year:
+            continue  # a figure of a year before the document's: history, not a goal
         start = min(clause_start, m.start())
         target = Target(text=text[start:max(clause_end, m.end())].strip(), start=start, end=max(clause_end, m.end()),
                         indicator=indicator, comparator=comparator(m), value=value, unit=unit, year=year,

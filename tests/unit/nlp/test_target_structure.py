@@ -196,3 +196,16 @@ def test_the_date_of_a_cited_document_in_a_rows_cell_is_no_horizon(cited):
 def test_a_deadline_after_a_cited_number_is_still_a_horizon():
     text = "- Phấn đấu hoàn thành sửa chữa 120 nhà ở ngoài Kế hoạch 15/KH-UBND trước ngày 30/9/2027."
     assert [(t.value, t.year) for t in find_targets(text, doc_year=2026)] == [(120, 2027)]
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2025, tổng sản phẩm trên địa bàn tăng 7,2%. Trong đó, khu vực dịch vụ tăng 8,1%.",
+    "Kết thúc giai đoạn 2021 - 2025, thu ngân sách tăng bình quân 9%.",
+])
+def test_a_figure_of_a_year_before_the_documents_is_history(text):
+    assert find_targets(text, doc_year=2026) == []
+
+
+def test_a_goal_of_the_documents_own_year_is_kept():
+    assert [t.year for t in find_targets("Phấn đấu năm 2026 tổng sản phẩm trên địa bàn tăng 8%.", doc_year=2026)] \
+        == [2026]
