@@ -45,7 +45,7 @@ _PAST_AFTER = re.compile(r"[^;:.()\n]{0,40}?\bđã\b", re.I)
 # A document or list described as approved ("danh mục đã được phê duyệt"): "đã" qualifies the
 # document, it does not report the figure.
 _APPROVED_DOCUMENT = re.compile(
-    r"(?:danh\s+mục|kế\s+hoạch|quy\s+hoạch|đề\s+án|dự\s+án|phương\s+án|chương\s+trình|lộ\s+trình|văn\s+bản)"
+    r"(?:danh\s+mục|danh\s+sách|kế\s+hoạch|quy\s+hoạch|đề\s+án|dự\s+án|phương\s+án|chương\s+trình|lộ\s+trình|văn\s+bản)"
     r"\s+đã\s+được\s+(?:cấp\s+có\s+thẩm\s+quyền\s+|(?:[^\W\d]+\s+){1,3})?(?:phê\s+duyệt|ban\s+hành|thông\s+qua)", re.I)
 _NOT_TARGET_BEFORE = re.compile(
     r"(?<!\w)(?:kỷ\s+niệm|khóa|khoá|nhiệm\s+kỳ|[Đđ]iều|khoản|điểm|số|lần\s+thứ|thứ|mục|phần|chương|loại"

@@ -74,7 +74,7 @@ def test_rows_of_a_table_are_not_read_as_one_wrapped_sentence():
 
 
 @pytest.mark.parametrize("text, value", [
-    ("Mục tiêu: 100% hộ dân trong danh mục đã được phê duyệt hoàn thành tái định cư trước năm 2028.", 100),
+    ("Mục tiêu: 100% tuyến đường trong danh sách đã được phê duyệt hoàn thành trải nhựa trước năm 2028.", 100),
     ("Phấn đấu 95% công trình thuộc kế hoạch đã được Ủy ban tỉnh phê duyệt khởi công trong năm 2027.", 95),
     ("Mục tiêu năm 2027: 100% cơ sở thuộc đề án đã được cấp có thẩm quyền phê duyệt được di dời.", 100),
     ("Phấn đấu 60 hộ thuộc phương án đã được thông qua chuyển đến khu tái định cư mới trong năm 2028.", 60),
@@ -120,7 +120,7 @@ def test_a_horizon_stated_in_the_figures_own_cell_wins_over_the_rows_time():
 
 
 @pytest.mark.parametrize("text, value", [
-    ("- Kết nối các trạm đo mưa theo Quyết định số 99/QĐ-TTg ngày 07 tháng 3 năm 2024 của Thủ tướng Chính phủ; "
+    ("- Kết nối các trạm đo mưa theo Quyết định số 99/QĐ-TTg ngày 19 tháng 4 năm 2024 của Bộ trưởng; "
      "đảm bảo 100% dữ liệu đo mưa được truyền về Sở.", 100),
     ("Thực hiện Kế hoạch số 12/KH-UBND ngày 2 tháng 11 năm 2023 của Ủy ban, phấn đấu 95% hộ dân được cấp nước sạch.",
      95),
