@@ -1,7 +1,8 @@
 """Numbers that look like targets but are not goals, and goals stated twice (for the target
 component, `theodoi.nlp.components.targets`).
 
-- `not_a_goal_number`: a count in a body's name, an area's or a list's scope, a share of capital
+- `not_a_goal_number`: a count in a body's name, an area's or a list's scope (not works done on
+  it: "đầu tư mới đối với 22 trạm"), a share of capital
   held, a case's threshold, a share a fraction makes, a footnote's figure, "N lần" that counts times,
   a result measured against the plan ("bằng 95,2% kế hoạch").
 - `is_qualifier`: a number that qualifies another or names (a range's end, an age, places).
@@ -23,6 +24,10 @@ from theodoi.vietnamese import compare_key
 _NAME_BEFORE = re.compile(
     r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch|Bí\s+thư|Đảng\s+ủy"
     r"|Đảng\s+bộ|Công\s+an|Ban\s+Chỉ\s+đạo|lãnh\s+đạo|đại\s+diện)\s*(?:các\s+)?$")
+# Works done on a count ("đầu tư mới đối với 22 trạm", "nâng cấp đối với 5 tuyến"): the count is
+# what the works produce, not the scope of a rule.
+_WORKS_FOR = re.compile(r"\b(?:đầu\s+tư|xây\s+dựng|lắp\s+đặt|nâng\s+cấp|sửa\s+chữa|cải\s+tạo)(?:\s+mới)?\s+đối\s+với\s*$",
+                        re.I)
 _ANNOUNCES_LIST = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:sau\s+đây|như\s+sau|sau\s*:)", re.I)
 _FRACTION_BEFORE = re.compile(r"\d\s*(?:[^\W\d]+\s*){0,3}/\s*\d[\d.,]*[^()\n;]{0,90}\(\s*(?:đạt|chiếm|bằng|là)?\s*$", re.I)
 # A footnote's text: "[5] Tỷ lệ ..." (a marker before a capital, not one glued to a word: "giao[1].").
@@ -41,6 +46,10 @@ _SHARE_OF_PLAN_AFTER = re.compile(
     r"\s*,?\s*\(?\s*(?:bằng|đạt|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|dự\s+toán|cùng\s+kỳ)", re.I)
 # A line that opens with an action ("- Sửa chữa 12 trạm bơm", "3. Xây dựng mới 2 trường"): an
 # item of a plan, whose quantity is a goal.
+# Verbs of physical works and staffing that the task lexicon leaves out ("- Nạo vét 45 km kênh",
+# "- Trồng mới 300 ha rừng"): an item opening with one is an action too.
+_WORKS_VERBS = {"nạo vét", "trồng", "trồng mới", "trang bị", "làm mới", "khởi công", "thay thế", "tuyển dụng", "lát",
+                "kè", "đắp", "trải nhựa", "khoan", "tu bổ", "tôn tạo", "phục hồi", "lắp mới"}
 _ITEM_MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}(?:\.\d{1,2})*[.)]\s*)", re.I)
 
 
@@ -59,7 +68,8 @@ def not_a_goal_number(text: str, m: re.Match, clause_before: str, unit: str, goa
         return True  # a spelled-out number before a capital belongs to a name ("Ngã ba Đồng Lộc")
     if _NAME_BEFORE.search(before) or (_SCOPE_BEFORE.search(before) and not goal.search(clause_before)):
         return True
-    if re.search(r"\bđối\s+với\s*$", before, re.I) or _ANNOUNCES_LIST.match(text, m.end()):
+    if re.search(r"\bđối\s+với\s*$", before, re.I) and not _WORKS_FOR.search(before) \
+            or _ANNOUNCES_LIST.match(text, m.end()):
         return True  # "đối với 02 đề án", "04 tờ trình sau đây": what a list or a rule covers
     if unit == "%" and _HELD_SHARE.match(text, m.end()) and _HOLDING.search(clause_before):
         return True
@@ -75,7 +85,18 @@ def is_action_item(text: str, pos: int) -> bool:
     marker = _ITEM_MARKER.match(text, line_start)
     if not marker or marker.end() > pos:
         return False
-    return opens_action(compare_key(text[marker.end():pos]).split()[:4] or [""])
+    return opens_work(compare_key(text[marker.end():pos]).split()[:4] or [""])
+
+
+def opens_work(words: list[str]) -> bool:
+    """Whether `words` (compare_key form) open with an action verb of the task lexicon or a verb
+    of physical works ("nạo vét", "trồng mới")."""
+    return opens_action(words) or any(" ".join(words[:n]) in _WORKS_VERBS for n in (1, 2))
+
+
+def indicator_words(indicator: str) -> set[str]:
+    """The words of an indicator, compared without case, tone placement or punctuation."""
+    return set(re.findall(r"\w+", compare_key(indicator)))
 
 
 def restated(seen: set[tuple], value, unit: str, year: int | None, indicator: str) -> bool:
@@ -86,8 +107,8 @@ def restated(seen: set[tuple], value, unit: str, year: int | None, indicator: st
         return True
     if unit == "%":
         return False
-    words = set(key.split())
-    return any(v == value and u == unit and y == year and (words <= set(k.split()) or set(k.split()) <= words)
+    words = indicator_words(key)
+    return any(v == value and u == unit and y == year and (words <= indicator_words(k) or indicator_words(k) <= words)
                for v, u, y, k in seen)
 
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 
 from theodoi.domain import Target
-from theodoi.nlp.goal_numbers import is_qualifier
-from theodoi.nlp.lexicon import opens_action
+from theodoi.nlp.goal_numbers import is_qualifier, opens_work
 from theodoi.nlp.target_grammar import CLAUSE_BREAK, COUNTED, LEAD_WORDS, RANK_GROUP, SCALE, TARGET, unit_of
 from theodoi.nlp.target_layout import heading_lines
-from theodoi.vietnamese import compare_key
+from theodoi.vietnamese import compare_key, fold
 
 # A head that ends on the goal cue names no measure ("Mục tiêu ... phấn đấu trên 90% dịch vụ công").
 _GOAL_CUE_END = re.compile(  # "yêu cầu 100% cơ sở chế biến ...": what follows is measured
@@ -19,13 +18,17 @@ _GOAL_CUE_END = re.compile(  # "yêu cầu 100% cơ sở chế biến ...": what
 # A short gloss in brackets, an abbreviation or a code ("(GRDP)", "(B2C)").
 # Words after a comma that open a breakdown or an aside, not another item of a list.
 _NOT_AN_ITEM = re.compile(r"\s*(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể|như|nhất\s+là|đặc\s+biệt)\b", re.I)
-_GLOSS = re.compile(r"\([^()\d\n;:]{1,20}\)|\([A-Z0-9]{1,6}\)")
+_GLOSS = re.compile(r"\([^()\d\n;:]{1,60}\)|\([A-Z0-9]{1,6}\)")
+# A figure of its own in a list item (a number standing alone, not one inside a name: "5G").
+_FIGURE = re.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
+_NOT_NOUNS = {"không", "chưa", "đúng", "kịp", "đạt", "đều", "cũng", "vẫn", "đã", "sẽ", "đang", "phải", "cần"}
+_JOINERS = {"các", "những", "và", "hoặc", "của", "trong", "tại", "cho", "với", "được", "có"}
 _HEAD_BREAK = re.compile(r"[;:\n(|]|\.(?=\s)|\)")  # "|": a table cell ends
 _LIST_JOIN = re.compile(r",\s|;\s*|\s(?:và|hoặc)\s")
 _HORIZON_PHRASE = re.compile(
     r"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:từ\s+nay\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+(?:19|20)\d{2}"
     r"|(?:(?:giai\s+đoạn|thời\s+kỳ|\d+\s+năm)\s+)?(?:năm\s+)?(?:19|20)\d{2}\s*(?:-|–|đến)\s*(?:năm\s+)?(?:19|20)\d{2}"
-    r"|(?:trong\s+|vào\s+)?năm\s+(?:19|20)\d{2}", re.I)
+    r"|(?:trong\s+|vào\s+|trước\s+)?năm\s+(?:19|20)\d{2}", re.I)
 _MEASURE_WORD = re.compile(
     r"(?:tỷ|tỉ)\s+lệ|tiêu\s+chuẩn|chỉ\s+tiêu|diện\s+tích|đất|mật\s+độ|tốc\s+độ|số\s+lượng|tổng|mức|quy\s+mô|"
     r"chiều\s+dài|công\s+suất|sản\s+lượng|kim\s+ngạch|giá\s+trị|thu\s+nhập|lượng", re.I)
@@ -58,23 +61,49 @@ def _head(text: str, m: re.Match, sent_start: int) -> tuple[str, int]:
 
 
 def _tail(text: str, m: re.Match, sent_end: int, counted: bool = False) -> tuple[str, int]:
-    """The words after the unit up to the end of its clause, and where the clause ends; a list
-    of short items (up to five words, no figure) goes on over the commas ("60-70% ấp, khu phố văn
-    hoá", "3.000 cán bộ, công chức, viên chức được bồi dưỡng", "100% các trường tiểu học, trường
-    trung học cơ sở, trung tâm giáo dục có phòng học thông minh"; a `counted` noun counts as the
-    first item)."""
-    after_break = CLAUSE_BREAK.search(text, m.end(), sent_end)
-    clause_end = after_break.start() if after_break else sent_end
-    item_start, fewest = m.end(), 0 if counted else 1  # a counted noun is itself the first item
-    while after_break and after_break.group(0).startswith(",") and (
-            fewest <= len(text[item_start:clause_end].split()) <= 5):
-        further = CLAUSE_BREAK.search(text, after_break.end(), sent_end)
-        further_end = further.start() if further else sent_end
-        if re.search(r"\d", text[after_break.end():further_end]) or _NOT_AN_ITEM.match(text, after_break.end()):
+    """The words after the unit up to the end of its clause, and where the clause ends; a short
+    gloss in brackets does not end it ("03 xe (máy) quét đường"). A list goes on over the
+    commas: after a short item (up to five words; a `counted` noun counts as the first item:
+    "60-70% ấp, khu phố văn hoá", "3.000 cán bộ, công chức, viên chức được bồi dưỡng"), or after
+    a longer first item when the next one repeats its head noun ("100% doanh nghiệp trong khu kinh
+    tế, khu công nghiệp được hỗ trợ") or is a short noun closing the sentence ("80% chiều dài
+    đường liên thôn, ngõ xóm."); an item that holds a figure of its own ends it."""
+    clause = _GLOSS.sub(lambda g: " " * len(g.group(0)), text[m.end():sent_end])
+    after_break = CLAUSE_BREAK.search(clause)
+    clause_end = after_break.start() if after_break else len(clause)
+    item_start, fewest = 0, 0 if counted else 1  # a counted noun is itself the first item
+    while after_break and after_break.group(0).startswith(","):
+        further = CLAUSE_BREAK.search(clause, after_break.end())
+        further_end = further.start() if further else len(clause)
+        item, following = clause[item_start:clause_end], clause[after_break.end():further_end]
+        if _FIGURE.search(following) or _NOT_AN_ITEM.match(following) or not (
+                fewest <= len(item.split()) <= 5 or item_start == 0 and (
+                    _repeats_head(item, following) or _closing_noun(following, further))):
             break
         item_start, clause_end, after_break, fewest = after_break.end(), further_end, further, 1
-    tail = _HORIZON_PHRASE.sub(" ", text[m.end():clause_end])
-    return re.sub(r"\s+", " ", tail).strip(" ,:-"), clause_end
+    tail = _HORIZON_PHRASE.sub(" ", text[m.end():m.end() + clause_end])
+    return re.sub(r"\s+", " ", tail).strip(" ,:-"), m.end() + clause_end
+
+
+def _closing_noun(following: str, stop: re.Match | None) -> bool:
+    """Whether the piece `following`, which ends on `stop` (a clause break, or None at the end
+    of the sentence), is a short noun that closes a list ("... chiều dài đường liên xã, ngõ
+    xóm."): up to three words, opening with no action and no negation, before a full stop."""
+    words = compare_key(following).split()
+    return (stop is None or stop.group(0)[0] in ".;\n") and 1 <= len(words) <= 3 \
+        and not opens_work(words) and words[0] not in _NOT_NOUNS
+
+
+def _repeats_head(item: str, following: str) -> bool:
+    """Whether the list item `following` opens with a noun that stands in `item` ("khu kinh tế,
+    khu công nghiệp"; "trường tiểu học, trường trung học"), or with two words that stand there
+    but for a mistyped diacritic ("chắt thải ..., chất thải ...")."""
+    first, words = following.lower().split()[:2], item.lower().split()
+    if not first or not following.lstrip()[:1].islower() or first[0] in _JOINERS:
+        return False
+    folded = fold(" ".join(first))
+    return first[0] in words or len(first) == 2 and any(
+        fold(f"{a} {b}") == folded for a, b in zip(words, words[1:]))
 
 
 def _heading_label(text: str, pos: int) -> str:
@@ -96,9 +125,11 @@ def _with_measure_of(previous: str, head: str) -> str:
 def _action_phrase(head: str) -> str:
     """The clauses at the end of `head` that open with an action verb ("bảo đảm giải ngân" in
     "Các chủ đầu tư đẩy nhanh ..., bảo đảm giải ngân"; "cải tạo, nâng cấp, mở rộng"), or ""."""
-    clauses = re.split(r",\s*", head)
+    masked = _GLOSS.sub(lambda g: " " * len(g.group(0)), head)  # a comma in a gloss does not split
+    cuts = [0, *(c.end() for c in re.finditer(r",\s*", masked))]
+    clauses = [head[a:b].rstrip(", ") for a, b in zip(cuts, [*cuts[1:], len(head)])]
     keep = len(clauses)
-    while keep and opens_action(compare_key(clauses[keep - 1]).split() or [""]):
+    while keep and opens_work(compare_key(clauses[keep - 1]).split() or [""]):
         keep -= 1
     return ", ".join(c.strip() for c in clauses[keep:])
 

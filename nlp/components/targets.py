@@ -25,13 +25,14 @@ from spacy.tokens import Doc
 
 from theodoi.domain import Target
 from theodoi.nlp.extensions import doc_text
-from theodoi.nlp.goal_numbers import is_qualifier, not_a_goal_number, restated
+from theodoi.nlp.goal_numbers import indicator_words, is_qualifier, not_a_goal_number, restated
 from theodoi.nlp.numbers import parse_number
 from theodoi.nlp.target_context import GOAL_WORDS, states_a_goal
 from theodoi.nlp.target_grammar import DURATION, TARGET, comparator, unit_of
-from theodoi.nlp.target_horizon import horizon_year
+from theodoi.nlp.target_horizon import cell_horizon, horizon_year, sentence_horizon
 from theodoi.nlp.target_indicator import read_indicator
 from theodoi.nlp.target_layout import clause_opening, sentence_bounds
+from theodoi.nlp.target_tables import TableCell, in_goal_column, table_cell, time_cell
 from theodoi.nlp.wrapped_lines import unwrap_lines
 from theodoi.vietnamese import compare_key
 
@@ -41,6 +42,11 @@ _PAST = re.compile(r"\b(?:đã|vừa\s+qua|còn\s+lại|giữ\s+nguyên|hiện\s
                    re.I)
 # A figure whose own clause goes on to say it happened ("100% cơ quan đã tổ chức quán triệt").
 _PAST_AFTER = re.compile(r"[^;:.()\n]{0,40}?\bđã\b", re.I)
+# A document or list described as approved ("danh mục đã được phê duyệt"): "đã" qualifies the
+# document, it does not report the figure.
+_APPROVED_DOCUMENT = re.compile(
+    r"(?:danh\s+mục|danh\s+sách|kế\s+hoạch|quy\s+hoạch|đề\s+án|dự\s+án|phương\s+án|chương\s+trình|lộ\s+trình|văn\s+bản)"
+    r"\s+đã\s+được\s+(?:cấp\s+có\s+thẩm\s+quyền\s+|(?:[^\W\d]+\s+){1,3})?(?:phê\s+duyệt|ban\s+hành|thông\s+qua)", re.I)
 _NOT_TARGET_BEFORE = re.compile(
     r"(?<!\w)(?:kỷ\s+niệm|khóa|khoá|nhiệm\s+kỳ|[Đđ]iều|khoản|điểm|số|lần\s+thứ|thứ|mục|phần|chương|loại"
     r"|ngày|tháng|"
@@ -50,13 +56,15 @@ _NOT_TARGET_BEFORE = re.compile(
 _REDUCED_TO = re.compile(r"(?:xuống|giảm)(?:\s+còn)?\s+(?:\S+\s+){0,2}$|\bcòn\s+(?:\S+\s+){0,2}$", re.I)
 
 
-def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_year: int | None = None) -> list[Target]:
+def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_year: int | None = None,
+                 tables: list[tuple[int, int]] | tuple = ()) -> list[Target]:
     """Every numeric target in `text`, in order, with offsets into `text`; numbers inside
     an `exclude` span (a citation) are skipped. `doc_year`, the year of the document's date,
-    tells figures of earlier years (history) from goals."""
+    tells figures of earlier years (history) from goals; a figure in a row of one of `tables`
+    (spans of table blocks) with a time column takes its horizon from the row's time cell."""
     out: list[Target] = []
     seen: set[tuple] = set()
-    text = unwrap_lines(text)
+    text = _rows_kept(text, unwrap_lines(text), tables)
     for m in TARGET.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in exclude):
             continue
@@ -78,16 +86,22 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
         clause_before = text[clause_opening(text, sent_start, m.start()):m.start()]
         if re.fullmatch(DURATION, unit, re.I) and not _REDUCED_TO.search(clause_before[-40:]):
             continue  # a term or a time limit, not a level to bring a time down to
-        if _PAST.search(clause_before[-60:]) or _PAST_AFTER.match(text, m.end()):
+        if _PAST.search(_APPROVED_DOCUMENT.sub("", clause_before[-60:])) \
+                or _PAST_AFTER.match(_APPROVED_DOCUMENT.sub("", text[m.end():m.end() + 120])):
             continue
         if not_a_goal_number(text, m, clause_before, unit, GOAL_WORDS):
             continue
-        if not states_a_goal(text, m.start(), sent_start, sent_end, doc_year):
+        cell = table_cell(text, m.start(), tables)
+        if not states_a_goal(text, m.start(), sent_start, sent_end, doc_year) and not (cell and in_goal_column(cell)):
             continue
         period_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
         previous = out[-1] if out and out[-1].start >= period_start and out[-1].confidence == 1.0 else None
         indicator, clause_start, clause_end = read_indicator(text, m, sent_start, sent_end, previous)
-        year = horizon_year(text, m, sent_start, sent_end)
+        row_time = time_cell(cell) if cell else None
+        year = horizon_year(text, m, sent_start, sent_end) if row_time is None \
+            else _row_horizon(text, m, cell, row_time, sent_start, sent_end)
+        if year is not None and doc_year and year < doc_year:
+            continue  # a figure of a year before the document's: history, not a goal
         start = min(clause_start, m.start())
         target = Target(text=text[start:max(clause_end, m.end())].strip(), start=start, end=max(clause_end, m.end()),
                         indicator=indicator, comparator=comparator(m), value=value, unit=unit, year=year,
@@ -104,14 +118,29 @@ def find_targets(text: str, exclude: list[tuple[int, int]] | tuple = (), doc_yea
     return out
 
 
+def _row_horizon(text: str, m: re.Match, cell: TableCell, row_time: str, sent_start: int, sent_end: int) -> int | None:
+    """The horizon of a figure in a table row with a time cell: the one its own sentence in its
+    cell states ("Đạt ... vào năm 2030: ..."), else the time cell's."""
+    stated = sentence_horizon(text, m, max(sent_start, cell.start), min(sent_end, cell.end))
+    return stated if stated is not None else cell_horizon(row_time)
+
+
+def _rows_kept(text: str, unwrapped: str, tables: list[tuple[int, int]] | tuple) -> str:
+    """`unwrapped` with the line breaks of `text` back inside the tables: a table's rows are
+    lines of their own, never a wrapped sentence."""
+    for start, end in tables:
+        unwrapped = unwrapped[:start] + text[start:end] + unwrapped[end:]
+    return unwrapped
+
+
 def _stated_without_horizon(found: list[Target], target: Target) -> Target | None:
     """An earlier goal without a horizon that `target` restates: the same figure and unit, and an
     indicator of at least five words whose words all stand in the other's."""
-    words = set(compare_key(target.indicator).split())
+    words = indicator_words(target.indicator)
     for earlier in found:
         if earlier.year is not None or earlier.value != target.value or earlier.unit != target.unit:
             continue
-        other = set(compare_key(earlier.indicator).split())
+        other = indicator_words(earlier.indicator)
         if min(len(words), len(other)) >= 5 and (words <= other or other <= words):
             return earlier
     return None
@@ -151,7 +180,8 @@ class TargetFinder:
         cited = [(s.start_char, s.end_char) for s in doc.spans.get(self.citations_key, [])]
         spans = []
         doc_year = doc._.doc_date.year if doc._.doc_date else None
-        for target in find_targets(doc_text(doc), exclude=cited, doc_year=doc_year):
+        tables = [(b.start, b.end) for b in doc._.blocks or () if b.kind == "table"]
+        for target in find_targets(doc_text(doc), exclude=cited, doc_year=doc_year, tables=tables):
             span = doc.char_span(target.start, target.end, alignment_mode="expand")
             if span is None:
                 continue
