@@ -67,6 +67,28 @@ CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:t
                      r"thay thế\s+(?:cho\s+)?(?:các\s+|những\s+)?(?:quyết định|chỉ thị|nghị quyết|nghị định|thông tư|"
                      r"kế hoạch|công văn|thông báo|quy định|quy chế|văn bản)", re.IGNORECASE)
 NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo")
+_DOCUMENT_KINDS = (r"nghị quyết|quyết định|chỉ thị|kết luận|kế hoạch|công điện|công văn|thông báo|luật|nghị định|"
+                   r"thông tư|văn bản|chương trình|đề án|hướng dẫn|điều lệ|quy chế|quy định|phụ lục")
+# The ground a sentence opens with, a document it carries out, cited by number: "Thực hiện Quyết
+# định số 12/QĐ-UBND ngày ... của ..., Sở A ...", "Triển khai thực hiện Nghị quyết số 08-NQ/TU; Kế
+# hoạch số 3/KH-UBND ...". Like "Căn cứ ...", it says why, not what is asked.
+GROUND = re.compile(rf"(?:triển khai\s+)?(?:thực hiện|thi hành)\s+(?:(?:ý kiến\s+)?chỉ đạo\s+của\s+[^,;.]{{3,80}}?\s+tại\s+)?"
+                    rf"(?:các\s+|những\s+)?(?:{_DOCUMENT_KINDS})(?:\s+liên tịch)?\s+(?:số\s*)?\d", re.IGNORECASE)
+# A change to the text of a legal document, written by the decision itself: "Sửa đổi, bổ sung khoản 2
+# Điều 5 như sau:", "Bổ sung Điều 7a vào sau Điều 7", "Bãi bỏ điểm c khoản 1 Điều 3". The decision
+# speaks; nobody is asked to act.
+AMENDMENT = re.compile(r"(?:sửa đổi|bổ sung|bãi bỏ|thay thế|đính chính)(?:\s*,\s*(?:sửa đổi|bổ sung|bãi bỏ|thay thế))?"
+                       r"(?:\s+(?:một số|các|cụm từ|tên|nội dung(?:\s+của)?))?"
+                       r"\s+(?:điểm|khoản|điều|chương|mục|phụ lục|tiết|cụm từ)\s+[\w\d“\"]", re.IGNORECASE)
+# A lead-in that only opens a list, its action a general word for the items below: "tập trung thực
+# hiện tốt một số nhiệm vụ trọng tâm sau:", "khẩn trương triển khai các nội dung cụ thể như sau:".
+_LEAD_IN_VERBS = (r"khẩn trương|tập trung|chủ động|quyết liệt|nghiêm túc|tiếp tục|triển khai|thực hiện|hoàn thành|"
+                  r"chỉ đạo|tổ chức|ngay|tốt|có hiệu quả|hiệu quả|đồng bộ|nghiêm|kịp thời")
+LIST_ONLY_LEAD_IN = re.compile(
+    rf"(?:(?:{_LEAD_IN_VERBS})\s*,?\s*)+(?:một số|các|những)?\s*(?:nhóm\s+)?"
+    r"(?:nhiệm vụ|nội dung|việc|công việc|giải pháp|biện pháp|yêu cầu|vấn đề|hoạt động)"
+    r"(?:\s*,?\s*(?:chủ yếu|trọng tâm|trọng điểm|cụ thể|cấp bách|quan trọng|cần thiết|chính))*"
+    r"\s*,?\s*(?:sau đây|như sau|sau)\s*:?\s*", re.IGNORECASE)
 DIRECTIVE_HEADING = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|yêu cầu|đề nghị|kết luận|chỉ đạo|"
                                r"trách nhiệm|phân công|chương trình hành động|như sau|sau đây", re.IGNORECASE)
 BACKGROUND_HEADING = re.compile(r"^(?:về )?(?:(?:các|những) )?(?:mục tiêu|mục đích|quan điểm|tình hình|kết quả|đánh giá|thực trạng|"
@@ -152,6 +174,13 @@ def starts_predicate(text: str) -> bool:
     if m:
         text = text[m.end():]
     return bool(MODAL.match(" " + text)) or starts_with_action(text)
+
+
+def opens_list_only(action: str) -> bool:
+    """Whether an action only opens the list below it (LIST_ONLY_LEAD_IN), also after "trong phạm vi
+    chức năng, quyền hạn của mình": the items are the tasks, the lead-in passes its bodies to them."""
+    m = MANDATE.match(action.strip())
+    return LIST_ONLY_LEAD_IN.fullmatch(action.strip()[m.end() if m else 0:]) is not None
 
 
 def is_report(predicate: str) -> bool:

@@ -2,7 +2,8 @@
 
 - "subject": the clause opens with bodies and a predicate that asks ("Sở A chủ trì ...",
   "Các địa phương cần ...", a subject written out up to its modal "Cơ quan được giao chủ
-  trì soạn thảo phải ..."); a predicate that reports ("Sở A đã ...") is no task.
+  trì soạn thảo phải ..."); a predicate that reports ("Sở A đã ...") is no task, one that only opens a list ("Sở A thực
+  hiện các việc sau:") a request whose items are the tasks.
 - "later_subject": the subject comes after an opening phrase and a comma, with its modal
   ("Đối với dự thảo ..., cơ quan chủ trì soạn thảo phải ...") or after a circumstance with its
   action ("Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về ..."); never in a
@@ -13,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import (MODAL, OPENING_PHRASE, is_report, opens_subject, starts_predicate,
-                                        starts_with_action)
+from theodoi.nlp.tasks.patterns import (MODAL, OPENING_PHRASE, is_report, opens_list_only, opens_subject,
+                                        starts_predicate, starts_with_action)
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
 
@@ -34,6 +35,8 @@ def subject_task(r: TaskText, c: Clause) -> Verdict | None:
     rest = text[predicate:e]
     if rest.startswith(":"):
         return None, None
+    if opens_list_only(rest):  # "Các sở, ngành tập trung thực hiện các nhiệm vụ sau:": the items are the tasks
+        return None, (names, predicate)
     if not is_report(rest) and rest.strip():
         return r.task(predicate, e, names, "theodoi_tasks.subject", 0.8), None
     return None, None

@@ -1,0 +1,69 @@
+"""What reads like an action but asks nothing (sentences written for these tests): the ground a
+document carries out, a lead-in that only opens its list, the amendments a decision makes."""
+import pytest
+
+import theodoi.nlp.components  # noqa: F401
+
+
+def found(nlp, text, kind="Kế hoạch"):
+    doc = nlp.make_doc(text)
+    doc._.doc_kind = kind  # a kind whose text gives instructions from its start
+    doc = nlp(doc)
+    return [([b.text for b in s._.task.lead], s._.task.text) for s in doc.spans["tasks"]]
+
+
+@pytest.mark.parametrize("ground", [
+    "Thực hiện Quyết định số 215/QĐ-UBND ngày 4/3/2024 của Ủy ban nhân dân tỉnh về phát triển rừng trồng",
+    "Triển khai thực hiện Nghị quyết số 09-NQ/TU ngày 2/2/2023 của Tỉnh ủy; Kế hoạch số 31/KH-UBND ngày 5/5/2023",
+    "Thực hiện chỉ đạo của Bộ trưởng tại Công văn số 778/BXD-HĐXD ngày 9/8/2024 về an toàn công trình",
+])
+def test_a_ground_that_opens_the_text_is_no_task(nlp, ground):
+    text = f"{ground}. Ủy ban nhân dân huyện yêu cầu các xã:\n1. Kiểm tra các công trình trên địa bàn."
+    tasks = found(nlp, text)
+    assert not any(t.lower().startswith(("thực hiện", "triển khai")) for _, t in tasks)
+    assert any(t.startswith("Kiểm tra các công trình") for _, t in tasks)
+
+
+@pytest.mark.parametrize("text, lead, action", [
+    ("Thực hiện Chỉ thị số 4/CT-UBND ngày 1/2/2024 của Ủy ban nhân dân tỉnh, Sở Xây dựng khẩn trương rà soát "
+     "các chung cư cũ.", ["Sở Xây dựng"], "khẩn trương rà soát các chung cư cũ"),
+    ("Thi hành Kết luận số 12-KL/TU ngày 3/3/2024 của Ban Thường vụ, đề nghị Phòng Nội vụ tổng hợp danh sách "
+     "cán bộ.", ["Phòng Nội vụ"], "tổng hợp danh sách cán bộ"),
+])
+def test_after_a_ground_the_main_clause_is_read(nlp, text, lead, action):
+    assert found(nlp, text) == [(lead, action)]
+
+
+def test_an_item_that_carries_out_a_document_stays_a_task(nlp):
+    tasks = found(nlp, "Đề nghị các xã:\n1. Triển khai thực hiện Kế hoạch số 55/KH-UBND ngày 2/4/2024 của huyện.\n"
+                       "2. Báo cáo kết quả về Phòng Nông nghiệp.")
+    assert [t.split()[0] for _, t in tasks] == ["Triển", "Báo"] and all(lead == ["các xã"] for lead, _ in tasks)
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:",
+    "Giao Sở Công Thương khẩn trương triển khai các nội dung cụ thể như sau:",
+    "Các sở, ban, ngành trong phạm vi chức năng, quyền hạn của mình thực hiện những việc sau đây:",
+])
+def test_a_lead_in_that_only_opens_its_list_passes_its_bodies_to_the_items(nlp, lead_in):
+    tasks = found(nlp, lead_in + "\n1. Rà soát các cửa hàng xăng dầu.\n2. Kiểm tra giá bán lẻ hằng tuần.")
+    assert [t.split()[0] for _, t in tasks] == ["Rà", "Kiểm"]
+    assert all(lead and lead[0].lower().startswith(("các sở", "sở công thương")) for lead, _ in tasks)
+
+
+def test_a_lead_in_with_an_action_of_its_own_stays_a_task(nlp):
+    tasks = found(nlp, "Giao Sở Tài chính xây dựng phương án giá nước sạch với những nội dung sau:\n"
+                       "1. Rà soát chi phí sản xuất.\n2. Tổ chức lấy ý kiến người dân.")
+    assert [t.split()[0] for _, t in tasks] == ["xây", "Rà", "Tổ"]
+
+
+@pytest.mark.parametrize("amendment", [
+    "Sửa đổi, bổ sung khoản 2 Điều 5 như sau:",
+    "Bổ sung Điều 7a vào sau Điều 7 như sau:",
+    "Bãi bỏ điểm c khoản 1 Điều 9.",
+    "Sửa đổi Điều 4 của Quy định ban hành kèm theo Quyết định số 8/2023/QĐ-UBND như sau:",
+])
+def test_an_amendment_the_decision_makes_is_no_task(nlp, amendment):
+    text = f"Điều 1. Sửa đổi một số điều của Quy định quản lý chợ\n1. {amendment}\n" \
+           "Điều 2. Giao Sở Công Thương hướng dẫn các chợ thực hiện."
+    assert found(nlp, text) == [(["Sở Công Thương"], "hướng dẫn các chợ thực hiện")]
