@@ -176,6 +176,25 @@ def starts_predicate(text: str) -> bool:
     return bool(MODAL.match(" " + text)) or starts_with_action(text)
 
 
+# What an action is said to be when a sentence states a principle, not a duty: "Phát triển du lịch xanh
+# là động lực ...", "Bảo đảm an toàn dữ liệu là điều kiện tiên quyết ...".
+_ROLE_NOUNS = (r"trụ cột|điều kiện|nền tảng|động lực|đòn bẩy|lực đẩy|quá trình|định hướng|cơ hội|chìa khóa|chìa khoá|"
+               r"xu hướng|xu thế|yếu tố|nhân tố|tiền đề|phương châm|nguyên tắc|con đường|hạt nhân|yêu cầu xuyên suốt|"
+               r"nhiệm vụ (?:chiến lược|xuyên suốt|hàng đầu|then chốt|quan trọng)|khâu (?:đột phá|then chốt)|giải pháp then chốt")
+STATEMENT = re.compile(rf"[^;:.()]{{3,200}}?[^,\s]\s+là\s+(?:một\s+|các\s+|những\s+)?(?:{_ROLE_NOUNS})(?!\w)", re.IGNORECASE)
+# Verbs whose object is said to be something ("xác định ... là nhiệm vụ then chốt"): an action;
+# ... or "là" that only singles out ("đặc biệt là", "nhất là", "gọi tắt là").
+_TAKES_AS = re.compile(r"\b(?:xác định|coi|lấy|chọn|xem|công nhận|nhận thức|khẳng định|đánh giá|vai trò|"
+                       r"(?:đặc biệt|nhất|tức|gọi tắt|cụ thể|chủ yếu)\s+là)\b", re.IGNORECASE)
+
+
+def states_a_principle(clause: str) -> bool:
+    """Whether a clause that opens with an action says what that action is ("Đẩy mạnh chuyển đổi số là
+    động lực ..."): a statement of principle, no duty."""
+    m = STATEMENT.match(clause.strip())
+    return m is not None and _TAKES_AS.search(m.group(0)) is None
+
+
 def opens_list_only(action: str) -> bool:
     """Whether an action only opens the list below it (LIST_ONLY_LEAD_IN), also after "trong phạm vi
     chức năng, quyền hạn của mình": the items are the tasks, the lead-in passes its bodies to them."""

@@ -67,3 +67,24 @@ def test_an_amendment_the_decision_makes_is_no_task(nlp, amendment):
     text = f"Điều 1. Sửa đổi một số điều của Quy định quản lý chợ\n1. {amendment}\n" \
            "Điều 2. Giao Sở Công Thương hướng dẫn các chợ thực hiện."
     assert found(nlp, text) == [(["Sở Công Thương"], "hướng dẫn các chợ thực hiện")]
+
+
+@pytest.mark.parametrize("statement", [
+    "Phát triển du lịch sinh thái là động lực tăng trưởng của huyện trong giai đoạn tới.",
+    "Bảo đảm an toàn, an ninh dữ liệu là điều kiện tiên quyết để xây dựng chính quyền số.",
+    "Đào tạo nghề cho thanh niên nông thôn là một trụ cột quan trọng của chương trình.",
+    "Hiện đại hóa hạ tầng thủy lợi là nền tảng để nâng cao giá trị sản xuất nông nghiệp.",
+])
+def test_a_principle_that_says_what_an_action_is_is_no_task(nlp, statement):
+    tasks = found(nlp, "II. NHIỆM VỤ\n1. Du lịch\n" + statement + "\na) Xây dựng bộ tiêu chí điểm du lịch cộng đồng.")
+    assert [t for _, t in tasks] == ["Xây dựng bộ tiêu chí điểm du lịch cộng đồng"]
+
+
+@pytest.mark.parametrize("duty", [
+    "Xác định chuyển đổi số là nhiệm vụ then chốt trong chỉ đạo điều hành",
+    "Phát huy vai trò là cầu nối giữa doanh nghiệp và hợp tác xã",
+    "Ưu tiên vốn cho các xã khó khăn, đặc biệt là điều kiện đi lại của học sinh",
+    "Ứng dụng cổng dịch vụ công của tỉnh, là nền tảng tích hợp thông tin cho người dân",
+])
+def test_an_action_whose_object_is_said_to_be_something_stays_a_task(nlp, duty):
+    assert [t for _, t in found(nlp, "II. NHIỆM VỤ\n1. " + duty + ".")] == [duty]
