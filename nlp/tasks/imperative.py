@@ -30,7 +30,7 @@ def imperative_task(r: TaskText, c: Clause) -> Verdict | None:
     action = r.skip(c.start, e)
     if not (c.directive or c.inherited):
         return None
-    if states_a_principle(text[action:e]):
+    if starts_predicate(text[action:e]) and states_a_principle(text[action:e]):
         return None, None  # "Phát triển du lịch xanh là động lực ...": what the action is, not who must do it
     confidence = 0.75 if c.inherited else 0.6
     # ("Trước ngày 08/3/2010, Phó Thủ tướng sẽ nghe báo cáo": what will happen, not a step asked)
