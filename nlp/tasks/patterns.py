@@ -74,6 +74,12 @@ _DOCUMENT_KINDS = (r"nghị quyết|quyết định|chỉ thị|kết luận|k�
 # hoạch số 3/KH-UBND ...". Like "Căn cứ ...", it says why, not what is asked.
 GROUND = re.compile(rf"(?:triển khai\s+)?(?:thực hiện|thi hành)\s+(?:(?:ý kiến\s+)?chỉ đạo\s+của\s+[^,;.]{{3,80}}?\s+tại\s+)?"
                     rf"(?:các\s+|những\s+)?(?:{_DOCUMENT_KINDS})(?:\s+liên tịch)?\s+(?:số\s*)?\d", re.IGNORECASE)
+# The issuer presenting the document itself: "Ủy ban nhân dân huyện ban hành Kế hoạch ... như sau:",
+# "... ban hành Chương trình hành động với những nội dung sau:" (a duty to issue a plan never says
+# that its content follows).
+PRESENTS_ITSELF = re.compile(rf"(?:[^,;:.]{{0,80}}\s)?ban hành\s+(?:{_DOCUMENT_KINDS})\b[^:;]*?(?:cụ thể\s+)?(?:như sau|sau đây|"
+                             r"(?:với\s+)?(?:các|những)\s+nội dung(?:\s+(?:chủ yếu|cụ thể|chính))?(?:\s+(?:như sau|sau đây|sau))?)"
+                             r"\s*:?\s*", re.IGNORECASE)
 # A change to the text of a legal document, written by the decision itself: "Sửa đổi, bổ sung khoản 2
 # Điều 5 như sau:", "Bổ sung Điều 7a vào sau Điều 7", "Bãi bỏ điểm c khoản 1 Điều 3". The decision
 # speaks; nobody is asked to act.

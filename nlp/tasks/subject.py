@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import (MODAL, OPENING_PHRASE, is_report, opens_list_only, opens_subject,
+from theodoi.nlp.tasks.patterns import (MODAL, OPENING_PHRASE, PRESENTS_ITSELF, is_report, opens_list_only, opens_subject,
                                         starts_predicate, starts_with_action)
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
@@ -33,8 +33,8 @@ def subject_task(r: TaskText, c: Clause) -> Verdict | None:
         return None
     names, predicate = subject
     rest = text[predicate:e]
-    if rest.startswith(":"):
-        return None, None
+    if rest.startswith(":") or PRESENTS_ITSELF.fullmatch(rest.strip()):
+        return None, None  # ("Sở A ban hành Kế hoạch ... như sau:": the issuer presents this document)
     if opens_list_only(rest):  # "Các sở, ngành tập trung thực hiện các nhiệm vụ sau:": the items are the tasks
         return None, (names, predicate)
     if not is_report(rest) and rest.strip():

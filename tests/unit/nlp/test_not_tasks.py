@@ -88,3 +88,33 @@ def test_a_principle_that_says_what_an_action_is_is_no_task(nlp, statement):
 ])
 def test_an_action_whose_object_is_said_to_be_something_stays_a_task(nlp, duty):
     assert [t for _, t in found(nlp, "II. NHIỆM VỤ\n1. " + duty + ".")] == [duty]
+
+
+@pytest.mark.parametrize("presents", [
+    "Ủy ban nhân dân xã Tân Hòa ban hành Kế hoạch phòng, chống thiên tai năm 2025 như sau:",
+    "Ban Thường vụ Huyện ủy ban hành Chương trình hành động với những nội dung chủ yếu sau:",
+    "Sở Nông nghiệp ban hành kế hoạch kiểm tra vật tư nông nghiệp, cụ thể như sau:",
+])
+def test_the_issuer_presenting_its_document_is_no_task_and_no_addressee(nlp, presents):
+    tasks = found(nlp, presents + "\n1. Rà soát các hồ chứa xung yếu.\n2. Tổ chức diễn tập cứu hộ.")
+    assert [(lead, t.split()[0]) for lead, t in tasks] == [([], "Rà"), ([], "Tổ")]
+
+
+def test_a_duty_to_issue_a_plan_stays_a_task(nlp):
+    assert found(nlp, "Đề nghị Ủy ban nhân dân các xã ban hành kế hoạch thực hiện trước ngày 30/6/2025.") == \
+        [(["Ủy ban nhân dân các xã"], "ban hành kế hoạch thực hiện trước ngày 30/6/2025")]
+
+
+@pytest.mark.parametrize("title", [
+    "Phát triển du lịch cộng đồng giai đoạn 2025 - 2030",
+    "Triển khai công tác phòng, chống dịch bệnh trên đàn gia súc\nnăm 2026",
+])
+def test_the_title_under_the_kind_of_a_document_is_no_task(nlp, title):
+    tasks = found(nlp, f"KẾ HOẠCH\n{title}\nI. NHIỆM VỤ\n1. Xây dựng bộ tiêu chí đánh giá.")
+    assert [t for _, t in tasks] == ["Xây dựng bộ tiêu chí đánh giá"]
+
+
+def test_a_title_runs_up_to_the_grounds_and_keeps_its_note(nlp):
+    tasks = found(nlp, "KẾ HOẠCH\nTổ chức Hội khỏe Phù Đổng cấp huyện\n(Ban hành kèm theo Quyết định số 9/QĐ-UBND)\n"
+                       "Căn cứ Luật Thể dục, thể thao;\nI. NHIỆM VỤ\n1. Chuẩn bị sân thi đấu.")
+    assert [t for _, t in tasks] == ["Chuẩn bị sân thi đấu"]
