@@ -49,6 +49,7 @@ class Walk:
     headings: list[tuple[int, int]] = field(default_factory=list)  # the layout's heading blocks
     recipients: bool = False  # within the "Nơi nhận:" list
     title_next: bool = False  # right after a kind in capitals ("KẾ HOẠCH"): the title may follow
+    title_seen: bool = False  # ... and a unit of that title was read
 
 
 class TaskFinder:
@@ -133,14 +134,19 @@ class TaskFinder:
             walk.item_depth = 0
             numbering[:] = numbering[-1:] if depth is not None else []  # "II. NHIỆM VỤ" stays "II"
             scopes.append(Scope(0.5, [], True))
-            walk.title_next = not content.strip().endswith(":")
+            walk.title_next, walk.title_seen = not content.strip().endswith(":"), False
             return []
         if title_next and section.label is None:
             # "KẾ HOẠCH\nPhát triển du lịch cộng đồng giai đoạn 2025 - 2030": its title names it
-            content_start += _title_length(content)
+            title = _title_length(content)
+            if walk.title_seen and content[title:].strip():
+                title = 0  # after a title's first unit, only a unit that is all title goes on with it
+            content_start += title
             content = text[content_start:unit.end_char]
             if not content.strip():
+                walk.title_next = walk.title_seen = True  # the title may go on (a second line, its note)
                 return []
+        walk.title_seen = False
         heading = read_heading(r, content_start, content)
         if heading is None and section.label is None and any(a <= unit.start_char < b for a, b in walk.headings):
             return []  # a headline ("Thủ tướng: Khởi công ...") says what happened; the report asks

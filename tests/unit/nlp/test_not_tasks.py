@@ -118,3 +118,9 @@ def test_a_title_runs_up_to_the_grounds_and_keeps_its_note(nlp):
     tasks = found(nlp, "KẾ HOẠCH\nTổ chức Hội khỏe Phù Đổng cấp huyện\n(Ban hành kèm theo Quyết định số 9/QĐ-UBND)\n"
                        "Căn cứ Luật Thể dục, thể thao;\nI. NHIỆM VỤ\n1. Chuẩn bị sân thi đấu.")
     assert [t for _, t in tasks] == ["Chuẩn bị sân thi đấu"]
+
+
+def test_a_paragraph_after_a_one_line_title_is_read_whole(nlp):
+    tasks = found(nlp, "KẾ HOẠCH\nTổ chức Hội khỏe Phù Đổng cấp huyện\nĐề nghị Phòng Giáo dục chuẩn bị sân thi đấu\n"
+                       "và lực lượng trọng tài trước ngày 15/3/2026.")
+    assert tasks == [(["Phòng Giáo dục"], "chuẩn bị sân thi đấu\nvà lực lượng trọng tài trước ngày 15/3/2026")]
