@@ -11,9 +11,9 @@ import re
 from typing import Callable
 
 from theodoi.domain import BodyMention, Task
-from theodoi.nlp.tasks.patterns import (ABBREV_END, AMENDMENT, CLOSING, GROUND, CUE, HORIZON, INLINE_LABEL, INLINE_LIST, NOT_TASK_OPENERS,
-                                        REPORT_OPENERS, SENTENCE_SPLIT, SPEAKER_WORDS, SPEECH_VERB, is_report, key_of,
-                                        opens_subject, starts_with_action, words_of)
+from theodoi.nlp.tasks.patterns import (ABBREV_END, AGREES, AMENDMENT, CLOSING, CUE, GROUND, HORIZON, INLINE_LABEL,
+                                        INLINE_LIST, NOT_TASK_OPENERS, REPORT_OPENERS, SENTENCE_SPLIT, SPEAKER_WORDS,
+                                        SPEECH_VERB, is_report, key_of, opens_subject, starts_with_action, words_of)
 from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict
@@ -148,7 +148,9 @@ class ClauseReader:
             if req is not None:
                 request = req
             if task is not None:
-                tasks.extend(self.r.split_actions(task))
+                # ("HĐND tỉnh tán thành Tờ trình ...": the body agrees; not when more follows its ";")
+                tasks.extend(t for t in self.r.split_actions(task)
+                             if not (key_of(t.text).startswith(AGREES) and ";" not in t.text))
                 directive = True
                 if inline is not None and ce <= inline.end() and task.lead:
                     lead_so_far, support_so_far = task.lead, task.support

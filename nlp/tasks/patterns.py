@@ -66,7 +66,12 @@ CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:t
                      # "Quyết định này thay thế Quyết định số ...", not "xây dựng lộ trình thay thế các giếng khoan"
                      r"thay thế\s+(?:cho\s+)?(?:các\s+|những\s+)?(?:quyết định|chỉ thị|nghị quyết|nghị định|thông tư|"
                      r"kế hoạch|công văn|thông báo|quy định|quy chế|văn bản)", re.IGNORECASE)
-NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo")
+# What a body agrees to or praises, also as the predicate of its subject: no one is asked to act
+# ("HĐND tỉnh tán thành Tờ trình ...", "Thủ tướng cơ bản nhất trí với dự thảo ...", "Biểu dương các xã ...").
+AGREES = ("tán thành", "cơ bản nhất trí", "cơ bản thống nhất", "cơ bản đồng ý", "ghi nhận và biểu dương",
+          "ghi nhận, biểu dương", "biểu dương", "đánh giá cao", "hoan nghênh", "khen ngợi", "chúc mừng")
+# What the document itself decides when a clause opens with it ("Phê duyệt Đề án ...", "Thông qua ...").
+NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo") + AGREES
 _DOCUMENT_KINDS = (r"nghị quyết|quyết định|chỉ thị|kết luận|kế hoạch|công điện|công văn|thông báo|luật|nghị định|"
                    r"thông tư|văn bản|chương trình|đề án|hướng dẫn|điều lệ|quy chế|quy định|phụ lục")
 # The ground a sentence opens with, a document it carries out, cited by number: "Thực hiện Quyết

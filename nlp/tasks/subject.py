@@ -8,14 +8,15 @@
   ("Đối với dự thảo ..., cơ quan chủ trì soạn thảo phải ...") or after a circumstance with its
   action ("Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về ..."); never in a
   clause that opens with its own action (the bodies after its comma are objects). With no subject
-  after the circumstance, its action is asked of the addressees inherited.
+  after the circumstance, the clause is left to "imperative" (its action after the opening, asked of
+  the addressees inherited).
 """
 from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import (MODAL, OPENING_PHRASE, PRESENTS_ITSELF, is_report, opens_list_only, opens_subject,
-                                        starts_predicate, starts_with_action)
+from theodoi.nlp.tasks.patterns import (MODAL, OPENING_PHRASE, PRESENTS_ITSELF, is_report, opens_list_only,
+                                        opens_subject, starts_with_action)
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
 
@@ -61,8 +62,4 @@ def later_subject_task(r: TaskText, c: Clause) -> Verdict | None:
             subject = r.subject(at, e)
             if subject is not None and not is_report(text[subject[1]:e]):
                 return r.task(subject[1], e, subject[0], "theodoi_tasks.subject", 0.7), None
-    if circumstance and (c.directive or c.inherited):  # "Trường hợp có vướng mắc, khẩn trương báo cáo ...": inherited
-        for comma in re.finditer(r",\s+", text[s:e]):
-            if starts_predicate(text[s + comma.end():e]):
-                return r.task(r.skip(s, e), e, list(c.inherited), "theodoi_tasks.subject", 0.6, c.inherited_support), None
     return None

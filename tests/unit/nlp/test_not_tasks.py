@@ -124,3 +124,23 @@ def test_a_paragraph_after_a_one_line_title_is_read_whole(nlp):
     tasks = found(nlp, "KẾ HOẠCH\nTổ chức Hội khỏe Phù Đổng cấp huyện\nĐề nghị Phòng Giáo dục chuẩn bị sân thi đấu\n"
                        "và lực lượng trọng tài trước ngày 15/3/2026.")
     assert tasks == [(["Phòng Giáo dục"], "chuẩn bị sân thi đấu\nvà lực lượng trọng tài trước ngày 15/3/2026")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hội đồng nhân dân huyện tán thành Tờ trình số 40/TTr-UBND về kế hoạch đầu tư công năm 2026.",
+    "Chủ tịch Ủy ban nhân dân tỉnh cơ bản nhất trí với dự thảo Đề án phát triển cây dược liệu.",
+    "Ban Thường vụ Huyện ủy biểu dương các xã đã hoàn thành sớm kế hoạch thu ngân sách.",
+])
+def test_a_body_that_agrees_or_praises_asks_nothing(nlp, text):
+    assert found(nlp, text, kind="Thông báo kết luận") == []
+
+
+def test_a_body_that_approves_as_its_duty_is_asked(nlp):
+    assert found(nlp, "Ủy ban nhân dân cấp xã phê duyệt danh mục các thửa đất nhỏ hẹp trước ngày 30/6/2026.") == \
+        [(["Ủy ban nhân dân cấp xã"], "phê duyệt danh mục các thửa đất nhỏ hẹp trước ngày 30/6/2026")]
+
+
+def test_a_circumstance_and_an_action_without_a_subject_is_one_task_of_the_request(nlp):
+    tasks = found(nlp, "Đề nghị các xã:\n1. Trường hợp phát sinh vướng mắc, kịp thời báo cáo Ủy ban nhân dân huyện "
+                       "để xem xét.\n2. Trong thời gian qua, phong trào thể thao được huyện quan tâm, chỉ đạo.")
+    assert tasks == [(["các xã"], "Trường hợp phát sinh vướng mắc, kịp thời báo cáo Ủy ban nhân dân huyện để xem xét")]
