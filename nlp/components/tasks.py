@@ -26,7 +26,7 @@ from theodoi.nlp.tasks import registry
 from theodoi.nlp.tasks.clauses import ClauseReader
 from theodoi.nlp.tasks.field_rows import apply_field_rows
 from theodoi.nlp.tasks.headings import read_heading
-from theodoi.nlp.tasks.patterns import DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
+from theodoi.nlp.tasks.patterns import ATTENDANCE, DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.scopes import Scope, heading_deadline, inherited, is_directive, number_item, open_scope
 
@@ -50,6 +50,7 @@ class Walk:
     recipients: bool = False  # within the "Nơi nhận:" list
     title_next: bool = False  # right after a kind in capitals ("KẾ HOẠCH"): the title may follow
     title_seen: bool = False  # ... and a unit of that title was read
+    attendees: bool = False  # right after "Tham dự có các đồng chí:": the names that follow
 
 
 class TaskFinder:
@@ -129,6 +130,9 @@ class TaskFinder:
                 return []
             walk.recipients = False
         title_next, walk.title_next = walk.title_next, False
+        attendees, walk.attendees = walk.attendees, ATTENDANCE.search(content) is not None
+        if attendees and section.label is None:
+            return []  # "Phó Chủ tịch ..., Giám đốc Sở ...": who attended, after "Tham dự có:"
         if OPERATIVE_START.match(content.strip()) and content.strip().isupper():
             del scopes[1:]  # "QUYẾT NGHỊ:" or an annexed plan: what follows gives instructions
             walk.item_depth = 0

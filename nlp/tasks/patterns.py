@@ -60,7 +60,11 @@ MODAL = re.compile(r"\s(?:cần phải|phải|cần(?!\s+thiết)|có trách nhi
 MANDATE = re.compile(r"(?:căn cứ|theo|trong phạm vi|thực hiện)\s+(?:(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền|"
                      r"được giao|của mình|theo quy định)(?:\s*,\s*|\s+và\s+|\s+|$))+", re.IGNORECASE)
 REPORT_OPENERS = ("thời gian qua", "tuy nhiên", "bên cạnh", "kết quả", "nhìn chung", "trong năm qua",
-                  "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe")
+                  "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe",
+                  "cùng dự", "cùng tham dự", "dự họp", "dự hội nghị", "dự cuộc họp")
+# Who attended, before the list of their names: "Tham dự có các đồng chí:", "Cùng dự cuộc họp có:".
+ATTENDANCE = re.compile(r"(?:^|[.;]\s+)\s*(?:cùng\s+)?(?:tham\s+)?dự\b[^.;]{0,80}?\bcó\b[^.;]{0,60}:\s*$",
+                        re.IGNORECASE)
 CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:từ|ngày)|\s*\.|\s*$)|xin thông báo|thông báo để|thông báo ý kiến|biết, thực hiện|"
                      r"để các cơ quan|kể từ ngày ký|"
                      # "Quyết định này thay thế Quyết định số ...", not "xây dựng lộ trình thay thế các giếng khoan"

@@ -144,3 +144,13 @@ def test_a_circumstance_and_an_action_without_a_subject_is_one_task_of_the_reque
     tasks = found(nlp, "Đề nghị các xã:\n1. Trường hợp phát sinh vướng mắc, kịp thời báo cáo Ủy ban nhân dân huyện "
                        "để xem xét.\n2. Trong thời gian qua, phong trào thể thao được huyện quan tâm, chỉ đạo.")
     assert tasks == [(["các xã"], "Trường hợp phát sinh vướng mắc, kịp thời báo cáo Ủy ban nhân dân huyện để xem xét")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 5/3/2026, Chủ tịch UBND tỉnh chủ trì cuộc họp. Tham dự có các đồng chí:\n"
+    "Giám đốc Sở Tài chính, Giám đốc Sở Xây dựng, lãnh đạo các huyện.\nĐề nghị Sở Xây dựng rà soát hồ sơ dự án.",
+    "Cùng dự hội nghị có Giám đốc Sở Tài chính, lãnh đạo các huyện thực hiện dự án.\n"
+    "Đề nghị Sở Xây dựng rà soát hồ sơ dự án.",
+])
+def test_who_attended_is_no_task(nlp, text):
+    assert found(nlp, text, kind="Thông báo kết luận") == [(["Sở Xây dựng"], "rà soát hồ sơ dự án")]
