@@ -147,9 +147,11 @@ def test_a_circumstance_and_an_action_without_a_subject_is_one_task_of_the_reque
 
 
 @pytest.mark.parametrize("text", [
-    "Ngày 5/3/2026, Chủ tịch UBND tỉnh chủ trì cuộc họp. Tham dự có các đồng chí:\n"
-    "Giám đốc Sở Tài chính, Giám đốc Sở Xây dựng, lãnh đạo các huyện.\nĐề nghị Sở Xây dựng rà soát hồ sơ dự án.",
-    "Cùng dự hội nghị có Giám đốc Sở Tài chính, lãnh đạo các huyện thực hiện dự án.\n"
+    "Ngày 5/3/2026, Chủ tịch UBND tỉnh chủ trì cuộc họp. Tham dự có các đồng chí:\nPhó Chủ tịch Ủy ban nhân dân "
+    "tỉnh Nguyễn Văn An, Giám đốc Sở Tài chính Trần Văn Bình, lãnh đạo các huyện có dự án trên địa bàn.\n"
+    "Đề nghị Sở Xây dựng rà soát hồ sơ dự án.",
+    "Cùng dự hội nghị có Phó Chủ tịch Ủy ban nhân dân tỉnh Lê Văn Cường, Trưởng Ban Chỉ đạo; Giám đốc Sở Tài chính "
+    "Trần Văn Bình, các thành viên Ban Chỉ đạo, Chủ tịch UBND các huyện có dự án trên địa bàn.\n"
     "Đề nghị Sở Xây dựng rà soát hồ sơ dự án.",
 ])
 def test_who_attended_is_no_task(nlp, text):
