@@ -74,7 +74,7 @@ def report_deadline(text: str, task: Task, found: list[Deadline]) -> Deadline | 
     if first is None or first.end is None or STRICT_CUE.match(first.text):
         return None
     later = [d for d in found if d.start is not None and first.end <= d.start and d.end <= task.end + 2]
-    if first.kind not in PERIODS:  # "ra quân vào ngày X để hoàn thành chậm nhất vào cuối năm Y": when it is done
+    if first.kind not in PERIODS:  # "khởi công vào ngày X, xong chậm nhất trong tháng Y": when it is done
         return next((d for d in later if d.due and STRICT_CUE.match(d.text)
                      and COMPLETED_BEFORE.search(text, max(0, d.start - 20), d.start)), None)
     for d in later:

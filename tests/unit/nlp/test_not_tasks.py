@@ -136,8 +136,8 @@ def test_a_body_that_agrees_or_praises_asks_nothing(nlp, text):
 
 
 def test_a_body_that_approves_as_its_duty_is_asked(nlp):
-    assert found(nlp, "Ủy ban nhân dân cấp xã phê duyệt danh mục các thửa đất nhỏ hẹp trước ngày 30/6/2026.") == \
-        [(["Ủy ban nhân dân cấp xã"], "phê duyệt danh mục các thửa đất nhỏ hẹp trước ngày 30/6/2026")]
+    assert found(nlp, "Ủy ban nhân dân cấp xã phê duyệt danh sách các điểm trông giữ xe trước ngày 30/6/2026.") == \
+        [(["Ủy ban nhân dân cấp xã"], "phê duyệt danh sách các điểm trông giữ xe trước ngày 30/6/2026")]
 
 
 def test_a_circumstance_and_an_action_without_a_subject_is_one_task_of_the_request(nlp):
