@@ -95,6 +95,8 @@ _WEAK_YEAR_CUE = re.compile(r"^(?:[Đđ]ến|[Tt]rong|[Vv]ào)\b")
 _CLAUSE_START = re.compile(r"(?:^|[.;:(]|\b(?:phấn\s+đấu|hoàn\s+thành|xong|là|bảo\s+đảm|đảm\s+bảo))\s*$", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+)?$")
 _RECURRING_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:[Hh][ằà]ng\s+năm|của\s+năm\s+trước|năm\s+sau|mỗi\s+năm)\b")
+# A goal before a year in its clause, with no completion cue after it: the year is the goal's horizon.
+_TARGET_BEFORE = re.compile(r"\bmục\s+tiêu\b(?![^.;\n]*\b(?:hoàn\s+thành|xong|chậm\s+nhất|trước)\b)", re.I)
 _CONTINUING_EDUCATION = re.compile(r"(?:giáo\s+dục|dạy\s+nghề|đào\s+tạo|bồi\s+dưỡng)\s*$", re.I)
 # The end of a clause right after a phrase: "... các địa phương tổ chức vào cuối tháng 9/2020."
 _CLAUSE_END = re.compile(r"^\s*(?:[.;)]|\n|$)")
@@ -278,6 +280,9 @@ def _is_deadline_context(text: str, m: re.Match, kind: str, end: int | None = No
     bare = m.group("ongoing") or (m.group("recurring") and re.fullmatch(r"(?:theo\s+)?[Đđ]ịnh\s+kỳ", m.group(0)))
     if bare and _is_manner(text, m, before):
         return False, m.start()
+    clause = re.split(r"[.;\n]", text[max(0, m.start() - 250):m.start()])[-1]
+    if kind == "year" and _TARGET_BEFORE.search(clause):
+        return False, m.start()  # "bảo đảm mục tiêu đạt 500 công trình xanh vào năm 2030": a target's horizon
     if m.group(0).lower().startswith(("tại", "trước", "trong", "tới")) and kind == "relative":
         clause = re.split(r"[.;:\n]", text[max(0, m.start() - 120):m.start()])[-1]
         return bool(_EVENT_ACT.search(clause) and not _PAST_ACT.search(clause)), m.start()

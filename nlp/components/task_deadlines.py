@@ -6,7 +6,8 @@ text says more than the first time phrase of the task:
 - **Report time over the period.** A task with two time phrases, a period of work and a time
   for the report ("thực hiện trong năm X, gửi kết quả về Sở trong tháng 4 năm X"): the one in
   the clause of the reporting verb (báo cáo, gửi, nộp, trình) is the deadline; so is a strict
-  one ("trước ngày", "chậm nhất") after a loose period ("trong năm", "giai đoạn").
+  one ("trước ngày", "chậm nhất") after a loose period ("trong năm", "giai đoạn"), and a strict time
+  of completion ("để hoàn thành chậm nhất ...") after the day the work starts.
 - **A time line after the items.** A line that only states a time ("Hoàn thành trong quý III
   năm X.") after one item or after a run of items applies to each of them that has no deadline
   of its own. The run goes back over items separated only by list markers; a lead-in, heading
@@ -43,6 +44,7 @@ from theodoi.nlp.wrapped_lines import line_bounds, unwrap_lines
 PERIODS = ("year", "half-year", "quarter", "month")
 # The verb of handing in a result, in the clause right before a time phrase.
 REPORT_VERB = re.compile(r"\b(?:báo\s+cáo|gửi|nộp|trình)\b", re.I)
+COMPLETED_BEFORE = re.compile(r"hoàn\s+thành\s*$", re.I)
 STRICT_CUE = re.compile(r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)\b", re.I)
 # The label of a time line: "Thời gian hoàn thành:", "Thời hạn:", "Tiến độ thực hiện:".
 TIME_LABEL = re.compile(
@@ -69,9 +71,12 @@ def report_deadline(text: str, task: Task, found: list[Deadline]) -> Deadline | 
     """Among the time phrases inside `task`, the one that governs it when the first is a loose
     period: a later one in a reporting clause, or a later strict one."""
     first = task.deadline
-    if first is None or first.end is None or first.kind not in PERIODS or STRICT_CUE.match(first.text):
+    if first is None or first.end is None or STRICT_CUE.match(first.text):
         return None
     later = [d for d in found if d.start is not None and first.end <= d.start and d.end <= task.end + 2]
+    if first.kind not in PERIODS:  # "khởi công vào ngày X, xong chậm nhất trong tháng Y": when it is done
+        return next((d for d in later if d.due and STRICT_CUE.match(d.text)
+                     and COMPLETED_BEFORE.search(text, max(0, d.start - 20), d.start)), None)
     for d in later:
         if ";" in text[first.end:d.start]:
             break  # a second action of its own ("...; trình ... trong năm X")

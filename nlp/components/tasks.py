@@ -26,7 +26,7 @@ from theodoi.nlp.tasks import registry
 from theodoi.nlp.tasks.clauses import ClauseReader
 from theodoi.nlp.tasks.field_rows import apply_field_rows
 from theodoi.nlp.tasks.headings import read_heading
-from theodoi.nlp.tasks.patterns import DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
+from theodoi.nlp.tasks.patterns import ATTENDANCE, DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.scopes import Scope, heading_deadline, inherited, is_directive, number_item, open_scope
 
@@ -35,6 +35,8 @@ register_extensions()
 ANNEX_TITLE = re.compile(r"(?:PHỤ LỤC|QUY ĐỊNH|DANH MỤC|BIỂU|MẪU|ĐIỀU LỆ|QUY CHẾ)(?:\s|$)")
 DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted", "obligation"]
 DEFAULT_TABLE_READERS = ["table_rows"]
+TITLE_WORDS = 60  # a title under the kind of a document is at most this long
+TITLE_END = re.compile(r"(?i:căn cứ|thực hiện|triển khai|theo|xét|để|nhằm)\s")  # what follows a title
 
 
 @dataclass
@@ -46,6 +48,9 @@ class Walk:
     numbering: list[tuple[float, str]] = field(default_factory=list)  # (depth, label) of the items open
     headings: list[tuple[int, int]] = field(default_factory=list)  # the layout's heading blocks
     recipients: bool = False  # within the "Nơi nhận:" list
+    title_next: bool = False  # right after a kind in capitals ("KẾ HOẠCH"): the title may follow
+    title_seen: bool = False  # ... and a unit of that title was read
+    attendees: bool = False  # right after "Tham dự có các đồng chí:": the names that follow
 
 
 class TaskFinder:
@@ -124,12 +129,28 @@ class TaskFinder:
             if not opens_annex(content, depth):
                 return []
             walk.recipients = False
+        title_next, walk.title_next = walk.title_next, False
+        attendees, walk.attendees = walk.attendees, ATTENDANCE.search(content) is not None
+        if attendees and section.label is None:
+            return []  # "Phó Chủ tịch ..., Giám đốc Sở ...": who attended, after "Tham dự có:"
         if OPERATIVE_START.match(content.strip()) and content.strip().isupper():
             del scopes[1:]  # "QUYẾT NGHỊ:" or an annexed plan: what follows gives instructions
             walk.item_depth = 0
             numbering[:] = numbering[-1:] if depth is not None else []  # "II. NHIỆM VỤ" stays "II"
             scopes.append(Scope(0.5, [], True))
+            walk.title_next, walk.title_seen = not content.strip().endswith(":"), False
             return []
+        if title_next and section.label is None:
+            # "KẾ HOẠCH\nPhát triển du lịch cộng đồng giai đoạn 2025 - 2030": its title names it
+            title = _title_length(content)
+            if walk.title_seen and content[title:].strip():
+                title = 0  # after a title's first unit, only a unit that is all title goes on with it
+            content_start += title
+            content = text[content_start:unit.end_char]
+            if not content.strip():
+                walk.title_next = walk.title_seen = True  # the title may go on (a second line, its note)
+                return []
+        walk.title_seen = False
         heading = read_heading(r, content_start, content)
         if heading is None and section.label is None and any(a <= unit.start_char < b for a, b in walk.headings):
             return []  # a headline ("Thủ tướng: Khởi công ...") says what happened; the report asks
@@ -166,6 +187,19 @@ class TaskFinder:
                 and last.deadline.start < last.start else None
             open_scope(scopes, Scope(level, list(last.lead), True, list(last.support) if opens_list else [], lead_in))
         return found
+
+
+def _title_length(content: str) -> int:
+    """How long the title is that opens `content` right under a document's kind ("KẾ HOẠCH"): its
+    lines (and a note in brackets under them) up to a line that opens a ground ("Căn cứ ...") or
+    ends a sentence or clause; 0 when longer than a title."""
+    length = 0
+    for line in content.splitlines(keepends=True):
+        stripped = line.strip()
+        if length and TITLE_END.match(stripped) or stripped.endswith((".", ":", ";", ",")):
+            break
+        length += len(line)
+    return length if len(content[:length].split()) <= TITLE_WORDS else 0
 
 
 def _words(text: str) -> str:

@@ -11,9 +11,9 @@ import re
 from typing import Callable
 
 from theodoi.domain import BodyMention, Task
-from theodoi.nlp.tasks.patterns import (ABBREV_END, CLOSING, CUE, HORIZON, INLINE_LABEL, INLINE_LIST, NOT_TASK_OPENERS,
-                                        REPORT_OPENERS, SENTENCE_SPLIT, SPEAKER_WORDS, SPEECH_VERB, is_report, key_of,
-                                        opens_subject, starts_with_action, words_of)
+from theodoi.nlp.tasks.patterns import (ABBREV_END, AGREES, AMENDMENT, CLOSING, CUE, GROUND, HORIZON, INLINE_LABEL,
+                                        INLINE_LIST, NOT_TASK_OPENERS, REPORT_OPENERS, SENTENCE_SPLIT, SPEAKER_WORDS,
+                                        SPEECH_VERB, is_report, key_of, opens_subject, starts_with_action, words_of)
 from theodoi.nlp.lexicon import opens_action
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict
@@ -43,6 +43,10 @@ class ClauseReader:
         unit_lead, unit_support = inherited, inherited_support
         for s, e in self.sentences(start, content):
             s = self.r.after_adverbial(s, e)
+            main = self.after_ground(s, e)
+            if main is None and depth is None:
+                continue  # "Thực hiện Quyết định số ... của ...; Kế hoạch số ...": only why, before the items
+            s = main or s
             sentence = self.r.text[s:e]
             if CLOSING.search(sentence) or key_of(sentence).startswith(REPORT_OPENERS) \
                     and not self.r.is_submission(self.r.skip(s, e), e):
@@ -71,6 +75,21 @@ class ClauseReader:
             tasks.append(self.r.task(self.r.skip(start, start + len(content)), start + len(content), inherited,
                                     "theodoi_tasks.listed", 0.6, inherited_support))
         return tasks, request
+
+    def after_ground(self, s: int, e: int) -> int | None:
+        """Where the main clause starts after a ground that opens the sentence ("Thực hiện Quyết định
+        số ... của ..., Sở A ..."): the first comma or semicolon that a body, a subject or a cue
+        follows; None when the sentence is only the ground; `s` when it opens otherwise."""
+        r, text = self.r, self.r.text
+        pos = r.skip(s, e)
+        if GROUND.match(text, pos, e) is None:
+            return s
+        for sep in re.finditer(r"[,;]\s+", text[pos:e]):
+            at = pos + sep.end()
+            if r.body_at(at) is not None or r.subject(at, e) is not None \
+                    or any(c.start() < at + 40 for c in r.cues(at, e)):
+                return at
+        return None
 
     @staticmethod
     def is_listed_duty(content: str) -> bool:
@@ -129,7 +148,9 @@ class ClauseReader:
             if req is not None:
                 request = req
             if task is not None:
-                tasks.extend(self.r.split_actions(task))
+                # ("HĐND tỉnh tán thành Tờ trình ...": the body agrees; not when more follows its ";")
+                tasks.extend(t for t in self.r.split_actions(task)
+                             if not (key_of(t.text).startswith(AGREES) and ";" not in t.text))
                 directive = True
                 if inline is not None and ce <= inline.end() and task.lead:
                     lead_so_far, support_so_far = task.lead, task.support
@@ -148,8 +169,8 @@ class ClauseReader:
                                          or lead_in.kind == "year" and HORIZON.match(lead_in.text)
                                          or lead_in.kind == "relative") \
             and len(text[s:e].split()) >= 4 and not re.match(r"[\d.,\s]+", text[s:s + 4])
-        if key_of(text[s:e]).startswith(NOT_TASK_OPENERS):
-            return None, None
+        if key_of(text[s:e]).startswith(NOT_TASK_OPENERS) or AMENDMENT.match(text, r.skip(s, e), e):
+            return None, None  # (what the decision itself does: approves, amends)
         speech = SPEECH_VERB.search(text, s, e)
         speaker = words_of(text[s:speech.start()]) if speech is not None else []
         if speech is not None and len(speaker) <= SPEAKER_WORDS and not re.search(r"[,;:]", text[s:speech.start()]) \

@@ -5,15 +5,15 @@ tra ..., yêu cầu các nhà thầu ...", is part of what the clause's subject 
 bodies listed after the cue, or when the gazetteer knows none of them, the phrase read by its
 shape (a head noun or title up to the action).
 
-A cue whose addressee ends the clause ("yêu cầu các sở, ngành:") is a request: the items
-below inherit X. A cue that opens the clause without an addressee ("Yêu cầu: ...") asks
+A cue whose addressee ends the clause ("yêu cầu các sở, ngành:"), or whose action only opens
+the list below ("... thực hiện các nhiệm vụ sau:"), is a request: the items below inherit X. A cue that opens the clause without an addressee ("Yêu cầu: ...") asks
 what follows of the addressees inherited.
 """
 from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import starts_with_action
+from theodoi.nlp.tasks.patterns import opens_list_only, starts_with_action
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
 
@@ -31,13 +31,13 @@ def cue_task(r: TaskText, c: Clause) -> Verdict | None:
         names, end = r.body_list(m.end())
         if names:
             action = r.skip(end, e)
-            if r.rest_is_empty(action, e):
-                return None, (names, end)
+            if r.rest_is_empty(action, e) or opens_list_only(text[action:e]):
+                return None, (names, end)  # "yêu cầu các sở, ngành thực hiện các nội dung sau:": the items ask
             return r.task(action, e, names, "theodoi_tasks.cue", 0.9), None
         shaped = r.named_by_shape(m.end(), e)
         if shaped is not None:  # "UBND huyện yêu cầu các phòng, ban chuyên môn thực hiện ...": not the speaker
             names, action = shaped
-            if r.rest_is_empty(r.skip(action, e), e):
+            if r.rest_is_empty(r.skip(action, e), e) or opens_list_only(text[action:e]):
                 return None, (names, action)
             return r.task(r.skip(action, e), e, names, "theodoi_tasks.cue", 0.8), None
         if LIST_LEAD_IN.fullmatch(text, m.end(), e):  # "Chủ tịch UBND tỉnh chỉ thị như sau:": asks the items

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import (ADDRESSEE_PREFIX, BACKGROUND_HEADING, CUE, DIRECTIVE_HEADING, opens_subject,
-                                        starts_predicate, starts_with_action)
+from theodoi.nlp.tasks.patterns import (ADDRESSEE_PREFIX, BACKGROUND_HEADING, CUE, DIRECTIVE_HEADING, PRESENTS_ITSELF,
+                                        opens_subject, starts_predicate, starts_with_action)
 from theodoi.nlp.tasks.reader import TaskText
 
 # What the body that issues says before its items: "X quyết nghị:", "X quyết định:", "X kết luận như sau:".
@@ -49,6 +49,8 @@ def read_heading(r: TaskText, start: int, content: str):
         subject = r.subject(body_from, head_end) or _subject_after_opening(r, body_from, head_end)
         if subject is not None:  # "Sở A chủ trì, phối hợp với Sở B:" / "Thủ trưởng các sở có trách nhiệm:"
             subject_names, predicate = subject
+            if PRESENTS_ITSELF.fullmatch(r.text, predicate, head_end + 1):
+                return [], [], True, None  # "Sở A ban hành Kế hoạch ... như sau:": the issuer, not the addressee
             return subject_names, r.support(predicate, head_end), True, None
         opens_with_body = bool(names) and names[0].start == r.skip(body_from, head_end)
         if opens_with_body and DECIDES.fullmatch(r.text, end, head_end):

@@ -6,14 +6,15 @@ inherited. So is an action after an opening circumstance or link ("Đối với 
 chậm, tiếp tục đôn đốc ...", "Trường hợp có sự cố thì báo cáo ngay ...", "Đồng thời, tăng
 cường ..."): the task keeps its opening, which says when it applies. A dated step of a
 schedule ("Tháng 7 năm 2010: có sơ kết ...", "Đến năm 2020, ...") is one too, unless it
-says what was done or what someone will do.
+says what was done or what someone will do. A clause that says what its action is ("Phát triển
+du lịch xanh là động lực ...") states a principle: no task.
 """
 from __future__ import annotations
 
 import re
 
 from theodoi.nlp.tasks.patterns import (DUE_CUE, OPENING_END, OPENING_LINK, OPENING_PHRASE, has_object, is_report,
-                                        starts_predicate, words_of)
+                                        starts_predicate, states_a_principle, words_of)
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
 
@@ -29,6 +30,8 @@ def imperative_task(r: TaskText, c: Clause) -> Verdict | None:
     action = r.skip(c.start, e)
     if not (c.directive or c.inherited):
         return None
+    if starts_predicate(text[action:e]) and states_a_principle(text[action:e]):
+        return None, None  # "Phát triển du lịch xanh là động lực ...": what the action is, not who must do it
     confidence = 0.75 if c.inherited else 0.6
     # ("Trước ngày 08/3/2010, Phó Thủ tướng sẽ nghe báo cáo": what will happen, not a step asked)
     scheduled = c.timed and not words_of(text[action:e])[:1] in (["đã"], ["đang"], ["vừa"], []) \

@@ -60,13 +60,50 @@ MODAL = re.compile(r"\s(?:cần phải|phải|cần(?!\s+thiết)|có trách nhi
 MANDATE = re.compile(r"(?:căn cứ|theo|trong phạm vi|thực hiện)\s+(?:(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền|"
                      r"được giao|của mình|theo quy định)(?:\s*,\s*|\s+và\s+|\s+|$))+", re.IGNORECASE)
 REPORT_OPENERS = ("thời gian qua", "tuy nhiên", "bên cạnh", "kết quả", "nhìn chung", "trong năm qua",
-                  "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe")
+                  "qua ", "theo báo cáo", "căn cứ", "xét ", "nơi nhận", "tham dự", "sau khi nghe",
+                  "cùng dự", "cùng tham dự", "dự họp", "dự hội nghị", "dự cuộc họp")
+# Who attended, before the list of their names: "Tham dự có các đồng chí:", "Cùng dự cuộc họp có:".
+ATTENDANCE = re.compile(r"(?:^|[.;]\s+)\s*(?:cùng\s+)?(?:tham\s+)?dự\b[^.;]{0,80}?\bcó\b[^.;]{0,60}:\s*$",
+                        re.IGNORECASE)
 CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:từ|ngày)|\s*\.|\s*$)|xin thông báo|thông báo để|thông báo ý kiến|biết, thực hiện|"
                      r"để các cơ quan|kể từ ngày ký|"
                      # "Quyết định này thay thế Quyết định số ...", not "xây dựng lộ trình thay thế các giếng khoan"
                      r"thay thế\s+(?:cho\s+)?(?:các\s+|những\s+)?(?:quyết định|chỉ thị|nghị quyết|nghị định|thông tư|"
                      r"kế hoạch|công văn|thông báo|quy định|quy chế|văn bản)", re.IGNORECASE)
-NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo")
+# What a body agrees to or praises, also as the predicate of its subject: no one is asked to act
+# ("HĐND tỉnh tán thành Tờ trình ...", "Thủ tướng cơ bản nhất trí với dự thảo ...", "Biểu dương các xã ...").
+AGREES = ("tán thành", "cơ bản nhất trí", "cơ bản thống nhất", "cơ bản đồng ý", "ghi nhận và biểu dương",
+          "ghi nhận, biểu dương", "biểu dương", "đánh giá cao", "hoan nghênh", "khen ngợi", "chúc mừng")
+# What the document itself decides when a clause opens with it ("Phê duyệt Đề án ...", "Thông qua ...").
+NOT_TASK_OPENERS = ("phê duyệt", "thông qua", "thống nhất", "nhất trí", "đồng ý", "ban hành kèm theo") + AGREES
+_DOCUMENT_KINDS = (r"nghị quyết|quyết định|chỉ thị|kết luận|kế hoạch|công điện|công văn|thông báo|luật|nghị định|"
+                   r"thông tư|văn bản|chương trình|đề án|hướng dẫn|điều lệ|quy chế|quy định|phụ lục")
+# The ground a sentence opens with, a document it carries out, cited by number: "Thực hiện Quyết
+# định số 12/QĐ-UBND ngày ... của ..., Sở A ...", "Triển khai thực hiện Nghị quyết số 08-NQ/TU; Kế
+# hoạch số 3/KH-UBND ...". Like "Căn cứ ...", it says why, not what is asked.
+GROUND = re.compile(rf"(?:triển khai\s+)?(?:thực hiện|thi hành)\s+(?:(?:ý kiến\s+)?chỉ đạo\s+của\s+[^,;.]{{3,80}}?\s+tại\s+)?"
+                    rf"(?:các\s+|những\s+)?(?:{_DOCUMENT_KINDS})(?:\s+liên tịch)?\s+(?:số\s*)?\d", re.IGNORECASE)
+# The issuer presenting the document itself: "Ủy ban nhân dân huyện ban hành Kế hoạch ... như sau:",
+# "... ban hành Chương trình hành động với những nội dung sau:" (a duty to issue a plan never says
+# that its content follows).
+PRESENTS_ITSELF = re.compile(rf"(?:[^,;:.]{{0,80}}\s)?ban hành\s+(?:{_DOCUMENT_KINDS})\b[^:;]*?(?:cụ thể\s+)?(?:như sau|sau đây|"
+                             r"(?:với\s+)?(?:các|những)\s+nội dung(?:\s+(?:chủ yếu|cụ thể|chính))?(?:\s+(?:như sau|sau đây|sau))?)"
+                             r"\s*:?\s*", re.IGNORECASE)
+# A change to the text of a legal document, written by the decision itself: "Sửa đổi, bổ sung khoản 2
+# Điều 5 như sau:", "Bổ sung Điều 7a vào sau Điều 7", "Bãi bỏ điểm c khoản 1 Điều 3". The decision
+# speaks; nobody is asked to act.
+AMENDMENT = re.compile(r"(?:sửa đổi|bổ sung|bãi bỏ|thay thế|đính chính)(?:\s*,\s*(?:sửa đổi|bổ sung|bãi bỏ|thay thế))?"
+                       r"(?:\s+(?:một số|các|cụm từ|tên|nội dung(?:\s+của)?))?"
+                       r"\s+(?:điểm|khoản|điều|chương|mục|phụ lục|tiết|cụm từ)\s+[\w\d“\"]", re.IGNORECASE)
+# A lead-in that only opens a list, its action a general word for the items below: "tập trung thực
+# hiện tốt một số nhiệm vụ trọng tâm sau:", "khẩn trương triển khai các nội dung cụ thể như sau:".
+_LEAD_IN_VERBS = (r"khẩn trương|tập trung|chủ động|quyết liệt|nghiêm túc|tiếp tục|triển khai|thực hiện|hoàn thành|"
+                  r"chỉ đạo|tổ chức|ngay|tốt|có hiệu quả|hiệu quả|đồng bộ|nghiêm|kịp thời")
+LIST_ONLY_LEAD_IN = re.compile(
+    rf"(?:(?:{_LEAD_IN_VERBS})\s*,?\s*)+(?:một số|các|những)?\s*(?:nhóm\s+)?"
+    r"(?:nhiệm vụ|nội dung|việc|công việc|giải pháp|biện pháp|yêu cầu|vấn đề|hoạt động)"
+    r"(?:\s*,?\s*(?:chủ yếu|trọng tâm|trọng điểm|cụ thể|cấp bách|quan trọng|cần thiết|chính))*"
+    r"\s*,?\s*(?:sau đây|như sau|sau)\s*:?\s*", re.IGNORECASE)
 DIRECTIVE_HEADING = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|yêu cầu|đề nghị|kết luận|chỉ đạo|"
                                r"trách nhiệm|phân công|chương trình hành động|như sau|sau đây", re.IGNORECASE)
 BACKGROUND_HEADING = re.compile(r"^(?:về )?(?:(?:các|những) )?(?:mục tiêu|mục đích|quan điểm|tình hình|kết quả|đánh giá|thực trạng|"
@@ -152,6 +189,32 @@ def starts_predicate(text: str) -> bool:
     if m:
         text = text[m.end():]
     return bool(MODAL.match(" " + text)) or starts_with_action(text)
+
+
+# What an action is said to be when a sentence states a principle, not a duty: "Phát triển du lịch xanh
+# là động lực ...", "Bảo đảm an toàn dữ liệu là điều kiện tiên quyết ...".
+_ROLE_NOUNS = (r"trụ cột|điều kiện|nền tảng|động lực|đòn bẩy|lực đẩy|quá trình|định hướng|cơ hội|chìa khóa|chìa khoá|"
+               r"xu hướng|xu thế|yếu tố|nhân tố|tiền đề|phương châm|nguyên tắc|con đường|hạt nhân|yêu cầu xuyên suốt|"
+               r"nhiệm vụ (?:chiến lược|xuyên suốt|hàng đầu|then chốt|quan trọng)|khâu (?:đột phá|then chốt)|giải pháp then chốt")
+STATEMENT = re.compile(rf"[^;:.()]{{3,200}}?[^,\s]\s+là\s+(?:một\s+|các\s+|những\s+)?(?:{_ROLE_NOUNS})(?!\w)", re.IGNORECASE)
+# Verbs whose object is said to be something ("xác định ... là nhiệm vụ then chốt"): an action;
+# ... or "là" that only singles out ("đặc biệt là", "nhất là", "gọi tắt là").
+_TAKES_AS = re.compile(r"\b(?:xác định|coi|lấy|chọn|xem|công nhận|nhận thức|khẳng định|đánh giá|vai trò|"
+                       r"(?:đặc biệt|nhất|tức|gọi tắt|cụ thể|chủ yếu)\s+là)\b", re.IGNORECASE)
+
+
+def states_a_principle(clause: str) -> bool:
+    """Whether a clause that opens with an action says what that action is ("Đẩy mạnh chuyển đổi số là
+    động lực ..."): a statement of principle, no duty."""
+    m = STATEMENT.match(clause.strip())
+    return m is not None and _TAKES_AS.search(m.group(0)) is None
+
+
+def opens_list_only(action: str) -> bool:
+    """Whether an action only opens the list below it (LIST_ONLY_LEAD_IN), also after "trong phạm vi
+    chức năng, quyền hạn của mình": the items are the tasks, the lead-in passes its bodies to them."""
+    m = MANDATE.match(action.strip())
+    return LIST_ONLY_LEAD_IN.fullmatch(action.strip()[m.end() if m else 0:]) is not None
 
 
 def is_report(predicate: str) -> bool:

@@ -2,19 +2,21 @@
 
 - "subject": the clause opens with bodies and a predicate that asks ("Sở A chủ trì ...",
   "Các địa phương cần ...", a subject written out up to its modal "Cơ quan được giao chủ
-  trì soạn thảo phải ..."); a predicate that reports ("Sở A đã ...") is no task.
+  trì soạn thảo phải ..."); a predicate that reports ("Sở A đã ...") is no task, one that only opens a list ("Sở A thực
+  hiện các việc sau:") a request whose items are the tasks.
 - "later_subject": the subject comes after an opening phrase and a comma, with its modal
   ("Đối với dự thảo ..., cơ quan chủ trì soạn thảo phải ...") or after a circumstance with its
   action ("Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về ..."); never in a
   clause that opens with its own action (the bodies after its comma are objects). With no subject
-  after the circumstance, its action is asked of the addressees inherited.
+  after the circumstance, the clause is left to "imperative" (its action after the opening, asked of
+  the addressees inherited).
 """
 from __future__ import annotations
 
 import re
 
-from theodoi.nlp.tasks.patterns import (MODAL, OPENING_PHRASE, is_report, opens_subject, starts_predicate,
-                                        starts_with_action)
+from theodoi.nlp.tasks.patterns import (MODAL, OPENING_PHRASE, PRESENTS_ITSELF, is_report, opens_list_only,
+                                        opens_subject, starts_with_action)
 from theodoi.nlp.tasks.reader import TaskText
 from theodoi.nlp.tasks.registry import Clause, Verdict, strategy
 
@@ -32,8 +34,10 @@ def subject_task(r: TaskText, c: Clause) -> Verdict | None:
         return None
     names, predicate = subject
     rest = text[predicate:e]
-    if rest.startswith(":"):
-        return None, None
+    if rest.startswith(":") or PRESENTS_ITSELF.fullmatch(rest.strip()):
+        return None, None  # ("Sở A ban hành Kế hoạch ... như sau:": the issuer presents this document)
+    if opens_list_only(rest):  # "Các sở, ngành tập trung thực hiện các nhiệm vụ sau:": the items are the tasks
+        return None, (names, predicate)
     if not is_report(rest) and rest.strip():
         return r.task(predicate, e, names, "theodoi_tasks.subject", 0.8), None
     return None, None
@@ -58,8 +62,4 @@ def later_subject_task(r: TaskText, c: Clause) -> Verdict | None:
             subject = r.subject(at, e)
             if subject is not None and not is_report(text[subject[1]:e]):
                 return r.task(subject[1], e, subject[0], "theodoi_tasks.subject", 0.7), None
-    if circumstance and (c.directive or c.inherited):  # "Trường hợp có vướng mắc, khẩn trương báo cáo ...": inherited
-        for comma in re.finditer(r",\s+", text[s:e]):
-            if starts_predicate(text[s + comma.end():e]):
-                return r.task(r.skip(s, e), e, list(c.inherited), "theodoi_tasks.subject", 0.6, c.inherited_support), None
     return None

@@ -22,3 +22,11 @@ def test_a_subject_that_reports_is_no_task(clause_of):
 def test_a_subject_after_an_opening_phrase(clause_of):
     task, _ = later_subject_task(*clause_of("Đối với các dự án chậm tiến độ, Sở Kế hoạch và Đầu tư phải báo cáo"))
     assert [b.text for b in task.lead] == ["Sở Kế hoạch và Đầu tư"] and task.text == "phải báo cáo"
+
+
+@pytest.mark.parametrize("text", [
+    "Trường hợp phát sinh vướng mắc, kịp thời báo cáo Ủy ban nhân dân huyện để xem xét",
+    "Trong thời gian qua, phong trào thể thao quần chúng được huyện quan tâm, chỉ đạo",
+])
+def test_a_circumstance_without_a_subject_is_left_to_imperative(clause_of, text):
+    assert later_subject_task(*clause_of(text, inherited=[])) is None

@@ -199,3 +199,29 @@ def test_an_unmarked_lead_in_with_a_term_passes_it_to_the_run_of_items_after_it(
     assert found["Lập biên bản tổng hợp ý kiến của người dân"][0] == "relative"
     assert found["Giải quyết kiến nghị liên quan theo thẩm quyền"][0] == "relative"
     assert found["thông báo cho người sử dụng đất liền kề"] is None
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Giao Sở Giao thông vận tải khởi công tuyến đường tránh vào ngày 2/9/2021 để hoàn thành chậm nhất vào "
+     "cuối năm 2022.", dt.date(2022, 12, 31)),
+    ("Đề nghị Ban Quản lý dự án ra quân giải phóng mặt bằng vào dịp 19/5/2021 để hoàn thành trước ngày "
+     "30/6/2022.", dt.date(2022, 6, 30)),
+])
+def test_the_time_of_completion_wins_over_the_day_the_work_starts(nlp, text, due):
+    [(_, deadline)] = deadlines(nlp, text)
+    assert deadline[1] == due
+
+
+@pytest.mark.parametrize("text", [
+    "Giao Sở Xây dựng hướng dẫn các chủ đầu tư, bảo đảm mục tiêu đạt 300 công trình xanh vào năm 2030.",
+    "Đề nghị Sở Công Thương hỗ trợ doanh nghiệp, đảm bảo mục tiêu về thương mại điện tử: mỗi huyện có tối thiểu "
+    "20 cửa hàng bán trực tuyến vào năm 2027.",
+])
+def test_the_horizon_of_a_goal_is_no_deadline_of_the_task(nlp, text):
+    [(_, deadline)] = deadlines(nlp, text)
+    assert deadline is None
+
+
+def test_a_goal_to_complete_by_a_year_keeps_its_deadline(nlp):
+    [(_, deadline)] = deadlines(nlp, "Giao Sở Nông nghiệp thực hiện mục tiêu trồng rừng, hoàn thành trong năm 2022.")
+    assert deadline == ("year", dt.date(2022, 12, 31))
