@@ -1,13 +1,15 @@
 """The Whoosh search path before and after a change, on one index, in one run.
 
     .venv/bin/python bench/bench_whoosh_path.py --keep DIR [--docs 20000] [--queries 60]
-                                                [--baseline REV] [--profile FILE]
+                                                [--baseline REV] [--baseline-keep DIR] [--profile FILE]
 
 Builds (or reuses, with bench_search.py's --keep folder) the Whoosh index of bench_search's
 generated corpus, then times `SearchIndex.search` (page of 20, facets, snippets, spelling
 help) of this worktree against the same class as it was at git revision REV (default
-HEAD; search/index.py of that revision loaded beside today's modules), query by query
-alternately, so a shared, loaded machine slows both alike. Prints median / p95 in ms for
+HEAD; search/index.py and search/whoosh_matches.py of that revision loaded beside today's
+modules), query by query alternately, so a shared, loaded machine slows both alike.
+`--baseline-keep DIR`: the "before" class reads the index of that bench_search --keep folder
+(the same generated documents, written by the code of REV) instead of --keep's. Prints median / p95 in ms for
 each query set and the after/before ratios. `--profile FILE` writes a cProfile of the
 current path over every query set (read it with `python -m pstats FILE`).
 """
@@ -30,13 +32,21 @@ from theodoi.search.index import SearchIndex  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def baseline_class(revision: str):
-    """SearchIndex as search/index.py defined it at `revision`."""
-    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:search/index.py"], check=True,
+def _module_at(revision: str, name: str):
+    """search/<name>.py as it was at `revision`, loaded as a module of its own."""
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:search/{name}.py"], check=True,
                             capture_output=True, text=True).stdout
-    spec = importlib.util.spec_from_loader("theodoi.search.index_baseline", loader=None)
-    module = importlib.util.module_from_spec(spec)
-    exec(compile(source, f"{revision}:search/index.py", "exec"), module.__dict__)
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(f"theodoi.search.{name}_baseline",
+                                                                             loader=None))
+    exec(compile(source, f"{revision}:search/{name}.py", "exec"), module.__dict__)
+    return module
+
+
+def baseline_class(revision: str):
+    """SearchIndex as search/index.py defined it at `revision`, with that revision's
+    whoosh_matches.py."""
+    module = _module_at(revision, "index")
+    module.whoosh_matches = _module_at(revision, "whoosh_matches")
     return module.SearchIndex
 
 
@@ -61,6 +71,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=60)
     parser.add_argument("--keep", type=Path, required=True, help="bench_search.py --keep folder")
     parser.add_argument("--baseline", default="HEAD", help="git revision of the 'before' search/index.py")
+    parser.add_argument("--baseline-keep", type=Path, help="bench_search.py --keep folder of the 'before' index")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the current path here")
     args = parser.parse_args()
 
@@ -68,8 +79,10 @@ def main() -> None:
     if not folder.exists() or len(SearchIndex(folder)) != args.docs:
         _, seconds, size = build_engine(args.keep, list(generate(args.docs, tuple(args.words))), "whoosh")
         print(f"built the whoosh index in {seconds:.1f} s, {size:.1f} MB", flush=True)
-    before, after = baseline_class(args.baseline)(folder), SearchIndex(folder)
-    print(f"whoosh index: {len(after)} documents; before = search/index.py at {args.baseline}", flush=True)
+    before_folder = (args.baseline_keep or args.keep) / "whoosh" / "index"
+    before, after = baseline_class(args.baseline)(before_folder), SearchIndex(folder)
+    print(f"whoosh index: {len(after)} documents ({len(before)} before); before = search/index.py and "
+          f"whoosh_matches.py at {args.baseline}", flush=True)
     rows = query_rows(make_queries(args.queries))
     print(f"{'query set':30} {'before med/p95 ms':>20} {'after med/p95 ms':>20} {'after/before':>14}", flush=True)
     everything: tuple[list, list] = ([], [])

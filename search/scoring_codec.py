@@ -23,6 +23,8 @@ from array import array
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
+from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.filestore import OverlayStorage
 
 EXTENSION = ".sco"
 MAGIC = b"TDS1"
@@ -96,14 +98,10 @@ class ScoringDirectory:
         if not storage.file_exists(name):
             return None
         length = storage.file_length(name)
-        file = storage.open_file(name)
-        try:
-            terms, start, magic = _TRAILER.unpack(file.get(length - _TRAILER.size, _TRAILER.size))
-            if magic != MAGIC:
-                return None
-            data = file.get(start, terms * (_OFFSETS.itemsize * 2 + _COUNTS.itemsize))
-        finally:
-            file.close()
+        terms, start, magic = _TRAILER.unpack(_read(storage, name, length - _TRAILER.size, _TRAILER.size))
+        if magic != MAGIC:
+            return None
+        data = _read(storage, name, start, terms * (_OFFSETS.itemsize * 2 + _COUNTS.itemsize))
         offsets = np.frombuffer(data, dtype=_OFFSETS, count=terms)
         positions = np.frombuffer(data, dtype=_OFFSETS, count=terms, offset=terms * _OFFSETS.itemsize)
         counts = np.frombuffer(data, dtype=_COUNTS, count=terms, offset=2 * terms * _OFFSETS.itemsize)
@@ -119,11 +117,22 @@ class ScoringDirectory:
         if at == len(self.offsets) or self.offsets[at] != offset:
             return None
         position, count = int(self.positions[at]), int(self.counts[at])
-        file = reader.storage().open_file(self.name)
-        try:
-            data = file.get(position, count * (_IDS.itemsize + _WEIGHTS.itemsize))
-        finally:
-            file.close()
+        data = _read(reader.storage(), self.name, position, count * (_IDS.itemsize + _WEIGHTS.itemsize))
         ids = np.frombuffer(data, dtype=_IDS, count=count).astype(np.int64)
         weights = np.frombuffer(data, dtype=_WEIGHTS, count=count, offset=count * _IDS.itemsize).astype(np.float64)
         return ids, weights
+
+
+def _read(storage, name: str, position: int, length: int) -> bytes:
+    """`length` bytes at `position` of a segment's file. In a compound segment they are
+    sliced from its memory map: Whoosh's open_file there copies the whole file first."""
+    for part in (storage.a, storage.b) if isinstance(storage, OverlayStorage) else (storage,):
+        source = getattr(part, "_source", None)
+        if isinstance(part, CompoundStorage) and source is not None and part.file_exists(name):
+            start = part.range(name)[0] + position
+            return source[start:start + length]
+    file = storage.open_file(name)
+    try:
+        return file.get(position, length)
+    finally:
+        file.close()
