@@ -15,6 +15,9 @@ weights), then a directory of three arrays over the terms in the order written (
 offset in the segment's postings file, which grows term by term, so the directory is
 sorted by it; position of the ids in this file; posting count), then a trailer (term count,
 directory position, MAGIC).
+
+Whoosh records a segment's codec in the index's table of contents by class name: moving or
+renaming `ScoringCodec` makes existing indexes unreadable (IndexCorruptError: reindex).
 """
 from __future__ import annotations
 
