@@ -24,8 +24,9 @@ from collections import OrderedDict
 
 import numpy as np
 from whoosh import query as q
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, _lenfield
 from whoosh.matching import FilterMatcher
+from whoosh.util.numeric import byte_to_length
 
 from theodoi.search.scoring_codec import ScoringDirectory
 
@@ -247,9 +248,14 @@ class _Leaf:
         """The length Whoosh scores each document's field with (decoded from its length byte)."""
         key = (self.segment, fieldname)
         if key not in self.segments.lengths:
-            read = self.reader.doc_field_length
-            self.segments.lengths[key] = np.fromiter((read(docnum, fieldname, 0) or 0 for docnum in range(self.size)),
-                                                     dtype=np.float64, count=self.size)
+            codes = _length_bytes(self.reader, fieldname, self.size)
+            if codes is not None:
+                self.segments.lengths[key] = _BYTE_LENGTHS[codes]
+            else:  # another codec: one document at a time
+                read = self.reader.doc_field_length
+                self.segments.lengths[key] = np.fromiter((read(docnum, fieldname, 0) or 0
+                                                          for docnum in range(self.size)),
+                                                         dtype=np.float64, count=self.size)
         return self.segments.lengths[key]
 
     def _walk(self, matcher) -> tuple[np.ndarray, np.ndarray]:
@@ -261,6 +267,24 @@ class _Leaf:
             score[docnum] = matcher.score()
             matcher.next()
         return matched, score
+
+
+_BYTE_LENGTHS = np.array([byte_to_length(code) if code else 0 for code in range(256)], dtype=np.float64)
+
+
+def _length_bytes(reader, fieldname: str, size: int) -> np.ndarray | None:
+    """Each document's length byte of a field, read as one slice of the segment's length
+    column (W3 codec; documents past the column's end have 0, as doc_field_length says);
+    None when the segment is read another way."""
+    perdoc = getattr(reader, "_perdoc", None)
+    if not isinstance(perdoc, W3PerDocReader):
+        return None
+    codes = np.zeros(size, dtype=np.uint8)
+    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is not None:
+        count = min(column._count, size)
+        codes[:count] = np.frombuffer(column._dbfile.get(column._basepos, count), dtype=np.uint8)
+    return codes
 
 
 def _values_of(matcher, ids: np.ndarray, wanted: np.ndarray) -> list:
