@@ -166,10 +166,10 @@ class _Leaf:
         return self._walk(node.matcher(self.leaf))
 
     def alive(self) -> np.ndarray:
-        if not self.reader.has_deletions():
-            return np.ones(self.size, dtype=bool)
-        mask = np.zeros(self.size, dtype=bool)
-        mask[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
+        """Which documents of the segment are not deleted (from the deleted ones: few)."""
+        mask = np.ones(self.size, dtype=bool)
+        if self.reader.has_deletions():
+            mask[np.fromiter(self.reader.segment().deleted_docs(), dtype=np.int64)] = False
         return mask
 
     def _term(self, node: q.Term) -> tuple[np.ndarray, np.ndarray]:
