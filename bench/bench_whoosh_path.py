@@ -1,13 +1,19 @@
 """The Whoosh search path before and after a change, on one index, in one run.
 
     .venv/bin/python bench/bench_whoosh_path.py --keep DIR [--docs 20000] [--queries 60]
-                                                [--baseline REV] [--profile FILE]
+                                                [--baseline REV] [--baseline-keep DIR] [--commit N]
+                                                [--profile FILE]
 
 Builds (or reuses, with bench_search.py's --keep folder) the Whoosh index of bench_search's
 generated corpus, then times `SearchIndex.search` (page of 20, facets, snippets, spelling
 help) of this worktree against the same class as it was at git revision REV (default
-HEAD; search/index.py of that revision loaded beside today's modules), query by query
-alternately, so a shared, loaded machine slows both alike. Prints median / p95 in ms for
+HEAD; search/index.py and search/whoosh_matches.py of that revision loaded beside today's
+modules), query by query alternately, so a shared, loaded machine slows both alike.
+`--baseline-keep DIR`: the "before" class reads the index of that bench_search --keep folder
+(the same generated documents, written by the code of REV) instead of --keep's.
+`--commit N`: then replace the first N documents in both indexes (one commit each: a new
+segment, deletions in the old one) and time every set again, as searches right after an
+ingest (this writes to the indexes: use copies of the --keep folders). Prints median / p95 in ms for
 each query set and the after/before ratios. `--profile FILE` writes a cProfile of the
 current path over every query set (read it with `python -m pstats FILE`).
 """
@@ -20,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import time
+from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,13 +37,21 @@ from theodoi.search.index import SearchIndex  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def baseline_class(revision: str):
-    """SearchIndex as search/index.py defined it at `revision`."""
-    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:search/index.py"], check=True,
+def _module_at(revision: str, name: str):
+    """search/<name>.py as it was at `revision`, loaded as a module of its own."""
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:search/{name}.py"], check=True,
                             capture_output=True, text=True).stdout
-    spec = importlib.util.spec_from_loader("theodoi.search.index_baseline", loader=None)
-    module = importlib.util.module_from_spec(spec)
-    exec(compile(source, f"{revision}:search/index.py", "exec"), module.__dict__)
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(f"theodoi.search.{name}_baseline",
+                                                                             loader=None))
+    exec(compile(source, f"{revision}:search/{name}.py", "exec"), module.__dict__)
+    return module
+
+
+def baseline_class(revision: str):
+    """SearchIndex as search/index.py defined it at `revision`, with that revision's
+    whoosh_matches.py."""
+    module = _module_at(revision, "index")
+    module.whoosh_matches = _module_at(revision, "whoosh_matches")
     return module.SearchIndex
 
 
@@ -54,23 +69,8 @@ def alternate(before, after, queries: list[str], filters: dict, sort: str, warmu
     return timings
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=20_000)
-    parser.add_argument("--words", type=int, nargs=2, default=(300, 2000))
-    parser.add_argument("--queries", type=int, default=60)
-    parser.add_argument("--keep", type=Path, required=True, help="bench_search.py --keep folder")
-    parser.add_argument("--baseline", default="HEAD", help="git revision of the 'before' search/index.py")
-    parser.add_argument("--profile", type=Path, help="write a cProfile of the current path here")
-    args = parser.parse_args()
-
-    folder = args.keep / "whoosh" / "index"
-    if not folder.exists() or len(SearchIndex(folder)) != args.docs:
-        _, seconds, size = build_engine(args.keep, list(generate(args.docs, tuple(args.words))), "whoosh")
-        print(f"built the whoosh index in {seconds:.1f} s, {size:.1f} MB", flush=True)
-    before, after = baseline_class(args.baseline)(folder), SearchIndex(folder)
-    print(f"whoosh index: {len(after)} documents; before = search/index.py at {args.baseline}", flush=True)
-    rows = query_rows(make_queries(args.queries))
+def time_sets(before, after, rows) -> None:
+    """Print median / p95 of before and after for every query set, and over all of them."""
     print(f"{'query set':30} {'before med/p95 ms':>20} {'after med/p95 ms':>20} {'after/before':>14}", flush=True)
     everything: tuple[list, list] = ([], [])
     for name, queries, filters, sort in rows:
@@ -84,6 +84,36 @@ def main() -> None:
     old, new = everything
     print(f"{'all sets':30} {statistics.median(old):9.1f} / {percentile(old, 0.95):8.1f} "
           f"{statistics.median(new):9.1f} / {percentile(new, 0.95):8.1f}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20_000)
+    parser.add_argument("--words", type=int, nargs=2, default=(300, 2000))
+    parser.add_argument("--queries", type=int, default=60)
+    parser.add_argument("--keep", type=Path, required=True, help="bench_search.py --keep folder")
+    parser.add_argument("--baseline", default="HEAD", help="git revision of the 'before' search/index.py")
+    parser.add_argument("--baseline-keep", type=Path, help="bench_search.py --keep folder of the 'before' index")
+    parser.add_argument("--commit", type=int, default=0, help="then replace N documents and time again")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the current path here")
+    args = parser.parse_args()
+
+    folder = args.keep / "whoosh" / "index"
+    if not folder.exists() or len(SearchIndex(folder)) != args.docs:
+        _, seconds, size = build_engine(args.keep, list(generate(args.docs, tuple(args.words))), "whoosh")
+        print(f"built the whoosh index in {seconds:.1f} s, {size:.1f} MB", flush=True)
+    before_folder = (args.baseline_keep or args.keep) / "whoosh" / "index"
+    before, after = baseline_class(args.baseline)(before_folder), SearchIndex(folder)
+    print(f"whoosh index: {len(after)} documents ({len(before)} before); before = search/index.py and "
+          f"whoosh_matches.py at {args.baseline}", flush=True)
+    rows = query_rows(make_queries(args.queries))
+    time_sets(before, after, rows)
+    if args.commit:
+        replaced = list(islice(generate(args.docs, tuple(args.words)), args.commit))
+        for index in (before, after):
+            index.add(replaced)
+        print(f"after a commit replacing {args.commit} documents:", flush=True)
+        time_sets(before, after, rows)
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()

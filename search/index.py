@@ -25,6 +25,7 @@ from theodoi.search import whoosh_matches
 from theodoi.search.document import IndexDocument
 from theodoi.search.errors import IndexCorruptError, IndexLockedError, IndexWriteError
 from theodoi.search.query import TASK_FILTER_NAMES, ParsedQuery, any_unit_fallback, build_filter
+from theodoi.search.scoring_codec import ScoringCodec
 from theodoi.search.results import (SearchHit, SearchResults, TaskHit, TaskResults, snippet_for,
                                     snippet_patterns)
 from theodoi.search.schema import index_fields, task_fields
@@ -51,6 +52,7 @@ class SearchIndex(GenerationIndex):
         self._task_ix = None  # None in a generation written before task search existed
         self._searchers: dict[str, object] = {}
         self._facet_columns: dict[int, dict] = {}  # id(searcher) → arrays read from it (_searcher_cache)
+        self._segments: dict[str, whoosh_matches.SegmentCache] = {}  # "documents"/"tasks" → kept across searchers
         super().__init__(root, **options)
 
     # ------------------------------------------------------------------ state
@@ -70,6 +72,7 @@ class SearchIndex(GenerationIndex):
             searcher.close()
         self._searchers = {}
         self._facet_columns = {}
+        self._segments = {}
 
     def close(self) -> None:
         """Release the cached searcher."""
@@ -126,7 +129,8 @@ class SearchIndex(GenerationIndex):
 
     def _write(self, ix, work, *, optimize: bool = False) -> None:
         try:
-            writer = ix.writer(timeout=self.lock_timeout, delay=self.lock_delay, limitmb=WRITER_MEMORY_MB)
+            writer = ix.writer(timeout=self.lock_timeout, delay=self.lock_delay, limitmb=WRITER_MEMORY_MB,
+                               codec=ScoringCodec())
         except LockError as error:
             raise IndexLockedError(f"the search index in {self.directory} is locked by another writer "
                                    f"(waited {self.lock_timeout:g} s)") from error
@@ -163,7 +167,14 @@ class SearchIndex(GenerationIndex):
             searcher = None
         if searcher is None:
             searcher = self._searchers[name] = ix.searcher()
+            self._segment_cache(searcher).keep_only(whoosh_matches.segment_ids(searcher))
         return searcher
+
+    def _segment_cache(self, searcher) -> whoosh_matches.SegmentCache:
+        """What was read from the segments of this searcher's index (documents or tasks),
+        kept across searchers as long as the segments live."""
+        name = "tasks" if searcher is self._searchers.get("tasks") else "documents"
+        return self._segments.setdefault(name, whoosh_matches.SegmentCache())
 
     def ids(self) -> set[int]:
         """Every document id in the index (to compare with the database)."""
@@ -226,7 +237,8 @@ class SearchIndex(GenerationIndex):
             # order, the total their count, and the facets are counted from their document
             # numbers with the searcher's cached columns.
             cache = self._searcher_cache(searcher)
-            matches = whoosh_matches.find(searcher, parsed.query or Every(), filter_query, cache)
+            matches = whoosh_matches.find(searcher, parsed.query or Every(), filter_query, cache,
+                                          self._segment_cache(searcher))
             total = len(matches)
             if sort_order is None or not total:
                 ordered = matches.by_score()
@@ -256,7 +268,7 @@ class SearchIndex(GenerationIndex):
         facets = {}
         for name in facet_fields:
             if ("facet", name) not in cache:
-                cache["facet", name] = _coded(_column_values(searcher.reader(), name))
+                cache["facet", name] = _coded(_column_values(searcher, name, self._segment_cache(searcher)))
             values, codes = cache["facet", name]
             counts = np.bincount(codes[docnums], minlength=len(values))
             facets[name] = _counts({values[code]: int(count) for code, count in enumerate(counts) if count},
@@ -278,14 +290,19 @@ class _WhooshVocabulary:
         return candidates[0] if candidates else None
 
 
-def _column_values(reader, fieldname: str) -> list:
-    """The value of a column for every document number of `reader`, segment by segment
-    (a segment whose documents lack the field has an empty column: read one by one)."""
+def _column_values(searcher, fieldname: str, segments: whoosh_matches.SegmentCache) -> list:
+    """The value of a column for every document number of `searcher`, segment by segment,
+    each segment's read once while it lives (a segment whose documents lack the field has
+    an empty column: read one by one)."""
     values: list = []
-    for leaf, _ in reader.leaf_readers():
-        column = leaf.column_reader(fieldname)
-        read = list(column)
-        values += read if len(read) == leaf.doc_count_all() else [column[n] for n in range(leaf.doc_count_all())]
+    for leaf, _ in searcher.leaf_searchers():
+        key = (whoosh_matches.segment_id(leaf), fieldname)
+        if key not in segments.columns:
+            reader, size = leaf.reader(), leaf.doc_count_all()
+            column = reader.column_reader(fieldname)
+            read = list(column)
+            segments.columns[key] = read if len(read) == size else [column[n] for n in range(size)]
+        values += segments.columns[key]
     return values
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 from whoosh import fields
 
 from theodoi.search.abbreviations import agency_keys, table_fingerprint
-from theodoi.search.analysis import EXACT, FOLDED, LINES, SYMBOL, analyser_fingerprint
+from theodoi.search.analysis import EXACT, FOLDED, LINES, SYMBOL, SyllablePositions, analyser_fingerprint
 from theodoi.search.document import IndexDocument, IndexTask
 
 SCHEMA_VERSION = 3  # 3: fewer tiers of terms for year, date and deadline (see _tiered)
@@ -42,16 +42,23 @@ def _tiered(field: fields.NUMERIC, shift_step: int) -> fields.NUMERIC:
     return field
 
 
+def _positional(analyzer, **options) -> fields.TEXT:
+    """A text field with positions (for phrases), filled by SyllablePositions."""
+    field = fields.TEXT(analyzer=analyzer, phrase=True, **options)
+    field.format = SyllablePositions(field_boost=field.format.field_boost)
+    return field
+
+
 def _shared_fields(sortable: bool) -> dict:
     """The fields documents and tasks both have: text (exact and folded), the document's
     metadata and symbol, its facets, and the bodies named. `sortable` keeps a column of the
     document's kind, issuer, year and date for facets and sorting (documents only: tasks
     are filtered by them, never sorted or counted by them)."""
     return dict(
-        content=fields.TEXT(analyzer=EXACT, stored=True, phrase=True),
-        content_f=fields.TEXT(analyzer=FOLDED, phrase=True),
-        meta=fields.TEXT(analyzer=EXACT, phrase=True),
-        meta_f=fields.TEXT(analyzer=FOLDED, phrase=True),
+        content=_positional(EXACT, stored=True),
+        content_f=_positional(FOLDED),
+        meta=_positional(EXACT),
+        meta_f=_positional(FOLDED),
         symbol=fields.TEXT(analyzer=SYMBOL, phrase=False),
         symbol_f=fields.TEXT(analyzer=FOLDED, phrase=False),
         kind=fields.ID(sortable=sortable),

@@ -50,7 +50,7 @@ QUERIES = ["chuyển đổi số", "chuyen doi so", "sở y tế", "UBND tỉnh"
 def test_same_matches_scores_and_order_as_whoosh(searcher, typed, filters):
     query, filter_query = parse_query(typed).query, build_filter(filters)
     expected = searcher.search(query, limit=None, filter=filter_query)
-    found = whoosh_matches.find(searcher, query, filter_query, {})
+    found = whoosh_matches.find(searcher, query, filter_query, {}, whoosh_matches.SegmentCache())
     assert len(found) == len(expected)
     assert len(expected) > 0 or filters
     assert found.by_score().tolist() == [hit.docnum for hit in expected]
@@ -63,13 +63,13 @@ def test_a_phrase_needs_its_words_in_order(searcher):
     phrase = q.Phrase("content_f", ["so", "y", "te"])
     wrong_order = q.Phrase("content_f", ["te", "y", "so"])
     expected = {hit.docnum for hit in searcher.search(phrase, limit=None)}
-    assert set(whoosh_matches.find(searcher, phrase, None, {}).docnums.tolist()) == expected
-    assert set(whoosh_matches.find(searcher, wrong_order, None, {}).docnums.tolist()) == {
+    assert set(whoosh_matches.find(searcher, phrase, None, {}, whoosh_matches.SegmentCache()).docnums.tolist()) == expected
+    assert set(whoosh_matches.find(searcher, wrong_order, None, {}, whoosh_matches.SegmentCache()).docnums.tolist()) == {
         hit.docnum for hit in searcher.search(wrong_order, limit=None)}
 
 
 def test_a_term_the_index_lacks_matches_nothing(searcher):
-    assert len(whoosh_matches.find(searcher, q.Term("content", "xyzzy"), None, {})) == 0
+    assert len(whoosh_matches.find(searcher, q.Term("content", "xyzzy"), None, {}, whoosh_matches.SegmentCache())) == 0
 
 
 def test_the_cache_keeps_within_its_limit():
