@@ -69,13 +69,13 @@ class Listing:
         query = (select(Task.id, Task.document_id, Task.ordinal, Task.due, Task.deadline_kind, Document.date,
                         Document.number, decision.c.status, decision.c.created_at, recorded.label("recorded"),
                         display.label("display"), group.label("grp"), role.label("role"))
-                 .join(Document, Task.document_id == Document.id)
+                 .outerjoin(Document, Task.document_id == Document.id)  # every task has one: a count skips it
                  .outerjoin(decision, and_(decision.c.task_id == Task.id, decision.c.rank == 1))
                  .where(Task.removed_at.is_(None)))
         if roles is not None:  # only the tasks that concern the agencies
             query = query.join(roles, roles.c.task_id == Task.id)
-        if documents is not None:
-            query = query.where(documents)
+        if documents is not None:  # the documents picked apart (by the index on tracked_at, say), not per task
+            query = query.where(Task.document_id.in_(select(Document.id).where(documents).correlate(None)))
         if due_before:
             query = query.where(Task.due <= due_before)
         return cls(session, as_of, query.subquery("listing"))
