@@ -6,8 +6,10 @@
 DATA_DIR: a data directory (bench/load_data.py makes one of 20,000 documents). One server
 process; 20 simulated users (asyncio tasks sharing one httpx client, each sending its next
 request when the last one answered, no think time) on one page at a time: a static file (the
-server's own ceiling), search (a query of bench_search's sets), the task board, the dashboard.
-Prints requests/s, median and p95 latency and errors per page, all in one run.
+server's own ceiling), search (a query of bench_search's sets), the task board, "my agency"
+(the client logged in as an officer of Sở Y tế, an account the bench adds to DATA_DIR when
+missing), the dashboard. Prints requests/s, median and p95 latency and errors per page, all
+in one run.
 
 With --soak-seconds, then a soak: the users on a mix of the four pages and a document page
 for that long while `theodoi ingest` reads --ingest-files generated files into the same data
@@ -23,6 +25,7 @@ import argparse
 import asyncio
 import os
 import random
+import re
 import signal
 import statistics
 import subprocess
@@ -46,16 +49,46 @@ def pages(rng: random.Random, documents: int) -> dict:
         "static file": lambda: "/static/style.css",
         "search": lambda: "/search?" + httpx.QueryParams({"q": rng.choice(QUERIES)}).__str__(),
         "task board": lambda: "/tasks",
+        "my agency": lambda: "/my-agency",
         "dashboard": lambda: "/dashboard",
         "document": lambda: f"/documents/{rng.randint(1, documents)}",
     }
 
 
-async def drive(base: str, users: int, seconds: float, next_url) -> dict:
+OFFICER, PASSWORD, AGENCY = "bench_officer", "bench-load-password", "Sở Y tế"
+
+
+def officer_account(data_dir: Path) -> None:
+    """The officer whose "my agency" page the bench asks for, added to the data directory once."""
+    from theodoi.config import Settings
+    from theodoi.store import repo
+    from theodoi.store.db import Store
+    from theodoi.tracking.accounts import add_account
+
+    store = Store(Settings.load(data_dir))
+    with store.transaction() as session:
+        known = repo.user_by_name(session, OFFICER) is not None
+    if not known:
+        add_account(store, username=OFFICER, password=PASSWORD, role="officer", agencies=[AGENCY])
+    store.dispose()
+
+
+def log_in(base: str) -> httpx.Cookies:
+    """The session cookie of the officer, logged in through the login form."""
+    with httpx.Client(base_url=base, timeout=60) as client:
+        form = client.get("/login").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+        answer = client.post("/login", data={"csrf_token": token, "username": OFFICER, "password": PASSWORD})
+        if answer.status_code != 302:
+            raise RuntimeError(f"the bench officer could not log in ({answer.status_code})")
+        return client.cookies
+
+
+async def drive(base: str, users: int, seconds: float, next_url, cookies: httpx.Cookies | None = None) -> dict:
     """`users` loops requesting next_url() for `seconds`: {"latencies": {page: [s]}, "errors": {page: n}}."""
     results = {"latencies": {}, "errors": {}, "requests": 0}
     deadline = time.monotonic() + seconds
-    async with httpx.AsyncClient(base_url=base, timeout=120,
+    async with httpx.AsyncClient(base_url=base, timeout=120, cookies=cookies,
                                  limits=httpx.Limits(max_connections=users, max_keepalive_connections=users)) as client:
         async def user() -> None:
             while time.monotonic() < deadline:
@@ -118,25 +151,27 @@ def main() -> None:
     documents = int((args.data_dir / "theodoi.db").exists() and _count_documents(args.data_dir)) or 1
     urls = pages(rng, documents)
     base = f"http://127.0.0.1:{args.port}"
+    officer_account(args.data_dir)
     server = start_server(args.data_dir, args.port)
     try:
+        cookies = log_in(base)
         print(f"{documents} documents, {args.users} users, {os.cpu_count()} cores, load average "
               f"{os.getloadavg()[0]:.1f} at start; server RSS {rss_mb(server.pid):.0f} MB", flush=True)
         mixed = list(urls)
-        asyncio.run(drive(base, args.users, args.warmup, lambda: (page := rng.choice(mixed), urls[page]())))
+        asyncio.run(drive(base, args.users, args.warmup, lambda: (page := rng.choice(mixed), urls[page]()), cookies))
         print(f"{'page':14} {'req/s':>8} {'p50 ms':>9} {'p95 ms':>9} {'requests':>8} {'errors':>7}", flush=True)
-        for page in ("static file", "search", "task board", "dashboard"):
-            results = asyncio.run(drive(base, args.users, args.seconds, lambda page=page: (page, urls[page]())))
+        for page in ("static file", "search", "task board", "my agency", "dashboard"):
+            results = asyncio.run(drive(base, args.users, args.seconds, lambda page=page: (page, urls[page]()), cookies))
             print(report(page, results, args.seconds), flush=True)
         print(f"load average {os.getloadavg()[0]:.1f} at the end; server RSS {rss_mb(server.pid):.0f} MB", flush=True)
         if args.soak_seconds:
-            soak(args, base, server, urls, rng)
+            soak(args, base, server, urls, rng, cookies)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
 
 
-def soak(args, base: str, server: subprocess.Popen, urls: dict, rng: random.Random) -> None:
+def soak(args, base: str, server: subprocess.Popen, urls: dict, rng: random.Random, cookies: httpx.Cookies) -> None:
     """Mixed pages for --soak-seconds while an ingest of --ingest-files files runs."""
     with tempfile.TemporaryDirectory() as inbox:
         for n in range(args.ingest_files):
@@ -147,7 +182,7 @@ def soak(args, base: str, server: subprocess.Popen, urls: dict, rng: random.Rand
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         mixed = list(urls)
         results = asyncio.run(drive(base, args.users, args.soak_seconds,
-                                    lambda: (page := rng.choice(mixed), urls[page]())))
+                                    lambda: (page := rng.choice(mixed), urls[page]()), cookies))
         ingest_seconds = None
         if ingest.poll() is not None:
             ingest_seconds = "done during the soak"

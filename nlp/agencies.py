@@ -135,7 +135,12 @@ def group_members(name: str) -> tuple[str, ...]:
 def current_owner(canonical_name: str, on: dt.date | None = None) -> str:
     """Who carries the duties of `canonical_name` on date `on` (today when None),
     following the succession table through chains of mergers."""
-    on = on or dt.date.today()
+    return _owner_on(canonical_name, on or dt.date.today())
+
+
+@lru_cache(maxsize=10_000)
+def _owner_on(canonical_name: str, on: dt.date) -> str:
+    """`current_owner` on a given day; cached: a listing asks it for every task's bodies."""
     name, seen = canonical_name, set()
     while name not in seen:
         seen.add(name)

@@ -123,8 +123,9 @@ class Document(Base):
     directing: Mapped[bool | None] = mapped_column(Boolean)  # SteeringType: a directing document
     recipients: Mapped[list | None] = mapped_column(Json)  # To and ToPlaces, normalised
     package: Mapped[dict | None] = mapped_column(Json)  # the package header as read, with the signature check
-    # set when an officer or admin starts following the document up (see tracking.tracked)
-    tracked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # set when an officer or admin starts following the document up (see tracking.tracked); indexed:
+    # the task listings pick the tracked documents by it
+    tracked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
     tracked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     file: Mapped[StoredFile] = relationship(back_populates="document")

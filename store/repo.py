@@ -6,8 +6,8 @@ import hashlib
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session, aliased, defer, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
 
 from theodoi.domain import Extraction, ParsedDocument
 from theodoi.store.audit import event_digest, previous_digest
@@ -248,44 +248,6 @@ def set_index_state(session: Session, ids: Iterable[int], state: str) -> None:
 
 
 # --------------------------------------------------------------------------- tasks
-def all_tasks(session: Session, documents: ColumnElement[bool] | None = None,
-              children: bool = False) -> Sequence[Task]:
-    """Every task in force (not removed by a correction) with its document, bodies and status
-    history; with `documents`, a condition on Document, only the tasks of those documents, or
-    with `children` the tasks whose parent task stands in one of them."""
-    listed_document = selectinload(Task.document)  # without its text and package: listings never show them
-    query = select(Task).where(Task.removed_at.is_(None))
-    if documents is not None and children:
-        parent = aliased(Task)
-        query = query.where(Task.parent_task_id.in_(
-            select(parent.id).join(Document, parent.document_id == Document.id).where(documents).scalar_subquery()))
-    elif documents is not None:
-        query = query.join(Task.document).where(documents)
-    return session.scalars(query.options(
-        listed_document.selectinload(Document.file),
-        listed_document.options(defer(Document.text), defer(Document.package), defer(Document.recipients)),
-        selectinload(Task.bodies), selectinload(Task.events)).order_by(Task.document_id, Task.ordinal)).all()
-
-
-def _tasks_of(documents: ColumnElement[bool] | None, due_before: dt.date | None, *columns):
-    query = select(*columns).where(Task.removed_at.is_(None))
-    if documents is not None:
-        query = query.join(Document, Task.document_id == Document.id).where(documents)
-    return query.where(Task.due <= due_before) if due_before else query
-
-
-def count_tasks(session: Session, documents: ColumnElement[bool] | None = None,
-                due_before: dt.date | None = None) -> int:
-    """How many tasks in force, of the `documents` matching a condition, due by a day."""
-    return session.scalar(_tasks_of(documents, due_before, func.count(Task.id)))
-
-
-def tasks_with_bodies(session: Session, documents: ColumnElement[bool] | None = None,
-                      due_before: dt.date | None = None) -> Sequence[Task]:
-    """The tasks in force of the `documents` matching a condition, due by a day, with their bodies only."""
-    return session.scalars(_tasks_of(documents, due_before, Task).options(selectinload(Task.bodies))).all()
-
-
 def get_task(session: Session, task_id: int) -> Task | None:
     """One task with its document, bodies and history."""
     return session.scalar(select(Task).where(Task.id == task_id).options(

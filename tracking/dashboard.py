@@ -4,7 +4,8 @@ went overdue).
 
 A task counts for the body that leads it today (after mergers). The on-time rate is the
 share finished on time among the tasks whose deadline has come: done on time, done late,
-and overdue still open (the tasks still in term are not judged yet).
+and overdue still open (the tasks still in term are not judged yet). The figures are asked of
+the database (a tracking.task_query.Listing): no task is loaded.
 """
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from theodoi.tracking.tasks import TaskView
+from sqlalchemy import and_
+
+from theodoi.tracking.task_query import Listing
+from theodoi.tracking.tasks import owner_of
 
 GROUPS = ("done_on_time", "done_late", "open_in_term", "overdue")
 AGE_BUCKETS = ((30, "Đến 30 ngày"), (90, "31–90 ngày"), (180, "91–180 ngày"), (365, "181–365 ngày"),
@@ -37,28 +41,33 @@ class AgencyFigures:
         return self.groups["done_on_time"] / judged if judged else None
 
 
-def by_agency(views: list[TaskView], limit: int | None = None) -> list[AgencyFigures]:
+def by_agency(listing: Listing, limit: int | None = None) -> list[AgencyFigures]:
     """Figures per lead agency (its present-day name), the agencies with most tasks first;
     tasks without a fixed deadline are left out (they belong to no VPCP group)."""
     figures: dict[str, AgencyFigures] = {}
-    for view in views:
-        if view.state.group is None:
-            continue
-        for owner in dict.fromkeys(view.owners):
-            figures.setdefault(owner, AgencyFigures(owner)).groups[view.state.group] += 1
+    counted = set()  # (task, owner): a task led by two bodies of one owner counts once for it
+    for task_id, group, canonical_name, text in listing.lead_bodies(listing.rows.c.grp.is_not(None)):
+        owner = owner_of(canonical_name, text, listing.as_of)
+        if (task_id, owner) not in counted:
+            counted.add((task_id, owner))
+            figures.setdefault(owner, AgencyFigures(owner)).groups[group] += 1
     ranked = sorted(figures.values(), key=lambda f: (-f.total, f.agency))
     return ranked[:limit] if limit else ranked
 
 
-def overdue_ages(views: list[TaskView]) -> list[tuple[str, int]]:
+def overdue_ages(listing: Listing) -> list[tuple[str, int]]:
     """How many open tasks are overdue by up to 30, 90, 180, 365 days, and more."""
-    counts = Counter()
-    for view in views:
-        days = view.state.overdue_days
-        if days is None:
-            continue
-        label = next(label for bound, label in AGE_BUCKETS if bound is None or days <= bound)
-        counts[label] += 1
+    rows, conditions, newer = listing.rows.c, {}, None
+    for bound, label in AGE_BUCKETS:  # overdue by up to `bound` days: due on or after as_of - bound
+        oldest = listing.as_of - dt.timedelta(days=bound) if bound is not None else None
+        in_bucket = [rows.display == "overdue"]
+        if oldest is not None:
+            in_bucket.append(rows.due >= oldest)
+        if newer is not None:
+            in_bucket.append(rows.due < newer)
+        conditions[label] = and_(*in_bucket)
+        newer = oldest
+    counts = listing.sums(**conditions)
     return [(label, counts[label]) for _, label in AGE_BUCKETS]
 
 
@@ -80,19 +89,22 @@ def _month_start(day: dt.date, back: int = 0) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def monthly_trend(views: list[TaskView], as_of: dt.date, months: int = 12) -> list[Month]:
-    """The last `months` months up to `as_of`, oldest first: tasks finished (done, on time or
-    late) in each, by the date of the event that finished them, and tasks that went overdue in
-    each (due that month and, as of `as_of`, finished late or still open past it)."""
-    trend = {_month_start(as_of, back): Month(_month_start(as_of, back)) for back in range(months - 1, -1, -1)}
-    for view in views:
-        event = view.state.deciding_event
-        if view.state.recorded in ("done", "done_late") and event is not None:
-            month = trend.get(_month_start(event.created_at.date()))
-            if month is not None:
-                month.done += 1
-        if view.state.group in ("overdue", "done_late") and view.task.due < as_of:
-            month = trend.get(_month_start(view.task.due))
-            if month is not None:
-                month.overdue += 1
-    return list(trend.values())
+def monthly_trend(listing: Listing, months: int = 12) -> list[Month]:
+    """The last `months` months up to the listing's day, oldest first: tasks finished (done, on
+    time or late) in each, by the date of the event that finished them, and tasks that went
+    overdue in each (due that month and, as of that day, finished late or still open past it)."""
+    as_of, rows = listing.as_of, listing.rows.c
+    trend = [Month(_month_start(as_of, back)) for back in range(months - 1, -1, -1)]
+    bounds = [(month, trend[n + 1].start if n + 1 < len(trend) else _month_start(as_of, -1))
+              for n, month in enumerate(trend)]
+    finished = and_(rows.recorded.in_(("done", "done_late")), rows.created_at.is_not(None))
+    went_overdue = and_(rows.grp.in_(("overdue", "done_late")), rows.due < as_of)
+    conditions = {}
+    for n, (month, end) in enumerate(bounds):
+        start, after = (dt.datetime.combine(day, dt.time()) for day in (month.start, end))
+        conditions[f"done{n}"] = and_(finished, rows.created_at >= start, rows.created_at < after)
+        conditions[f"overdue{n}"] = and_(went_overdue, rows.due >= month.start, rows.due < end)
+    counts = listing.sums(**conditions)
+    for n, month in enumerate(trend):
+        month.done, month.overdue = counts[f"done{n}"], counts[f"overdue{n}"]
+    return trend

@@ -13,7 +13,8 @@ from flask import current_app, request, url_for
 from sqlalchemy import not_
 
 from theodoi.domain import TASK_STATUSES
-from theodoi.tracking.tasks import TaskView, count_tasks, in_status, list_tasks
+from theodoi.tracking.task_query import STATUS_ORDER, WINDOW_DAYS, Listing
+from theodoi.tracking.tasks import TaskView, full_views, in_status, listed_views, wanted_keys
 from theodoi.tracking.tracked import TrackRule
 from theodoi.web.params import date_arg
 from theodoi.web.resources import db, settings
@@ -23,8 +24,6 @@ WINDOWS = {"overdue": "Quá hạn", "due7": "Đến hạn trong 7 ngày", "due30
 SORTS = {"deadline": "Thời hạn", "document": "Văn bản", "status": "Trạng thái"}
 ROLE_TABS = {"lead": "Chủ trì", "support": "Phối hợp", "group": "Giao chung cho nhóm cơ quan"}
 PAGE_SIZE = 50
-_STATUS_ORDER = {"overdue": 0, "open": 1, "in_progress": 2, "done_late": 3, "done": 4, "cancelled": 5,
-                 "superseded": 6}
 _FAR = dt.date.max
 
 
@@ -77,18 +76,35 @@ def in_window(view: TaskView, window: str, as_of: dt.date) -> bool:
     """Whether a task is overdue, or open and due within 7 or 30 days of `as_of`."""
     if window == "overdue":
         return view.state.display == "overdue"
-    days = {"due7": 7, "due30": 30}[window]
     return (view.state.group == "open_in_term" and view.task.due is not None
-            and as_of <= view.task.due <= as_of + dt.timedelta(days=days))
+            and as_of <= view.task.due <= as_of + dt.timedelta(days=WINDOW_DAYS[window]))
+
+
+def scoped_listing(filters: Filters, scope: tuple[str, ...] | None = None) -> tuple[Listing, int]:
+    """The tasks of tracked documents in the agency filter (and the officer's `scope`), as of
+    the filters' day, before the status, window and role filters, as a listing the database
+    counts and pages (tracking.task_query); and how many tasks of untracked documents were
+    left out."""
+    tracked = TrackRule.from_settings(settings()).condition(db())
+    wanted = wanted_keys(filters.agency or None, scope, filters.as_of)
+    listing = Listing.of(db(), filters.as_of, tracked, filters.due_before, wanted)
+    return listing, Listing.of(db(), filters.as_of, not_(tracked), filters.due_before, wanted).count()
+
+
+def scoped_rows(filters: Filters, scope: tuple[str, ...] | None = None) -> tuple[list[TaskView], int]:
+    """The same tasks as `scoped_listing`, as rows read without loading the tasks (see
+    `tracking.tasks.listed_views`), and the count of the untracked ones."""
+    tracked = TrackRule.from_settings(settings()).condition(db())
+    chosen = dict(agency=filters.agency or None, as_of=filters.as_of, due_before=filters.due_before, scope=scope)
+    wanted = wanted_keys(filters.agency or None, scope, filters.as_of)
+    untracked = Listing.of(db(), filters.as_of, not_(tracked), filters.due_before, wanted).count()
+    return listed_views(db(), documents=tracked, **chosen), untracked
 
 
 def scoped_views(filters: Filters, scope: tuple[str, ...] | None = None) -> tuple[list[TaskView], int]:
-    """The tasks of tracked documents in the agency filter (and the officer's `scope`), as of
-    the filters' day, before the status, window and role filters; and how many tasks of
-    untracked documents were left out."""
-    tracked = TrackRule.from_settings(settings()).condition(db())
-    chosen = dict(agency=filters.agency or None, as_of=filters.as_of, due_before=filters.due_before, scope=scope)
-    return list_tasks(db(), documents=tracked, **chosen), count_tasks(db(), documents=not_(tracked), **chosen)
+    """`scoped_rows` with every task loaded: for the exports and the API, which give them all."""
+    rows, untracked = scoped_rows(filters, scope)
+    return full_views(db(), rows, filters.as_of), untracked
 
 
 def narrow(views: list[TaskView], filters: Filters) -> list[TaskView]:
@@ -106,7 +122,7 @@ def sort_views(views: list[TaskView], sort: str, descending: bool = False) -> li
     if sort == "document":
         key = lambda v: (v.task.document.date or dt.date.min, v.task.document.number or "", v.task.ordinal)  # noqa: E731
     elif sort == "status":
-        key = lambda v: (_STATUS_ORDER.get(v.state.display, 9), -(v.state.overdue_days or 0), v.task.due or _FAR)  # noqa: E731
+        key = lambda v: (STATUS_ORDER.get(v.state.display, 9), -(v.state.overdue_days or 0), v.task.due or _FAR)  # noqa: E731
     else:
         key = lambda v: (v.task.due is None, v.task.due or _FAR, v.task.document_id, v.task.ordinal)  # noqa: E731
     ordered = sorted(views, key=key, reverse=descending)
@@ -119,18 +135,32 @@ def sort_views(views: list[TaskView], sort: str, descending: bool = False) -> li
 class Page:
     """One page of rows and the links around it."""
 
-    rows: list[TaskView]
+    rows: list
     number: int
     count: int
     total: int
 
 
-def paginate(views: list[TaskView], number: int) -> Page:
+def paginate(views: list, number: int) -> Page:
     """The rows of page `number` (1-based; past the end gives the last page), TASK_PAGE_SIZE a page."""
     size = current_app.config.get("TASK_PAGE_SIZE", PAGE_SIZE)
     count = max(1, math.ceil(len(views) / size))
     number = min(number, count)
     return Page(rows=views[(number - 1) * size:number * size], number=number, count=count, total=len(views))
+
+
+def listing_page(listing: Listing, filters: Filters, count_all: int | None = None) -> Page:
+    """The page of `filters.page` of a listing narrowed by the filters' status, window and
+    role, sorted; its rows loaded whole (the same rows as `paginate(narrow(...))`). `count_all`:
+    the listing's count when the caller knows it (a query less when nothing narrows it)."""
+    size = current_app.config.get("TASK_PAGE_SIZE", PAGE_SIZE)
+    narrowed = dict(status=filters.status, window=filters.window, role=filters.role)
+    total = count_all if count_all is not None and not any(narrowed.values()) else listing.count(**narrowed)
+    count = max(1, math.ceil(total / size))
+    number = min(filters.page, count)
+    rows = listing.page(sort=filters.sort, descending=filters.descending, offset=(number - 1) * size, limit=size,
+                        **narrowed)
+    return Page(rows=full_views(db(), rows, filters.as_of), number=number, count=count, total=total)
 
 
 def page_url(endpoint: str, filters: Filters, **changes) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
@@ -18,8 +17,8 @@ from theodoi.tracking.status import task_state
 from theodoi.tracking.task_list import STRUCTURE_LABELS
 from theodoi.tracking.updates import UpdateError, update_status, withdrawn_reason
 from theodoi.web.auth import current_actor, require_login
-from theodoi.web.listing import (SORTS, STATUS_CHOICES, WINDOWS, narrow, page_url, paginate, read_filters,
-                                 scoped_views)
+from theodoi.web.listing import (SORTS, STATUS_CHOICES, WINDOWS, listing_page, page_url, read_filters,
+                                 scoped_listing)
 from theodoi.web.params import date_arg
 from theodoi.web.resources import data_file, db, settings, store
 from theodoi.web.template_helpers import GROUP_LABELS
@@ -36,12 +35,12 @@ def index():
     """The board: tasks of tracked documents filtered by agency, status, due window and
     date, as of a day; with counts per VPCP group; sorted and paged."""
     filters = read_filters()
-    in_scope, untracked = scoped_views(filters)
-    views = narrow(in_scope, filters)
-    counts = Counter(view.state.group for view in in_scope)
+    listing, untracked = scoped_listing(filters)
+    counts = listing.counts("grp")
     groups = [(key, label, counts.get(key, 0)) for key, label in GROUP_LABELS.items()]
+    total = sum(counts.values())
     return render_template(
-        "tasks/index.html", page=paginate(views, filters.page), groups=groups, total_in_scope=len(in_scope),
+        "tasks/index.html", page=listing_page(listing, filters, total), groups=groups, total_in_scope=total,
         untracked=untracked, filters=filters, status_choices=STATUS_CHOICES, windows=WINDOWS, sorts=SORTS,
         page_url=lambda **changes: page_url("tasks.index", filters, **changes))
 
