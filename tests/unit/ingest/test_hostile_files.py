@@ -4,7 +4,6 @@ JavaScript."""
 from __future__ import annotations
 
 import struct
-from pathlib import Path
 
 import pytest
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from theodoi.cli import main
 from theodoi.store.db import Store
-from theodoi.store.models import Document, StoredFile
+from theodoi.store.models import StoredFile
 
 from .test_batches import _done_count, plan, write_folder
 
