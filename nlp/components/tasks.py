@@ -24,6 +24,7 @@ from theodoi.domain import Task
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.tasks import registry
 from theodoi.nlp.tasks.clauses import ClauseReader
+from theodoi.nlp.tasks.cross_refs import apply_cross_references
 from theodoi.nlp.tasks.field_rows import apply_field_rows
 from theodoi.nlp.tasks.headings import read_heading
 from theodoi.nlp.tasks.patterns import DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
@@ -77,6 +78,7 @@ class TaskFinder:
                 continue  # a table's rows are read as a table (below)
             tasks.extend(self._unit(reader, clauses, walk, unit))
         tasks = [t for task in tasks if (t := _before_tables(reader, task, tables)) is not None]
+        apply_cross_references(text, tasks)
         tasks = apply_field_rows(text, tasks, doc._.doc_date)
         rows = [t for block in doc._.blocks or [] if block.kind == "table" and block.rows
                 for read_table in self.table_readers for t in read_table(text, block, doc._.doc_date)]

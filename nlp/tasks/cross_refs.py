@@ -1,0 +1,108 @@
+"""Leads given by cross-reference: "Sở A chủ trì triển khai các nhiệm vụ tại mục (II) (3)".
+
+A plan often lists its tasks by topic in one part and says in another which body carries out
+which part. The items of the part referred to that name no body of their own take the lead of
+the task that refers to them. A part is matched by the numbering path of the items
+(`Task.label`, "II.3.b"): "mục (II) (3)", "mục II.3", "điểm b khoản 3 mục II" all mean
+"II.3", and cover the items below it.
+"""
+from __future__ import annotations
+
+import re
+
+from theodoi.domain import Task
+
+# Carrying out the tasks of a part: "chủ trì triển khai các nhiệm vụ tại", "thực hiện nội dung
+# nêu tại", "triển khai các giải pháp ở". A part named only as a focus ("trọng tâm là mục III")
+# assigns nothing.
+CARRIES_OUT = re.compile(
+    r"(?:chủ trì|triển khai|thực hiện)\s+(?:\w+\s+){0,3}?(?:các\s+|những\s+)?"
+    r"(?:nhiệm vụ|nội dung|giải pháp|hoạt động|công việc)\b[^.;:()]{0,60}?\s"
+    r"(?:nêu\s+|quy định\s+|đề ra\s+)?(?:tại|ở)\s+(?=(?:các\s+)?(?:tiểu mục|mục|điểm|khoản|phần)\b)",
+    re.IGNORECASE)
+# One group of a reference: a kind of part and its labels, "mục (IV) (4.1) (4.2)", "khoản 2, 3".
+PART_WORD = re.compile(r"(?:các\s+)?(tiểu mục|mục|điểm|khoản|phần)\s+", re.IGNORECASE)
+LABEL = re.compile(r"\(?\s*((?:[IVX]+|\d+|[a-zđ])(?:\.(?:\d+|[a-zđ]))*)\s*\)?(?=[\s,;.)(]|$)", re.IGNORECASE)
+JOIN = re.compile(r"\s*(?:,|và)?\s*")
+# The rank of a kind of part: "điểm a khoản 2 mục III" is written from the smallest part up.
+RANK = {"điểm": 0, "khoản": 1, "tiểu mục": 1, "mục": 2, "phần": 3}
+# A part of another document: "mục II Nghị quyết số 12/NQ-HĐND", "mục 3 của Chỉ thị 05-CT/TU".
+OTHER_DOCUMENT = re.compile(r"(?:[^.;:\n]|\.(?=\S)){0,60}?(?:\bsố\s*\d|\d+\s*[/-]\s*[A-ZĐ])")
+
+
+def referenced_parts(text: str, pos: int) -> list[str]:
+    """The numbering paths a reference starting at `pos` names: "mục (IV) (1)" → ["IV.1"],
+    "mục (IV) (4.1) (4.2)" → ["IV.4.1", "IV.4.2"], "điểm a khoản 2 mục III" → ["III.2.a"]."""
+    groups: list[tuple[int, list[str]]] = []  # (rank of the kind of part, its paths)
+    while (part := PART_WORD.match(text, pos)) is not None:
+        pos, chain = part.end(), []
+        while (label := LABEL.match(text, pos)) is not None:
+            chain.append(_label(label.group(1)))
+            pos = JOIN.match(text, label.end()).end()
+        if not chain:
+            break
+        rank = RANK[part.group(1).lower()]
+        if groups and groups[-1][0] == rank:  # "khoản 1 và khoản 2": more of the same kind
+            groups[-1][1].extend(_alternatives(chain))
+        else:
+            groups.append((rank, _alternatives(chain)))
+    if len(groups) > 1 and groups[0][0] < groups[-1][0]:
+        groups.reverse()
+    paths = [""]
+    for _, alternatives in groups:
+        paths = [f"{p}.{a}" if p else a for p in paths for a in alternatives]
+    return [p for p in paths if p]
+
+
+def _label(label: str) -> str:
+    return label.upper() if re.fullmatch(r"[IVX][ivxIVX]*", label) else label  # as `number_item` writes it
+
+
+def _alternatives(chain: list[str]) -> list[str]:
+    """Labels of one group as paths: a label of another kind goes under the one before it
+    ("IV", "1" → "IV.1"); one of the same kind is its sibling ("4.1", "4.2" → both)."""
+    paths: list[list[str]] = []
+    for label in chain:
+        if not paths:
+            paths.append([label])
+        elif _same_kind(paths[-1][-1], label):
+            paths.append(paths[-1][:-1] + [label])
+        else:
+            paths = [p + [label] for p in paths]
+    return [".".join(p) for p in paths]
+
+
+def _same_kind(before: str, label: str) -> bool:
+    """Whether two labels number items of one level: two roman numerals, two letters, two
+    numbers with as many dots ("4.1", "4.2")."""
+    return _kind(before) == _kind(label)
+
+
+def _kind(label: str) -> str:
+    if re.fullmatch(r"[IVX]+", label):
+        return "roman"
+    if re.fullmatch(r"\d+(?:\.\d+)*", label):
+        return f"number{label.count('.')}"
+    return "letter"
+
+
+def apply_cross_references(text: str, tasks: list[Task]) -> None:
+    """Give the tasks of a part referred to by "X chủ trì các nhiệm vụ tại mục ..." the lead of
+    the task that refers to them, when they name no body of their own."""
+    claims: dict[str, Task] = {}
+    for task in tasks:
+        if not task.lead:
+            continue
+        for m in CARRIES_OUT.finditer(text, task.start, task.end + 40):
+            if OTHER_DOCUMENT.match(text, m.end()):
+                continue
+            for path in referenced_parts(text, m.end()):
+                claims.setdefault(path, task)
+    if not claims:
+        return
+    for task in tasks:
+        if task.lead or not task.label or task in claims.values():
+            continue
+        path = max((p for p in claims if task.label == p or task.label.startswith(p + ".")), key=len, default=None)
+        if path is not None:
+            task.lead = list(claims[path].lead)
