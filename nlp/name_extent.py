@@ -7,6 +7,8 @@ and qualifiers ("các sở, ban, ngành liên quan"); the place or level after a
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from theodoi.nlp.body_words import (CONNECTORS, COUNCIL_ENDS, DESCRIPTOR_MAX, DESCRIPTOR_STOP, GROUP_NOUNS,
@@ -16,6 +18,7 @@ from theodoi.nlp.body_words import (CONNECTORS, COUNCIL_ENDS, DESCRIPTOR_MAX, DE
 from theodoi.nlp.lexicon import REPORT_WORDS, ROLE_MODIFIERS, opens_action
 from theodoi.vietnamese import compare_key
 
+REGION_NUMBER = re.compile(r"[IVX]+|\d{1,2}")  # "khu vực IX", "khu vực 3"
 NAMED_HEADS = HEADS | NAME_ONLY_HEADS  # (one set: its first-word index is built once)
 _LOWERS_KEY = "theodoi.lowers"
 _FIRST_WORD_INDEXES: dict[int, tuple[set, dict[str, list[tuple[str, ...]]]]] = {}
@@ -86,7 +89,8 @@ def extend_descriptor(doc: Doc, j: int) -> int:
     while k < len(doc) and doc[k].is_alpha and doc[k].is_lower:
         words = [compare_key(t.text) for t in doc[k:k + 4] if not t.is_space]
         if (words[0] in NOT_NAME_TAIL or words[0] in TAIL_STOP or words[0] in REPORT_WORDS
-                or words[0] in DESCRIPTOR_STOP or opens_action(words) or match_seq(doc, k, LEVEL_WORDS)):
+                or words[0] in DESCRIPTOR_STOP or opens_action(words) or match_seq(doc, k, LEVEL_WORDS)
+                or region(doc, k) > k):
             return k
         if k - j == DESCRIPTOR_MAX:
             return j  # a long lowercase run is the sentence going on, not a name
@@ -171,9 +175,18 @@ def comma_name(doc: Doc, j: int) -> int:
     return j
 
 
+def region(doc: Doc, j: int) -> int:
+    """The end of a numbered region at token j ("khu vực IX", "khu vực 3"); j when none."""
+    if j + 2 < len(doc) and token_lowers(doc)[j:j + 2] == ("khu", "vực") and REGION_NUMBER.fullmatch(doc[j + 2].text):
+        return j + 3
+    return j
+
+
 def extend_place(doc: Doc, j: int) -> int:
     """After a body, take a place: "tỉnh Long An", "Long An", "thành phố Hồ Chí Minh", or its level:
-    "Ủy ban nhân dân cấp tỉnh"."""
+    "Ủy ban nhân dân cấp tỉnh", or its numbered region: "Kho bạc Nhà nước khu vực IX"."""
+    if region(doc, j) > j:
+        return region(doc, j)
     if j < len(doc) and doc[j].lower_ == "cấp":
         return levels(doc, j)
     n = match_seq(doc, j, LEVEL_WORDS)

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
 from theodoi.nlp.body_words import (COMMA_NAME_HEADS, COUNCIL_ENDS, GROUP_NOUNS, LEVEL_HEADS, MEMBER_GROUPS,
-                                    OTHER_KINDS, OWN_KINDS, SELF_TITLES, SELF_TITLES_SEQ, TITLES)
+                                    NOT_NAME_TAIL, OTHER_KINDS, OWN_KINDS, SELF_TITLES, SELF_TITLES_SEQ, TITLES)
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.name_extent import (NAMED_HEADS, by_first_word,
                                      comma_name, extend_descriptor, extend_name, extend_place, extend_tail,
@@ -161,6 +161,14 @@ class BodyFinder:
                     end = managed_things(doc, end)  # "Ban Quản lý các khu công nghiệp"
                 if end == i + n and lowers[i:i + n] in LEVEL_HEADS:
                     end = levels(doc, end)  # "Công an xã, phường"
+                if end == i + n and n > 2 and any(doc[k].text[0].isupper() for k in range(i + 1, i + n)) \
+                        and not (end < len(doc) and doc[end].is_alpha and doc[end].is_lower
+                                 and doc[end].lower_ not in NOT_NAME_TAIL):
+                    # a head that is a whole name, the list or sentence going on after it: "Liên đoàn Lao
+                    # động, Hội ..." (not "bảo hiểm xã hội", nor "Cổng Thông tin" + "điện tử")
+                    yield Span(doc, i, end)
+                    i = end
+                    continue
                 if end > i + n:
                     described = extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
                     known = next((k for k in range(described, end - 1, -1) if agencies.lookup(doc[i:k].text)), None)
@@ -190,6 +198,12 @@ class BodyFinder:
                 # "các Bộ, cơ quan ngang Bộ": the next body, without "các"; so is any kind after such a body
                 # ("Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan")
                 n = match_seq(doc, i, OWN_KINDS) or (match_seq(doc, i, GROUP_NOUNS) if i - 1 == own_end else 0)
+                kind = match_seq(doc, i, GROUP_NOUNS) if not n else 0
+                after = lowers[i + kind:i + kind + 3]
+                if kind and (after[:2] == ("liên", "quan") or after == ("có", "liên", "quan")) \
+                        and (lowers[i - 1] == "và" or i > 1 and not doc[i - 2].is_lower):
+                    n = kind  # "Sở A và đơn vị liên quan": the others concerned, a body of the list
+                    # (not a kind of a group: "bộ, ngành liên quan")
             if not n and match_seq(doc, i, SELF_TITLES_SEQ) == 2 and doc[i].text[0].isupper() \
                     and i + 3 < len(doc) and doc[i + 2].text == "," and match_seq(doc, i + 3, TITLES):
                 yield Span(doc, i, i + 2)  # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ": the ministers

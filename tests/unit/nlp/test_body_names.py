@@ -208,3 +208,23 @@ def test_press_bodies_and_a_portal_in_a_list(nlp):
     [(lead, _)] = task_bodies(nlp, "Đề nghị Thông tấn xã Việt Nam, Cổng Thông tin điện tử tỉnh Bình An và các cơ "
                                    "quan thông tấn, báo chí đưa tin kịp thời về mùa lũ.")
     assert lead == ["Thông tấn xã Việt Nam", "Cổng Thông tin điện tử tỉnh Bình An", "các cơ quan thông tấn, báo chí"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Giao Liên đoàn Lao động, Hội Nông dân tỉnh vận động đoàn viên.", ["Liên đoàn Lao động", "Hội Nông dân tỉnh"]),
+    ("Đề nghị Sở Xây dựng, Liên đoàn Lao động tổ chức tập huấn an toàn.", ["Sở Xây dựng", "Liên đoàn Lao động"]),
+    ("Giao Kho bạc Nhà nước khu vực VII kiểm soát chi.", ["Kho bạc Nhà nước khu vực VII"]),
+    ("Đề nghị Chi cục Hải quan khu vực 4 phối hợp kiểm tra hàng hóa.", ["Chi cục Hải quan khu vực 4"]),
+])
+def test_a_head_that_is_a_whole_name_and_a_numbered_region(nlp, text, expected):
+    assert task_bodies(nlp, text)[0][0] == expected
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Sở Tài chính, Kho bạc Nhà nước tỉnh và đơn vị liên quan: Có trách nhiệm cung cấp số liệu trong 05 ngày.",
+     ["Sở Tài chính", "Kho bạc Nhà nước tỉnh", "đơn vị liên quan"]),
+    ("Giao Sở Nội vụ, Sở Tư pháp và cơ quan có liên quan hướng dẫn thủ tục.",
+     ["Sở Nội vụ", "Sở Tư pháp", "cơ quan có liên quan"]),
+])
+def test_the_others_concerned_close_a_list_of_bodies(nlp, text, lead):
+    assert task_bodies(nlp, text)[0][0] == lead
