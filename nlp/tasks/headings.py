@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from theodoi.domain import BodyMention
 from theodoi.nlp.tasks.patterns import (ADDRESSEE_PREFIX, BACKGROUND_HEADING, CUE, DIRECTIVE_HEADING, opens_subject,
                                         starts_predicate, starts_with_action)
 from theodoi.nlp.tasks.reader import TaskText
@@ -17,6 +18,11 @@ TOPIC_PREFIX = re.compile(r"(?:đối với|trách nhiệm của|nhiệm vụ c�
 # What a heading that names its addressees may end with: "... có trách nhiệm", "(theo danh sách kèm theo)".
 HEADING_TAIL = re.compile(r"(?:\s*\([^()]*\)|\s+(?:có|chịu)\s+trách nhiệm(?:\s+(?:thực hiện|như sau))?)+\s*$",
                           re.IGNORECASE)
+# A person named by the field they are in charge of: "Cán bộ phụ trách lĩnh vực ...", "Các Phó Chủ tịch
+# phụ trách ...", "Đồng chí Ủy viên ... phụ trách ...": a heading that is all such a name is one addressee.
+IN_CHARGE = re.compile(r"(?:(?:các\s+)?(?:đồng chí|đ/c)\s+)?(?:các\s+)?(?:phó\s+)?(?:cán bộ|công chức|chuyên viên|"
+                       r"chủ tịch|giám đốc|trưởng ban|trưởng phòng|ủy viên|uỷ viên|thành viên)\b[^:;.]{0,80}?"
+                       r"\sphụ trách\s", re.IGNORECASE)
 # What the body that issues says before its items: "X quyết nghị:", "X quyết định:", "X kết luận như sau:".
 DECIDES = re.compile(r"\s+(?:quyết nghị|quyết định|kết luận|chỉ thị|thống nhất|nhất trí)(?:\s+như sau)?\s*", re.IGNORECASE)
 
@@ -83,13 +89,17 @@ def _named_heading(r: TaskText, prefix, names, start: int, end: int):
     end = tail.start() if tail else end
     if prefix is not None and TOPIC_PREFIX.match(prefix.group(0)):
         return r.segment_names(start, end) if r.body_at(start) or opens_subject(r.text, start, end) else None
+    if prefix is None and IN_CHARGE.match(r.text, start, end) and not any(True for _ in r.cues(start, end)):
+        name = r.text[start:end].strip()
+        return [BodyMention(name, start, start + len(name), None, name.lower().startswith("các "))]
     if prefix is not None or not names or names[0].start != r.skip(start, end) or any(True for _ in r.cues(start, end)):
         return None
     rest = r.text[names[-1].end:end]
     if not rest.strip():
         return None  # the names alone: read as before
     members = re.match(r"\s*(?:,|và)\s+", rest)
-    if (members or tail) and not starts_predicate(rest.lstrip(" ,").removeprefix("và ").strip()):
+    if tail or members and not starts_predicate(rest.lstrip(" ,").removeprefix("và ").strip()):
+        # (before "có trách nhiệm" a verb describes the bodies: "... hộ gia đình khai thác nước ngầm")
         return r.segment_names(start, end)
     return None
 

@@ -19,6 +19,8 @@ def leads(nlp, text):
     ("3. Các hợp tác xã, trang trại và hộ gia đình nuôi trồng thủy sản ven biển có trách nhiệm",
      ["Các hợp tác xã, trang trại và hộ gia đình nuôi trồng thủy sản ven biển"]),
     ("4. Các cơ sở giáo dục nghề nghiệp, trung cấp", ["Các cơ sở giáo dục nghề nghiệp, trung cấp"]),
+    ("**4. Các tổ\nchức, cá nhân và hộ gia đình khai thác cát sỏi lòng sông trên địa\nbàn có trách nhiệm**\n",
+     ["Các tổ chức, cá nhân và hộ gia đình khai thác cát sỏi lòng sông trên địa bàn"]),
     ("**5. Liên\nđoàn Lao động, Hội Cựu chiến binh, Liên minh Hợp tác xã**\n",
      ["Liên đoàn Lao động", "Hội Cựu chiến binh", "Liên minh Hợp tác xã"]),
     ("**6. Kho bạc Nhà nước khu vực IX**\n", ["Kho bạc Nhà nước khu vực IX"]),
@@ -36,3 +38,15 @@ def test_the_whole_heading_is_the_lead_of_its_items(nlp, heading, lead):
 ])
 def test_a_line_with_a_predicate_stays_a_task(nlp, line, lead, action):
     assert leads(nlp, line + "\n") == [(lead, action)]
+
+
+@pytest.mark.parametrize("heading", [
+    "Cán bộ phụ trách lĩnh vực dân vận và tôn giáo",
+    "Các Phó Chủ tịch phụ trách lĩnh vực Thanh niên, Phụ nữ và Cựu chiến binh",
+    "Công chức phụ trách Văn phòng - Thống kê",
+    "Đồng chí Ủy viên Thường trực phụ trách công tác kiểm tra",
+])
+def test_a_person_in_charge_of_a_field_is_one_addressee(nlp, heading):
+    found = leads(nlp, f"III. PHÂN CÔNG\n2. {heading}\n- Tham mưu xây dựng kế hoạch tuyên truyền.\n"
+                       "- Tổng hợp báo cáo kết quả hằng quý.\n")
+    assert [lead for lead, _ in found] == [[heading]] * 2
