@@ -36,6 +36,7 @@ register_extensions()
 ANNEX_TITLE = re.compile(r"(?:PHỤ LỤC|QUY ĐỊNH|DANH MỤC|BIỂU|MẪU|ĐIỀU LỆ|QUY CHẾ)(?:\s|$)")
 DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted", "obligation"]
 DEFAULT_TABLE_READERS = ["table_rows"]
+TITLE_WORDS = 8  # a numbered unit this short is a part's title ("2. Hạ tầng số"), kept for cross-references
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Walk:
     numbering: list[tuple[float, str]] = field(default_factory=list)  # (depth, label) of the items open
     headings: list[tuple[int, int]] = field(default_factory=list)  # the layout's heading blocks
     recipients: bool = False  # within the "Nơi nhận:" list
+    titles: dict[str, str] = field(default_factory=dict)  # numbering path → a short heading's words
 
 
 class TaskFinder:
@@ -78,7 +80,7 @@ class TaskFinder:
                 continue  # a table's rows are read as a table (below)
             tasks.extend(self._unit(reader, clauses, walk, unit))
         tasks = [t for task in tasks if (t := _before_tables(reader, task, tables)) is not None]
-        apply_cross_references(text, tasks)
+        apply_cross_references(text, tasks, walk.titles)
         tasks = apply_field_rows(text, tasks, doc._.doc_date)
         rows = [t for block in doc._.blocks or [] if block.kind == "table" and block.rows
                 for read_table in self.table_readers for t in read_table(text, block, doc._.doc_date)]
@@ -111,6 +113,8 @@ class TaskFinder:
         content = text[content_start:unit.end_char]
         if not content.strip():
             return []
+        if section.label is not None and len(content.split()) <= TITLE_WORDS:
+            walk.titles[".".join(label for _, label in numbering)] = content.strip(" *_:\n")
         lead, support = inherited(scopes)
         directive = is_directive(scopes)
         if section.label is not None and section.label.lower().startswith("điều") and not scopes[0].directive:

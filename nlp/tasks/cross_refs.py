@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from theodoi.domain import Task
+from theodoi.nlp.tasks.patterns import words_of
 
 # Carrying out the tasks of a part: "chủ trì triển khai các nhiệm vụ tại", "thực hiện nội dung
 # nêu tại", "triển khai các giải pháp ở". A part named only as a focus ("trọng tâm là mục III")
@@ -20,6 +21,14 @@ CARRIES_OUT = re.compile(
     r"(?:nhiệm vụ|nội dung|giải pháp|hoạt động|công việc)\b[^.;:()]{0,60}?\s"
     r"(?:nêu\s+|quy định\s+|đề ra\s+)?(?:tại|ở)\s+(?=(?:các\s+)?(?:tiểu mục|mục|điểm|khoản|phần)\b)",
     re.IGNORECASE)
+# Carrying out the tasks about some topics: "tổ chức triển khai các nhiệm vụ về phát triển hạ tầng số,
+# dữ liệu số" names the parts titled "Hạ tầng số" and "Dữ liệu số".
+ABOUT = re.compile(
+    r"(?:chủ trì|triển khai|thực hiện)\s+(?:\w+\s+){0,3}?(?:các\s+|những\s+)?nhiệm vụ(?:,?\s+giải pháp)?\s+"
+    r"(?:về|trong lĩnh vực|thuộc lĩnh vực)\s+([^.;:()]{3,200})", re.IGNORECASE)
+# Titles too general to name one part.
+GENERAL_TITLES = {"nhiệm vụ", "giải pháp", "mục tiêu", "tổ chức thực hiện", "nhiệm vụ, giải pháp", "kinh phí",
+                  "chế độ báo cáo", "quan điểm", "yêu cầu", "mục đích", "mục đích, yêu cầu"}
 # One group of a reference: a kind of part and its labels, "mục (IV) (4.1) (4.2)", "khoản 2, 3".
 PART_WORD = re.compile(r"(?:các\s+)?(tiểu mục|mục|điểm|khoản|phần)\s+", re.IGNORECASE)
 LABEL = re.compile(r"\(?\s*((?:[IVX]+|\d+|[a-zđ])(?:\.(?:\d+|[a-zđ]))*)\s*\)?(?=[\s,;.)(]|$)", re.IGNORECASE)
@@ -86,9 +95,10 @@ def _kind(label: str) -> str:
     return "letter"
 
 
-def apply_cross_references(text: str, tasks: list[Task]) -> None:
-    """Give the tasks of a part referred to by "X chủ trì các nhiệm vụ tại mục ..." the lead of
-    the task that refers to them, when they name no body of their own."""
+def apply_cross_references(text: str, tasks: list[Task], titles: dict[str, str] | None = None) -> None:
+    """Give the tasks of a part referred to by "X chủ trì các nhiệm vụ tại mục ..." (or "... các
+    nhiệm vụ về <a part's title>", `titles`: numbering path → title) the lead of the task that
+    refers to them, when they name no body of their own."""
     claims: dict[str, Task] = {}
     for task in tasks:
         if not task.lead:
@@ -98,6 +108,11 @@ def apply_cross_references(text: str, tasks: list[Task]) -> None:
                 continue
             for path in referenced_parts(text, m.end()):
                 claims.setdefault(path, task)
+    for task in tasks:
+        if task.lead:
+            for path in _parts_about(text, task, titles or {}):
+                if not any(path == p or path.startswith(p + ".") for p in claims):
+                    claims[path] = task
     if not claims:
         return
     for task in tasks:
@@ -106,3 +121,18 @@ def apply_cross_references(text: str, tasks: list[Task]) -> None:
         path = max((p for p in claims if task.label == p or task.label.startswith(p + ".")), key=len, default=None)
         if path is not None:
             task.lead = list(claims[path].lead)
+
+
+def _parts_about(text: str, task: Task, titles: dict[str, str]) -> list[str]:
+    """The parts whose titles a task's "các nhiệm vụ về ..." names, word for word."""
+    found = []
+    for m in ABOUT.finditer(text, task.start, task.end):
+        topics = f" {_words(m.group(1))} "
+        found += [path for path, title in titles.items()
+                  if len(_words(title).split()) >= 2 and _words(title) not in GENERAL_TITLES
+                  and f" {_words(title)} " in topics]
+    return found
+
+
+def _words(text: str) -> str:
+    return " ".join(words_of(text))

@@ -75,3 +75,34 @@ def test_a_part_of_another_document_assigns_nothing(nlp, reference):
     found = leads(nlp, PLAN.format(first=f"Chủ trì triển khai các nhiệm vụ tại {reference}.",
                                    second="Phối hợp với các sở, ngành liên quan."))
     assert found["Xây dựng cơ sở dữ liệu vùng nuôi tôm"] == []
+
+
+TOPICS = """II. NHIỆM VỤ
+1. Hạ tầng thủy lợi
+a) Rà soát, nạo vét kênh mương nội đồng.
+2. Giống cây trồng
+a) Xây dựng kế hoạch khảo nghiệm các giống lúa chịu mặn.
+3. Cơ giới hóa
+a) Hỗ trợ nông dân mua máy gặt.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Phát triển nông thôn
+{assignment}
+"""
+
+
+@pytest.mark.parametrize("assignment", [
+    "Chủ trì, tổ chức triển khai các nhiệm vụ về hạ tầng thủy lợi, giống cây trồng.",
+    "Chủ trì thực hiện các nhiệm vụ, giải pháp về phát triển hạ tầng thủy lợi và giống cây trồng trên địa bàn.",
+    "Triển khai nhiệm vụ thuộc lĩnh vực giống cây trồng, hạ tầng thủy lợi.",
+])
+def test_the_parts_titled_by_the_topics_a_body_carries_out_take_it_as_lead(nlp, assignment):
+    found = leads(nlp, TOPICS.format(assignment=assignment))
+    body = ["Sở Nông nghiệp và Phát triển nông thôn"]
+    assert found["Rà soát, nạo vét kênh mương nội đồng"] == body
+    assert found["Xây dựng kế hoạch khảo nghiệm các giống lúa chịu mặn"] == body
+    assert found["Hỗ trợ nông dân mua máy gặt"] == []  # a part not named
+
+
+def test_a_topic_that_is_only_part_of_a_title_names_no_part(nlp):
+    found = leads(nlp, TOPICS.format(assignment="Chủ trì thực hiện các nhiệm vụ về hạ tầng giao thông."))
+    assert found["Rà soát, nạo vét kênh mương nội đồng"] == []
