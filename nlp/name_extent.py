@@ -74,7 +74,8 @@ def extend_name(doc: Doc, j: int) -> int:
                              and doc[j + 1].lower_ not in NOT_NAME_TAIL)):
                 j += 1  # the second syllable of a word: "Đầu tư", "Xây dựng"
         elif j > start and capitalised(doc, j + 1) and not match_seq(doc, j + 1, HEADS) and (
-                tok.text in CONNECTORS or tok.is_alpha and tok.is_lower):
+                tok.text in CONNECTORS or tok.is_alpha and tok.is_lower and tok.lower_ not in NOT_NAME_TAIL):
+            # (not a preposition or verb between two names: "Thanh tra Chính phủ" + "tại Kế hoạch ...")
             j += 1
         else:
             break

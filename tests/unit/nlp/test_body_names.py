@@ -228,3 +228,12 @@ def test_a_head_that_is_a_whole_name_and_a_numbered_region(nlp, text, expected):
 ])
 def test_the_others_concerned_close_a_list_of_bodies(nlp, text, lead):
     assert task_bodies(nlp, text)[0][0] == lead
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Thực hiện theo hướng dẫn của Cục Quản lý Giá tại Công văn số 15/QLG ngày 3/4/2024.", "Cục Quản lý Giá"),
+    ("Thanh tra Vùng Ba theo Kế hoạch số 22/KH-TTr kiểm tra hồ sơ.", "Thanh tra Vùng Ba"),
+    ("Ý kiến của Vụ Pháp chế về Dự thảo được tiếp thu.", "Vụ Pháp chế"),
+])
+def test_a_preposition_between_two_names_ends_the_first(nlp, text, name):
+    assert name in bodies(nlp, text)
