@@ -66,6 +66,10 @@ def extend_name(doc: Doc, j: int) -> int:
     while j < len(doc):
         tok = doc[j]
         if capitalised(doc, j):
+            head = match_seq(doc, j, HEADS)
+            if head > 1:  # a head inside the name is never split: "Ban Thường trực Ủy" + "ban ..."
+                j += head
+                continue
             j += 1
             nxt = doc[j] if j < len(doc) else None
             if (nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in NOT_NAME_TAIL

@@ -237,3 +237,11 @@ def test_the_others_concerned_close_a_list_of_bodies(nlp, text, lead):
 ])
 def test_a_preposition_between_two_names_ends_the_first(nlp, text, name):
     assert name in bodies(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("1. Ban Thường trực Ủy ban MTTQ Việt Nam phường\n- Lập danh sách cử tri.", "Ban Thường trực Ủy ban MTTQ Việt Nam phường"),
+    ("Đề nghị Ban Thường vụ Ủy ban Hội Nông dân tỉnh chỉ đạo.", "Ban Thường vụ Ủy ban Hội Nông dân tỉnh"),
+])
+def test_a_head_inside_a_name_is_never_split(nlp, text, name):
+    assert name in bodies(nlp, text)
