@@ -159,8 +159,9 @@ class BodyFinder:
                 end = extend_name(doc, i + n)
                 if end == i + n and lowers[i:i + n] == ("ban", "quản", "lý") and doc[i + 1].text[0].isupper():
                     end = managed_things(doc, end)  # "Ban Quản lý các khu công nghiệp"
-                if end == i + n and lowers[i:i + n] in LEVEL_HEADS:
-                    end = levels(doc, end)  # "Công an xã, phường"
+                leveled = end == i + n and lowers[i:i + n] in LEVEL_HEADS and levels(doc, end) > end
+                if leveled:
+                    end = levels(doc, end)  # "Công an xã, phường": the levels end the name
                 if end == i + n and n > 2 and any(doc[k].text[0].isupper() for k in range(i + 1, i + n)) \
                         and not (end < len(doc) and doc[end].is_alpha and doc[end].is_lower
                                  and doc[end].lower_ not in NOT_NAME_TAIL):
@@ -170,7 +171,7 @@ class BodyFinder:
                     i = end
                     continue
                 if end > i + n:
-                    described = extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
+                    described = end if leveled else extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
                     known = next((k for k in range(described, end - 1, -1) if agencies.lookup(doc[i:k].text)), None)
                     end = known or described  # a known name is whole: "Sở Y tế" + "quyết định" is not one
                     dash = next((k for k in range(i + n, end) if doc[k].text in ("-", "–")

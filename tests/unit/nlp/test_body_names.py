@@ -245,3 +245,11 @@ def test_a_preposition_between_two_names_ends_the_first(nlp, text, name):
 ])
 def test_a_head_inside_a_name_is_never_split(nlp, text, name):
     assert name in bodies(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Công an xã, phường làm nòng cốt trong công tác kiểm tra.", "Công an xã, phường"),
+    ("Giao Công an cấp huyện, xã làm đầu mối tiếp nhận tin báo.", "Công an cấp huyện, xã"),
+])
+def test_the_levels_after_a_head_end_its_name(nlp, text, name):
+    assert bodies(nlp, text)[0] == name
