@@ -253,3 +253,13 @@ def test_a_head_inside_a_name_is_never_split(nlp, text, name):
 ])
 def test_the_levels_after_a_head_end_its_name(nlp, text, name):
     assert bodies(nlp, text)[0] == name
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Chủ tịch Ủy ban nhân dân cấp xã (nơi có dự án) quyết định thành lập Tổ công tác.",
+     ["Chủ tịch Ủy ban nhân dân cấp xã"]),
+    ("Ủy ban nhân dân cấp huyện (nơi có tuyến đường đi qua) tổ chức kiểm đếm.", ["Ủy ban nhân dân cấp huyện"]),
+    ("Bộ Tài chính (Kho bạc Nhà nước) hướng dẫn thủ tục.", ["Bộ Tài chính (Kho bạc Nhà nước)"]),
+])
+def test_a_note_in_brackets_is_not_part_of_the_name(nlp, text, lead):
+    assert task_bodies(nlp, text)[0][0] == lead
