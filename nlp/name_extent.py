@@ -274,6 +274,14 @@ def having_clause(doc: Doc, j: int) -> int:
     return j
 
 
+def assigned_clause(doc: Doc, j: int) -> int:
+    """After a group at token j, "được giao nhiệm vụ" that says which members are meant ("các cơ quan,
+    đơn vị được giao nhiệm vụ triển khai ..."): its end, else j."""
+    if token_lowers(doc)[j:j + 4] == ("được", "giao", "nhiệm", "vụ"):
+        return j + 4
+    return j
+
+
 def qualifiers(doc: Doc, j: int) -> int:
     """From token j, the end of the qualifier words of a group ("liên quan", "trực thuộc Bộ",
     "trung ương"), not ending on a word that needs more ("thuộc", "của")."""

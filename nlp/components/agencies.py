@@ -22,7 +22,7 @@ from theodoi.nlp import agencies
 from theodoi.nlp.body_words import (COMMA_NAME_HEADS, COUNCIL_ENDS, GROUP_NOUNS, LEVEL_HEADS, MEMBER_GROUPS,
                                     NOT_NAME_TAIL, OTHER_KINDS, OWN_KINDS, SELF_TITLES, SELF_TITLES_SEQ, TITLES)
 from theodoi.nlp.extensions import doc_text, register_extensions
-from theodoi.nlp.name_extent import (NAMED_HEADS, by_first_word,
+from theodoi.nlp.name_extent import (NAMED_HEADS, assigned_clause, by_first_word,
                                      comma_name, extend_descriptor, extend_name, extend_place, extend_tail,
                                      having_clause, levels, list_members, managed_things, match_seq, next_member,
                                      qualifiers, token_lowers)
@@ -227,7 +227,7 @@ class BodyFinder:
                 if not nxt:  # "các bộ, cơ quan trung ương và địa phương": the list goes on after a qualifier
                     break
                 j = nxt
-            last_good = having_clause(doc, last_good)
+            last_good = assigned_clause(doc, having_clause(doc, last_good))
             own_end = last_good if own else -1
             yield Span(doc, i, last_good)
             i = last_good

@@ -263,3 +263,13 @@ def test_the_levels_after_a_head_end_its_name(nlp, text, name):
 ])
 def test_a_note_in_brackets_is_not_part_of_the_name(nlp, text, lead):
     assert task_bodies(nlp, text)[0][0] == lead
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Đề nghị Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ khẩn trương triển khai thực hiện.",
+     ["Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ"]),
+    ("Các sở, ngành được giao nhiệm vụ có trách nhiệm báo cáo kết quả trước ngày 10 hằng tháng.",
+     ["Các sở, ngành được giao nhiệm vụ"]),
+])
+def test_the_members_meant_by_the_task_they_were_given_belong_to_the_group(nlp, text, lead):
+    assert task_bodies(nlp, text)[0][0] == lead
