@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
 from theodoi.nlp.body_words import (COMMA_NAME_HEADS, COUNCIL_ENDS, GROUP_NOUNS, LEVEL_HEADS, MEMBER_GROUPS,
-                                    NOT_NAME_TAIL, OTHER_KINDS, OWN_KINDS, SELF_TITLES, SELF_TITLES_SEQ, TITLES)
+                                    NOT_NAME_TAIL, OTHER_KINDS, PARTY_COMMITTEES, OWN_KINDS, SELF_TITLES, SELF_TITLES_SEQ, TITLES)
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.name_extent import (NAMED_HEADS, assigned_clause, by_first_word,
                                      comma_name, extend_descriptor, extend_name, extend_place, extend_tail,
@@ -65,7 +65,7 @@ class BodyFinder:
             start = self._title_before(flat, start)
             found.append(Span(flat, start, end, label="BODY"))
         spans, previous = [], None
-        for span in filter_spans(found):
+        for span in self._shared_title_committees(flat, filter_spans(found)):
             mention = self.mention(span, self._shared_title(flat, previous, span))
             previous = span
             if flat is not doc:
@@ -99,6 +99,22 @@ class BodyFinder:
         if len(flat.text) != len(text):  # (a break beside other spaces: let the tokenizer read the text)
             flat = self.tokenizer("".join(" " if i in wraps else c for i, c in enumerate(text)))
         return flat
+
+    @staticmethod
+    def _shared_title_committees(doc: Doc, spans: list[Span]) -> list[Span]:
+        """A title over Party committees of two levels is one addressee: "Bí thư Tỉnh ủy, Thành ủy"
+        (the secretaries of each), not the secretary and a committee."""
+        out: list[Span] = []
+        for span in spans:
+            prev = out[-1] if out else None
+            if prev is not None and span.start == prev.end + 1 and doc[prev.end].text == "," \
+                    and tuple(t.lower_ for t in span) in PARTY_COMMITTEES \
+                    and tuple(t.lower_ for t in prev[-2:]) in PARTY_COMMITTEES \
+                    and any(match_seq(doc, k, TITLES) for k in range(prev.start, prev.end - 2)):
+                out[-1] = Span(doc, prev.start, span.end)
+            else:
+                out.append(span)
+        return out
 
     @staticmethod
     def _shared_title(doc: Doc, previous: Span | None, span: Span) -> str:

@@ -273,3 +273,13 @@ def test_a_note_in_brackets_is_not_part_of_the_name(nlp, text, lead):
 ])
 def test_the_members_meant_by_the_task_they_were_given_belong_to_the_group(nlp, text, lead):
     assert task_bodies(nlp, text)[0][0] == lead
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Đề nghị Bí thư Tỉnh ủy, Thành ủy, Chủ tịch Ủy ban nhân dân các tỉnh quan tâm chỉ đạo.",
+     ["Bí thư Tỉnh ủy, Thành ủy", "Chủ tịch Ủy ban nhân dân các tỉnh"]),
+    ("Yêu cầu Bí thư huyện ủy, thị ủy trực tiếp chỉ đạo.", ["Bí thư huyện ủy, thị ủy"]),
+    ("Giao Tỉnh ủy, Thành ủy chỉ đạo.", ["Tỉnh ủy", "Thành ủy"]),  # no title: two committees
+])
+def test_a_title_over_party_committees_of_two_levels_is_one_addressee(nlp, text, lead):
+    assert task_bodies(nlp, text)[0][0] == lead
