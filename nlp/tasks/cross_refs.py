@@ -1,4 +1,4 @@
-"""Leads given by cross-reference: "Sở A chủ trì triển khai các nhiệm vụ tại mục (II) (3)".
+"""Leads given by cross-reference: "Sở A chủ trì các nhiệm vụ nêu ở mục II.3".
 
 A plan often lists its tasks by topic in one part and says in another which body carries out
 which part. The items of the part referred to that name no body of their own take the lead of
@@ -13,23 +13,23 @@ import re
 from theodoi.domain import Task
 from theodoi.nlp.tasks.patterns import words_of
 
-# Carrying out the tasks of a part: "chủ trì triển khai các nhiệm vụ tại", "thực hiện nội dung
-# nêu tại", "triển khai các giải pháp ở". A part named only as a focus ("trọng tâm là mục III")
+# Carrying out the tasks of a part: "chủ trì các nhiệm vụ tại", "thực hiện nội dung
+# nêu tại", "triển khai các giải pháp ở". A part only mentioned ("lưu ý nội dung tại mục III")
 # assigns nothing.
 CARRIES_OUT = re.compile(
     r"(?:chủ trì|triển khai|thực hiện)\s+(?:\w+\s+){0,3}?(?:các\s+|những\s+)?"
     r"(?:nhiệm vụ|nội dung|giải pháp|hoạt động|công việc)\b[^.;:()]{0,60}?\s"
     r"(?:nêu\s+|quy định\s+|đề ra\s+)?(?:tại|ở)\s+(?=(?:các\s+)?(?:tiểu mục|mục|điểm|khoản|phần)\b)",
     re.IGNORECASE)
-# Carrying out the tasks about some topics: "tổ chức triển khai các nhiệm vụ về phát triển hạ tầng số,
-# dữ liệu số" names the parts titled "Hạ tầng số" and "Dữ liệu số".
+# Carrying out the tasks about some topics: "chủ trì các nhiệm vụ về phát triển giống cây trồng, thủy
+# lợi nội đồng" names the parts titled "Giống cây trồng" and "Thủy lợi nội đồng".
 ABOUT = re.compile(
     r"(?:chủ trì|triển khai|thực hiện)\s+(?:\w+\s+){0,3}?(?:các\s+|những\s+)?nhiệm vụ(?:,?\s+giải pháp)?\s+"
     r"(?:về|trong lĩnh vực|thuộc lĩnh vực)\s+([^.;:()]{3,200})", re.IGNORECASE)
 # Titles too general to name one part.
 GENERAL_TITLES = {"nhiệm vụ", "giải pháp", "mục tiêu", "tổ chức thực hiện", "nhiệm vụ, giải pháp", "kinh phí",
                   "chế độ báo cáo", "quan điểm", "yêu cầu", "mục đích", "mục đích, yêu cầu"}
-# One group of a reference: a kind of part and its labels, "mục (IV) (4.1) (4.2)", "khoản 2, 3".
+# One group of a reference: a kind of part and its labels, "mục (II) (2.1), (2.3)", "khoản 2, 3".
 PART_WORD = re.compile(r"(?:các\s+)?(tiểu mục|mục|điểm|khoản|phần)\s+", re.IGNORECASE)
 LABEL = re.compile(r"\(?\s*((?:[IVX]+|\d+|[a-zđ])(?:\.(?:\d+|[a-zđ]))*)\s*\)?(?=[\s,;.)(]|$)", re.IGNORECASE)
 JOIN = re.compile(r"\s*(?:,|và)?\s*")
@@ -40,8 +40,8 @@ OTHER_DOCUMENT = re.compile(r"(?:[^.;:\n]|\.(?=\S)){0,60}?(?:\bsố\s*\d|\d+\s*[
 
 
 def referenced_parts(text: str, pos: int) -> list[str]:
-    """The numbering paths a reference starting at `pos` names: "mục (IV) (1)" → ["IV.1"],
-    "mục (IV) (4.1) (4.2)" → ["IV.4.1", "IV.4.2"], "điểm a khoản 2 mục III" → ["III.2.a"]."""
+    """The numbering paths a reference starting at `pos` names: "mục (II) (1)" → ["II.1"],
+    "mục (II) (2.1), (2.3)" → ["II.2.1", "II.2.3"], "điểm a khoản 2 mục III" → ["III.2.a"]."""
     groups: list[tuple[int, list[str]]] = []  # (rank of the kind of part, its paths)
     while (part := PART_WORD.match(text, pos)) is not None:
         pos, chain = part.end(), []
@@ -69,7 +69,7 @@ def _label(label: str) -> str:
 
 def _alternatives(chain: list[str]) -> list[str]:
     """Labels of one group as paths: a label of another kind goes under the one before it
-    ("IV", "1" → "IV.1"); one of the same kind is its sibling ("4.1", "4.2" → both)."""
+    ("II", "3" → "II.3"); one of the same kind is its sibling ("3.1", "3.2" → both)."""
     paths: list[list[str]] = []
     for label in chain:
         if not paths:

@@ -82,7 +82,7 @@ def read_heading(r: TaskText, start: int, content: str):
 
 def _named_heading(r: TaskText, prefix, names, start: int, end: int):
     """The addressees of a heading that is all a name: after a topic prefix ("Đối với các đơn vị
-    cung cấp dịch vụ thu gom, vận chuyển rác thải:"), or bodies that open it and go on with more
+    quản lý trạm cấp nước sạch nông thôn:"), or bodies that open it and go on with more
     members or a descriptor, without a predicate ("Các cơ sở giáo dục nghề nghiệp, trung cấp",
     "Các hợp tác xã và hộ gia đình nuôi trồng thủy sản ven biển có trách nhiệm"). None otherwise."""
     tail = HEADING_TAIL.search(r.text, start, end)

@@ -240,7 +240,8 @@ def test_a_preposition_between_two_names_ends_the_first(nlp, text, name):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("1. Ban Thường trực Ủy ban MTTQ Việt Nam phường\n- Lập danh sách cử tri.", "Ban Thường trực Ủy ban MTTQ Việt Nam phường"),
+    ("1. Ban Thường vụ Ủy ban Hội Cựu chiến binh huyện\n- Lập danh sách hội viên.",
+     "Ban Thường vụ Ủy ban Hội Cựu chiến binh huyện"),
     ("Đề nghị Ban Thường vụ Ủy ban Hội Nông dân tỉnh chỉ đạo.", "Ban Thường vụ Ủy ban Hội Nông dân tỉnh"),
 ])
 def test_a_head_inside_a_name_is_never_split(nlp, text, name):
@@ -266,8 +267,8 @@ def test_a_note_in_brackets_is_not_part_of_the_name(nlp, text, lead):
 
 
 @pytest.mark.parametrize("text, lead", [
-    ("Đề nghị Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ khẩn trương triển khai thực hiện.",
-     ["Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ"]),
+    ("Đề nghị Giám đốc các sở, đơn vị được giao nhiệm vụ gửi báo cáo tiến độ về Văn phòng.",
+     ["Giám đốc các sở, đơn vị được giao nhiệm vụ"]),
     ("Các sở, ngành được giao nhiệm vụ có trách nhiệm báo cáo kết quả trước ngày 10 hằng tháng.",
      ["Các sở, ngành được giao nhiệm vụ"]),
 ])

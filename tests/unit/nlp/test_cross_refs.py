@@ -8,10 +8,10 @@ from theodoi.nlp.tasks.cross_refs import referenced_parts
 
 
 @pytest.mark.parametrize("reference, paths", [
-    ("mục (II) (1) của Kế hoạch", ["II.1"]),
+    ("mục (II) (1) Kế hoạch này", ["II.1"]),
     ("mục II.3 Kế hoạch này", ["II.3"]),
-    ("mục (III)(2.4)(b);", ["III.2.4.b"]),
-    ("mục (II) (3.1) (3.2) và Phụ lục", ["II.3.1", "II.3.2"]),
+    ("mục (III)(2.4)(b) nói trên", ["III.2.4.b"]),
+    ("mục (II) (3.1), (3.2) kèm theo", ["II.3.1", "II.3.2"]),
     ("điểm b khoản 2 mục IV", ["IV.2.b"]),
     ("khoản 1 và khoản 3 mục II", ["II.1", "II.3"]),
     ("mục 2, 4 phần B", ["B.2", "B.4"]),
@@ -42,8 +42,8 @@ def leads(nlp, text):
 
 
 @pytest.mark.parametrize("first, second", [
-    ("Chủ trì triển khai các nhiệm vụ tại mục (II) (1) của Kế hoạch.",
-     "Chủ trì thực hiện các nhiệm vụ tại mục (II) (2) của Kế hoạch."),
+    ("Chủ trì tổ chức thực hiện các nhiệm vụ nêu tại mục (II) (1).",
+     "Thực hiện các nhiệm vụ ở mục (II) (2) Kế hoạch này."),
     ("Chủ trì, phối hợp với các huyện thực hiện các nội dung nêu tại mục II.1 Kế hoạch này.",
      "Thực hiện các giải pháp tại mục II.2."),
     ("Tổ chức thực hiện nhiệm vụ quy định tại khoản 1 mục II.",
@@ -63,8 +63,8 @@ def test_an_item_with_its_own_subject_keeps_it(nlp):
     assert found["tập huấn cho người trồng rừng"] == ["Trung tâm Khuyến nông tỉnh"]
 
 
-def test_a_part_named_only_as_a_focus_assigns_nothing(nlp):
-    found = leads(nlp, PLAN.format(first="Chủ động xây dựng kế hoạch (trọng tâm là các nhiệm vụ tại mục II).",
+def test_a_part_only_mentioned_assigns_nothing(nlp):
+    found = leads(nlp, PLAN.format(first="Chủ động xây dựng kế hoạch riêng, lưu ý nội dung tại mục II.",
                                    second="Phối hợp với các sở, ngành liên quan."))
     assert found["Xây dựng cơ sở dữ liệu vùng nuôi tôm"] == []
 

@@ -14,15 +14,15 @@ def leads(nlp, text):
 @pytest.mark.parametrize("heading, lead", [
     ("1. Đối với các cơ sở chăn nuôi có quy mô trên 500 con và nằm gần khu dân cư:",
      ["các cơ sở chăn nuôi có quy mô trên 500 con và nằm gần khu dân cư"]),
-    ("2. Đối với các đơn vị cung cấp dịch vụ thu gom, vận chuyển rác thải (theo danh sách kèm theo):",
-     ["các đơn vị cung cấp dịch vụ thu gom, vận chuyển rác thải"]),
+    ("2. Đối với các đơn vị quản lý trạm cấp nước sạch nông thôn (danh sách tại biểu kèm theo):",
+     ["các đơn vị quản lý trạm cấp nước sạch nông thôn"]),
     ("3. Các hợp tác xã, trang trại và hộ gia đình nuôi trồng thủy sản ven biển có trách nhiệm",
      ["Các hợp tác xã, trang trại và hộ gia đình nuôi trồng thủy sản ven biển"]),
     ("4. Các cơ sở giáo dục nghề nghiệp, trung cấp", ["Các cơ sở giáo dục nghề nghiệp, trung cấp"]),
-    ("**4. Các tổ\nchức, cá nhân và hộ gia đình khai thác cát sỏi lòng sông trên địa\nbàn có trách nhiệm**\n",
-     ["Các tổ chức, cá nhân và hộ gia đình khai thác cát sỏi lòng sông trên địa bàn"]),
-    ("**5. Liên\nđoàn Lao động, Hội Cựu chiến binh, Liên minh Hợp tác xã**\n",
-     ["Liên đoàn Lao động", "Hội Cựu chiến binh", "Liên minh Hợp tác xã"]),
+    ("**4. Các hợp\ntác xã, tổ hợp tác và hộ kinh doanh vận tải hành khách đường thủy trong mùa\nmưa lũ có trách nhiệm**\n",
+     ["Các hợp tác xã, tổ hợp tác và hộ kinh doanh vận tải hành khách đường thủy trong mùa mưa lũ"]),
+    ("**5. Liên\nđoàn Lao động, Hội Cựu chiến binh, Hội Người cao tuổi**\n",
+     ["Liên đoàn Lao động", "Hội Cựu chiến binh", "Hội Người cao tuổi"]),
     ("**6. Kho bạc Nhà nước khu vực IX**\n", ["Kho bạc Nhà nước khu vực IX"]),
 ])
 def test_the_whole_heading_is_the_lead_of_its_items(nlp, heading, lead):
