@@ -42,6 +42,9 @@ GROUP_NOUNS = {
     ("quận", "ủy"), ("quận", "uỷ"), ("tỉnh", "ủy"), ("tỉnh", "uỷ"), ("đảng", "ủy"), ("đảng", "uỷ"),
     ("tổ", "chức", "đảng"), ("tổ", "chức", "cơ", "sở", "đảng"), ("chi", "bộ"), ("đảng", "bộ"),
 }
+# Party committees of a level, as written after a title: "Bí thư Tỉnh ủy, Thành ủy".
+PARTY_COMMITTEES = {(level, committee) for level in ("tỉnh", "thành", "huyện", "quận", "thị")
+                    for committee in ("ủy", "uỷ")}
 # Kinds that carry a qualifier of their own: in a list they are bodies of their own ("các Bộ, cơ quan
 # ngang Bộ, cơ quan thuộc Chính phủ" is three), while bare kinds continue a group ("các sở, ban, ngành").
 OWN_KINDS = {

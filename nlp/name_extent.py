@@ -7,6 +7,8 @@ and qualifiers ("các sở, ban, ngành liên quan"); the place or level after a
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from theodoi.nlp.body_words import (CONNECTORS, COUNCIL_ENDS, DESCRIPTOR_MAX, DESCRIPTOR_STOP, GROUP_NOUNS,
@@ -16,6 +18,7 @@ from theodoi.nlp.body_words import (CONNECTORS, COUNCIL_ENDS, DESCRIPTOR_MAX, DE
 from theodoi.nlp.lexicon import REPORT_WORDS, ROLE_MODIFIERS, opens_action
 from theodoi.vietnamese import compare_key
 
+REGION_NUMBER = re.compile(r"[IVX]+|\d{1,2}")  # "khu vực IX", "khu vực 3"
 NAMED_HEADS = HEADS | NAME_ONLY_HEADS  # (one set: its first-word index is built once)
 _LOWERS_KEY = "theodoi.lowers"
 _FIRST_WORD_INDEXES: dict[int, tuple[set, dict[str, list[tuple[str, ...]]]]] = {}
@@ -63,6 +66,10 @@ def extend_name(doc: Doc, j: int) -> int:
     while j < len(doc):
         tok = doc[j]
         if capitalised(doc, j):
+            head = match_seq(doc, j, HEADS)
+            if head > 1:  # a head inside the name is never split: "Ban Thường trực Ủy" + "ban ..."
+                j += head
+                continue
             j += 1
             nxt = doc[j] if j < len(doc) else None
             if (nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in NOT_NAME_TAIL
@@ -71,7 +78,8 @@ def extend_name(doc: Doc, j: int) -> int:
                              and doc[j + 1].lower_ not in NOT_NAME_TAIL)):
                 j += 1  # the second syllable of a word: "Đầu tư", "Xây dựng"
         elif j > start and capitalised(doc, j + 1) and not match_seq(doc, j + 1, HEADS) and (
-                tok.text in CONNECTORS or tok.is_alpha and tok.is_lower):
+                tok.text in CONNECTORS or tok.is_alpha and tok.is_lower and tok.lower_ not in NOT_NAME_TAIL):
+            # (not a preposition or verb between two names: "Thanh tra Chính phủ" + "tại Kế hoạch ...")
             j += 1
         else:
             break
@@ -86,7 +94,8 @@ def extend_descriptor(doc: Doc, j: int) -> int:
     while k < len(doc) and doc[k].is_alpha and doc[k].is_lower:
         words = [compare_key(t.text) for t in doc[k:k + 4] if not t.is_space]
         if (words[0] in NOT_NAME_TAIL or words[0] in TAIL_STOP or words[0] in REPORT_WORDS
-                or words[0] in DESCRIPTOR_STOP or opens_action(words) or match_seq(doc, k, LEVEL_WORDS)):
+                or words[0] in DESCRIPTOR_STOP or opens_action(words) or match_seq(doc, k, LEVEL_WORDS)
+                or region(doc, k) > k):
             return k
         if k - j == DESCRIPTOR_MAX:
             return j  # a long lowercase run is the sentence going on, not a name
@@ -171,9 +180,18 @@ def comma_name(doc: Doc, j: int) -> int:
     return j
 
 
+def region(doc: Doc, j: int) -> int:
+    """The end of a numbered region at token j ("khu vực IX", "khu vực 3"); j when none."""
+    if j + 2 < len(doc) and token_lowers(doc)[j:j + 2] == ("khu", "vực") and REGION_NUMBER.fullmatch(doc[j + 2].text):
+        return j + 3
+    return j
+
+
 def extend_place(doc: Doc, j: int) -> int:
     """After a body, take a place: "tỉnh Long An", "Long An", "thành phố Hồ Chí Minh", or its level:
-    "Ủy ban nhân dân cấp tỉnh"."""
+    "Ủy ban nhân dân cấp tỉnh", or its numbered region: "Kho bạc Nhà nước khu vực IX"."""
+    if region(doc, j) > j:
+        return region(doc, j)
     if j < len(doc) and doc[j].lower_ == "cấp":
         return levels(doc, j)
     n = match_seq(doc, j, LEVEL_WORDS)
@@ -253,6 +271,14 @@ def having_clause(doc: Doc, j: int) -> int:
             return j + n if heading and doc[j + n - 1].is_alpha else j
         if n >= 2 and opens_action(words[n:]):
             return j + n + 1
+    return j
+
+
+def assigned_clause(doc: Doc, j: int) -> int:
+    """After a group at token j, "được giao nhiệm vụ" that says which members are meant ("các cơ quan,
+    đơn vị được giao nhiệm vụ triển khai ..."): its end, else j."""
+    if token_lowers(doc)[j:j + 4] == ("được", "giao", "nhiệm", "vụ"):
+        return j + 4
     return j
 
 

@@ -20,9 +20,9 @@ from spacy.util import filter_spans
 from theodoi.domain import BodyMention
 from theodoi.nlp import agencies
 from theodoi.nlp.body_words import (COMMA_NAME_HEADS, COUNCIL_ENDS, GROUP_NOUNS, LEVEL_HEADS, MEMBER_GROUPS,
-                                    OTHER_KINDS, OWN_KINDS, SELF_TITLES, SELF_TITLES_SEQ, TITLES)
+                                    NOT_NAME_TAIL, OTHER_KINDS, PARTY_COMMITTEES, OWN_KINDS, SELF_TITLES, SELF_TITLES_SEQ, TITLES)
 from theodoi.nlp.extensions import doc_text, register_extensions
-from theodoi.nlp.name_extent import (NAMED_HEADS, by_first_word,
+from theodoi.nlp.name_extent import (NAMED_HEADS, assigned_clause, by_first_word,
                                      comma_name, extend_descriptor, extend_name, extend_place, extend_tail,
                                      having_clause, levels, list_members, managed_things, match_seq, next_member,
                                      qualifiers, token_lowers)
@@ -65,7 +65,7 @@ class BodyFinder:
             start = self._title_before(flat, start)
             found.append(Span(flat, start, end, label="BODY"))
         spans, previous = [], None
-        for span in filter_spans(found):
+        for span in self._shared_title_committees(flat, filter_spans(found)):
             mention = self.mention(span, self._shared_title(flat, previous, span))
             previous = span
             if flat is not doc:
@@ -99,6 +99,22 @@ class BodyFinder:
         if len(flat.text) != len(text):  # (a break beside other spaces: let the tokenizer read the text)
             flat = self.tokenizer("".join(" " if i in wraps else c for i, c in enumerate(text)))
         return flat
+
+    @staticmethod
+    def _shared_title_committees(doc: Doc, spans: list[Span]) -> list[Span]:
+        """A title over Party committees of two levels is one addressee: "Bí thư Tỉnh ủy, Thành ủy"
+        (the secretaries of each), not the secretary and a committee."""
+        out: list[Span] = []
+        for span in spans:
+            prev = out[-1] if out else None
+            if prev is not None and span.start == prev.end + 1 and doc[prev.end].text == "," \
+                    and tuple(t.lower_ for t in span) in PARTY_COMMITTEES \
+                    and tuple(t.lower_ for t in prev[-2:]) in PARTY_COMMITTEES \
+                    and any(match_seq(doc, k, TITLES) for k in range(prev.start, prev.end - 2)):
+                out[-1] = Span(doc, prev.start, span.end)
+            else:
+                out.append(span)
+        return out
 
     @staticmethod
     def _shared_title(doc: Doc, previous: Span | None, span: Span) -> str:
@@ -159,10 +175,19 @@ class BodyFinder:
                 end = extend_name(doc, i + n)
                 if end == i + n and lowers[i:i + n] == ("ban", "quản", "lý") and doc[i + 1].text[0].isupper():
                     end = managed_things(doc, end)  # "Ban Quản lý các khu công nghiệp"
-                if end == i + n and lowers[i:i + n] in LEVEL_HEADS:
-                    end = levels(doc, end)  # "Công an xã, phường"
+                leveled = end == i + n and lowers[i:i + n] in LEVEL_HEADS and levels(doc, end) > end
+                if leveled:
+                    end = levels(doc, end)  # "Công an xã, phường": the levels end the name
+                if end == i + n and n > 2 and any(doc[k].text[0].isupper() for k in range(i + 1, i + n)) \
+                        and not (end < len(doc) and doc[end].is_alpha and doc[end].is_lower
+                                 and doc[end].lower_ not in NOT_NAME_TAIL):
+                    # a head that is a whole name, the list or sentence going on after it: "Liên đoàn Lao
+                    # động, Hội ..." (not "bảo hiểm xã hội", nor "Cổng Thông tin" + "điện tử")
+                    yield Span(doc, i, end)
+                    i = end
+                    continue
                 if end > i + n:
-                    described = extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
+                    described = end if leveled else extend_descriptor(doc, end)  # "Vụ Kế hoạch tài chính"
                     known = next((k for k in range(described, end - 1, -1) if agencies.lookup(doc[i:k].text)), None)
                     end = known or described  # a known name is whole: "Sở Y tế" + "quyết định" is not one
                     dash = next((k for k in range(i + n, end) if doc[k].text in ("-", "–")
@@ -190,6 +215,12 @@ class BodyFinder:
                 # "các Bộ, cơ quan ngang Bộ": the next body, without "các"; so is any kind after such a body
                 # ("Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan")
                 n = match_seq(doc, i, OWN_KINDS) or (match_seq(doc, i, GROUP_NOUNS) if i - 1 == own_end else 0)
+                kind = match_seq(doc, i, GROUP_NOUNS) if not n else 0
+                after = lowers[i + kind:i + kind + 3]
+                if kind and (after[:2] == ("liên", "quan") or after == ("có", "liên", "quan")) \
+                        and (lowers[i - 1] == "và" or i > 1 and not doc[i - 2].is_lower):
+                    n = kind  # "Sở A và đơn vị liên quan": the others concerned, a body of the list
+                    # (not a kind of a group: "bộ, ngành liên quan")
             if not n and match_seq(doc, i, SELF_TITLES_SEQ) == 2 and doc[i].text[0].isupper() \
                     and i + 3 < len(doc) and doc[i + 2].text == "," and match_seq(doc, i + 3, TITLES):
                 yield Span(doc, i, i + 2)  # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ": the ministers
@@ -212,7 +243,7 @@ class BodyFinder:
                 if not nxt:  # "các bộ, cơ quan trung ương và địa phương": the list goes on after a qualifier
                     break
                 j = nxt
-            last_good = having_clause(doc, last_good)
+            last_good = assigned_clause(doc, having_clause(doc, last_good))
             own_end = last_good if own else -1
             yield Span(doc, i, last_good)
             i = last_good

@@ -24,6 +24,7 @@ from theodoi.domain import Task
 from theodoi.nlp.extensions import doc_text, register_extensions
 from theodoi.nlp.tasks import registry
 from theodoi.nlp.tasks.clauses import ClauseReader
+from theodoi.nlp.tasks.cross_refs import apply_cross_references
 from theodoi.nlp.tasks.field_rows import apply_field_rows
 from theodoi.nlp.tasks.headings import read_heading
 from theodoi.nlp.tasks.patterns import ATTENDANCE, DIRECTIVE_KINDS, OPERATIVE_START, RECIPIENTS
@@ -37,6 +38,7 @@ DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "impe
 DEFAULT_TABLE_READERS = ["table_rows"]
 TITLE_WORDS = 60  # a title under the kind of a document is at most this long
 TITLE_END = re.compile(r"(?i:căn cứ|thực hiện|triển khai|theo|xét|để|nhằm)\s")  # what follows a title
+PART_TITLE_WORDS = 8  # a numbered unit this short is a part's title ("2. Hạ tầng số"), kept for cross-references
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Walk:
     title_next: bool = False  # right after a kind in capitals ("KẾ HOẠCH"): the title may follow
     title_seen: bool = False  # ... and a unit of that title was read
     attendees: bool = False  # right after "Tham dự có các đồng chí:": the names that follow
+    titles: dict[str, str] = field(default_factory=dict)  # numbering path → a short heading's words
 
 
 class TaskFinder:
@@ -82,6 +85,7 @@ class TaskFinder:
                 continue  # a table's rows are read as a table (below)
             tasks.extend(self._unit(reader, clauses, walk, unit))
         tasks = [t for task in tasks if (t := _before_tables(reader, task, tables)) is not None]
+        apply_cross_references(text, tasks, walk.titles)
         tasks = apply_field_rows(text, tasks, doc._.doc_date)
         rows = [t for block in doc._.blocks or [] if block.kind == "table" and block.rows
                 for read_table in self.table_readers for t in read_table(text, block, doc._.doc_date)]
@@ -114,6 +118,8 @@ class TaskFinder:
         content = text[content_start:unit.end_char]
         if not content.strip():
             return []
+        if section.label is not None and len(content.split()) <= PART_TITLE_WORDS:
+            walk.titles[".".join(label for _, label in numbering)] = content.strip(" *_:\n")
         lead, support = inherited(scopes)
         directive = is_directive(scopes)
         if section.label is not None and section.label.lower().startswith("điều") and not scopes[0].directive:

@@ -74,12 +74,15 @@ class Addressees:
         return names, end
 
     def _with_aside(self, body: BodyMention) -> tuple[BodyMention, int]:
-        """The body with what is written beside it, and where it ends: "Bộ Tài chính (Kho bạc Nhà nước)"; "Tổng Thư ký
+        """The body with what is written beside it, and where it ends: "Bộ Tài chính (Kho bạc Nhà nước)", not a
+        note in lower case ("(nơi có đất)"); "Tổng Thư ký
         Quốc hội - Chủ nhiệm Văn phòng Quốc hội" (one person, two titles; not "Bộ A - Cơ quan
         thường trực ...", a role)."""
         aside = re.match(r"\s*\(([^()]{1,40})\)", self.text[body.end:body.end + 44])
-        if aside and body.canonical and agencies.canonical(aside.group(1)) == body.canonical:
-            return body, body.end + aside.end()  # "Sở Kế hoạch và Đầu tư (Sở KH&ĐT)": its short name
+        if aside and (body.canonical and agencies.canonical(aside.group(1)) == body.canonical
+                      or aside.group(1).strip()[:1].islower()):
+            # "Sở Kế hoạch và Đầu tư (Sở KH&ĐT)": its short name; "UBND cấp xã (nơi có đất)": a note
+            return body, body.end + aside.end()
         if aside:
             body = BodyMention(self.text[body.start:body.end + aside.end()], body.start,
                                body.end + aside.end(), body.canonical, body.is_group)

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import re
 
+from theodoi.domain import BodyMention
 from theodoi.nlp.tasks.patterns import (ADDRESSEE_PREFIX, BACKGROUND_HEADING, CUE, DIRECTIVE_HEADING, PRESENTS_ITSELF,
                                         opens_subject, starts_predicate, starts_with_action)
 from theodoi.nlp.tasks.reader import TaskText
 
+# A prefix that makes the rest of a heading the topic, never a clause: "Đối với các cơ sở ... có ...:".
+TOPIC_PREFIX = re.compile(r"(?:đối với|trách nhiệm của|nhiệm vụ của)\s", re.IGNORECASE)
+# What a heading that names its addressees may end with: "... có trách nhiệm", "(theo danh sách kèm theo)".
+HEADING_TAIL = re.compile(r"(?:\s*\([^()]*\)|\s+(?:có|chịu)\s+trách nhiệm(?:\s+(?:thực hiện|như sau))?)+\s*$",
+                          re.IGNORECASE)
+# A person named by the field they are in charge of: "Cán bộ phụ trách lĩnh vực ...", "Các Phó Chủ tịch
+# phụ trách ...", "Đồng chí Ủy viên ... phụ trách ...": a heading that is all such a name is one addressee.
+IN_CHARGE = re.compile(r"(?:(?:các\s+)?(?:đồng chí|đ/c)\s+)?(?:các\s+)?(?:phó\s+)?(?:cán bộ|công chức|chuyên viên|"
+                       r"chủ tịch|giám đốc|trưởng ban|trưởng phòng|ủy viên|uỷ viên|thành viên)\b[^:;.]{0,80}?"
+                       r"\sphụ trách\s", re.IGNORECASE)
 # What the body that issues says before its items: "X quyết nghị:", "X quyết định:", "X kết luận như sau:".
 DECIDES = re.compile(r"\s+(?:quyết nghị|quyết định|kết luận|chỉ thị|thống nhất|nhất trí)(?:\s+như sau)?\s*", re.IGNORECASE)
 
@@ -34,6 +45,10 @@ def read_heading(r: TaskText, start: int, content: str):
     body_from = start + lead + (prefix.end() if prefix else 0)
     names, end = r.body_list(body_from)
     head_end = start + lead + len(head)
+    named = _named_heading(r, prefix, names, body_from, head_end) \
+        if colon in (-1, len(stripped) - 1) and not ends_sentence and len(words) <= 40 and not head.isupper() else None
+    if named:
+        return named, [], True, None
     if prefix and not names and len(words) <= 15 and colon in (-1, len(stripped) - 1) and not ends_sentence:
         # "Trách nhiệm của chính quyền các địa phương": whoever follows the prefix
         return r.segment_names(body_from, head_end), [], True, None
@@ -64,6 +79,30 @@ def read_heading(r: TaskText, start: int, content: str):
     if not ends_sentence and colon in (-1, len(stripped) - 1) and len(words) <= 16 \
             and not starts_with_action(head) and not names and not any(True for _ in r.cues(body_from, head_end)):
         return [], [], True if DIRECTIVE_HEADING.search(head) else None, None
+    return None
+
+
+def _named_heading(r: TaskText, prefix, names, start: int, end: int):
+    """The addressees of a heading that is all a name: after a topic prefix ("Đối với các đơn vị
+    quản lý trạm cấp nước sạch nông thôn:"), or bodies that open it and go on with more
+    members or a descriptor, without a predicate ("Các cơ sở giáo dục nghề nghiệp, trung cấp",
+    "Các hợp tác xã và hộ gia đình nuôi trồng thủy sản ven biển có trách nhiệm"). None otherwise."""
+    tail = HEADING_TAIL.search(r.text, start, end)
+    end = tail.start() if tail else end
+    if prefix is not None and TOPIC_PREFIX.match(prefix.group(0)):
+        return r.segment_names(start, end) if r.body_at(start) or opens_subject(r.text, start, end) else None
+    if prefix is None and IN_CHARGE.match(r.text, start, end) and not any(True for _ in r.cues(start, end)):
+        name = r.text[start:end].strip()
+        return [BodyMention(name, start, start + len(name), None, name.lower().startswith("các "))]
+    if prefix is not None or not names or names[0].start != r.skip(start, end) or any(True for _ in r.cues(start, end)):
+        return None
+    rest = r.text[names[-1].end:end]
+    if not rest.strip():
+        return None  # the names alone: read as before
+    members = re.match(r"\s*(?:,|và)\s+", rest)
+    if tail or members and not starts_predicate(rest.lstrip(" ,").removeprefix("và ").strip()):
+        # (before "có trách nhiệm" a verb describes the bodies: "... hộ gia đình khai thác nước ngầm")
+        return r.segment_names(start, end)
     return None
 
 

@@ -208,3 +208,79 @@ def test_press_bodies_and_a_portal_in_a_list(nlp):
     [(lead, _)] = task_bodies(nlp, "Đề nghị Thông tấn xã Việt Nam, Cổng Thông tin điện tử tỉnh Bình An và các cơ "
                                    "quan thông tấn, báo chí đưa tin kịp thời về mùa lũ.")
     assert lead == ["Thông tấn xã Việt Nam", "Cổng Thông tin điện tử tỉnh Bình An", "các cơ quan thông tấn, báo chí"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Giao Liên đoàn Lao động, Hội Nông dân tỉnh vận động đoàn viên.", ["Liên đoàn Lao động", "Hội Nông dân tỉnh"]),
+    ("Đề nghị Sở Xây dựng, Liên đoàn Lao động tổ chức tập huấn an toàn.", ["Sở Xây dựng", "Liên đoàn Lao động"]),
+    ("Giao Kho bạc Nhà nước khu vực VII kiểm soát chi.", ["Kho bạc Nhà nước khu vực VII"]),
+    ("Đề nghị Chi cục Hải quan khu vực 4 phối hợp kiểm tra hàng hóa.", ["Chi cục Hải quan khu vực 4"]),
+])
+def test_a_head_that_is_a_whole_name_and_a_numbered_region(nlp, text, expected):
+    assert task_bodies(nlp, text)[0][0] == expected
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Sở Tài chính, Kho bạc Nhà nước tỉnh và đơn vị liên quan: Có trách nhiệm cung cấp số liệu trong 05 ngày.",
+     ["Sở Tài chính", "Kho bạc Nhà nước tỉnh", "đơn vị liên quan"]),
+    ("Giao Sở Nội vụ, Sở Tư pháp và cơ quan có liên quan hướng dẫn thủ tục.",
+     ["Sở Nội vụ", "Sở Tư pháp", "cơ quan có liên quan"]),
+])
+def test_the_others_concerned_close_a_list_of_bodies(nlp, text, lead):
+    assert task_bodies(nlp, text)[0][0] == lead
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Thực hiện theo hướng dẫn của Cục Quản lý Giá tại Công văn số 15/QLG ngày 3/4/2024.", "Cục Quản lý Giá"),
+    ("Thanh tra Vùng Ba theo Kế hoạch số 22/KH-TTr kiểm tra hồ sơ.", "Thanh tra Vùng Ba"),
+    ("Ý kiến của Vụ Pháp chế về Dự thảo được tiếp thu.", "Vụ Pháp chế"),
+])
+def test_a_preposition_between_two_names_ends_the_first(nlp, text, name):
+    assert name in bodies(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("1. Ban Thường vụ Ủy ban Hội Cựu chiến binh huyện\n- Lập danh sách hội viên.",
+     "Ban Thường vụ Ủy ban Hội Cựu chiến binh huyện"),
+    ("Đề nghị Ban Thường vụ Ủy ban Hội Nông dân tỉnh chỉ đạo.", "Ban Thường vụ Ủy ban Hội Nông dân tỉnh"),
+])
+def test_a_head_inside_a_name_is_never_split(nlp, text, name):
+    assert name in bodies(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Công an xã, phường làm nòng cốt trong công tác kiểm tra.", "Công an xã, phường"),
+    ("Giao Công an cấp huyện, xã làm đầu mối tiếp nhận tin báo.", "Công an cấp huyện, xã"),
+])
+def test_the_levels_after_a_head_end_its_name(nlp, text, name):
+    assert bodies(nlp, text)[0] == name
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Chủ tịch Ủy ban nhân dân cấp xã (nơi có dự án) quyết định thành lập Tổ công tác.",
+     ["Chủ tịch Ủy ban nhân dân cấp xã"]),
+    ("Ủy ban nhân dân cấp huyện (nơi có tuyến đường đi qua) tổ chức kiểm đếm.", ["Ủy ban nhân dân cấp huyện"]),
+    ("Bộ Tài chính (Kho bạc Nhà nước) hướng dẫn thủ tục.", ["Bộ Tài chính (Kho bạc Nhà nước)"]),
+])
+def test_a_note_in_brackets_is_not_part_of_the_name(nlp, text, lead):
+    assert task_bodies(nlp, text)[0][0] == lead
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Đề nghị Giám đốc các sở, đơn vị được giao nhiệm vụ gửi báo cáo tiến độ về Văn phòng.",
+     ["Giám đốc các sở, đơn vị được giao nhiệm vụ"]),
+    ("Các sở, ngành được giao nhiệm vụ có trách nhiệm báo cáo kết quả trước ngày 10 hằng tháng.",
+     ["Các sở, ngành được giao nhiệm vụ"]),
+])
+def test_the_members_meant_by_the_task_they_were_given_belong_to_the_group(nlp, text, lead):
+    assert task_bodies(nlp, text)[0][0] == lead
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Đề nghị Bí thư Tỉnh ủy, Thành ủy, Chủ tịch Ủy ban nhân dân các tỉnh quan tâm chỉ đạo.",
+     ["Bí thư Tỉnh ủy, Thành ủy", "Chủ tịch Ủy ban nhân dân các tỉnh"]),
+    ("Yêu cầu Bí thư huyện ủy, thị ủy trực tiếp chỉ đạo.", ["Bí thư huyện ủy, thị ủy"]),
+    ("Giao Tỉnh ủy, Thành ủy chỉ đạo.", ["Tỉnh ủy", "Thành ủy"]),  # no title: two committees
+])
+def test_a_title_over_party_committees_of_two_levels_is_one_addressee(nlp, text, lead):
+    assert task_bodies(nlp, text)[0][0] == lead
