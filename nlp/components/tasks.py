@@ -35,6 +35,9 @@ register_extensions()
 ANNEX_TITLE = re.compile(r"(?:PHỤ LỤC|QUY ĐỊNH|DANH MỤC|BIỂU|MẪU|ĐIỀU LỆ|QUY CHẾ)(?:\s|$)")
 DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted", "obligation"]
 DEFAULT_TABLE_READERS = ["table_rows"]
+# The kind of a document that reports or informs, in capitals on its own line above its title
+# (the kinds that instruct open their operative part: OPERATIVE_START).
+KIND_LINE = re.compile(r"\s*(?:BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CÔNG VĂN|BIÊN BẢN)[ \t]*(?:\n|$)")
 TITLE_WORDS = 60  # a title under the kind of a document is at most this long
 TITLE_END = re.compile(r"(?i:căn cứ|thực hiện|triển khai|theo|xét|để|nhằm)\s")  # what follows a title
 
@@ -140,6 +143,14 @@ class TaskFinder:
             scopes.append(Scope(0.5, [], True))
             walk.title_next, walk.title_seen = not content.strip().endswith(":"), False
             return []
+        kind = KIND_LINE.match(content) if section.label is None else None
+        if kind is not None:  # "BÁO CÁO\nSơ kết ...": the document's kind, then its title, asks nothing
+            content_start += kind.end()
+            content = text[content_start:unit.end_char]
+            if not content.strip():
+                walk.title_next = True
+                return []
+            title_next, walk.title_seen = True, False
         if title_next and section.label is None:
             # "KẾ HOẠCH\nPhát triển du lịch cộng đồng giai đoạn 2025 - 2030": its title names it
             title = _title_length(content)

@@ -62,9 +62,16 @@ def read_heading(r: TaskText, start: int, content: str):
             # "Các LĐLĐ tỉnh, thành phố, công đoàn ngành trung ương:" → the bodies as written
             return r.segment_names(body_from, head_end), [], True, None
     if not ends_sentence and colon in (-1, len(stripped) - 1) and len(words) <= 16 \
-            and not starts_with_action(head) and not names and not any(True for _ in r.cues(body_from, head_end)):
+            and (not starts_with_action(head) or _heading_only(head)) and not names \
+            and not any(True for _ in r.cues(body_from, head_end)):
         return [], [], True if DIRECTIVE_HEADING.search(head) else None, None
     return None
+
+
+def _heading_only(head: str) -> bool:
+    """Whether a line that opens with a verb is still only a heading: in capitals ("ĐỀ XUẤT",
+    "TỔ CHỨC THỰC HIỆN") or a heading's phrase alone ("Tổ chức thực hiện"); its items are the tasks."""
+    return head.isupper() or DIRECTIVE_HEADING.fullmatch(head.strip(" .")) is not None
 
 
 def _subject_after_opening(r: TaskText, start: int, end: int):

@@ -1,0 +1,76 @@
+"""Lines that shape a document but ask nothing (sentences written for these tests): a heading
+that opens with a verb, the courtesy that closes a report, a report's kind and title, the
+"Nơi nhận" list as a scan reads it, and a state ("chưa ...") reported of a body."""
+import pytest
+
+import theodoi.nlp.components  # noqa: F401
+
+
+def found(nlp, text, kind="Kế hoạch"):
+    doc = nlp.make_doc(text)
+    doc._.doc_kind = kind
+    doc = nlp(doc)
+    return [([b.text for b in s._.task.lead], s._.task.text) for s in doc.spans["tasks"]]
+
+
+@pytest.mark.parametrize("heading, item, action", [
+    ("II. TỔ CHỨC THỰC HIỆN", "1. Phòng Văn hóa huyện chủ trì rà soát các thiết chế văn hóa xã.",
+     "chủ trì rà soát các thiết chế văn hóa xã"),
+    ("III. KIẾN NGHỊ", "1. Đề nghị Sở Giao thông vận tải bố trí vốn sửa chữa cầu Bến Mới.",
+     "bố trí vốn sửa chữa cầu Bến Mới"),
+    ("3. Tổ chức thực hiện", "a) Sở Nông nghiệp và Môi trường xây dựng phương án chữa cháy rừng.",
+     "xây dựng phương án chữa cháy rừng"),
+    ("IV. ĐỀ XUẤT", "- Đề nghị Ủy ban nhân dân huyện chỉ đạo Phòng Tài chính cấp bổ sung kinh phí.",
+     "chỉ đạo Phòng Tài chính cấp bổ sung kinh phí"),
+])
+def test_a_heading_that_opens_with_a_verb_is_structure_its_items_are_tasks(nlp, heading, item, action):
+    opening = "I. MỤC ĐÍCH" if heading[0] in "IV" else "1. Mục đích"
+    tasks = found(nlp, f"{opening}\nNâng cao chất lượng phục vụ người dân.\n{heading}\n{item}", kind="Báo cáo")
+    assert [t for _, t in tasks] == [action]
+
+
+@pytest.mark.parametrize("closing", [
+    "Phòng Kinh tế kính báo cáo./.",
+    "Ban Quản lý dự án kính báo cáo Ủy ban nhân dân huyện.",
+    "Trân trọng đề nghị Ủy ban nhân dân tỉnh xem xét, quyết định./.",
+    "Kính trình Hội đồng nhân dân huyện xem xét, cho ý kiến./.",
+])
+def test_the_courtesy_that_closes_a_report_is_no_task(nlp, closing):
+    text = f"III. ĐỀ XUẤT\n1. Đề nghị Sở Tài chính bố trí kinh phí bảo trì đường huyện.\n{closing}"
+    assert [t for _, t in found(nlp, text, kind="Báo cáo")] == ["bố trí kinh phí bảo trì đường huyện"]
+
+
+def test_a_request_that_opens_with_kinh_de_nghi_stays_a_task(nlp):
+    tasks = found(nlp, "Kính đề nghị Sở Tài chính bố trí kinh phí cho dự án trong năm 2026.", kind="Báo cáo")
+    assert tasks == [(["Sở Tài chính"], "bố trí kinh phí cho dự án trong năm 2026")]
+
+
+@pytest.mark.parametrize("kind_line, title", [
+    ("BÁO CÁO", "sơ kết 3 năm thực hiện Nghị quyết số 12-NQ/HU ngày 1/2/2022 của Huyện ủy về nông thôn mới"),
+    ("TỜ TRÌNH", "về việc đề nghị phê duyệt dự toán sửa chữa trụ sở Ủy ban nhân dân xã Tân Hòa"),
+    ("THÔNG BÁO", "Kết luận của Chủ tịch Ủy ban nhân dân huyện tại buổi làm việc với xã Phú Lâm"),
+])
+def test_a_reports_kind_and_its_title_ask_nothing(nlp, kind_line, title):
+    text = f"{kind_line}\n{title}\nKính gửi: Ban Thường vụ Huyện ủy.\n" \
+           "1. Đề nghị Phòng Nông nghiệp hướng dẫn các xã lập hồ sơ công nhận."
+    assert [t for _, t in found(nlp, text, kind="Báo cáo")] == ["hướng dẫn các xã lập hồ sơ công nhận"]
+
+
+@pytest.mark.parametrize("recipients", [
+    "§Nơi nhận:\n- Như trên;\n- Sở Y tế, Sở Tài chính,\n: Ủy ban nhân dân các huyện;\n- Lưu: VT.",
+    "Noi nhận: - CHỦ TỊCH\n- Các Sở: Y tế, Giáo dục và\nĐào tạo, Công Thương;\n- VP: CVP, các PCVP;",
+    "* Nơi nhận:\n- Các Sở: Nội vụ, Tư pháp,\nXây dựng;\n- Lưu: VT.",
+])
+def test_the_recipients_as_a_scan_reads_them_are_no_tasks(nlp, recipients):
+    text = "1. Sở Y tế kiểm tra an toàn thực phẩm tại các chợ đầu mối.\n" + recipients
+    assert found(nlp, text, kind="Công điện") == [(["Sở Y tế"], "kiểm tra an toàn thực phẩm tại các chợ đầu mối")]
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Sở Xây dựng chưa trình đề án do đang chờ ý kiến các bộ.", False),
+    ("Phòng Tài nguyên và Môi trường chưa thực hiện việc cấp giấy chứng nhận.", False),
+    ("Các xã chưa lập kế hoạch thì khẩn trương lập kế hoạch trước ngày 30/6/2025.", True),
+    ("Sở Công Thương chưa ban hành quy chế thì khẩn trương ban hành trong quý III.", True),
+])
+def test_a_state_not_yet_reached_is_reported_unless_it_sets_a_condition(nlp, text, asks):
+    assert bool(found(nlp, text, kind="Báo cáo")) is asks
