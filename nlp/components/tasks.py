@@ -38,6 +38,8 @@ DEFAULT_TABLE_READERS = ["table_rows"]
 # The kind of a document that reports or informs, in capitals on its own line above its title
 # (the kinds that instruct open their operative part: OPERATIVE_START).
 KIND_LINE = re.compile(r"\s*(?:BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CÔNG VĂN|BIÊN BẢN)[ \t]*(?:\n|$)")
+# The line that opens the list of addressees: "Kính gửi:", a dispatch's "BỘ TRƯỞNG BỘ Y TẾ điện:".
+ADDRESS_LINE = re.compile(r"\s*(?:kính gửi|(?P<issuer>[^\n:]{2,80}?)\sđiện)\s*:\s*", re.IGNORECASE)
 TITLE_WORDS = 60  # a title under the kind of a document is at most this long
 TITLE_END = re.compile(r"(?i:căn cứ|thực hiện|triển khai|theo|xét|để|nhằm)\s")  # what follows a title
 
@@ -54,6 +56,7 @@ class Walk:
     title_next: bool = False  # right after a kind in capitals ("KẾ HOẠCH"): the title may follow
     title_seen: bool = False  # ... and a unit of that title was read
     attendees: bool = False  # right after "Tham dự có các đồng chí:": the names that follow
+    addressed: bool = False  # within the list under "Kính gửi:" / "THỦ TƯỚNG CHÍNH PHỦ điện:"
 
 
 class TaskFinder:
@@ -132,6 +135,12 @@ class TaskFinder:
             if not opens_annex(content, depth):
                 return []
             walk.recipients = False
+        address = ADDRESS_LINE.fullmatch(content)
+        addressed = walk.addressed
+        walk.addressed = address is not None and (address.group("issuer") or "K").isupper()
+        if walk.addressed or addressed and section.label and not any(ch.isalnum() for ch in section.label):
+            walk.addressed = True  # "Kính gửi:\n- Các sở: ...;\n- UBND các xã;": to whom it is sent
+            return []
         title_next, walk.title_next = walk.title_next, False
         attendees, walk.attendees = walk.attendees, ATTENDANCE.search(content) is not None
         if attendees and section.label is None:

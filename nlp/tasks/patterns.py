@@ -73,7 +73,9 @@ CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:t
                      # the courtesy that closes a report or a submission: "Sở A kính báo cáo./.",
                      # "Trân trọng đề nghị Bộ B xem xét, quyết định./.", "Kính trình Ủy ban xem xét."
                      r"(?:kính|trân trọng)\s+(?:báo cáo|cảm ơn)\b[^.;:]{0,60}[./\s]*$|"
-                     r"(?:kính|trân trọng)\s+(?:trình|đề nghị)\b[^.;:]{0,80}?\bxem xét\b[^.;:]{0,40}[./\s]*$",
+                     r"(?:kính|trân trọng)\s+(?:trình|đề nghị)\b[^.;:]{0,80}?\bxem xét\b[^.;:]{0,40}[./\s]*$|"
+                     # the note under an annex's title: "(Kèm theo Báo cáo số ...)", "(Ban hành kèm theo ...)"
+                     r"^\s*\(\s*(?:ban hành\s+)?kèm theo\b",
                      re.IGNORECASE)
 # What a body agrees to or praises, also as the predicate of its subject: no one is asked to act
 # ("HĐND tỉnh tán thành Tờ trình ...", "Thủ tướng cơ bản nhất trí với dự thảo ...", "Biểu dương các xã ...").

@@ -74,3 +74,31 @@ def test_the_recipients_as_a_scan_reads_them_are_no_tasks(nlp, recipients):
 ])
 def test_a_state_not_yet_reached_is_reported_unless_it_sets_a_condition(nlp, text, asks):
     assert bool(found(nlp, text, kind="Báo cáo")) is asks
+
+
+@pytest.mark.parametrize("address, kind", [
+    ("Kính gửi:\n- Các sở: Tư pháp, Xây dựng,\nNội vụ, Công Thương; Giáo dục và Đào tạo, Y tế;\n- UBND các xã, phường.",
+     "Công văn"),
+    ("BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG điện:\n- Giám đốc Sở Nông nghiệp và Môi trường các tỉnh;\n"
+     "- Các đơn vị thực hiện công tác thủy lợi.", "Công điện"),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Thủ trưởng các sở, ban, ngành;\n- Chủ tịch UBND các huyện.", "Công điện"),
+])
+def test_the_list_a_letter_is_sent_to_asks_nothing(nlp, address, kind):
+    text = f"{address}\nĐể bảo đảm an toàn hồ đập, đề nghị Sở Xây dựng kiểm tra các công trình trước ngày 15/6/2025."
+    assert [t for _, t in found(nlp, text, kind=kind)] == ["kiểm tra các công trình trước ngày 15/6/2025"]
+
+
+def test_a_lower_case_line_before_dien_is_no_address(nlp):
+    tasks = found(nlp, "2. Cấp điện:\na) Sở Công Thương rà soát lưới điện nông thôn.\nb) Sở Xây dựng cấp phép trạm biến áp.")
+    assert [lead for lead, _ in tasks][-2:] == [["Sở Công Thương"], ["Sở Xây dựng"]]
+
+
+@pytest.mark.parametrize("note", [
+    "(Kèm theo Báo cáo số 41-BC/HU ngày 2/3/2025 của Huyện ủy)",
+    "(Ban hành kèm theo Kế hoạch số 77/KH-UBND ngày 9 tháng 5 năm 2025 của UBND huyện)",
+    "( Kèm theo Tờ trình số 12/TTr-SNV ngày 4/4/2025 của Sở Nội vụ).",
+])
+def test_the_note_of_what_a_text_is_attached_to_is_no_task(nlp, note):
+    text = f"1. Sở Nội vụ rà soát vị trí việc làm.\n2. Các xã, phường báo cáo kết quả sắp xếp cán bộ.\n{note}"
+    assert [t for _, t in found(nlp, text, kind="Kết luận")] == ["rà soát vị trí việc làm",
+                                                               "báo cáo kết quả sắp xếp cán bộ"]
