@@ -40,6 +40,8 @@ DEFAULT_TABLE_READERS = ["table_rows"]
 KIND_LINE = re.compile(r"\s*(?:BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CÔNG VĂN|BIÊN BẢN)[ \t]*(?:\n|$)")
 # The line that opens the list of addressees: "Kính gửi:", a dispatch's "BỘ TRƯỞNG BỘ Y TẾ điện:".
 ADDRESS_LINE = re.compile(r"\s*(?:kính gửi|(?P<issuer>[^\n:]{2,80}?)\sđiện)\s*:\s*", re.IGNORECASE)
+# A footnote's mark at the start of a line, as a transcription writes it: "[3] Gồm ...", "[^3]: ...".
+FOOTNOTE = re.compile(r"\s*\[\^?\d{1,3}\]:?(?:\s|$)")
 TITLE_WORDS = 60  # a title under the kind of a document is at most this long
 TITLE_END = re.compile(r"(?i:căn cứ|thực hiện|triển khai|theo|xét|để|nhằm)\s")  # what follows a title
 
@@ -57,6 +59,7 @@ class Walk:
     title_seen: bool = False  # ... and a unit of that title was read
     attendees: bool = False  # right after "Tham dự có các đồng chí:": the names that follow
     addressed: bool = False  # within the list under "Kính gửi:" / "THỦ TƯỚNG CHÍNH PHỦ điện:"
+    footnotes: bool = False  # within the notes a transcription puts after the text ("[1] ...")
 
 
 class TaskFinder:
@@ -135,6 +138,17 @@ class TaskFinder:
             if not opens_annex(content, depth):
                 return []
             walk.recipients = False
+        if walk.footnotes or FOOTNOTE.match(content):
+            # "[1] Gồm: ...": a transcription's footnotes explain the text; they give no instructions and
+            # pass no addressee on: only what a note asks in its own words is a task. An annex ends them.
+            stripped = content.strip()
+            walk.footnotes = not (OPERATIVE_START.match(stripped) or ANNEX_TITLE.match(stripped))
+            if walk.footnotes:
+                del scopes[1:]
+                scopes[0].directive = False
+                walk.item_depth = 0
+                numbering.clear()
+                lead, support, directive = [], [], False
         address = ADDRESS_LINE.fullmatch(content)
         addressed = walk.addressed
         walk.addressed = address is not None and (address.group("issuer") or "K").isupper()

@@ -233,6 +233,8 @@ def is_report(predicate: str) -> bool:
     words = words_of(predicate)
     if words[:1] == ["có"] and opens_action(words):  # "có kế hoạch ...", "có giải pháp ..." ask
         return False
+    if words[:1] and words[0][0].isdigit():  # "Bộ A 47 văn bản", "Sở B 12 hồ sơ": a figure, not an action
+        return True
     if words[:1] == ["chưa"]:  # "Sở A chưa trình ...": a state; "chưa ... thì khẩn trương ..." asks
         return "thì" not in words
     return not words or words[0] in REPORT_WORDS or " ".join(words[:2]) in REPORT_WORDS

@@ -102,3 +102,30 @@ def test_the_note_of_what_a_text_is_attached_to_is_no_task(nlp, note):
     text = f"1. Sở Nội vụ rà soát vị trí việc làm.\n2. Các xã, phường báo cáo kết quả sắp xếp cán bộ.\n{note}"
     assert [t for _, t in found(nlp, text, kind="Kết luận")] == ["rà soát vị trí việc làm",
                                                                "báo cáo kết quả sắp xếp cán bộ"]
+
+
+BODY = "Đề nghị các sở, ngành:\n1. Rà soát thủ tục cấp phép xây dựng.\n2. Báo cáo kết quả trước ngày 15/12/2025.\n"
+
+
+@pytest.mark.parametrize("notes", [
+    "[1] Gồm:\nGia Lai, Đắk Lắk, Kon Tum (82,5%).\n[2] Sở Xây dựng 41 hồ sơ; Sở Công Thương 17 hồ sơ.",
+    "[^1]: Cụ thể:\n(i) Các huyện đã rà soát 1.200 hồ sơ.\n(ii) Hoàn thiện 340 hồ sơ tồn đọng của năm trước.",
+    "[3] Một số xã đạt tỷ lệ thấp như: Tân An (12%); Phú Mỹ (20,5%).",
+])
+def test_a_transcriptions_footnotes_pass_on_no_request(nlp, notes):
+    tasks = found(nlp, BODY + notes, kind="Công điện")
+    assert [t for _, t in tasks] == ["Rà soát thủ tục cấp phép xây dựng", "Báo cáo kết quả trước ngày 15/12/2025"]
+
+
+def test_what_a_footnote_asks_in_its_own_words_stays_a_task(nlp):
+    tasks = found(nlp, BODY + "[1] Kinh phí thực hiện: đề nghị Sở Tài chính bố trí trong dự toán năm 2026.",
+                  kind="Công điện")
+    assert tasks[-1] == (["Sở Tài chính"], "bố trí trong dự toán năm 2026")
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Xây dựng 41 hồ sơ, Sở Công Thương 17 hồ sơ.",
+    "Bộ Tài chính 28 văn bản; Bộ Y tế 12 văn bản; Bộ Tư pháp 9 văn bản.",
+])
+def test_a_body_with_a_figure_is_a_count_not_an_action(nlp, text):
+    assert found(nlp, text, kind="Công điện") == []
