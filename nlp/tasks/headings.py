@@ -46,6 +46,8 @@ def read_heading(r: TaskText, start: int, content: str):
                 return None  # "Các thị trấn: Lấp Vò, Mỹ Thọ": a list of places, not addressees
         return names, [], True, rest
     if colon == len(stripped) - 1 and not CUE.search(head):
+        if PRESENTS_ITSELF.fullmatch(stripped):  # (also when its name is glossed: "Ủy ban nhân dân (UBND) tỉnh")
+            return [], [], True, None
         subject = r.subject(body_from, head_end) or _subject_after_opening(r, body_from, head_end)
         if subject is not None:  # "Sở A chủ trì, phối hợp với Sở B:" / "Thủ trưởng các sở có trách nhiệm:"
             subject_names, predicate = subject

@@ -129,3 +129,23 @@ def test_what_a_footnote_asks_in_its_own_words_stays_a_task(nlp):
 ])
 def test_a_body_with_a_figure_is_a_count_not_an_action(nlp, text):
     assert found(nlp, text, kind="Công điện") == []
+
+
+@pytest.mark.parametrize("intro", [
+    "Ủy ban nhân dân (UBND) huyện ban hành Kế hoạch thực hiện như sau:",
+    "Sở Giáo dục và Đào tạo (Sở GD&ĐT) ban hành Kế hoạch triển khai với các nội dung sau:",
+])
+def test_an_issuer_presenting_its_plan_is_no_addressee_even_with_a_gloss(nlp, intro):
+    text = f"{intro}\nI. MỤC ĐÍCH, YÊU CẦU\nCụ thể hóa các nhiệm vụ của Nghị quyết thành việc làm cụ thể.\n" \
+           "II. NHIỆM VỤ\n1. Sở Nội vụ rà soát biên chế các đơn vị."
+    assert found(nlp, text) == [(["Sở Nội vụ"], "rà soát biên chế các đơn vị")]
+
+
+@pytest.mark.parametrize("item", [
+    "3. Kiểm tra an toàn thực phẩm (nhiệm vụ 3): Sở Nông nghiệp và Môi trường đã kiểm tra 12 cơ sở giết mổ.",
+    "4. Tập huấn nghiệp vụ (nhiệm vụ 4): Sở Văn hóa, Thể thao và Du lịch đang tổ chức lớp thứ hai.",
+    "5. Số hóa hồ sơ (nhiệm vụ 5): Sở Khoa học và Công nghệ chưa triển khai do thiếu kinh phí.",
+])
+def test_a_topic_then_a_body_reporting_its_result_is_no_task(nlp, item):
+    text = "Yêu cầu các sở:\n1. Rà soát hồ sơ tồn đọng.\n" + item
+    assert [t for _, t in found(nlp, text, kind="Báo cáo")] == ["Rà soát hồ sơ tồn đọng"]
