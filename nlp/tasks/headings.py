@@ -27,9 +27,9 @@ def read_heading(r: TaskText, start: int, content: str):
     head = stripped if colon < 0 else stripped[:colon]
     words = head.split()
     ends_sentence = stripped.endswith((".", ";"))
-    if BACKGROUND_HEADING.match(head) and len(words) <= 14 and colon in (-1, len(stripped) - 1) \
-            and not ends_sentence:
-        return [], [], False, None  # background: its items are not tasks
+    if BACKGROUND_HEADING.match(head) and len(words) <= 14 \
+            and (colon in (-1, len(stripped) - 1) and not ends_sentence or colon > 0):
+        return [], [], False, None  # background ("Mục tiêu đến năm 2030: ..."): neither it nor its items are tasks
     prefix = ADDRESSEE_PREFIX.match(head)
     body_from = start + lead + (prefix.end() if prefix else 0)
     names, end = r.body_list(body_from)

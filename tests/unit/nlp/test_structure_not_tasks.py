@@ -149,3 +149,13 @@ def test_an_issuer_presenting_its_plan_is_no_addressee_even_with_a_gloss(nlp, in
 def test_a_topic_then_a_body_reporting_its_result_is_no_task(nlp, item):
     text = "Yêu cầu các sở:\n1. Rà soát hồ sơ tồn đọng.\n" + item
     assert [t for _, t in found(nlp, text, kind="Báo cáo")] == ["Rà soát hồ sơ tồn đọng"]
+
+
+@pytest.mark.parametrize("goal", [
+    "1. Mục tiêu đến năm 2030: xây dựng 15 trường học đạt chuẩn quốc gia; thu hút 2.000 học sinh.",
+    "1. Chỉ tiêu năm 2026: hoàn thành 40 km đường giao thông nông thôn.",
+    "1. Quan điểm: phát triển nhanh, bền vững, lấy người dân làm trung tâm.",
+])
+def test_a_background_topic_with_its_content_on_the_line_is_no_task(nlp, goal):
+    text = f"Ban Thường vụ Huyện ủy quyết nghị:\n{goal}\n2. Nhiệm vụ, giải pháp\na) Rà soát quy hoạch các trường học."
+    assert [t for _, t in found(nlp, text, kind="Nghị quyết")] == ["Rà soát quy hoạch các trường học"]
