@@ -75,7 +75,9 @@ CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:t
                      r"(?:kính|trân trọng)\s+(?:báo cáo|cảm ơn)\b[^.;:]{0,60}[./\s]*$|"
                      r"(?:kính|trân trọng)\s+(?:trình|đề nghị)\b[^.;:]{0,80}?\bxem xét\b[^.;:]{0,40}[./\s]*$|"
                      # the note under an annex's title: "(Kèm theo Báo cáo số ...)", "(Ban hành kèm theo ...)"
-                     r"^\s*\(\s*(?:ban hành\s+)?kèm theo\b",
+                     r"^\s*\(\s*(?:ban hành\s+)?kèm theo\b|"
+                     # a Party text's closing line: "Nghị quyết này phổ biến đến chi bộ."
+                     r"(?:chỉ thị|nghị quyết|kết luận|quy định|thông tri)\s+này\s+(?:được\s+)?phổ biến\s+(?:đến|tới)\b",
                      re.IGNORECASE)
 # What a body agrees to or praises, also as the predicate of its subject: no one is asked to act
 # ("HĐND tỉnh tán thành Tờ trình ...", "Thủ tướng cơ bản nhất trí với dự thảo ...", "Biểu dương các xã ...").

@@ -159,3 +159,13 @@ def test_a_topic_then_a_body_reporting_its_result_is_no_task(nlp, item):
 def test_a_background_topic_with_its_content_on_the_line_is_no_task(nlp, goal):
     text = f"Ban Thường vụ Huyện ủy quyết nghị:\n{goal}\n2. Nhiệm vụ, giải pháp\na) Rà soát quy hoạch các trường học."
     assert [t for _, t in found(nlp, text, kind="Nghị quyết")] == ["Rà soát quy hoạch các trường học"]
+
+
+@pytest.mark.parametrize("closing", [
+    "Chỉ thị này phổ biến đến chi bộ.",
+    "Nghị quyết này được phổ biến tới các chi bộ và đảng viên.",
+    "Kết luận này phổ biến đến chi bộ.",
+])
+def test_a_party_texts_closing_line_is_no_task(nlp, closing):
+    text = f"Yêu cầu các huyện ủy, thành ủy:\n1. Quán triệt nội dung đến cán bộ, đảng viên.\n{closing}"
+    assert [t for _, t in found(nlp, text, kind="Chỉ thị")] == ["Quán triệt nội dung đến cán bộ, đảng viên"]
