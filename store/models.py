@@ -214,7 +214,7 @@ class Task(Base):
     document: Mapped[Document] = relationship(overlaps="tasks")
     target: Mapped["Target | None"] = relationship(overlaps="tasks")
     bodies: Mapped[list["TaskBody"]] = relationship(back_populates="task", cascade="all, delete-orphan",
-                                                    order_by="TaskBody.position")
+                                                    order_by="[TaskBody.position, TaskBody.id]")
     events: Mapped[list["StatusEvent"]] = relationship(back_populates="task", cascade="all, delete-orphan",
                                                        order_by="StatusEvent.id")
 

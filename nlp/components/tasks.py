@@ -36,6 +36,13 @@ register_extensions()
 ANNEX_TITLE = re.compile(r"(?:PHỤ LỤC|QUY ĐỊNH|DANH MỤC|BIỂU|MẪU|ĐIỀU LỆ|QUY CHẾ)(?:\s|$)")
 DEFAULT_STRATEGIES = ["cue", "subject", "later_subject", "deadline_bound", "imperative", "submitted", "obligation"]
 DEFAULT_TABLE_READERS = ["table_rows"]
+# The kind of a document that reports or informs, in capitals on its own line above its title
+# (the kinds that instruct open their operative part: OPERATIVE_START).
+KIND_LINE = re.compile(r"\s*(?:BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CÔNG VĂN|BIÊN BẢN)[ \t]*(?:\n|$)")
+# The line that opens the list of addressees: "Kính gửi:", a dispatch's "BỘ TRƯỞNG BỘ Y TẾ điện:".
+ADDRESS_LINE = re.compile(r"\s*(?:kính gửi|(?P<issuer>[^\n:]{2,80}?)\sđiện)\s*:\s*", re.IGNORECASE)
+# A footnote's mark at the start of a line, as a transcription writes it: "[3] Gồm ...", "[^3]: ...".
+FOOTNOTE = re.compile(r"\s*\[\^?\d{1,3}\]:?(?:\s|$)")
 TITLE_WORDS = 60  # a title under the kind of a document is at most this long
 TITLE_END = re.compile(r"(?i:căn cứ|thực hiện|triển khai|theo|xét|để|nhằm)\s")  # what follows a title
 PART_TITLE_WORDS = 8  # a numbered unit this short is a part's title ("2. Hạ tầng số"), kept for cross-references
@@ -54,6 +61,8 @@ class Walk:
     title_seen: bool = False  # ... and a unit of that title was read
     attendees: bool = False  # right after "Tham dự có các đồng chí:": the names that follow
     titles: dict[str, str] = field(default_factory=dict)  # numbering path → a short heading's words
+    addressed: bool = False  # within the list under "Kính gửi:" / "THỦ TƯỚNG CHÍNH PHỦ điện:"
+    footnotes: bool = False  # within the notes a transcription puts after the text ("[1] ...")
 
 
 class TaskFinder:
@@ -135,6 +144,23 @@ class TaskFinder:
             if not opens_annex(content, depth):
                 return []
             walk.recipients = False
+        if walk.footnotes or FOOTNOTE.match(content):
+            # "[1] Gồm: ...": a transcription's footnotes explain the text; they give no instructions and
+            # pass no addressee on: only what a note asks in its own words is a task. An annex ends them.
+            stripped = content.strip()
+            walk.footnotes = not (OPERATIVE_START.match(stripped) or ANNEX_TITLE.match(stripped))
+            if walk.footnotes:
+                del scopes[1:]
+                scopes[0].directive = False
+                walk.item_depth = 0
+                numbering.clear()
+                lead, support, directive = [], [], False
+        address = ADDRESS_LINE.fullmatch(content)
+        addressed = walk.addressed
+        walk.addressed = address is not None and (address.group("issuer") or "K").isupper()
+        if walk.addressed or addressed and section.label and not any(ch.isalnum() for ch in section.label):
+            walk.addressed = True  # "Kính gửi:\n- Các sở: ...;\n- UBND các xã;": to whom it is sent
+            return []
         title_next, walk.title_next = walk.title_next, False
         attendees, walk.attendees = walk.attendees, ATTENDANCE.search(content) is not None
         if attendees and section.label is None:
@@ -146,6 +172,14 @@ class TaskFinder:
             scopes.append(Scope(0.5, [], True))
             walk.title_next, walk.title_seen = not content.strip().endswith(":"), False
             return []
+        kind = KIND_LINE.match(content) if section.label is None else None
+        if kind is not None:  # "BÁO CÁO\nSơ kết ...": the document's kind, then its title, asks nothing
+            content_start += kind.end()
+            content = text[content_start:unit.end_char]
+            if not content.strip():
+                walk.title_next = True
+                return []
+            title_next, walk.title_seen = True, False
         if title_next and section.label is None:
             # "KẾ HOẠCH\nPhát triển du lịch cộng đồng giai đoạn 2025 - 2030": its title names it
             title = _title_length(content)

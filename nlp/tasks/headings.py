@@ -38,9 +38,9 @@ def read_heading(r: TaskText, start: int, content: str):
     head = stripped if colon < 0 else stripped[:colon]
     words = head.split()
     ends_sentence = stripped.endswith((".", ";"))
-    if BACKGROUND_HEADING.match(head) and len(words) <= 14 and colon in (-1, len(stripped) - 1) \
-            and not ends_sentence:
-        return [], [], False, None  # background: its items are not tasks
+    if BACKGROUND_HEADING.match(head) and len(words) <= 14 \
+            and (colon in (-1, len(stripped) - 1) and not ends_sentence or colon > 0):
+        return [], [], False, None  # background ("Mục tiêu đến năm 2030: ..."): neither it nor its items are tasks
     prefix = ADDRESSEE_PREFIX.match(head)
     body_from = start + lead + (prefix.end() if prefix else 0)
     names, end = r.body_list(body_from)
@@ -61,6 +61,8 @@ def read_heading(r: TaskText, start: int, content: str):
                 return None  # "Các thị trấn: Lấp Vò, Mỹ Thọ": a list of places, not addressees
         return names, [], True, rest
     if colon == len(stripped) - 1 and not CUE.search(head):
+        if PRESENTS_ITSELF.fullmatch(stripped):  # (also when its name is glossed: "Ủy ban nhân dân (UBND) tỉnh")
+            return [], [], True, None
         subject = r.subject(body_from, head_end) or _subject_after_opening(r, body_from, head_end)
         if subject is not None:  # "Sở A chủ trì, phối hợp với Sở B:" / "Thủ trưởng các sở có trách nhiệm:"
             subject_names, predicate = subject
@@ -77,7 +79,8 @@ def read_heading(r: TaskText, start: int, content: str):
             # "Các LĐLĐ tỉnh, thành phố, công đoàn ngành trung ương:" → the bodies as written
             return r.segment_names(body_from, head_end), [], True, None
     if not ends_sentence and colon in (-1, len(stripped) - 1) and len(words) <= 16 \
-            and not starts_with_action(head) and not names and not any(True for _ in r.cues(body_from, head_end)):
+            and (not starts_with_action(head) or _heading_only(head)) and not names \
+            and not any(True for _ in r.cues(body_from, head_end)):
         return [], [], True if DIRECTIVE_HEADING.search(head) else None, None
     return None
 
@@ -104,6 +107,12 @@ def _named_heading(r: TaskText, prefix, names, start: int, end: int):
         # (before "có trách nhiệm" a verb describes the bodies: "... hộ gia đình khai thác nước ngầm")
         return r.segment_names(start, end)
     return None
+
+
+def _heading_only(head: str) -> bool:
+    """Whether a line that opens with a verb is still only a heading: in capitals ("ĐỀ XUẤT",
+    "TỔ CHỨC THỰC HIỆN") or a heading's phrase alone ("Tổ chức thực hiện"); its items are the tasks."""
+    return head.isupper() or DIRECTIVE_HEADING.fullmatch(head.strip(" .")) is not None
 
 
 def _subject_after_opening(r: TaskText, start: int, end: int):

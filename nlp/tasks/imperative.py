@@ -37,9 +37,11 @@ def imperative_task(r: TaskText, c: Clause) -> Verdict | None:
     scheduled = c.timed and not words_of(text[action:e])[:1] in (["đã"], ["đang"], ["vừa"], []) \
         and not (DUE_CUE.match(lead_in.text) and "sẽ" in words_of(text[action:e])[:10])
     topic = TOPIC_LABEL.match(text, action, e)
-    if topic is not None and (is_report(text[topic.end():e])
-                              or {"đã", "đang", "chưa"} & set(words_of(text[topic.end():e])[:5])):
-        return None  # "Tập huấn kỹ năng số (nhiệm vụ 2): đã tổ chức 8 lớp ...": a result, not a task
+    if topic is not None:
+        names, end = r.body_list(r.skip(topic.end(), e))  # ("...: Sở A đã tổ chức ...": past its subject)
+        said = text[r.skip(end, e):e] if names and not r.rest_is_empty(end, e) else text[topic.end():e]
+        if is_report(said) or {"đã", "đang", "chưa"} & set(words_of(said)[:5]):
+            return None  # "Tập huấn kỹ năng số (nhiệm vụ 2): đã tổ chức 8 lớp ...": a result, not a task
     if not (starts_predicate(text[action:e]) or scheduled):
         if action_after_opening(r, action, e) is None:
             return None

@@ -69,7 +69,16 @@ CLOSING = re.compile(r"có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?(?:t
                      r"để các cơ quan|kể từ ngày ký|"
                      # "Quyết định này thay thế Quyết định số ...", not "xây dựng lộ trình thay thế các giếng khoan"
                      r"thay thế\s+(?:cho\s+)?(?:các\s+|những\s+)?(?:quyết định|chỉ thị|nghị quyết|nghị định|thông tư|"
-                     r"kế hoạch|công văn|thông báo|quy định|quy chế|văn bản)", re.IGNORECASE)
+                     r"kế hoạch|công văn|thông báo|quy định|quy chế|văn bản)|"
+                     # the courtesy that closes a report or a submission: "Sở A kính báo cáo./.",
+                     # "Trân trọng đề nghị Bộ B xem xét, quyết định./.", "Kính trình Ủy ban xem xét."
+                     r"(?:kính|trân trọng)\s+(?:báo cáo|cảm ơn)\b[^.;:]{0,60}[./\s]*$|"
+                     r"(?:kính|trân trọng)\s+(?:trình|đề nghị)\b[^.;:]{0,80}?\bxem xét\b[^.;:]{0,40}[./\s]*$|"
+                     # the note under an annex's title: "(Kèm theo Báo cáo số ...)", "(Ban hành kèm theo ...)"
+                     r"^\s*\(\s*(?:ban hành\s+)?kèm theo\b|"
+                     # a Party text's closing line: "Nghị quyết này phổ biến đến chi bộ."
+                     r"(?:chỉ thị|nghị quyết|kết luận|quy định|thông tri)\s+này\s+(?:được\s+)?phổ biến\s+(?:đến|tới)\b",
+                     re.IGNORECASE)
 # What a body agrees to or praises, also as the predicate of its subject: no one is asked to act
 # ("HĐND tỉnh tán thành Tờ trình ...", "Thủ tướng cơ bản nhất trí với dự thảo ...", "Biểu dương các xã ...").
 AGREES = ("tán thành", "cơ bản nhất trí", "cơ bản thống nhất", "cơ bản đồng ý", "ghi nhận và biểu dương",
@@ -145,7 +154,8 @@ SECOND_ACTION = re.compile(r"\s+và\s+|\s*;\s*|,\s*(?P<conditional>(?=(?:trong q
 # Where the second action's own words end: a time after it belongs to a purpose or a further clause.
 PURPOSE_OR_COMMA = re.compile(r"[,;(]|\s(?:để|nhằm)\s", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 5  # each side of such a join is an action with its object, not a verb of a list
-RECIPIENTS = re.compile(r"\s*nơi nhận\s*:", re.IGNORECASE)
+# "Nơi nhận:", also as a scan reads it: a stray mark before it, "Noi" without its horn.
+RECIPIENTS = re.compile(r"\s*[^\w\s]{0,2}\s*n[oơ]i\s+nh[aậ]n\s*:", re.IGNORECASE)
 # Kinds of document whose body is made of instructions from the start.
 DIRECTIVE_KINDS = {"Chỉ thị", "Kế hoạch", "Thông báo kết luận", "Kết luận", "Công điện", "Chương trình"}
 ADDRESSEE_PREFIX = re.compile(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|giao|đề nghị|yêu cầu|riêng)\s+",
@@ -225,5 +235,9 @@ def is_report(predicate: str) -> bool:
     words = words_of(predicate)
     if words[:1] == ["có"] and opens_action(words):  # "có kế hoạch ...", "có giải pháp ..." ask
         return False
+    if words[:1] and words[0][0].isdigit():  # "Bộ A 47 văn bản", "Sở B 12 hồ sơ": a figure, not an action
+        return True
+    if words[:1] == ["chưa"]:  # "Sở A chưa trình ...": a state; "chưa ... thì khẩn trương ..." asks
+        return "thì" not in words
     return not words or words[0] in REPORT_WORDS or " ".join(words[:2]) in REPORT_WORDS
 
