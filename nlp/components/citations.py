@@ -194,11 +194,9 @@ def find_citations(text: str, own_number: str | None = None) -> list[Citation]:
         date, end = _date_after(text, m.end())
         end = max(end, m.end())
         issuer_match = _ISSUER.match(text[end:end + 120])
-        issuer = _issuer_extent(issuer_match.group("issuer")) if issuer_match else None
+        issuer = (_issuer_extent(issuer_match.group("issuer")) or None) if issuer_match else None
         if issuer:
             end += issuer_match.start("issuer") + len(issuer)
-        else:
-            issuer = None
         out.append(Citation(text=text[start:end], start=start, end=end, number=number, kind=kind, date=date,
                             issuer=issuer, relation=_relation(text, start, end), component="theodoi_citations"))
         taken.append((m.start(), m.end()))
