@@ -66,6 +66,31 @@ _RECIPIENTS = re.compile(r"(?:^|\n)[ \t]*Nơi\s+nhận\s*:?[^\n]*(?:\n[ \t]*(?:[
 _ISSUER = re.compile(
     r"^\s*,?\s*(?:của|do)\s+(?P<issuer>(?:[A-ZĐÂỦỦ][^\s,;.()]*|liên|Liên)(?:[ \t]+(?!về\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b|phê\s+duyệt\b|thực\s+hiện\b|theo\b|được\b|để\b|hoàn\s+thành\b|trước\b|chậm\s+nhất\b)[^\s,;.()]+){0,12})"
 )
+# where a cited issuer's name ends, though the words run on: a footnote mark ("[3]", "[^3]", "³"),
+# a colon, the next citation ("và Kế hoạch ...", "và các văn bản ...", "Công điện 99/CĐ-UBND",
+# "Luật số ..."), a symbol, a date, a clause in lower case ("và các", "tại các sở", "gửi các xã") or
+# the cited document's title
+_ISSUER_END = re.compile(
+    r"\[\^?\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|:"
+    rf"|\s+và\s+(?:(?:các|những)\s+)?(?:{_KIND_ALT})(?!\w)"
+    rf"|\s+(?:{_KIND_ALT})\s+(?:số\b|\d)"
+    r"|\s+và\s+(?P<next>\w)"
+    r"|\s+(?=\d{1,5}[a-zđ]?\s*[/-])"
+    r"|\s+(?-i:ngày|năm|tháng|tại|gửi|mà|đã|đang|sẽ|cũng|là|có|như|khẩn\s+trương|yêu\s+cầu|chỉ\s+đạo"
+    r"|đề\s+nghị|giao(?!\s+thông)|với|trong|nhằm|bằng)(?!\w)"
+    # the cited document's title, written on without a colon: "... của Bộ Y tế Hướng dẫn ..."
+    r"|\s+(?-i:Phê\s+duyệt|Ban\s+hành|Hướng\s+dẫn|Quy\s+định|Sửa\s+đổi|Về\s+việc)(?!\w)",
+    re.I)
+
+
+def _issuer_extent(issuer: str) -> str:
+    """The body's name at the head of the words after "của"/"do", cut where another citation,
+    a footnote mark, a date or a clause begins."""
+    # "và" joins two bodies ("Bộ Tài nguyên và Môi trường") unless a lower-case word follows it
+    cut = next((m for m in _ISSUER_END.finditer(issuer) if not (m.group("next") or "a").isupper()), None)
+    return (issuer[:cut.start()] if cut else issuer).rstrip(" \t-–")
+
+
 _RELATIONS = (
     ("amends", re.compile(r"sửa\s+đổi(?:,)?\s+(?:và\s+)?bổ\s+sung|sửa\s+đổi", re.I)),
     ("replaces", re.compile(r"thay\s+thế", re.I)),
@@ -169,9 +194,9 @@ def find_citations(text: str, own_number: str | None = None) -> list[Citation]:
         date, end = _date_after(text, m.end())
         end = max(end, m.end())
         issuer_match = _ISSUER.match(text[end:end + 120])
-        issuer = issuer_match.group("issuer").strip() if issuer_match else None
-        if issuer_match:
-            end += issuer_match.end()
+        issuer = (_issuer_extent(issuer_match.group("issuer")) or None) if issuer_match else None
+        if issuer:
+            end += issuer_match.start("issuer") + len(issuer)
         out.append(Citation(text=text[start:end], start=start, end=end, number=number, kind=kind, date=date,
                             issuer=issuer, relation=_relation(text, start, end), component="theodoi_citations"))
         taken.append((m.start(), m.end()))

@@ -124,3 +124,38 @@ def test_a_line_that_opens_by_carrying_out_documents_implements_each():
     text = ("Kính gửi: Các sở, ban, ngành\nThực hiện Kết luận số 12-KL/TW ngày 01/9/2025 và\n"
             "Kết luận số 15-KL/TW ngày 20/9/2025, đề nghị các sở")
     assert [c.relation for c in find_citations(text)] == ["implements", "implements"]
+
+
+@pytest.mark.parametrize("tail, issuer", [
+    # a footnote mark glued to the name, or after it
+    ("của Sở Giao thông vận tải[7] về việc", "Sở Giao thông vận tải"),
+    ("của Ban Dân vận Huyện ủy[^12], đồng thời", "Ban Dân vận Huyện ủy"),
+    ("của Ủy ban nhân dân huyện Đồi Mây² hướng dẫn", "Ủy ban nhân dân huyện Đồi Mây"),
+    # the next citation follows the name
+    ("của Tỉnh ủy Sông Lam và Chỉ thị số 08-CT/TU ngày 3/4/2023 của Ban Thường vụ", "Tỉnh ủy Sông Lam"),
+    ("của Hội đồng nhân dân tỉnh và Kế hoạch thực hiện của Ủy ban", "Hội đồng nhân dân tỉnh"),
+    ("của Chính phủ và các văn bản hướng dẫn thi hành", "Chính phủ"),
+    ("của Quốc hội Thông báo 45/TB-VPCP năm 2024 chậm trễ", "Quốc hội"),
+    ("của Bộ Xây dựng Luật số 12/2023/QH15", "Bộ Xây dựng"),
+    # a clause or a colon follows it
+    ("của Bộ Công Thương gửi các địa phương", "Bộ Công Thương"),
+    ("của Bộ Nông nghiệp: Ban hành quy trình gieo cấy", "Bộ Nông nghiệp"),
+    ("của Chính phủ mà chưa được giao kinh phí", "Chính phủ"),
+    ("của Thanh tra tỉnh tại các sở ngành", "Thanh tra tỉnh"),
+    ("của Chính phủ ngày một chặt chẽ hơn", "Chính phủ"),
+    ("của Ban Chỉ đạo tỉnh ngày 20/10/2024 về phòng chống dịch", "Ban Chỉ đạo tỉnh"),
+    # "và" between two capitalised words joins one body's name
+    ("của Bộ Lao động - Thương binh và Xã hội về việc", "Bộ Lao động - Thương binh và Xã hội"),
+    ("của Bộ Khoa học và Công nghệ, Bộ Tài chính", "Bộ Khoa học và Công nghệ"),
+    ("của Ủy ban An toàn giao thông Quốc gia về", "Ủy ban An toàn giao thông Quốc gia"),
+    ("của Cục Hàng không Việt Nam giao Cảng vụ", "Cục Hàng không Việt Nam"),
+    ("của Hội đồng nhân dân huyện như sau: giao", "Hội đồng nhân dân huyện"),
+    ("của Bộ Y tế Hướng dẫn phòng chống sốt xuất huyết", "Bộ Y tế"),
+    ("của Ủy ban nhân dân tỉnh Phê duyệt quy hoạch vùng", "Ủy ban nhân dân tỉnh"),
+    ("của Sở Tài chính bằng văn bản", "Sở Tài chính"),
+])
+def test_issuer_ends_where_the_name_ends(tail, issuer):
+    text = f"Thực hiện Quyết định số 219/QĐ-UBND ngày 14/9/2024 {tail}."
+    c = find_citations(text)[0]
+    assert c.issuer == issuer
+    assert c.text.endswith(issuer)
