@@ -1,15 +1,9 @@
 """What reads like an action but asks nothing (sentences written for these tests): the ground a
 document carries out, a lead-in that only opens its list, the amendments a decision makes."""
 import pytest
-
 import theodoi.nlp.components  # noqa: F401
 
-
-def found(nlp, text, kind="Kế hoạch"):
-    doc = nlp.make_doc(text)
-    doc._.doc_kind = kind  # a kind whose text gives instructions from its start
-    doc = nlp(doc)
-    return [([b.text for b in s._.task.lead], s._.task.text) for s in doc.spans["tasks"]]
+from .found_tasks import found
 
 
 @pytest.mark.parametrize("ground", [

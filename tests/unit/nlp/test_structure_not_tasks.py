@@ -2,15 +2,9 @@
 that opens with a verb, the courtesy that closes a report, a report's kind and title, the
 "Nơi nhận" list as a scan reads it, and a state ("chưa ...") reported of a body."""
 import pytest
-
 import theodoi.nlp.components  # noqa: F401
 
-
-def found(nlp, text, kind="Kế hoạch"):
-    doc = nlp.make_doc(text)
-    doc._.doc_kind = kind
-    doc = nlp(doc)
-    return [([b.text for b in s._.task.lead], s._.task.text) for s in doc.spans["tasks"]]
+from .found_tasks import found
 
 
 @pytest.mark.parametrize("heading, item, action", [
