@@ -1,6 +1,7 @@
 """What reads like an action but asks nothing (sentences written for these tests): the ground a
 document carries out, a lead-in that only opens its list, the amendments a decision makes."""
 import pytest
+
 import theodoi.nlp.components  # noqa: F401
 
 from .found_tasks import found

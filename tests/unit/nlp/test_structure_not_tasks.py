@@ -2,6 +2,7 @@
 that opens with a verb, the courtesy that closes a report, a report's kind and title, the
 "Nơi nhận" list as a scan reads it, and a state ("chưa ...") reported of a body."""
 import pytest
+
 import theodoi.nlp.components  # noqa: F401
 
 from .found_tasks import found
