@@ -5,10 +5,7 @@ import pytest
 
 import theodoi.nlp.components  # noqa: F401
 
-
-def found(nlp, text):
-    doc = nlp(text)
-    return [([b.text for b in s._.task.lead], s._.task.text) for s in doc.spans["tasks"]]
+from .found_tasks import found_in_any as found
 
 
 @pytest.mark.parametrize("text", [

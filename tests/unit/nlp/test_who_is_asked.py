@@ -5,14 +5,12 @@ import pytest
 
 import theodoi.nlp.components  # noqa: F401
 
+from .found_tasks import found_in_any as leads
+
 
 def tasks(nlp, text):
     doc = nlp(text)
     return [s._.task for s in doc.spans["tasks"]]
-
-
-def leads(nlp, text):
-    return [([b.text for b in t.lead], t.text) for t in tasks(nlp, text)]
 
 
 @pytest.mark.parametrize("text, addressee", [
